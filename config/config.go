@@ -1,0 +1,72 @@
+// Package config loads hcsync.yaml, the one file that says which help
+// center a tree syncs to and how.
+package config
+
+// Config is hcsync.yaml after loading and defaulting.
+type Config struct {
+	// File is the path the config was read from ("" when built in code).
+	File string `yaml:"-"`
+	// Dir is the folder relative paths in the config are resolved against
+	// (the config file's folder).
+	Dir string `yaml:"-"`
+
+	Provider      string `yaml:"provider"`       // zendesk | intercom | helpcenter | local
+	Content       string `yaml:"content"`        // folder of the Markdown tree, relative to Dir
+	DefaultLocale string `yaml:"default_locale"` // source locale of files without locale:
+	Prune         bool   `yaml:"prune"`          // archive managed articles whose files were deleted
+	Concurrency   int    `yaml:"concurrency"`    // parallel writes during apply
+	// RateLimit overrides the provider's documented requests per minute
+	// (0 = the documented figure). Lower it when other tools share the
+	// same API budget.
+	RateLimit int `yaml:"rate_limit"`
+
+	Zendesk    Zendesk    `yaml:"zendesk"`
+	Intercom   Intercom   `yaml:"intercom"`
+	HelpCenter HelpCenter `yaml:"helpcenter"`
+	Local      Local      `yaml:"local"`
+}
+
+// Zendesk configures the Zendesk Guide provider. Credentials come from
+// ZENDESK_EMAIL + ZENDESK_API_TOKEN or ZENDESK_OAUTH_TOKEN.
+type Zendesk struct {
+	Subdomain string `yaml:"subdomain"`
+	// BaseURL overrides https://{subdomain}.zendesk.com (tests, proxies).
+	BaseURL string `yaml:"base_url"`
+	// PermissionGroup is the default permission group (name or id) of new
+	// articles; Zendesk requires one.
+	PermissionGroup string `yaml:"permission_group"`
+	// UserSegment is the default user segment (name or id) of new
+	// articles; empty = everyone.
+	UserSegment string `yaml:"user_segment"`
+}
+
+// Intercom configures the Intercom Articles provider. The token comes
+// from INTERCOM_TOKEN.
+type Intercom struct {
+	AuthorID string `yaml:"author_id"` // required by Intercom on create
+	Region   string `yaml:"region"`    // us | eu | au
+	BaseURL  string `yaml:"base_url"`  // overrides the region's server
+	// Prune is what archive means on Intercom, which has no archive:
+	// "draft" (default) or "delete".
+	Prune string `yaml:"prune"`
+	// ImageBaseURL is where the repository's images are served from;
+	// Intercom takes images by URL only.
+	ImageBaseURL string `yaml:"image_base_url"`
+}
+
+// HelpCenter configures the Help.Center provider. The key comes from
+// HELPCENTER_API_KEY.
+type HelpCenter struct {
+	CenterID string `yaml:"center_id"`
+	BaseURL  string `yaml:"base_url"` // overrides https://api.help.center
+}
+
+// Local configures the folder-backed provider.
+type Local struct {
+	Dir string `yaml:"dir"` // default .hcsync/local, relative to Dir
+	// BaseURL is the prefix of the public URLs the local help center
+	// reports for its articles.
+	BaseURL string `yaml:"base_url"`
+	// Locales the local help center has enabled; empty = any valid code.
+	Locales []string `yaml:"locales"`
+}

@@ -1,0 +1,267 @@
+// Package providers defines the contract between hcsync's planner and
+// executor and the help centers it syncs to, plus the HTTP plumbing the
+// remote adapters share.
+//
+// The remote model here is deliberately provider-neutral: ids are strings
+// (Zendesk's are numbers, Intercom's and Help.Center's are strings), and
+// taxonomy (content tags, user segments, permission groups) travels as
+// names, which each adapter maps to and from its own ids. The planner can
+// then compare a file's front-matter with the remote without knowing which
+// service it talks to.
+package providers
+
+import (
+	"context"
+	"time"
+)
+
+// Provider is a help center hcsync can plan against and apply to.
+//
+// Reads return everything the planner needs in few calls; writes take the
+// desired state of one object. Implementations are safe for concurrent use:
+// the executor calls writes from several goroutines.
+type Provider interface {
+	// Name is the provider id used in config: zendesk, intercom, helpcenter, local.
+	Name() string
+	// Capabilities says what the service can hold, so the planner can
+	// refuse front-matter it cannot honour.
+	Capabilities() Capabilities
+
+	// Locales returns the help center's default and enabled locales.
+	Locales(ctx context.Context) (Locales, error)
+	// ListSections returns every category, section and sub-section.
+	ListSections(ctx context.Context) ([]Section, error)
+	// ListArticles returns every article with all its translations
+	// (archived ones excluded).
+	ListArticles(ctx context.Context) ([]Article, error)
+	// Taxonomy returns the names the help center knows for tags, user
+	// segments and permission groups.
+	Taxonomy(ctx context.Context) (Taxonomy, error)
+
+	// CreateSection creates a category or section (ParentID set for
+	// sections and sub-sections) and returns it with its id.
+	CreateSection(ctx context.Context, s SectionInput) (Section, error)
+	// CreateArticle creates an article with its source-locale translation.
+	CreateArticle(ctx context.Context, a ArticleInput) (Article, error)
+	// UpdateArticle changes article-level metadata. Nil fields of the
+	// input are left as they are.
+	UpdateArticle(ctx context.Context, id string, m ArticleMeta) (Article, error)
+	// CreateTranslation adds a locale to an article.
+	CreateTranslation(ctx context.Context, articleID string, t TranslationInput) (Translation, error)
+	// UpdateTranslation changes the title, body and other per-locale
+	// fields of one locale. Draft in the input is the desired state after
+	// the call; adapters of services that publish separately (Help.Center)
+	// publish after writing when Draft is false.
+	UpdateTranslation(ctx context.Context, articleID string, t TranslationInput) (Translation, error)
+	// DeleteTranslation removes one non-source locale of an article.
+	DeleteTranslation(ctx context.Context, articleID, locale string) error
+	// Publish makes one locale of an article visible to readers.
+	Publish(ctx context.Context, articleID, locale string) error
+	// Unpublish returns one locale of an article to draft.
+	Unpublish(ctx context.Context, articleID, locale string) error
+	// Archive removes an article from readers' view the way the service
+	// allows (archive, delete or unpublish: see Capabilities.Archive).
+	Archive(ctx context.Context, articleID string) error
+	// CreateTag creates a content tag and returns its name as stored.
+	CreateTag(ctx context.Context, name string) (Tag, error)
+	// UploadImage stores an image and returns the URL bodies should use.
+	UploadImage(ctx context.Context, img Image) (string, error)
+}
+
+// ArchiveMode says what Archive does on a service.
+type ArchiveMode string
+
+// Archive modes.
+const (
+	ArchiveArchive   ArchiveMode = "archive"   // kept, hidden (Zendesk, local)
+	ArchiveDelete    ArchiveMode = "delete"    // removed for good (Help.Center)
+	ArchiveUnpublish ArchiveMode = "unpublish" // set to draft (Intercom default)
+)
+
+// Capabilities describes what a service can represent. The planner turns
+// front-matter that needs a missing capability into a validation error.
+type Capabilities struct {
+	Labels            bool // label_names
+	ContentTags       bool // content tags, by name
+	Segments          bool // user segments (who may read)
+	PermissionGroups  bool // who may edit
+	Position          bool // manual ordering
+	Promoted          bool
+	CommentsDisabled  bool
+	Description       bool // per-locale description / SEO description
+	Slug              bool // per-locale slug
+	TranslationDrafts bool // each locale has its own draft state
+	SourceLocaleFixed bool // the source locale is the help center default and cannot change
+	CreateSections    bool // sections can be created through the API
+	MaxSectionDepth   int  // folder levels below the root the service can hold (category = 1)
+	ImageUpload       bool // UploadImage works; otherwise images need public URLs
+	MaxImageBytes     int64
+	ImageTypes        []string // accepted MIME types; empty = any image
+	Archive           ArchiveMode
+	// HTMLProfile names the render profile whose output the service
+	// stores unchanged (see package render).
+	HTMLProfile string
+	// RequestsPerMinute is the documented rate limit the shared client
+	// paces itself by; 0 = unlimited (local).
+	RequestsPerMinute int
+}
+
+// Locales are the locales a help center has enabled.
+type Locales struct {
+	Default string
+	Enabled []string // includes Default
+}
+
+// Has reports whether locale is enabled.
+func (l Locales) Has(locale string) bool {
+	for _, e := range l.Enabled {
+		if EqualLocale(e, locale) {
+			return true
+		}
+	}
+	return false
+}
+
+// SectionKind distinguishes the levels of a help center's tree.
+type SectionKind string
+
+// Section kinds.
+const (
+	KindCategory SectionKind = "category" // Zendesk category, Help.Center category, Intercom collection
+	KindSection  SectionKind = "section"  // Zendesk section, Help.Center subcategory, Intercom section
+)
+
+// Section is a container of articles or of other sections.
+type Section struct {
+	ID          string
+	Kind        SectionKind
+	Name        string
+	Description string
+	ParentID    string // "" for top-level
+	Position    *int
+	URL         string
+}
+
+// SectionInput is the desired state of a new section.
+type SectionInput struct {
+	Kind        SectionKind
+	Name        string
+	Description string
+	ParentID    string
+	Position    *int
+	Locale      string
+}
+
+// Taxonomy holds the names a help center knows. Each map is id -> name.
+type Taxonomy struct {
+	Tags             map[string]string
+	Segments         map[string]string
+	PermissionGroups map[string]string
+}
+
+// Tag is a content tag.
+type Tag struct {
+	ID   string
+	Name string
+}
+
+// Article is a remote article with every translation.
+type Article struct {
+	ID           string
+	SectionID    string
+	SourceLocale string
+	URL          string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+
+	Labels           []string
+	ContentTags      []string // names
+	Segments         []string // names; empty = everyone
+	PermissionGroup  string   // name
+	Promoted         bool
+	Position         int
+	CommentsDisabled bool
+
+	// Translations by locale; always holds SourceLocale.
+	Translations map[string]*Translation
+}
+
+// Translation is one locale of a remote article.
+type Translation struct {
+	Locale      string
+	Title       string
+	Body        string // HTML as the service stores it (the published version when there is one)
+	Draft       bool
+	Description string
+	Slug        string
+	URL         string
+	UpdatedAt   time.Time
+	// Outdated is set by services that track translations falling
+	// behind their source (Zendesk).
+	Outdated bool
+	// PendingTitle and PendingBody hold unpublished changes on services
+	// that keep a draft beside a published version (Help.Center's
+	// published_with_changes); empty when there are none.
+	PendingTitle string
+	PendingBody  string
+}
+
+// ArticleMeta is article-level metadata. A nil field is not managed by
+// the tree and is left alone.
+type ArticleMeta struct {
+	SectionID        *string
+	SourceLocale     *string
+	Labels           *[]string
+	ContentTags      *[]string // names; adapters map to ids
+	Segments         *[]string // names; empty slice = everyone
+	PermissionGroup  *string   // name
+	Promoted         *bool
+	Position         *int
+	CommentsDisabled *bool
+}
+
+// ArticleInput is the desired state of a new article.
+type ArticleInput struct {
+	ArticleMeta
+	SectionID string
+	Source    TranslationInput
+}
+
+// TranslationInput is the desired state of one locale.
+type TranslationInput struct {
+	Locale      string
+	Title       string
+	Body        string // HTML
+	Draft       bool
+	Description *string
+	Slug        *string
+}
+
+// Image is a local image to upload.
+type Image struct {
+	Name        string // file name
+	ContentType string
+	Data        []byte
+	Hash        string // hex sha256 of Data
+	ArticleID   string // set when the service attaches images to articles
+}
+
+// EqualLocale compares locale codes the way help centers do:
+// case-insensitively, with '_' and '-' alike.
+func EqualLocale(a, b string) bool {
+	return NormalizeLocale(a) == NormalizeLocale(b)
+}
+
+// NormalizeLocale lower-cases a locale code and uses '-' as separator.
+func NormalizeLocale(l string) string {
+	b := []byte(l)
+	for i, c := range b {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b[i] = c + 'a' - 'A'
+		case c == '_':
+			b[i] = '-'
+		}
+	}
+	return string(b)
+}
