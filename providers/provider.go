@@ -93,11 +93,15 @@ type Capabilities struct {
 	TranslationDrafts bool // each locale has its own draft state
 	SourceLocaleFixed bool // the source locale is the help center default and cannot change
 	CreateSections    bool // sections can be created through the API
-	MaxSectionDepth   int  // folder levels below the root the service can hold (category = 1)
-	ImageUpload       bool // UploadImage works; otherwise images need public URLs
-	MaxImageBytes     int64
-	ImageTypes        []string // accepted MIME types; empty = any image
-	Archive           ArchiveMode
+	// TopLevelArticles says articles may sit directly in a top-level
+	// container (an Intercom collection, a Help.Center category). Zendesk
+	// keeps articles in sections inside categories.
+	TopLevelArticles bool
+	MaxSectionDepth  int  // folder levels below the root the service can hold (category = 1)
+	ImageUpload      bool // UploadImage works; otherwise images need public URLs
+	MaxImageBytes    int64
+	ImageTypes       []string // accepted MIME types; empty = any image
+	Archive          ArchiveMode
 	// HTMLProfile names the render profile whose output the service
 	// stores unchanged (see package render).
 	HTMLProfile string
@@ -209,15 +213,15 @@ type Translation struct {
 // ArticleMeta is article-level metadata. A nil field is not managed by
 // the tree and is left alone.
 type ArticleMeta struct {
-	SectionID        *string
-	SourceLocale     *string
-	Labels           *[]string
-	ContentTags      *[]string // names; adapters map to ids
-	Segments         *[]string // names; empty slice = everyone
-	PermissionGroup  *string   // name
-	Promoted         *bool
-	Position         *int
-	CommentsDisabled *bool
+	SectionID        *string   `json:"section_id,omitempty"`
+	SourceLocale     *string   `json:"source_locale,omitempty"`
+	Labels           *[]string `json:"labels,omitempty"`
+	ContentTags      *[]string `json:"content_tags,omitempty"`     // names; adapters map to ids
+	Segments         *[]string `json:"segments,omitempty"`         // names; empty slice = everyone
+	PermissionGroup  *string   `json:"permission_group,omitempty"` // name
+	Promoted         *bool     `json:"promoted,omitempty"`
+	Position         *int      `json:"position,omitempty"`
+	CommentsDisabled *bool     `json:"comments_disabled,omitempty"`
 }
 
 // ArticleInput is the desired state of a new article.
@@ -229,12 +233,12 @@ type ArticleInput struct {
 
 // TranslationInput is the desired state of one locale.
 type TranslationInput struct {
-	Locale      string
-	Title       string
-	Body        string // HTML
-	Draft       bool
-	Description *string
-	Slug        *string
+	Locale      string  `json:"locale"`
+	Title       string  `json:"title"`
+	Body        string  `json:"body"` // HTML
+	Draft       bool    `json:"draft"`
+	Description *string `json:"description,omitempty"`
+	Slug        *string `json:"slug,omitempty"`
 }
 
 // Image is a local image to upload.

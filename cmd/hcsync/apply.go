@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/sync"
+)
+
+type applyFlags struct {
+	commonFlags
+	format      string
+	dryRun      bool
+	noWriteIDs  bool
+	prune       bool
+	concurrency int
+}
+
+func init() {
+	commands["apply"] = func(a *app, ctx context.Context, args []string) error {
+		var f applyFlags
+		fs := a.newFlagSet("apply", "Make the help center match the tree: plan, then apply the plan.")
+		f.register(fs)
+		fs.StringVar(&f.format, "format", "text", "output format: text, or json for a machine-readable report")
+		fs.BoolVar(&f.dryRun, "dry-run", false, "print the plan and write nothing")
+		fs.BoolVar(&f.noWriteIDs, "no-write-ids", false, "do not write id: into the files of created articles")
+		fs.BoolVar(&f.prune, "prune", false, "archive articles whose files were deleted (overrides prune: in hcsync.yaml)")
+		fs.IntVar(&f.concurrency, "concurrency", 0, "writes in flight at once (default: concurrency: in hcsync.yaml)")
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		return a.apply(ctx, f)
+	}
+}
+
+func (a *app) apply(ctx context.Context, f applyFlags) error {
+	if f.format != "text" && f.format != "json" {
+		return usageError("unknown format %q: use text or json", f.format)
+	}
+	ws, err := a.loadWorkspace(f.commonFlags)
+	if err != nil {
+		return err
+	}
+	p, err := a.provider(ws, f.commonFlags)
+	if err != nil {
+		return err
+	}
+	opts := planOptions(ws.cfg, p)
+	opts.Prune = opts.Prune || f.prune
+	plan, err := a.makePlan(ctx, ws, p, opts)
+	if err != nil {
+		return err
+	}
+	if f.format == "text" {
+		if err := sync.WriteText(a.stdout, plan); err != nil {
+			return err
+		}
+	}
+	if f.dryRun || plan.Empty() {
+		if f.format == "json" {
+			return writeReport(a, plan, &sync.Report{Results: []sync.Result{}}, f.dryRun)
+		}
+		return nil
+	}
+
+	ex := &sync.Executor{Provider: p, Concurrency: ws.cfg.Concurrency}
+	if f.concurrency > 0 {
+		ex.Concurrency = f.concurrency
+	}
+	if !f.noWriteIDs {
+		root := ws.cfg.ContentDir()
+		ex.WriteID = func(file, id string) error {
+			return content.WriteID(filepath.Join(root, filepath.FromSlash(file)), id)
+		}
+	}
+	prog := newProgress(a, len(plan.Changes))
+	ex.OnResult = prog.result
+	report := ex.Apply(ctx, plan)
+	prog.finish()
+
+	if f.format == "json" {
+		if err := writeReport(a, plan, report, false); err != nil {
+			return err
+		}
+	} else {
+		printSummary(a, report)
+	}
+	if report.Interrupted {
+		return &exitCodeError{code: exitError, err: fmt.Errorf("interrupted: %d change(s) applied, %d not started; run hcsync plan to see what remains", report.Applied, report.Skipped)}
+	}
+	if !report.OK() {
+		return &exitCodeError{code: exitError, err: fmt.Errorf("%d change(s) failed, %d skipped: fix the causes above and run apply again (what succeeded stays applied)", report.Failed, report.Skipped)}
+	}
+	return nil
+}
+
+func printSummary(a *app, r *sync.Report) {
+	fmt.Fprintf(a.stdout, "\nApplied %d change(s)", r.Applied)
+	if r.Failed > 0 || r.Skipped > 0 {
+		fmt.Fprintf(a.stdout, ", %d failed, %d skipped", r.Failed, r.Skipped)
+	}
+	fmt.Fprintln(a.stdout, ".")
+	for _, res := range r.Results {
+		if res.Status != sync.StatusFailed {
+			continue
+		}
+		status := ""
+		if res.HTTPStatus != 0 {
+			status = fmt.Sprintf(" (HTTP %d)", res.HTTPStatus)
+		}
+		fmt.Fprintf(a.stdout, "  failed  %s %s%s: %s\n", res.Action, describeResult(res), status, res.Error)
+	}
+	for _, e := range r.IDErrors {
+		fmt.Fprintf(a.stdout, "  warning %s\n", e)
+	}
+}
+
+func describeResult(r sync.Result) string {
+	s := r.File
+	if s == "" {
+		s = strings.TrimPrefix(r.Key, string(r.Action)+":")
+	}
+	if r.Locale != "" {
+		s += " [" + r.Locale + "]"
+	}
+	return s
+}
+
+// applyReport is the JSON form of an apply (--format json).
+type applyReport struct {
+	SchemaVersion int          `json:"schema_version"`
+	DryRun        bool         `json:"dry_run"`
+	Plan          *sync.Plan   `json:"plan"`
+	Report        *sync.Report `json:"report"`
+}
+
+func writeReport(a *app, plan *sync.Plan, r *sync.Report, dry bool) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(applyReport{SchemaVersion: sync.SchemaVersion, DryRun: dry, Plan: plan, Report: r})
+}

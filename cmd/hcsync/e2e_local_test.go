@@ -1,0 +1,126 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hcsync/hcsync/sync"
+)
+
+// TestLocalEndToEnd walks the README's main job on the local provider:
+// plan and apply testdata/example, then re-plan to no changes, then each
+// kind of edit a writer makes gives exactly the change it should.
+func TestLocalEndToEnd(t *testing.T) {
+	dir := copyTree(t, "../../testdata/example")
+	docs := filepath.Join(dir, "docs")
+
+	first := runCLI(t, dir, nil, "plan")
+	if first.code != 0 {
+		t.Fatalf("plan: exit %d: %s", first.code, first.stderr)
+	}
+	golden(t, "example-first-plan.txt", first.stdout)
+
+	p := planJSON(t, dir, nil)
+	counts := actionCounts(p)
+	if counts[sync.ActionCreate] != 9 || counts[sync.ActionCreateSection] != 6 || counts[sync.ActionCreateTranslation] != 7 {
+		t.Fatalf("first plan counts = %v, want 9 create, 6 create-section, 7 create-translation", counts)
+	}
+
+	mustApply(t, dir, nil)
+	assertConverged(t, dir, nil)
+
+	// Every created article has its id written back, and nothing else
+	// in the file changed.
+	install := filepath.Join(docs, "getting-started/installation/install-desktop.md")
+	text := readFile(t, install)
+	if !regexp.MustCompile(`(?m)^id: \d+$`).MatchString(text) {
+		t.Fatalf("id not written into %s:\n%s", install, text)
+	}
+	orig := readFile(t, "../../testdata/example/docs/getting-started/installation/install-desktop.md")
+	if stripID(text) != orig {
+		t.Errorf("write-back changed more than the id line:\n%s", text)
+	}
+
+	steps := []struct {
+		name string
+		edit func(t *testing.T)
+		want map[sync.Action]int
+	}{
+		{"edit one body", func(t *testing.T) {
+			replaceIn(t, install, "about two minutes", "about three minutes")
+		}, map[sync.Action]int{sync.ActionUpdateTranslation: 1}},
+		{"add a translation", func(t *testing.T) {
+			writeFile(t, filepath.Join(docs, "getting-started/first-steps/invite-team.fr.md"), "---\ntitle: Inviter votre équipe\n---\nInvitez des personnes par e-mail.\n")
+		}, map[sync.Action]int{sync.ActionCreateTranslation: 1}},
+		{"unpublish", func(t *testing.T) {
+			replaceIn(t, filepath.Join(docs, "account/security/reset-password.md"), "labels: [security, sign-in]", "labels: [security, sign-in]\ndraft: true")
+		}, map[sync.Action]int{sync.ActionUnpublish: 1}},
+		{"publish", func(t *testing.T) {
+			replaceIn(t, filepath.Join(docs, "account/billing/invoices.md"), "draft: true", "draft: false")
+		}, map[sync.Action]int{sync.ActionPublish: 1}},
+		{"move to another folder", func(t *testing.T) {
+			from := filepath.Join(docs, "getting-started/first-steps/invite-team.md")
+			to := filepath.Join(docs, "account/security/invite-team.md")
+			if err := os.Rename(from, to); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(strings.TrimSuffix(from, ".md")+".fr.md", strings.TrimSuffix(to, ".md")+".fr.md"); err != nil {
+				t.Fatal(err)
+			}
+		}, map[sync.Action]int{sync.ActionUpdateMeta: 1}},
+		{"lose the id", func(t *testing.T) {
+			path := filepath.Join(docs, "account/security/two-factor.md")
+			writeFile(t, path, stripID(readFile(t, path)))
+		}, map[sync.Action]int{sync.ActionAdopt: 1}},
+		{"remove a translation", func(t *testing.T) {
+			if err := os.Remove(filepath.Join(docs, "getting-started/first-steps/create-workspace.de.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, map[sync.Action]int{sync.ActionDeleteTranslation: 1}},
+		{"change labels", func(t *testing.T) {
+			replaceIn(t, filepath.Join(docs, "account/billing/update-payment.md"), "labels: [billing]", "labels: [billing, payments]")
+		}, map[sync.Action]int{sync.ActionUpdateMeta: 1}},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			st.edit(t)
+			got := actionCounts(planJSON(t, dir, nil))
+			if !equalCounts(got, st.want) {
+				t.Fatalf("plan counts = %v, want %v", got, st.want)
+			}
+			if res := runCLI(t, dir, nil, "plan", "--detailed-exitcode"); res.code != 2 {
+				t.Fatalf("plan --detailed-exitcode with changes: exit %d, want 2", res.code)
+			}
+			mustApply(t, dir, nil)
+			assertConverged(t, dir, nil)
+		})
+	}
+}
+
+func equalCounts(got, want map[sync.Action]int) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for k, v := range want {
+		if got[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+var idLine = regexp.MustCompile(`(?m)^id: \d+\r?\n`)
+
+func stripID(s string) string { return idLine.ReplaceAllString(s, "") }
+
+func replaceIn(t *testing.T, path, old, new string) {
+	t.Helper()
+	s := readFile(t, path)
+	if !strings.Contains(s, old) {
+		t.Fatalf("%s does not contain %q", path, old)
+	}
+	writeFile(t, path, strings.Replace(s, old, new, 1))
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net/http"
+	"path/filepath"
+	"time"
+
+	"github.com/hcsync/hcsync/config"
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/sync"
+)
+
+// commonFlags are the flags plan, apply and validate share.
+type commonFlags struct {
+	config string
+	debug  bool
+}
+
+func (c *commonFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.config, "config", "", "path of hcsync.yaml (default: ./hcsync.yaml or ./docs/hcsync.yaml)")
+	fs.StringVar(&c.config, "c", "", "shorthand for -config")
+	fs.BoolVar(&c.debug, "debug", false, "log every HTTP request to stderr (secrets redacted)")
+}
+
+// newFlagSet returns a flag set that reports errors to a.stderr and lets
+// run turn them into exit code 64.
+func (a *app) newFlagSet(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(a.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(a.stderr, "Usage: hcsync %s\n\n%s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return &exitCodeError{code: exitOK, err: fmt.Errorf("")}
+		}
+		return &exitCodeError{code: exitUsage, err: fmt.Errorf("")}
+	}
+	if fs.NArg() > 0 {
+		return usageError("unexpected argument %q", fs.Arg(0))
+	}
+	return nil
+}
+
+// workspace is a loaded config and tree.
+type workspace struct {
+	cfg  *config.Config
+	tree *content.Tree
+}
+
+func (a *app) loadWorkspace(flags commonFlags) (*workspace, error) {
+	path := flags.config
+	if path == "" {
+		found, err := config.Find(".")
+		if err != nil {
+			return nil, err
+		}
+		path = found
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	tree, err := content.Load(cfg.ContentDir(), content.LoadOptions{DefaultLocale: cfg.DefaultLocale})
+	if err != nil {
+		return nil, describeProblems(cfg, err)
+	}
+	return &workspace{cfg: cfg, tree: tree}, nil
+}
+
+// describeProblems prefixes tree problems with the content folder so the
+// paths they name can be opened from where the user stands.
+func describeProblems(cfg *config.Config, err error) error {
+	if ps, ok := err.(content.Problems); ok {
+		rel := relPath(cfg.ContentDir())
+		out := make(content.Problems, len(ps))
+		for i, p := range ps {
+			if p.File != "" && !filepath.IsAbs(p.File) && p.File != cfg.File {
+				p.File = filepath.ToSlash(filepath.Join(rel, filepath.FromSlash(p.File)))
+			}
+			out[i] = p
+		}
+		return out
+	}
+	return err
+}
+
+func relPath(p string) string {
+	if r, err := filepath.Rel(".", p); err == nil {
+		if abs, err := filepath.Abs("."); err == nil {
+			if r2, err := filepath.Rel(abs, p); err == nil {
+				return r2
+			}
+		}
+		return r
+	}
+	return p
+}
+
+func (a *app) provider(ws *workspace, flags commonFlags) (providers.Provider, error) {
+	w := wiring{
+		Getenv:     a.getenv,
+		HTTPClient: &http.Client{Timeout: 2 * time.Minute},
+		UserAgent:  "hcsync/" + version,
+	}
+	if flags.debug {
+		w.Debug = a.stderr
+	}
+	return newProvider(ws.cfg, w)
+}
+
+// planOptions are the planner options the config implies.
+func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
+	opts := sync.Options{
+		Provider:      p.Name(),
+		Caps:          p.Capabilities(),
+		DefaultLocale: cfg.DefaultLocale,
+		Prune:         cfg.Prune,
+		ConfigFile:    cfg.File,
+	}
+	if cfg.Provider == "zendesk" {
+		if g := cfg.Zendesk.PermissionGroup; g != "" {
+			opts.Defaults.PermissionGroup = &g
+		}
+		if s := cfg.Zendesk.UserSegment; s != "" {
+			opts.Defaults.Segments = &[]string{s}
+		}
+	}
+	return opts
+}
+
+// makePlan reads the remote and plans. Tree problems the remote reveals
+// come back as content.Problems.
+func (a *app) makePlan(ctx context.Context, ws *workspace, p providers.Provider, opts sync.Options) (*sync.Plan, error) {
+	remote, err := sync.Fetch(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := sync.NewPlan(ws.tree, remote, opts)
+	if err != nil {
+		return nil, describeProblems(ws.cfg, err)
+	}
+	return plan, nil
+}

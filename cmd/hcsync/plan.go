@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/hcsync/hcsync/sync"
+)
+
+type planFlags struct {
+	commonFlags
+	format           string
+	detailedExitcode bool
+	prune            bool
+}
+
+func init() {
+	commands["plan"] = func(a *app, ctx context.Context, args []string) error {
+		var f planFlags
+		fs := a.newFlagSet("plan", "Show what apply would change in the help center. Writes nothing.")
+		f.register(fs)
+		fs.StringVar(&f.format, "format", "text", "output format: text, json or markdown")
+		fs.BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 0 when there are no changes, 2 when there are, 1 on error")
+		fs.BoolVar(&f.prune, "prune", false, "plan archive for articles whose files were deleted (overrides prune: in hcsync.yaml)")
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		return a.plan(ctx, f)
+	}
+}
+
+func (a *app) plan(ctx context.Context, f planFlags) error {
+	printer, err := planPrinter(f.format)
+	if err != nil {
+		return err
+	}
+	ws, err := a.loadWorkspace(f.commonFlags)
+	if err != nil {
+		return err
+	}
+	p, err := a.provider(ws, f.commonFlags)
+	if err != nil {
+		return err
+	}
+	opts := planOptions(ws.cfg, p)
+	opts.Prune = opts.Prune || f.prune
+	plan, err := a.makePlan(ctx, ws, p, opts)
+	if err != nil {
+		return err
+	}
+	if err := printer(a.stdout, plan); err != nil {
+		return err
+	}
+	if f.detailedExitcode && !plan.Empty() {
+		return &exitCodeError{code: exitChanges, err: fmt.Errorf("")}
+	}
+	return nil
+}
+
+func planPrinter(format string) (func(w io.Writer, p *sync.Plan) error, error) {
+	switch format {
+	case "text", "":
+		return sync.WriteText, nil
+	case "json":
+		return sync.WriteJSON, nil
+	case "markdown", "md":
+		return sync.WriteMarkdown, nil
+	}
+	return nil, usageError("unknown format %q: use text, json or markdown", format)
+}

@@ -1,0 +1,182 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hcsync/hcsync/content"
+)
+
+// writeConfig writes text as hcsync.yaml in a fresh folder.
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), FileName)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestLoad(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       Config // File and Dir are filled in by the test
+	}{
+		{
+			name: "empty file gets every default",
+			text: "",
+			want: Config{Provider: "local", Content: "docs", DefaultLocale: "en-us", Concurrency: 8,
+				Local: Local{Dir: ".hcsync/local"}, Intercom: Intercom{Prune: "draft"}},
+		},
+		{
+			name: "every key",
+			text: `provider: zendesk
+content: help
+default_locale: de
+prune: true
+concurrency: 16
+rate_limit: 300
+zendesk: {subdomain: acme, base_url: "http://127.0.0.1:9", permission_group: Admins, user_segment: null}
+intercom:
+  author_id: 123   # a number in YAML, an id string to us
+  region: eu
+  prune: delete
+  image_base_url: https://cdn.example.com/docs
+helpcenter: {center_id: abc, base_url: "http://127.0.0.1:8"}
+local: {dir: /srv/hc, base_url: "https://help.example.com", locales: [en-us, fr]}
+`,
+			want: Config{
+				Provider: "zendesk", Content: "help", DefaultLocale: "de", Prune: true, Concurrency: 16, RateLimit: 300,
+				Zendesk:    Zendesk{Subdomain: "acme", BaseURL: "http://127.0.0.1:9", PermissionGroup: "Admins"},
+				Intercom:   Intercom{AuthorID: "123", Region: "eu", Prune: "delete", ImageBaseURL: "https://cdn.example.com/docs"},
+				HelpCenter: HelpCenter{CenterID: "abc", BaseURL: "http://127.0.0.1:8"},
+				Local:      Local{Dir: "/srv/hc", BaseURL: "https://help.example.com", Locales: []string{"en-us", "fr"}},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			path := writeConfig(t, tt.text)
+			got, err := Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.want.File, tt.want.Dir = path, filepath.Dir(path)
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("Load:\n got %+v\nwant %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadProblems(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []string // without the "path:" prefix
+	}{
+		{"unknown key", "provder: local\n", []string{`1: unknown key "provder" (did you mean "provider"?)`}},
+		{"unknown nested key", "zendesk:\n  subdomian: acme\n", []string{`2: unknown key "subdomian" in zendesk (did you mean "subdomain"?)`}},
+		{"unknown key far from any", "colour: red\n", []string{`1: unknown key "colour" (allowed: provider, content, default_locale, prune, concurrency, rate_limit, zendesk, intercom, helpcenter, local)`}},
+		{"wrong types", "concurrency: many\nprune: maybe\nlocal: {locales: fr}\nzendesk: acme\n", []string{
+			`1: concurrency: want a whole number, got "many"`,
+			`2: prune: want true or false, got "maybe"`,
+			`3: local.locales: want a list like [a, b], got "fr"`,
+			`4: zendesk: want settings as key: value lines, got "acme"`,
+		}},
+		{"unknown provider", "provider: zendsk\n", []string{`1: provider "zendsk" is not one of zendesk, intercom, helpcenter, local (did you mean "zendesk"?)`}},
+		{"concurrency written as 0", "concurrency: 0\n", []string{"1: concurrency 0 is out of range: use 1 to 64"}},
+		{"concurrency too high", "\nconcurrency: 65\n", []string{"2: concurrency 65 is out of range: use 1 to 64"}},
+		{"bad locales", "default_locale: english\nlocal:\n  locales: [fr, français]\n", []string{
+			`1: default_locale "english" is not a locale code (like en-us, fr, pt-br)`,
+			`3: local.locales: "français" is not a locale code (like en-us, fr, pt-br)`,
+		}},
+		{"intercom settings", "intercom:\n  prune: archive\n  region: mars\n", []string{
+			`2: intercom.prune "archive" is not draft or delete`,
+			`3: intercom.region "mars" is not us, eu or au`,
+		}},
+		{"invalid YAML", "provider: local\nzendesk: {subdomain: acme\n", []string{"2: invalid YAML: did not find expected ',' or '}'"}},
+		{"not a mapping", "- zendesk\n", []string{"1: the config must be key: value lines, not a list"}},
+		{"key written twice", "provider: local\nprovider: zendesk\n", []string{`2: key "provider" is written twice (first at line 1): keep one`}},
+		{"every problem at once", "provder: x\nconcurrency: 100\nlocal:\n  dri: x\ndefault_locale: 1\n", []string{
+			`1: unknown key "provder" (did you mean "provider"?)`,
+			"2: concurrency 100 is out of range: use 1 to 64",
+			`4: unknown key "dri" in local (did you mean "dir"?)`,
+			`5: default_locale "1" is not a locale code (like en-us, fr, pt-br)`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			path := writeConfig(t, tt.text)
+			cfg, err := Load(path)
+			var ps content.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("Load = %+v, %v; want Problems", cfg, err)
+			}
+			var got []string
+			for _, p := range ps {
+				s := p.String()
+				if !strings.HasPrefix(s, path+":") {
+					t.Errorf("problem %q does not name %s", s, path)
+				}
+				got = append(got, strings.TrimPrefix(s, path+":"))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("problems:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	t.Parallel()
+	_, err := Load(filepath.Join(t.TempDir(), FileName))
+	if !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("Load of a missing file: %v, want os.ErrNotExist", err)
+	}
+}
+
+func TestPathsResolveAgainstTheConfigFolder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte("content: ../site/docs\nlocal: {dir: /var/hc}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Load through a relative path, as the CLI does from the repo root.
+	rel, err := filepath.Rel(mustGetwd(t), filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Load(rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := cfg.ContentDir(), filepath.Join(filepath.Dir(dir), "site", "docs"); got != want {
+		t.Errorf("ContentDir() = %s, want %s", got, want)
+	}
+	if got, want := cfg.LocalDir(), filepath.FromSlash("/var/hc"); got != want {
+		t.Errorf("LocalDir() = %s, want %s", got, want)
+	}
+
+	cfg.Local.Dir = DefaultLocalDir
+	if got, want := cfg.LocalDir(), filepath.Join(dir, ".hcsync", "local"); got != want {
+		t.Errorf("LocalDir() = %s, want %s", got, want)
+	}
+}
+
+func mustGetwd(t *testing.T) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wd
+}

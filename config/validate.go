@@ -1,0 +1,55 @@
+package config
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hcsync/hcsync/content"
+)
+
+// Providers lists the provider ids hcsync.yaml may name.
+var Providers = []string{"zendesk", "intercom", "helpcenter", "local"}
+
+// MaxConcurrency bounds concurrency: beyond it every help center's rate
+// limit is the bottleneck and more workers only queue.
+const MaxConcurrency = 64
+
+// validate checks values that decoded fine but make no sense. lines maps
+// dotted keys to the line they were written on (0 for defaults).
+func (c *Config) validate(lines map[string]int) content.Problems {
+	var ps content.Problems
+	problem := func(key, format string, args ...any) {
+		ps = append(ps, content.Problem{File: c.File, Line: lines[key], Msg: fmt.Sprintf(format, args...)})
+	}
+	if !slices.Contains(Providers, c.Provider) {
+		hint := ""
+		if near := content.Nearest(c.Provider, Providers); near != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", near)
+		}
+		problem("provider", "provider %q is not one of %s%s", c.Provider, strings.Join(Providers, ", "), hint)
+	}
+	if c.Concurrency < 1 || c.Concurrency > MaxConcurrency {
+		problem("concurrency", "concurrency %d is out of range: use 1 to %d", c.Concurrency, MaxConcurrency)
+	}
+	if c.RateLimit < 0 {
+		problem("rate_limit", "rate_limit %d is negative: use 0 for the provider's documented limit", c.RateLimit)
+	}
+	if !content.ValidLocale(c.DefaultLocale) {
+		problem("default_locale", "default_locale %q is not a locale code (like en-us, fr, pt-br)", c.DefaultLocale)
+	}
+	for _, l := range c.Local.Locales {
+		if !content.ValidLocale(l) {
+			problem("local.locales", "local.locales: %q is not a locale code (like en-us, fr, pt-br)", l)
+		}
+	}
+	if c.Intercom.Prune != "draft" && c.Intercom.Prune != "delete" {
+		problem("intercom.prune", "intercom.prune %q is not draft or delete", c.Intercom.Prune)
+	}
+	switch c.Intercom.Region {
+	case "", "us", "eu", "au":
+	default:
+		problem("intercom.region", "intercom.region %q is not us, eu or au", c.Intercom.Region)
+	}
+	return ps
+}

@@ -1,0 +1,35 @@
+// Package content is the local side of hcsync: it walks a folder of
+// Markdown files with YAML front-matter, builds the Article/Translation
+// model the planner diffs against a help center, and reports everything
+// wrong with the tree in one pass.
+//
+// How a folder reads:
+//
+//   - A folder holding articles is a section; deeper folders are
+//     sub-sections; a top-level folder holding only folders is a
+//     category. A folder holding neither (images/) is not part of the
+//     help center's tree. _section.md or _category.md may set title, id,
+//     description and position; both in one folder is an error.
+//   - name.md is a source article; name.<locale>.md (Hugo-style, locale
+//     like fr, pt-br, zh-TW, es-419) is its translation. A suffix that
+//     looks like a locale but has no name.md beside it is reported, with
+//     the hint to rename the file if the suffix was not meant as one.
+//   - Dot-folders, dot-files, node_modules and files not ending in .md
+//     are skipped. An article at the top of the tree needs section:.
+//
+// Front-matter decisions where DESIGN.md is silent:
+//
+//   - A key written with no value (or null) counts as absent, so
+//     "segments:" leaves segments alone while "segments: []" means
+//     everyone. id may be a number or a string; it is kept as written.
+//   - A lone CR inside the front-matter is an error: yaml.v3 counts it as
+//     a line break and we do not, so every line reported after it would
+//     be wrong.
+//   - Problem lines are 1-based file lines. YAML syntax errors carry the
+//     line yaml.v3 names (see SplitYAMLError), which is where its parser
+//     stopped: for an unclosed [ list that may be the closing ---.
+//
+// WriteID is the one writer: it edits the id: line of the front-matter
+// in place (or inserts one after the title) and leaves every other byte
+// of the file as it was.
+package content

@@ -1,0 +1,140 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// LoadOptions tunes Load.
+type LoadOptions struct {
+	// DefaultLocale is the source locale of files without locale:
+	// (config default_locale); "" means en-us.
+	DefaultLocale string
+}
+
+// Load reads the Markdown tree under root. Every problem in the tree is
+// collected in one pass: when there are any, Load returns the tree it
+// could build together with a Problems error, sorted by file and line.
+// Other errors (root missing, a folder that cannot be listed) come with a
+// nil tree.
+func Load(root string, opts LoadOptions) (*Tree, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", root, err)
+	}
+	info, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("content folder %s does not exist: create it or set content: in hcsync.yaml", root)
+	case err != nil:
+		return nil, fmt.Errorf("content folder %s: %w", root, err)
+	case !info.IsDir():
+		return nil, fmt.Errorf("content folder %s is a file, not a folder: set content: in hcsync.yaml to the folder of the tree", root)
+	}
+	if opts.DefaultLocale == "" {
+		opts.DefaultLocale = "en-us"
+	}
+
+	dirs, files, err := walk(abs)
+	if err != nil {
+		return nil, err
+	}
+	parsed := parseAll(abs, files)
+	tree, problems := assemble(abs, dirs, parsed, opts)
+	if len(problems) > 0 {
+		problems.Sort()
+		return tree, problems
+	}
+	return tree, nil
+}
+
+// fileRef is a file found by walk, before it is read.
+type fileRef struct {
+	rel  string
+	kind fileKind
+}
+
+// walk lists the folders and Markdown files under root, as sorted slash
+// paths relative to it. Dot-folders, dot-files and node_modules are not
+// part of the tree; neither is anything but .md files.
+func walk(root string) (dirs []string, files []fileRef, err error) {
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("read content folder: %w", err)
+		}
+		if path == root {
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if strings.HasPrefix(name, ".") || name == "node_modules" {
+				return filepath.SkipDir
+			}
+			rel, _ := filepath.Rel(root, path)
+			dirs = append(dirs, filepath.ToSlash(rel))
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".md") || name == ".md" {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		kind := sourceFile
+		switch _, _, isTranslation := splitTranslation(name); {
+		case name == "_section.md" || name == "_category.md":
+			kind = sectionFile
+		case isTranslation:
+			kind = translationFile
+		}
+		files = append(files, fileRef{rel: filepath.ToSlash(rel), kind: kind})
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	// WalkDir visits in lexical order of OS names; sort the slash paths
+	// so the order is the same on every system.
+	sort.Strings(dirs)
+	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
+	return dirs, files, nil
+}
+
+// parseAll reads and parses files on GOMAXPROCS workers; trees run to
+// tens of thousands of files. Results keep the order of files.
+func parseAll(root string, files []fileRef) []*parsedFile {
+	out := make([]*parsedFile, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				f := files[i]
+				data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.rel)))
+				if err != nil {
+					var pe *fs.PathError
+					if errors.As(err, &pe) {
+						err = pe.Err // the path is already in the problem
+					}
+					pf := newParsedFile(f.rel, f.kind)
+					pf.problems = []Problem{{File: f.rel, Msg: fmt.Sprintf("cannot read the file: %v", err)}}
+					out[i] = pf
+					continue
+				}
+				out[i] = parseFile(f.rel, f.kind, data)
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}

@@ -1,0 +1,486 @@
+package sync
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	gosync "sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/hcsync/hcsync/providers"
+)
+
+// Executor applies a Plan to a provider: changes run as a dependency
+// graph with bounded concurrency; a failed change fails only what depends
+// on it.
+type Executor struct {
+	Provider providers.Provider
+	// Concurrency bounds the writes in flight (default 8).
+	Concurrency int
+	// WriteID records a created or adopted article's id in its file
+	// (a path relative to the content root); nil with --no-write-ids.
+	WriteID func(file, id string) error
+	// OnResult, when set, is called after each change ends, one call at
+	// a time (progress bars, CI lines).
+	OnResult func(r Result, done, total int)
+}
+
+// Status is how one change of an apply ended.
+type Status string
+
+// Statuses.
+const (
+	StatusApplied Status = "applied"
+	StatusFailed  Status = "failed"
+	StatusSkipped Status = "skipped" // a dependency failed, or the run was interrupted
+)
+
+// Result is the outcome of one change.
+type Result struct {
+	Key        string        `json:"key"`
+	Action     Action        `json:"action"`
+	File       string        `json:"file,omitempty"`
+	Locale     string        `json:"locale,omitempty"`
+	ArticleID  string        `json:"article_id,omitempty"`
+	Status     Status        `json:"status"`
+	Error      string        `json:"error,omitempty"`
+	HTTPStatus int           `json:"http_status,omitempty"`
+	Note       string        `json:"note,omitempty"` // e.g. "recovered: adopted after a lost response"
+	Duration   time.Duration `json:"duration_ns"`
+}
+
+// Report is the outcome of an apply.
+type Report struct {
+	Results     []Result `json:"results"`
+	Applied     int      `json:"applied"`
+	Failed      int      `json:"failed"`
+	Skipped     int      `json:"skipped"`
+	Interrupted bool     `json:"interrupted"`
+	// IDErrors are id write-backs that failed: the remote change stands,
+	// and the next plan adopts the article by title.
+	IDErrors []string `json:"id_errors,omitempty"`
+}
+
+// OK reports whether every change was applied.
+func (r *Report) OK() bool { return r.Failed == 0 && r.Skipped == 0 && len(r.IDErrors) == 0 }
+
+// Preflighter is implemented by providers that can check, before the
+// first write, that their credentials allow writing (Help.Center scopes).
+type Preflighter interface {
+	Preflight(ctx context.Context, write bool) error
+}
+
+// run is the state of one Apply.
+type run struct {
+	e    *Executor
+	plan *Plan
+
+	mu         gosync.Mutex
+	articleIDs map[string]string // source file -> remote id
+	sectionIDs map[string]string // folder -> remote section id
+	claimed    map[string]bool   // remote ids bound to files
+	relistMu   gosync.Mutex
+}
+
+// Apply runs the plan. Cancelling ctx (Ctrl-C) starts no new change;
+// changes in flight finish, so nothing is left half-written.
+func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
+	r := &run{e: e, plan: p, articleIDs: map[string]string{}, sectionIDs: map[string]string{}, claimed: map[string]bool{}}
+	for _, c := range p.Changes {
+		if c.ArticleID != "" && c.Article != "" {
+			r.articleIDs[c.Article] = c.ArticleID
+		}
+		if c.ArticleID != "" {
+			r.claimed[c.ArticleID] = true
+		}
+	}
+	report := &Report{Results: make([]Result, len(p.Changes))}
+	if len(p.Changes) == 0 {
+		return report
+	}
+	if pf, ok := e.Provider.(Preflighter); ok && hasWrites(p) {
+		if err := pf.Preflight(ctx, true); err != nil {
+			for i, c := range p.Changes {
+				report.Results[i] = resultOf(c, StatusFailed, err)
+			}
+			report.Failed = len(p.Changes)
+			return report
+		}
+	}
+
+	index := make(map[string]int, len(p.Changes))
+	for i, c := range p.Changes {
+		index[c.Key] = i
+	}
+	waiting := make([]int, len(p.Changes)) // unfinished deps
+	dependents := make([][]int, len(p.Changes))
+	for i, c := range p.Changes {
+		for _, d := range c.Deps {
+			if j, ok := index[d]; ok {
+				waiting[i]++
+				dependents[j] = append(dependents[j], i)
+			}
+		}
+	}
+
+	limit := e.Concurrency
+	if limit <= 0 {
+		limit = 8
+	}
+	// In-flight writes must finish even after Ctrl-C, or a create could
+	// land without its id being recorded.
+	work := context.WithoutCancel(ctx)
+	var g errgroup.Group
+	g.SetLimit(limit)
+	finished := make(chan int, len(p.Changes))
+	var ready []int
+	for i := range p.Changes {
+		if waiting[i] == 0 {
+			ready = append(ready, i)
+		}
+	}
+	done, total := 0, len(p.Changes)
+	ended := make([]bool, len(p.Changes))
+	finish := func(i int, res Result) {
+		report.Results[i] = res
+		ended[i] = true
+		done++
+		switch res.Status {
+		case StatusApplied:
+			report.Applied++
+		case StatusFailed:
+			report.Failed++
+		case StatusSkipped:
+			report.Skipped++
+		}
+		if e.OnResult != nil {
+			e.OnResult(res, done, total)
+		}
+	}
+	var skip func(i int, why string)
+	skip = func(i int, why string) {
+		if ended[i] {
+			return
+		}
+		res := resultOf(p.Changes[i], StatusSkipped, nil)
+		res.Error = why
+		finish(i, res)
+		for _, d := range dependents[i] {
+			skip(d, "depends on "+p.Changes[i].Key+", which was not applied")
+		}
+	}
+	inFlight := 0
+	for done < total {
+		for len(ready) > 0 {
+			i := ready[0]
+			ready = ready[1:]
+			if ctx.Err() != nil {
+				report.Interrupted = true
+				skip(i, "interrupted before it started")
+				continue
+			}
+			inFlight++
+			g.Go(func() error {
+				res := r.apply(work, p.Changes[i])
+				report.Results[i] = res
+				finished <- i
+				return nil
+			})
+		}
+		if inFlight == 0 {
+			break
+		}
+		var i int
+		select {
+		case i = <-finished:
+		case <-ctx.Done():
+			// Keep waiting for in-flight changes; ready ones are skipped
+			// on the next pass.
+			report.Interrupted = true
+			i = <-finished
+		}
+		inFlight--
+		res := report.Results[i]
+		finish(i, res)
+		for _, d := range dependents[i] {
+			if res.Status != StatusApplied {
+				skip(d, "depends on "+p.Changes[i].Key+", which failed")
+				continue
+			}
+			waiting[d]--
+			if waiting[d] == 0 && !ended[d] {
+				ready = append(ready, d)
+			}
+		}
+	}
+	_ = g.Wait()
+	for i := range p.Changes {
+		if !ended[i] {
+			skip(i, "interrupted before it started")
+		}
+	}
+	for _, res := range report.Results {
+		if strings.HasPrefix(res.Note, "id not written") {
+			report.IDErrors = append(report.IDErrors, res.File+": "+res.Note)
+		}
+	}
+	return report
+}
+
+func hasWrites(p *Plan) bool {
+	for _, c := range p.Changes {
+		if c.Action.Writes() {
+			return true
+		}
+	}
+	return false
+}
+
+func resultOf(c *Change, s Status, err error) Result {
+	res := Result{Key: c.Key, Action: c.Action, File: c.File, Locale: c.Locale, ArticleID: c.ArticleID, Status: s}
+	if err != nil {
+		res.Error = err.Error()
+		var apiErr *providers.APIError
+		if errors.As(err, &apiErr) {
+			res.HTTPStatus = apiErr.StatusCode
+		}
+	}
+	return res
+}
+
+// apply performs one change.
+func (r *run) apply(ctx context.Context, c *Change) Result {
+	start := time.Now()
+	note, err := r.do(ctx, c)
+	status := StatusApplied
+	if err != nil {
+		status = StatusFailed
+	}
+	res := resultOf(c, status, err)
+	res.Note = note
+	res.Duration = time.Since(start)
+	if res.ArticleID == "" {
+		res.ArticleID = r.articleID(c)
+	}
+	return res
+}
+
+func (r *run) articleID(c *Change) string {
+	if c.ArticleID != "" {
+		return c.ArticleID
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.articleIDs[c.Article]
+}
+
+func (r *run) sectionID(ref SectionRef) (string, error) {
+	if ref.ID != "" {
+		return ref.ID, nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	id, ok := r.sectionIDs[ref.Dir]
+	if !ok {
+		return "", fmt.Errorf("section %s was not created", ref.Dir)
+	}
+	return id, nil
+}
+
+func (r *run) do(ctx context.Context, c *Change) (string, error) {
+	p := r.e.Provider
+	switch c.Action {
+	case ActionCreateSection:
+		return r.createSection(ctx, c)
+	case ActionCreateTag:
+		_, err := p.CreateTag(ctx, c.Tag)
+		if errors.Is(err, providers.ErrOutcomeUnknown) {
+			tax, terr := p.Taxonomy(ctx)
+			if terr == nil {
+				if _, ok := lookupName(tax.Tags, c.Tag); ok {
+					return "recovered: the tag exists after a lost response", nil
+				}
+				_, err = p.CreateTag(ctx, c.Tag)
+			}
+		}
+		return "", err
+	case ActionCreate:
+		return r.create(ctx, c)
+	case ActionAdopt:
+		r.bind(c.Article, c.ArticleID)
+		return r.writeID(c.Article, c.ArticleID), nil
+	case ActionUpdateMeta:
+		meta := c.Meta.Meta
+		if c.Meta.Section != nil {
+			id, err := r.sectionID(*c.Meta.Section)
+			if err != nil {
+				return "", err
+			}
+			meta.SectionID = &id
+		}
+		_, err := p.UpdateArticle(ctx, c.ArticleID, meta)
+		return "", err
+	case ActionCreateTranslation:
+		id := r.articleID(c)
+		_, err := p.CreateTranslation(ctx, id, c.Translation.TranslationInput)
+		if errors.Is(err, providers.ErrOutcomeUnknown) {
+			// The translation may exist now: writing it as an update is
+			// safe either way.
+			_, err = p.UpdateTranslation(ctx, id, c.Translation.TranslationInput)
+			if err == nil {
+				return "recovered: updated after a lost response", nil
+			}
+			if errors.Is(err, providers.ErrNotFound) {
+				_, err = p.CreateTranslation(ctx, id, c.Translation.TranslationInput)
+			}
+		}
+		return "", err
+	case ActionUpdateTranslation:
+		_, err := p.UpdateTranslation(ctx, r.articleID(c), c.Translation.TranslationInput)
+		return "", err
+	case ActionDeleteTranslation:
+		err := p.DeleteTranslation(ctx, c.ArticleID, c.Locale)
+		if errors.Is(err, providers.ErrNotFound) {
+			return "already gone", nil
+		}
+		return "", err
+	case ActionPublish:
+		return "", p.Publish(ctx, r.articleID(c), c.Locale)
+	case ActionUnpublish:
+		return "", p.Unpublish(ctx, r.articleID(c), c.Locale)
+	case ActionArchive:
+		err := p.Archive(ctx, c.ArticleID)
+		if errors.Is(err, providers.ErrNotFound) {
+			return "already gone", nil
+		}
+		return "", err
+	}
+	return "", fmt.Errorf("unknown action %q", c.Action)
+}
+
+func (r *run) bind(article, id string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.articleIDs[article] = id
+	r.claimed[id] = true
+}
+
+func (r *run) writeID(file, id string) string {
+	if r.e.WriteID == nil {
+		return ""
+	}
+	if err := r.e.WriteID(file, id); err != nil {
+		return fmt.Sprintf("id not written (%v): add id: %s to the front-matter by hand, or the next plan adopts it by title", err, id)
+	}
+	return ""
+}
+
+func (r *run) createSection(ctx context.Context, c *Change) (string, error) {
+	s := c.Section
+	in := providers.SectionInput{Kind: s.Kind, Name: s.Name, Description: s.Description, Position: s.Position, ParentID: s.ParentID, Locale: s.Locale}
+	if s.ParentDir != "" {
+		id, err := r.sectionID(SectionRef{Dir: s.ParentDir})
+		if err != nil {
+			return "", err
+		}
+		in.ParentID = id
+	}
+	created, err := r.e.Provider.CreateSection(ctx, in)
+	note := ""
+	if errors.Is(err, providers.ErrOutcomeUnknown) {
+		// Never create blindly twice: look for it first.
+		sections, lerr := r.e.Provider.ListSections(ctx)
+		if lerr != nil {
+			return "", fmt.Errorf("%w (and re-listing sections failed: %v)", err, lerr)
+		}
+		found := false
+		for _, rs := range sections {
+			if rs.ParentID == in.ParentID && strings.EqualFold(rs.Name, in.Name) {
+				created, err, found = rs, nil, true
+				note = "recovered: found after a lost response"
+				break
+			}
+		}
+		if !found {
+			created, err = r.e.Provider.CreateSection(ctx, in)
+		}
+	}
+	if err != nil {
+		return "", err
+	}
+	r.mu.Lock()
+	r.sectionIDs[s.Dir] = created.ID
+	r.mu.Unlock()
+	return note, nil
+}
+
+func (r *run) create(ctx context.Context, c *Change) (string, error) {
+	in := providers.ArticleInput{ArticleMeta: c.Create.Meta, Source: c.Create.Source}
+	sid, err := r.sectionID(c.Create.Section)
+	if err != nil {
+		return "", err
+	}
+	in.SectionID = sid
+	created, err := r.e.Provider.CreateArticle(ctx, in)
+	note := ""
+	if errors.Is(err, providers.ErrOutcomeUnknown) {
+		found, lerr := r.findCreated(ctx, sid, in.Source.Title)
+		switch {
+		case lerr != nil:
+			return "", fmt.Errorf("%w (and re-listing to check failed: %v; re-run hcsync plan: it adopts the article if it exists)", err, lerr)
+		case found != nil:
+			created, err = *found, nil
+			note = "recovered: adopted after a lost response"
+			// The lost create may have landed with a stale body or draft
+			// state; make the source translation what the plan says.
+			if _, uerr := r.e.Provider.UpdateTranslation(ctx, created.ID, in.Source); uerr != nil {
+				err = uerr
+			}
+		default:
+			created, err = r.e.Provider.CreateArticle(ctx, in)
+		}
+	}
+	if err != nil {
+		return note, err
+	}
+	r.bind(c.Article, created.ID)
+	if n := r.writeID(c.Article, created.ID); n != "" {
+		note = n
+	}
+	return note, nil
+}
+
+// findCreated re-lists articles and returns an unclaimed one in the
+// section with that source title: the article a create whose response
+// was lost made.
+func (r *run) findCreated(ctx context.Context, sectionID, title string) (*providers.Article, error) {
+	r.relistMu.Lock()
+	defer r.relistMu.Unlock()
+	list, err := r.e.Provider.ListArticles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var best *providers.Article
+	for i := range list {
+		a := &list[i]
+		if r.claimed[a.ID] || a.SectionID != sectionID {
+			continue
+		}
+		src := a.Translations[a.SourceLocale]
+		if src == nil || strings.TrimSpace(src.Title) != strings.TrimSpace(title) {
+			continue
+		}
+		if best == nil || idLess(a.ID, best.ID) {
+			best = a
+		}
+	}
+	if best != nil {
+		r.claimed[best.ID] = true
+	}
+	return best, nil
+}

@@ -1,0 +1,253 @@
+package sync
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	gosync "sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/providers/local"
+)
+
+// faulty wraps a real provider and injects failures into chosen writes,
+// the way a flaky network or a picky API does.
+type faulty struct {
+	providers.Provider
+	mu gosync.Mutex
+	// createFails maps a source title to the error its create returns.
+	createFails map[string]error
+	// lostCreates are titles whose create lands but whose answer is lost.
+	lostCreates map[string]bool
+	inFlight    atomic.Int32
+	maxInFlight atomic.Int32
+	delay       time.Duration
+	calls       atomic.Int32
+}
+
+func (f *faulty) enter() func() {
+	f.calls.Add(1)
+	n := f.inFlight.Add(1)
+	for {
+		m := f.maxInFlight.Load()
+		if n <= m || f.maxInFlight.CompareAndSwap(m, n) {
+			break
+		}
+	}
+	if f.delay > 0 {
+		time.Sleep(f.delay)
+	}
+	return func() { f.inFlight.Add(-1) }
+}
+
+func (f *faulty) CreateArticle(ctx context.Context, in providers.ArticleInput) (providers.Article, error) {
+	defer f.enter()()
+	if err := f.createFails[in.Source.Title]; err != nil {
+		return providers.Article{}, err
+	}
+	a, err := f.Provider.CreateArticle(ctx, in)
+	f.mu.Lock()
+	lost := f.lostCreates[in.Source.Title]
+	delete(f.lostCreates, in.Source.Title)
+	f.mu.Unlock()
+	if err == nil && lost {
+		return providers.Article{}, fmt.Errorf("POST /articles: %w", providers.ErrOutcomeUnknown)
+	}
+	return a, err
+}
+
+func (f *faulty) CreateTranslation(ctx context.Context, id string, in providers.TranslationInput) (providers.Translation, error) {
+	defer f.enter()()
+	return f.Provider.CreateTranslation(ctx, id, in)
+}
+
+func newLocal(t *testing.T) *local.Provider {
+	t.Helper()
+	p, err := local.New(local.Options{Dir: t.TempDir(), Locales: []string{"en-us", "fr", "de"}, DefaultLocale: "en-us"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func exampleTree(t *testing.T, n int) *content.Tree {
+	files := map[string]string{}
+	for i := 0; i < n; i++ {
+		files[fmt.Sprintf("Guides/Sec/a%02d.md", i)] = fmt.Sprintf("---\ntitle: Article %d\nlabels: [l%d]\n---\nBody %d.\n", i, i%3, i)
+		files[fmt.Sprintf("Guides/Sec/a%02d.fr.md", i)] = fmt.Sprintf("---\ntitle: Article %d fr\n---\nCorps %d.\n", i, i)
+	}
+	return loadTree(t, files)
+}
+
+func planAgainst(t *testing.T, tree *content.Tree, p providers.Provider) *Plan {
+	t.Helper()
+	remote, err := Fetch(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := NewPlan(tree, remote, Options{Provider: p.Name(), Caps: p.Capabilities(), DefaultLocale: "en-us"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pl
+}
+
+// recordIDs stands in for the id write-back, remembering ids by file so
+// that re-plans see them as the files would.
+type recordIDs struct {
+	mu  gosync.Mutex
+	ids map[string]string
+}
+
+func (r *recordIDs) write(file, id string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.ids == nil {
+		r.ids = map[string]string{}
+	}
+	r.ids[file] = id
+	return nil
+}
+
+func (r *recordIDs) applyTo(tree *content.Tree) {
+	for _, a := range tree.Articles {
+		if id, ok := r.ids[a.Path]; ok {
+			a.ID = id
+		}
+	}
+}
+
+func TestApplyConverges(t *testing.T) {
+	tree := exampleTree(t, 12)
+	prov := &faulty{Provider: newLocal(t), delay: 2 * time.Millisecond}
+	ids := &recordIDs{}
+	ex := &Executor{Provider: prov, Concurrency: 3, WriteID: ids.write}
+	rep := ex.Apply(context.Background(), planAgainst(t, tree, prov))
+	if !rep.OK() || rep.Applied != 2+24 {
+		t.Fatalf("report: applied %d failed %d skipped %d", rep.Applied, rep.Failed, rep.Skipped)
+	}
+	if m := prov.maxInFlight.Load(); m > 3 {
+		t.Errorf("%d writes in flight, limit 3", m)
+	}
+	if len(ids.ids) != 12 {
+		t.Errorf("ids written for %d files, want 12", len(ids.ids))
+	}
+	ids.applyTo(tree)
+	if p := planAgainst(t, tree, prov); !p.Empty() {
+		t.Fatalf("plan after apply not empty: %v", keys(p))
+	}
+}
+
+func TestApplyPartialFailure(t *testing.T) {
+	tree := exampleTree(t, 6)
+	bad := &providers.APIError{Method: "POST", URL: "/articles", StatusCode: 422, Code: "RecordInvalid", Message: "Title is too long"}
+	prov := &faulty{Provider: newLocal(t), createFails: map[string]error{"Article 3": bad}}
+	ids := &recordIDs{}
+	rep := (&Executor{Provider: prov, WriteID: ids.write}).Apply(context.Background(), planAgainst(t, tree, prov))
+	if rep.Failed != 1 || rep.Skipped != 1 || rep.Applied != 2+10 {
+		t.Fatalf("applied %d failed %d skipped %d, want 12/1/1", rep.Applied, rep.Failed, rep.Skipped)
+	}
+	for _, r := range rep.Results {
+		switch {
+		case r.Status == StatusFailed:
+			if r.File != "Guides/Sec/a03.md" || r.HTTPStatus != 422 || !strings.Contains(r.Error, "Title is too long") {
+				t.Errorf("failure = %+v", r)
+			}
+		case r.Status == StatusSkipped:
+			if r.File != "Guides/Sec/a03.fr.md" || !strings.Contains(r.Error, "create:Guides/Sec/a03.md") {
+				t.Errorf("skip = %+v", r)
+			}
+		}
+	}
+	// The cause fixed, a re-run does only what remains and converges.
+	prov.createFails = nil
+	ids.applyTo(tree)
+	p := planAgainst(t, tree, prov)
+	if got := strings.Join(keys(p), " "); got != "create:Guides/Sec/a03.md create-translation:Guides/Sec/a03.fr.md" {
+		t.Fatalf("re-plan = %s", got)
+	}
+	if rep := (&Executor{Provider: prov, WriteID: ids.write}).Apply(context.Background(), p); !rep.OK() {
+		t.Fatalf("re-run: %+v", rep)
+	}
+	ids.applyTo(tree)
+	if p := planAgainst(t, tree, prov); !p.Empty() {
+		t.Fatalf("not converged: %v", keys(p))
+	}
+}
+
+func TestApplyLostCreateResponseMakesNoDuplicate(t *testing.T) {
+	tree := exampleTree(t, 4)
+	prov := &faulty{Provider: newLocal(t), lostCreates: map[string]bool{"Article 1": true, "Article 2": true}}
+	ids := &recordIDs{}
+	rep := (&Executor{Provider: prov, WriteID: ids.write}).Apply(context.Background(), planAgainst(t, tree, prov))
+	if !rep.OK() {
+		t.Fatalf("report: %+v", rep.Results)
+	}
+	recovered := 0
+	for _, r := range rep.Results {
+		if strings.HasPrefix(r.Note, "recovered") {
+			recovered++
+		}
+	}
+	if recovered != 2 {
+		t.Errorf("%d creates recovered, want 2", recovered)
+	}
+	list, err := prov.ListArticles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 4 {
+		t.Fatalf("%d articles in the help center, want 4 (no duplicates)", len(list))
+	}
+	ids.applyTo(tree)
+	if p := planAgainst(t, tree, prov); !p.Empty() {
+		t.Fatalf("not converged: %v", keys(p))
+	}
+}
+
+func TestApplyInterrupted(t *testing.T) {
+	tree := exampleTree(t, 10)
+	prov := &faulty{Provider: newLocal(t), delay: 5 * time.Millisecond}
+	ids := &recordIDs{}
+	ctx, cancel := context.WithCancel(context.Background())
+	ex := &Executor{Provider: prov, Concurrency: 2, WriteID: ids.write, OnResult: func(r Result, done, total int) {
+		if done == 6 {
+			cancel() // Ctrl-C
+		}
+	}}
+	rep := ex.Apply(ctx, planAgainst(t, tree, prov))
+	if !rep.Interrupted || rep.Failed != 0 || rep.Applied < 6 || rep.Skipped == 0 {
+		t.Fatalf("interrupted=%v applied %d failed %d skipped %d", rep.Interrupted, rep.Applied, rep.Failed, rep.Skipped)
+	}
+	ids.applyTo(tree)
+	p := planAgainst(t, tree, prov)
+	if len(p.Changes) != rep.Skipped {
+		t.Fatalf("re-plan has %d changes, want the %d not applied", len(p.Changes), rep.Skipped)
+	}
+	if rep := (&Executor{Provider: prov, WriteID: ids.write}).Apply(context.Background(), p); !rep.OK() {
+		t.Fatal("finishing the interrupted apply failed")
+	}
+}
+
+func TestApplyPreflightStopsBeforeAnyWrite(t *testing.T) {
+	tree := exampleTree(t, 2)
+	prov := &preflightFails{faulty: &faulty{Provider: newLocal(t)}}
+	rep := (&Executor{Provider: prov}).Apply(context.Background(), planAgainst(t, tree, prov))
+	if rep.Failed != len(rep.Results) || prov.calls.Load() != 0 {
+		t.Fatalf("failed %d of %d, %d writes sent", rep.Failed, len(rep.Results), prov.calls.Load())
+	}
+	if !strings.Contains(rep.Results[0].Error, "content.write") {
+		t.Errorf("error = %q", rep.Results[0].Error)
+	}
+}
+
+type preflightFails struct{ *faulty }
+
+func (p *preflightFails) Preflight(ctx context.Context, write bool) error {
+	return errors.New("the API key lacks the content.write scope")
+}

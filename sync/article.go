@@ -1,0 +1,534 @@
+package sync
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	gosync "sync"
+
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/render"
+)
+
+// checkCapabilities refuses front-matter the provider cannot honour, and
+// names it by key and line.
+func (pl *planner) checkCapabilities(a *content.Article) {
+	caps := pl.opts.Caps
+	unsupported := func(key string, set, ok bool, lines map[string]int, file string) {
+		if set && !ok {
+			pl.problem(file, lines[key], "%s has no %s: remove %s: from the front-matter", pl.opts.Provider, strings.ReplaceAll(key, "_", " "), key)
+		}
+	}
+	unsupported("labels", a.Labels != nil, caps.Labels, a.KeyLines, a.Path)
+	unsupported("content_tags", a.ContentTags != nil, caps.ContentTags, a.KeyLines, a.Path)
+	unsupported("segments", a.Segments != nil, caps.Segments, a.KeyLines, a.Path)
+	unsupported("permission_group", a.PermissionGroup != nil, caps.PermissionGroups, a.KeyLines, a.Path)
+	unsupported("promoted", a.Promoted != nil, caps.Promoted, a.KeyLines, a.Path)
+	unsupported("position", a.Position != nil, caps.Position, a.KeyLines, a.Path)
+	unsupported("comments_disabled", a.CommentsDisabled != nil, caps.CommentsDisabled, a.KeyLines, a.Path)
+	for _, t := range a.Translations {
+		unsupported("description", t.Description != nil, caps.Description, t.KeyLines, t.Path)
+		unsupported("slug", t.Slug != nil, caps.Slug, t.KeyLines, t.Path)
+	}
+	tax := pl.remote.Taxonomy
+	if a.Segments != nil && caps.Segments {
+		for _, s := range *a.Segments {
+			if _, ok := lookupName(tax.Segments, s); !ok {
+				pl.problem(a.Path, a.KeyLines["segments"], "unknown user segment %q: use one of %s", s, quoteNames(tax.Segments))
+			}
+		}
+	}
+	if a.PermissionGroup != nil && caps.PermissionGroups {
+		if _, ok := lookupName(tax.PermissionGroups, *a.PermissionGroup); !ok {
+			pl.problem(a.Path, a.KeyLines["permission_group"], "unknown permission group %q: use one of %s", *a.PermissionGroup, quoteNames(tax.PermissionGroups))
+		}
+	}
+}
+
+// lookupName maps a name or id to the name the help center uses.
+func lookupName(byID map[string]string, v string) (string, bool) {
+	if name, ok := byID[v]; ok {
+		return name, true
+	}
+	for _, name := range byID {
+		if strings.EqualFold(name, strings.TrimSpace(v)) {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+func quoteNames(byID map[string]string) string {
+	if len(byID) == 0 {
+		return "(the help center has none)"
+	}
+	names := make([]string, 0, len(byID))
+	for _, n := range byID {
+		names = append(names, strconv.Quote(n))
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// checkDefaults maps the configured defaults for new articles to the
+// help center's names, and reports the ones it does not know.
+func (pl *planner) checkDefaults() {
+	caps, tax, d := pl.opts.Caps, pl.remote.Taxonomy, pl.opts.Defaults
+	if d.PermissionGroup != nil && caps.PermissionGroups {
+		if name, ok := lookupName(tax.PermissionGroups, *d.PermissionGroup); ok {
+			pl.defaults.PermissionGroup = &name
+		} else {
+			pl.problem(pl.opts.ConfigFile, 0, "unknown default permission group %q: use one of %s", *d.PermissionGroup, quoteNames(tax.PermissionGroups))
+		}
+	}
+	if d.Segments != nil && caps.Segments {
+		segs := []string{}
+		for _, s := range *d.Segments {
+			if name, ok := lookupName(tax.Segments, s); ok {
+				segs = append(segs, name)
+			} else {
+				pl.problem(pl.opts.ConfigFile, 0, "unknown default user segment %q: use one of %s", s, quoteNames(tax.Segments))
+			}
+		}
+		pl.defaults.Segments = &segs
+	}
+}
+
+// diffArticles turns each managed article into its changes. The work per
+// article is independent, so it runs in parallel; the changes are then
+// appended in tree order so the plan is deterministic.
+func (pl *planner) diffArticles() {
+	// Tags are shared by articles: plan each missing one once, up front.
+	if pl.opts.Caps.ContentTags {
+		var missing []string
+		seen := map[string]bool{}
+		for _, m := range pl.managed {
+			if m.file.ContentTags == nil {
+				continue
+			}
+			for _, t := range *m.file.ContentTags {
+				k := strings.ToLower(strings.TrimSpace(t))
+				if _, ok := pl.tagNames[k]; ok || seen[k] {
+					continue
+				}
+				seen[k] = true
+				missing = append(missing, strings.TrimSpace(t))
+			}
+		}
+		sort.Strings(missing)
+		for _, t := range missing {
+			key := "create-tag:" + t
+			pl.tagChanges[strings.ToLower(t)] = key
+			pl.plan.Changes = append(pl.plan.Changes, &Change{Key: key, Action: ActionCreateTag, Tag: t})
+		}
+	}
+	out := make([][]*Change, len(pl.managed))
+	warns := make([][]Warning, len(pl.managed))
+	var wg gosync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], warns[i] = pl.diffArticle(pl.managed[i])
+			}
+		}()
+	}
+	for i := range pl.managed {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range out {
+		pl.plan.Changes = append(pl.plan.Changes, out[i]...)
+		pl.plan.Warnings = append(pl.plan.Warnings, warns[i]...)
+	}
+}
+
+// desiredMeta is an article's metadata as the provider wants it: names
+// canonicalised to the help center's spelling, unsupported fields nil.
+func (pl *planner) desiredMeta(a *content.Article) providers.ArticleMeta {
+	caps := pl.opts.Caps
+	tax := pl.remote.Taxonomy
+	var m providers.ArticleMeta
+	if caps.Labels && a.Labels != nil {
+		l := sortedUnique(*a.Labels)
+		m.Labels = &l
+	}
+	if caps.ContentTags && a.ContentTags != nil {
+		tags := make([]string, 0, len(*a.ContentTags))
+		for _, t := range *a.ContentTags {
+			t = strings.TrimSpace(t)
+			if name, ok := pl.tagNames[strings.ToLower(t)]; ok {
+				t = name
+			}
+			tags = append(tags, t)
+		}
+		tags = sortedUnique(tags)
+		m.ContentTags = &tags
+	}
+	if caps.Segments && a.Segments != nil {
+		segs := make([]string, 0, len(*a.Segments))
+		for _, s := range *a.Segments {
+			name, _ := lookupName(tax.Segments, s)
+			segs = append(segs, name)
+		}
+		segs = sortedUnique(segs)
+		m.Segments = &segs
+	}
+	if caps.PermissionGroups && a.PermissionGroup != nil {
+		name, _ := lookupName(tax.PermissionGroups, *a.PermissionGroup)
+		m.PermissionGroup = &name
+	}
+	if caps.Promoted {
+		m.Promoted = a.Promoted
+	}
+	if caps.Position {
+		m.Position = a.Position
+	}
+	if caps.CommentsDisabled {
+		m.CommentsDisabled = a.CommentsDisabled
+	}
+	return m
+}
+
+func sortedUnique(in []string) []string {
+	out := make([]string, 0, len(in))
+	seen := make(map[string]bool, len(in))
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (pl *planner) tagDeps(m providers.ArticleMeta) []string {
+	if m.ContentTags == nil {
+		return nil
+	}
+	var deps []string
+	for _, t := range *m.ContentTags {
+		if k, ok := pl.tagChanges[strings.ToLower(t)]; ok {
+			deps = append(deps, k)
+		}
+	}
+	return deps
+}
+
+func (pl *planner) sectionName(ref SectionRef) string {
+	if ref.Dir != "" {
+		return ref.Dir + " (new)"
+	}
+	if rs, ok := pl.remoteSections[ref.ID]; ok {
+		return rs.Name
+	}
+	return ref.ID
+}
+
+// diffArticle returns the changes of one article, in display order.
+func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
+	a := m.file
+	src := a.Source()
+	meta := pl.desiredMeta(a)
+	var changes []*Change
+	var warns []Warning
+	add := func(c *Change) *Change {
+		c.Article = a.Path
+		if c.Title == "" {
+			c.Title = src.Title
+		}
+		changes = append(changes, c)
+		return c
+	}
+	var sectionDeps []string
+	if m.section.Dir != "" {
+		sectionDeps = []string{pl.sectionChanges[m.section.Dir]}
+	}
+
+	var articleKey string // change that must precede translation writes
+	id := ""
+	if m.remote == nil {
+		// Defaults (Zendesk's permission group, user segment) fill what the
+		// file leaves out, on create only.
+		d := pl.defaults
+		if meta.PermissionGroup == nil {
+			meta.PermissionGroup = d.PermissionGroup
+		}
+		if meta.Segments == nil {
+			meta.Segments = d.Segments
+		}
+		desc, slug := pl.translationExtras(src)
+		c := add(&Change{
+			Key: "create:" + a.Path, Action: ActionCreate, File: a.Path, Locale: pl.locale(a.Locale),
+			Deps: append(append([]string{}, sectionDeps...), pl.tagDeps(meta)...),
+			Create: &CreateSpec{Section: m.section, Meta: meta, Source: providers.TranslationInput{
+				Locale: pl.locale(a.Locale), Title: src.Title, Body: pl.rendered[src.Path], Draft: src.Draft, Description: desc, Slug: slug,
+			}},
+			Fields: createFields(pl.sectionName(m.section), meta, src.Draft),
+		})
+		articleKey = c.Key
+		for _, t := range a.Translations[1:] {
+			desc, slug := pl.translationExtras(t)
+			add(&Change{
+				Key: "create-translation:" + t.Path, Action: ActionCreateTranslation, File: t.Path, Locale: pl.locale(t.Locale), Title: t.Title,
+				Deps: []string{articleKey},
+				Translation: &TranslationSpec{providers.TranslationInput{
+					Locale: pl.locale(t.Locale), Title: t.Title, Body: pl.rendered[t.Path], Draft: t.Draft, Description: desc, Slug: slug,
+				}},
+				Fields: createFields("", providers.ArticleMeta{}, t.Draft),
+			})
+		}
+		return changes, warns
+	}
+
+	ra := m.remote
+	id = ra.ID
+	if m.adopted {
+		add(&Change{Key: "adopt:" + a.Path, Action: ActionAdopt, File: a.Path, ArticleID: id, URL: ra.URL,
+			Fields: []FieldChange{{Field: "id", Old: "", New: id}}})
+	}
+	if c := pl.diffMeta(m, meta); c != nil {
+		c.ArticleID, c.URL = id, ra.URL
+		c.Deps = append(append(c.Deps, sectionDeps...), pl.tagDeps(c.Meta.Meta)...)
+		add(c)
+	}
+
+	// Source-locale writes go first: Help.Center refuses to publish a
+	// translation while its article is unpublished.
+	var srcKeys []string
+	for _, t := range a.Translations {
+		isSource := t == src
+		locale := pl.locale(t.Locale)
+		rt := findTranslation(ra, locale)
+		deps := []string(nil)
+		if !isSource {
+			deps = srcKeys
+		}
+		if rt == nil {
+			desc, slug := pl.translationExtras(t)
+			c := add(&Change{
+				Key: "create-translation:" + t.Path, Action: ActionCreateTranslation, File: t.Path, ArticleID: id, URL: ra.URL, Locale: locale, Title: t.Title, Deps: deps,
+				Translation: &TranslationSpec{providers.TranslationInput{Locale: locale, Title: t.Title, Body: pl.rendered[t.Path], Draft: t.Draft, Description: desc, Slug: slug}},
+				Fields:      createFields("", providers.ArticleMeta{}, t.Draft),
+			})
+			if isSource {
+				srcKeys = append(srcKeys, c.Key)
+			}
+			continue
+		}
+		url := rt.URL
+		if url == "" {
+			url = ra.URL
+		}
+		if c, w := pl.diffTranslation(t, rt); c != nil {
+			c.ArticleID, c.URL, c.Locale, c.Deps = id, url, locale, deps
+			add(c)
+			if isSource {
+				srcKeys = append(srcKeys, c.Key)
+			}
+			if when, ok := pl.opts.LastCommit[t.Path]; ok && !rt.UpdatedAt.IsZero() && rt.UpdatedAt.After(when) {
+				warns = append(warns, Warning{File: t.Path, Kind: "drift", Msg: fmt.Sprintf(
+					"edited in the help center after the last commit (remote updated %s, file committed %s); apply overwrites it",
+					rt.UpdatedAt.UTC().Format("2006-01-02 15:04"), when.UTC().Format("2006-01-02 15:04"))})
+			}
+			warns = append(warns, w...)
+		}
+		if rt.Draft != t.Draft {
+			action, key := ActionPublish, "publish:"
+			if t.Draft {
+				action, key = ActionUnpublish, "unpublish:"
+			}
+			c := add(&Change{Key: key + t.Path, Action: action, File: t.Path, ArticleID: id, URL: url, Locale: locale, Title: t.Title,
+				Deps:        append(append([]string{}, deps...), keyIf(changes, "update-translation:"+t.Path)...),
+				Translation: &TranslationSpec{providers.TranslationInput{Locale: locale, Title: t.Title, Draft: t.Draft}},
+				Fields:      []FieldChange{{Field: "draft", Old: strconv.FormatBool(rt.Draft), New: strconv.FormatBool(t.Draft)}}})
+			if isSource {
+				srcKeys = append(srcKeys, c.Key)
+			}
+		}
+		if rt.Outdated && !t.Draft {
+			warns = append(warns, Warning{File: t.Path, Kind: "outdated", Msg: "the help center marks this translation outdated: its source changed since it was last updated"})
+		}
+	}
+	// Remote locales no file holds any more.
+	var gone []string
+	for locale := range ra.Translations {
+		if providers.EqualLocale(locale, ra.SourceLocale) || a.Translation(locale) != nil {
+			continue
+		}
+		gone = append(gone, locale)
+	}
+	sort.Strings(gone)
+	for _, locale := range gone {
+		rt := ra.Translations[locale]
+		add(&Change{Key: "delete-translation:" + a.Path + ":" + locale, Action: ActionDeleteTranslation, File: a.Path, ArticleID: id, URL: rt.URL, Locale: locale, Title: rt.Title,
+			Fields: []FieldChange{{Field: "locale", Old: locale, New: "(no file)"}}})
+	}
+	return changes, warns
+}
+
+// createFields lists what a reviewer wants to see of a new article or
+// translation: where it goes, its metadata, and whether it stays a draft.
+func createFields(section string, m providers.ArticleMeta, draft bool) []FieldChange {
+	var f []FieldChange
+	if section != "" {
+		f = append(f, FieldChange{Field: "section", New: section})
+	}
+	lists := []struct {
+		name string
+		v    *[]string
+	}{{"labels", m.Labels}, {"content_tags", m.ContentTags}, {"segments", m.Segments}}
+	for _, l := range lists {
+		if l.v != nil {
+			f = append(f, FieldChange{Field: l.name, New: listString(*l.v)})
+		}
+	}
+	if m.PermissionGroup != nil {
+		f = append(f, FieldChange{Field: "permission_group", New: *m.PermissionGroup})
+	}
+	if draft {
+		f = append(f, FieldChange{Field: "draft", New: "true"})
+	}
+	return f
+}
+
+func keyIf(changes []*Change, key string) []string {
+	for _, c := range changes {
+		if c.Key == key {
+			return []string{key}
+		}
+	}
+	return nil
+}
+
+func findTranslation(ra *providers.Article, locale string) *providers.Translation {
+	if t, ok := ra.Translations[locale]; ok {
+		return t
+	}
+	for l, t := range ra.Translations {
+		if providers.EqualLocale(l, locale) {
+			return t
+		}
+	}
+	return nil
+}
+
+func (pl *planner) translationExtras(t *content.Translation) (desc, slug *string) {
+	if pl.opts.Caps.Description {
+		desc = t.Description
+	}
+	if pl.opts.Caps.Slug {
+		slug = t.Slug
+	}
+	return desc, slug
+}
+
+// diffMeta compares article-level metadata; nil when nothing differs.
+func (pl *planner) diffMeta(m managedArticle, want providers.ArticleMeta) *Change {
+	ra := m.remote
+	var fields []FieldChange
+	var spec MetaSpec
+	if m.section.Dir != "" || m.section.ID != ra.SectionID {
+		ref := m.section
+		spec.Section = &ref
+		fields = append(fields, FieldChange{Field: "section", Old: pl.sectionName(SectionRef{ID: ra.SectionID}), New: pl.sectionName(m.section)})
+	}
+	a := m.file
+	if !pl.opts.Caps.SourceLocaleFixed && !providers.EqualLocale(a.Locale, ra.SourceLocale) {
+		l := pl.locale(a.Locale)
+		spec.Meta.SourceLocale = &l
+		fields = append(fields, FieldChange{Field: "source_locale", Old: ra.SourceLocale, New: l})
+	}
+	list := func(field string, want *[]string, have []string, set func(*[]string)) {
+		if want == nil {
+			return
+		}
+		h := sortedUnique(have)
+		if strings.Join(h, "\x00") != strings.Join(*want, "\x00") {
+			set(want)
+			fields = append(fields, FieldChange{Field: field, Old: listString(h), New: listString(*want)})
+		}
+	}
+	list("labels", want.Labels, ra.Labels, func(v *[]string) { spec.Meta.Labels = v })
+	list("content_tags", want.ContentTags, ra.ContentTags, func(v *[]string) { spec.Meta.ContentTags = v })
+	list("segments", want.Segments, ra.Segments, func(v *[]string) { spec.Meta.Segments = v })
+	if want.PermissionGroup != nil && *want.PermissionGroup != ra.PermissionGroup {
+		spec.Meta.PermissionGroup = want.PermissionGroup
+		fields = append(fields, FieldChange{Field: "permission_group", Old: ra.PermissionGroup, New: *want.PermissionGroup})
+	}
+	boolean := func(field string, want *bool, have bool, set func(*bool)) {
+		if want != nil && *want != have {
+			set(want)
+			fields = append(fields, FieldChange{Field: field, Old: strconv.FormatBool(have), New: strconv.FormatBool(*want)})
+		}
+	}
+	boolean("promoted", want.Promoted, ra.Promoted, func(v *bool) { spec.Meta.Promoted = v })
+	boolean("comments_disabled", want.CommentsDisabled, ra.CommentsDisabled, func(v *bool) { spec.Meta.CommentsDisabled = v })
+	if want.Position != nil && *want.Position != ra.Position {
+		spec.Meta.Position = want.Position
+		fields = append(fields, FieldChange{Field: "position", Old: strconv.Itoa(ra.Position), New: strconv.Itoa(*want.Position)})
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	return &Change{Key: "update-meta:" + a.Path, Action: ActionUpdateMeta, File: a.Path, Fields: fields, Meta: &spec}
+}
+
+func listString(l []string) string {
+	if len(l) == 0 {
+		return "[]"
+	}
+	return "[" + strings.Join(l, ", ") + "]"
+}
+
+// diffTranslation compares one locale's title, body and extras; nil when
+// they match. The update keeps the remote draft state: a draft flip is a
+// publish or unpublish of its own.
+func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Translation) (*Change, []Warning) {
+	var fields []FieldChange
+	var warns []Warning
+	want := pl.rendered[t.Path]
+	if t.Title != rt.Title {
+		fields = append(fields, FieldChange{Field: "title", Old: rt.Title, New: t.Title})
+	}
+	bodyDiff := ""
+	// Most bodies come back as sent: skip the HTML parse when they do.
+	if want != rt.Body && !render.Equal(want, rt.Body, pl.profile) {
+		fields = append(fields, FieldChange{Field: "body", Old: "…", New: "…"})
+		bodyDiff = lineDiff(render.Text(rt.Body), render.Text(want))
+	}
+	desc, slug := pl.translationExtras(t)
+	if desc != nil && *desc != rt.Description {
+		fields = append(fields, FieldChange{Field: "description", Old: rt.Description, New: *desc})
+	}
+	if slug != nil && *slug != rt.Slug {
+		fields = append(fields, FieldChange{Field: "slug", Old: rt.Slug, New: *slug})
+	}
+	if rt.PendingTitle != "" || rt.PendingBody != "" {
+		pendingDiffers := (rt.PendingTitle != "" && rt.PendingTitle != t.Title) ||
+			(rt.PendingBody != "" && !render.Equal(want, rt.PendingBody, pl.profile))
+		if pendingDiffers {
+			warns = append(warns, Warning{File: t.Path, Kind: "pending-draft", Msg: "the help center holds unpublished draft changes that differ from this file; apply replaces them"})
+			if len(fields) == 0 {
+				fields = append(fields, FieldChange{Field: "unpublished draft", Old: "differs", New: "replaced by the file"})
+			}
+		}
+	}
+	if len(fields) == 0 {
+		return nil, nil
+	}
+	return &Change{
+		Key: "update-translation:" + t.Path, Action: ActionUpdateTranslation, File: t.Path, Title: t.Title,
+		Fields: fields, BodyDiff: bodyDiff,
+		Translation: &TranslationSpec{providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug}},
+	}, warns
+}

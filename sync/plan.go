@@ -1,0 +1,166 @@
+// Package sync turns a content tree and a help center's state into a
+// Plan, prints plans for people and machines, and applies them.
+//
+// A Plan is plain data: the planner never writes, the printers only read
+// it, and the executor applies the same value the reviewer saw.
+package sync
+
+import (
+	"github.com/hcsync/hcsync/providers"
+)
+
+// Action is the kind of one change.
+type Action string
+
+// Actions, in the order a plan lists them within one article.
+const (
+	ActionCreateSection     Action = "create-section"
+	ActionCreateTag         Action = "create-tag"
+	ActionCreate            Action = "create"
+	ActionAdopt             Action = "adopt"
+	ActionUpdateMeta        Action = "update-meta"
+	ActionUpdateTranslation Action = "update-translation"
+	ActionCreateTranslation Action = "create-translation"
+	ActionDeleteTranslation Action = "delete-translation"
+	ActionPublish           Action = "publish"
+	ActionUnpublish         Action = "unpublish"
+	ActionArchive           Action = "archive"
+)
+
+// Actions lists every action in display order.
+var Actions = []Action{
+	ActionCreateSection, ActionCreateTag, ActionCreate, ActionAdopt,
+	ActionUpdateMeta, ActionUpdateTranslation, ActionCreateTranslation,
+	ActionDeleteTranslation, ActionPublish, ActionUnpublish, ActionArchive,
+}
+
+// Writes reports whether applying the action changes the help center.
+// Adopt only binds a file to a remote article (and writes its id into the
+// file).
+func (a Action) Writes() bool { return a != ActionAdopt }
+
+// Plan is what apply would do, and why.
+type Plan struct {
+	// SchemaVersion of the JSON form; bumped only on incompatible change.
+	SchemaVersion int    `json:"schema_version"`
+	Provider      string `json:"provider"`
+	// Changes in the order they are shown; Deps say what must succeed
+	// first.
+	Changes []*Change `json:"changes"`
+	// Unmanaged are remote articles that no file claims; hcsync leaves
+	// them alone.
+	Unmanaged []Unmanaged `json:"unmanaged"`
+	// Warnings are things a reviewer should see that are not changes
+	// (an edit in the help center that apply would overwrite).
+	Warnings []Warning `json:"warnings"`
+}
+
+// SchemaVersion is the current JSON schema version of Plan.
+const SchemaVersion = 1
+
+// Change is one write (or adoption) of the plan.
+type Change struct {
+	// Key identifies the change within the plan, e.g.
+	// "update-translation:getting-started/install.md:fr".
+	Key    string `json:"key"`
+	Action Action `json:"action"`
+	// File is the file the change comes from: the translation file for
+	// translation actions, the source file otherwise, _section.md or the
+	// folder for create-section; "" for create-tag and archive.
+	File string `json:"file,omitempty"`
+	// Article is the source file of the article concerned.
+	Article string `json:"article,omitempty"`
+	// ArticleID is the remote id, "" when the article is created by this
+	// plan.
+	ArticleID string `json:"article_id,omitempty"`
+	// URL of the remote article (or section), when it exists.
+	URL    string `json:"url,omitempty"`
+	Locale string `json:"locale,omitempty"`
+	Title  string `json:"title,omitempty"`
+	// Fields say why: each differing field with its old and new value.
+	Fields []FieldChange `json:"fields,omitempty"`
+	// BodyDiff is a readable unified diff of the body text, when the body
+	// changes.
+	BodyDiff string `json:"body_diff,omitempty"`
+	// Deps are keys of changes that must succeed before this one runs.
+	Deps []string `json:"deps,omitempty"`
+
+	// Desired state, for the executor. Exactly one is set, per Action.
+	Section     *SectionSpec     `json:"section,omitempty"`
+	Tag         string           `json:"tag,omitempty"`
+	Create      *CreateSpec      `json:"create,omitempty"`
+	Meta        *MetaSpec        `json:"meta,omitempty"`
+	Translation *TranslationSpec `json:"translation,omitempty"`
+}
+
+// FieldChange is one differing field. Values are display strings.
+type FieldChange struct {
+	Field string `json:"field"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+// SectionSpec is a section to create. Parent is the folder of the parent
+// section when that is created by the same plan, else ParentID is set.
+type SectionSpec struct {
+	Dir         string                `json:"dir"`
+	Kind        providers.SectionKind `json:"kind"`
+	Name        string                `json:"name"`
+	Description string                `json:"description,omitempty"`
+	Position    *int                  `json:"position,omitempty"`
+	ParentDir   string                `json:"parent_dir,omitempty"`
+	ParentID    string                `json:"parent_id,omitempty"`
+	Locale      string                `json:"locale"`
+}
+
+// SectionRef names the section an article belongs in: a remote id, or
+// the folder of a section the same plan creates.
+type SectionRef struct {
+	ID  string `json:"id,omitempty"`
+	Dir string `json:"dir,omitempty"`
+}
+
+// CreateSpec is an article to create with its source translation.
+type CreateSpec struct {
+	Section SectionRef                 `json:"section"`
+	Meta    providers.ArticleMeta      `json:"meta"`
+	Source  providers.TranslationInput `json:"source"`
+}
+
+// MetaSpec is an article-level metadata update: only non-nil fields are
+// written.
+type MetaSpec struct {
+	Section *SectionRef           `json:"section,omitempty"`
+	Meta    providers.ArticleMeta `json:"meta"`
+}
+
+// TranslationSpec is the desired state of one locale.
+type TranslationSpec struct {
+	providers.TranslationInput
+}
+
+// Unmanaged is a remote article no file claims.
+type Unmanaged struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url,omitempty"`
+}
+
+// Warning is a note for the reviewer tied to a file.
+type Warning struct {
+	File string `json:"file,omitempty"`
+	Kind string `json:"kind"` // drift | pending-draft | outdated | ambiguous-adopt
+	Msg  string `json:"message"`
+}
+
+// Empty reports whether applying the plan would change nothing.
+func (p *Plan) Empty() bool { return len(p.Changes) == 0 }
+
+// Counts returns the number of changes per action.
+func (p *Plan) Counts() map[Action]int {
+	m := make(map[Action]int)
+	for _, c := range p.Changes {
+		m[c.Action]++
+	}
+	return m
+}

@@ -1,0 +1,469 @@
+package sync
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	gosync "sync"
+	"time"
+
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/render"
+)
+
+// Options are the facts the planner needs besides the tree and the
+// remote.
+type Options struct {
+	Provider string
+	Caps     providers.Capabilities
+	// DefaultLocale is the source locale of files without locale:.
+	DefaultLocale string
+	// Defaults fill metadata the front-matter leaves out, on create only
+	// (Zendesk's configured permission group and user segment), as names
+	// or ids.
+	Defaults providers.ArticleMeta
+	// ConfigFile names the config in problems about Defaults.
+	ConfigFile string
+	// Prune plans archive for Deleted files' articles.
+	Prune   bool
+	Deleted []Deleted
+	// LastCommit maps a file (slash path relative to the content root) to
+	// the time of the last commit that touched it, for drift warnings.
+	LastCommit map[string]time.Time
+	// Links resolves relative links between files of the tree; nil
+	// leaves link destinations as written.
+	Links LinkResolver
+	// Images resolves local images; nil leaves image sources as written.
+	Images ImageResolver
+}
+
+// LinkResolver maps a relative link found in file (at line) to the URL
+// it should have in the help center.
+type LinkResolver func(file, dest string, line int) (string, error)
+
+// ImageResolver maps a local image source found in file to its URL.
+type ImageResolver func(file, src string, line int) (string, error)
+
+// Deleted is a file removed from the tree whose last version carried an
+// id (from git history).
+type Deleted struct {
+	Path string `json:"path"`
+	ID   string `json:"id"`
+}
+
+// planner holds the state of one NewPlan call.
+type planner struct {
+	tree    *content.Tree
+	remote  *Remote
+	opts    Options
+	profile *render.Profile
+
+	problems content.Problems
+	plan     *Plan
+
+	remoteByID     map[string]*providers.Article
+	remoteSections map[string]*providers.Section
+	sectionRefs    map[string]SectionRef // tree Dir -> ref
+	sectionChanges map[string]string     // tree Dir -> create-section key
+	tagNames       map[string]string     // lower name -> remote name
+	tagChanges     map[string]string     // lower name -> create-tag key
+	claimed        map[string]string     // remote id -> file claiming it
+	managed        []managedArticle
+	defaults       providers.ArticleMeta // Options.Defaults as the help center names them
+	rendered       map[string]string     // translation path -> desired HTML
+}
+
+// managedArticle pairs a file with the remote article it is bound to
+// (nil when it is created by the plan).
+type managedArticle struct {
+	file    *content.Article
+	remote  *providers.Article
+	section SectionRef
+	adopted bool
+}
+
+// NewPlan compares the tree with the remote and returns the changes that
+// make the remote match. Problems that only the remote reveals (a locale
+// not enabled, an unknown section or segment, an id the help center does
+// not have) are returned together as content.Problems; no plan is
+// returned then.
+func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
+	pl := &planner{
+		tree:           tree,
+		remote:         remote,
+		opts:           opts,
+		profile:        render.Lookup(opts.Caps.HTMLProfile),
+		plan:           &Plan{SchemaVersion: SchemaVersion, Provider: opts.Provider, Changes: []*Change{}, Unmanaged: []Unmanaged{}, Warnings: []Warning{}},
+		remoteByID:     make(map[string]*providers.Article, len(remote.Articles)),
+		remoteSections: make(map[string]*providers.Section, len(remote.Sections)),
+		sectionRefs:    make(map[string]SectionRef),
+		sectionChanges: make(map[string]string),
+		tagNames:       make(map[string]string),
+		tagChanges:     make(map[string]string),
+		claimed:        make(map[string]string),
+	}
+	for i := range remote.Articles {
+		a := &remote.Articles[i]
+		pl.remoteByID[a.ID] = a
+	}
+	for i := range remote.Sections {
+		s := &remote.Sections[i]
+		pl.remoteSections[s.ID] = s
+	}
+	for _, name := range remote.Taxonomy.Tags {
+		pl.tagNames[strings.ToLower(name)] = name
+	}
+
+	pl.checkLocales()
+	pl.checkDefaults()
+	pl.planSections()
+	pl.bindArticles()
+	pl.renderBodies()
+	if len(pl.problems) > 0 {
+		pl.problems.Sort()
+		return nil, pl.problems
+	}
+	pl.diffArticles()
+	pl.planArchives()
+	pl.listUnmanaged()
+	return pl.plan, nil
+}
+
+func (pl *planner) problem(file string, line int, format string, args ...any) {
+	pl.problems = append(pl.problems, content.Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// locale returns the help center's spelling of l ("en-US" for "en-us").
+func (pl *planner) locale(l string) string {
+	for _, e := range pl.remote.Locales.Enabled {
+		if providers.EqualLocale(e, l) {
+			return e
+		}
+	}
+	return l
+}
+
+func (pl *planner) checkLocales() {
+	enabled := pl.remote.Locales
+	list := strings.Join(enabled.Enabled, ", ")
+	for _, a := range pl.tree.Articles {
+		for _, t := range a.Translations {
+			if len(enabled.Enabled) > 0 && !enabled.Has(t.Locale) {
+				pl.problem(t.Path, t.KeyLines["locale"], "locale %q is not enabled in the help center (enabled: %s): enable it there or rename the file", t.Locale, list)
+			}
+		}
+		if pl.opts.Caps.SourceLocaleFixed && enabled.Default != "" && !providers.EqualLocale(a.Locale, enabled.Default) {
+			pl.problem(a.Path, a.Source().KeyLines["locale"], "source locale %q differs from the help center's default %q, and %s writes sources in the default locale: set default_locale: %s in hcsync.yaml", a.Locale, enabled.Default, pl.opts.Provider, enabled.Default)
+		}
+	}
+}
+
+// planSections binds every folder of the tree to a remote section, or
+// plans its creation.
+func (pl *planner) planSections() {
+	caps := pl.opts.Caps
+	hasArticles := make(map[string]bool)
+	for _, a := range pl.tree.Articles {
+		hasArticles[a.Dir] = true
+	}
+	for _, s := range pl.tree.Sections {
+		where := s.File
+		if where == "" {
+			where = s.Dir + "/"
+		}
+		depth := strings.Count(s.Dir, "/") + 1
+		if caps.MaxSectionDepth > 0 && depth > caps.MaxSectionDepth {
+			pl.problem(where, 0, "folder is nested %d levels deep, and %s holds at most %d: move it up", depth, pl.opts.Provider, caps.MaxSectionDepth)
+			continue
+		}
+		if s.Parent == "" && hasArticles[s.Dir] && !caps.TopLevelArticles {
+			pl.problem(where, 0, "%s keeps articles in sections inside categories: move the articles of %q into a sub-folder (a section), or the folder into a category folder", pl.opts.Provider, s.Dir)
+			continue
+		}
+		if s.ID != "" {
+			rs, ok := pl.remoteSections[s.ID]
+			if !ok {
+				pl.problem(where, 0, "section id %s does not exist in the help center: remove the id: line to create the section, or point hcsync.yaml at the right help center", s.ID)
+				continue
+			}
+			pl.sectionRefs[s.Dir] = SectionRef{ID: rs.ID}
+			continue
+		}
+		var parent SectionRef
+		if s.Parent != "" {
+			p, ok := pl.sectionRefs[s.Parent]
+			if !ok {
+				continue // the parent had a problem already
+			}
+			parent = p
+		}
+		if parent.Dir == "" {
+			if rs := pl.findSection(s.Name, parent.ID); rs != nil {
+				pl.sectionRefs[s.Dir] = SectionRef{ID: rs.ID}
+				continue
+			}
+		}
+		if !caps.CreateSections {
+			pl.problem(where, 0, "no section named %q in the help center, and %s cannot create sections through its API: create it there, or set id: in %s/_section.md", s.Name, pl.opts.Provider, s.Dir)
+			continue
+		}
+		kind := providers.KindSection
+		if s.Parent == "" {
+			kind = providers.KindCategory
+		}
+		spec := &SectionSpec{
+			Dir: s.Dir, Kind: kind, Name: s.Name, Description: s.Description, Position: s.Position,
+			ParentDir: parent.Dir, ParentID: parent.ID, Locale: pl.locale(pl.opts.DefaultLocale),
+		}
+		c := &Change{Key: "create-section:" + s.Dir, Action: ActionCreateSection, File: where, Title: s.Name, Section: spec}
+		if parent.Dir != "" {
+			c.Deps = []string{pl.sectionChanges[parent.Dir]}
+		}
+		if parent.Dir == "" && parent.ID != "" {
+			c.Fields = []FieldChange{{Field: "parent", New: pl.sectionName(parent)}}
+		}
+		pl.plan.Changes = append(pl.plan.Changes, c)
+		pl.sectionChanges[s.Dir] = c.Key
+		pl.sectionRefs[s.Dir] = SectionRef{Dir: s.Dir}
+	}
+}
+
+// findSection returns the remote section with that name under parentID.
+func (pl *planner) findSection(name, parentID string) *providers.Section {
+	var found *providers.Section
+	for i := range pl.remote.Sections {
+		rs := &pl.remote.Sections[i]
+		if rs.ParentID == parentID && strings.EqualFold(strings.TrimSpace(rs.Name), strings.TrimSpace(name)) {
+			if found == nil || rs.ID < found.ID {
+				found = rs
+			}
+		}
+	}
+	return found
+}
+
+// articleSection resolves an article's section: its folder, or the
+// section: of its front-matter (a folder path, a section name or an id).
+func (pl *planner) articleSection(a *content.Article) (SectionRef, bool) {
+	v := strings.TrimSpace(a.Section)
+	if v == "" || v == a.Dir {
+		if a.Dir == "" {
+			pl.problem(a.Path, 0, "article is not in a section folder: move it into one, or set section: to a section name or id")
+			return SectionRef{}, false
+		}
+		ref, ok := pl.sectionRefs[a.Dir]
+		return ref, ok // a missing ref was reported for the folder
+	}
+	v = strings.Trim(v, "/")
+	for _, s := range pl.tree.Sections {
+		if s.Dir == v || strings.EqualFold(s.Name, v) || strings.EqualFold(pathBase(s.Dir), v) {
+			ref, ok := pl.sectionRefs[s.Dir]
+			return ref, ok
+		}
+	}
+	if rs, ok := pl.remoteSections[v]; ok {
+		return SectionRef{ID: rs.ID}, true
+	}
+	var names []string
+	for _, rs := range pl.remote.Sections {
+		if strings.EqualFold(rs.Name, v) {
+			return SectionRef{ID: rs.ID}, true
+		}
+		names = append(names, rs.Name)
+	}
+	pl.problem(a.Path, a.SectionLine, "unknown section %q: use a folder of the tree, a section name or a section id%s", a.Section, suggest(v, names))
+	return SectionRef{}, false
+}
+
+func pathBase(dir string) string {
+	if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+		return dir[i+1:]
+	}
+	return dir
+}
+
+// bindArticles decides each file's remote article: by id, else by
+// adopting an unclaimed remote article of the same section and title,
+// else none (create).
+func (pl *planner) bindArticles() {
+	refs := make([]SectionRef, len(pl.tree.Articles))
+	oks := make([]bool, len(pl.tree.Articles))
+	for i, a := range pl.tree.Articles {
+		refs[i], oks[i] = pl.articleSection(a)
+		pl.checkCapabilities(a)
+	}
+	// Files with ids claim first, so adoption never steals a claimed article.
+	bound := make([]*providers.Article, len(pl.tree.Articles))
+	for i, a := range pl.tree.Articles {
+		if a.ID == "" {
+			continue
+		}
+		ra, ok := pl.remoteByID[a.ID]
+		if !ok {
+			pl.problem(a.Path, a.IDLine, "id %s does not exist in the help center (deleted there, or another help center): remove the id: line to create the article anew, or point hcsync.yaml at the right help center", a.ID)
+			continue
+		}
+		pl.claimed[a.ID] = a.Path
+		bound[i] = ra
+	}
+	// Index unclaimed remote articles by section and source title once,
+	// so adoption stays linear in the number of articles.
+	type key struct{ section, title string }
+	candidates := make(map[key][]*providers.Article)
+	for i := range pl.remote.Articles {
+		ra := &pl.remote.Articles[i]
+		if _, ok := pl.claimed[ra.ID]; ok {
+			continue
+		}
+		src := ra.Translations[ra.SourceLocale]
+		if src == nil {
+			continue
+		}
+		k := key{ra.SectionID, strings.TrimSpace(src.Title)}
+		candidates[k] = append(candidates[k], ra)
+	}
+	for _, list := range candidates {
+		sort.Slice(list, func(i, j int) bool { return idLess(list[i].ID, list[j].ID) })
+	}
+	for i, a := range pl.tree.Articles {
+		if !oks[i] || (a.ID != "" && bound[i] == nil) {
+			continue
+		}
+		m := managedArticle{file: a, remote: bound[i], section: refs[i]}
+		if a.ID == "" && refs[i].ID != "" {
+			k := key{refs[i].ID, strings.TrimSpace(a.Source().Title)}
+			for len(candidates[k]) > 0 {
+				ra := candidates[k][0]
+				candidates[k] = candidates[k][1:]
+				if _, taken := pl.claimed[ra.ID]; taken {
+					continue
+				}
+				if len(candidates[k]) > 0 {
+					pl.plan.Warnings = append(pl.plan.Warnings, Warning{File: a.Path, Kind: "ambiguous-adopt",
+						Msg: fmt.Sprintf("%d remote articles in this section are titled %q; adopting id %s (the oldest): set id: to choose another", len(candidates[k])+1, a.Source().Title, ra.ID)})
+				}
+				pl.claimed[ra.ID] = a.Path
+				m.remote = ra
+				m.adopted = true
+				break
+			}
+		}
+		pl.managed = append(pl.managed, m)
+	}
+}
+
+// idLess orders ids numerically when both are numbers, so "9" < "10".
+func idLess(a, b string) bool {
+	if len(a) != len(b) && isDigits(a) && isDigits(b) {
+		return len(a) < len(b)
+	}
+	return a < b
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// renderBodies renders every translation's Markdown for the provider's
+// profile, in parallel: it is the planner's hot path on big trees.
+func (pl *planner) renderBodies() {
+	type job struct {
+		a *content.Article
+		t *content.Translation
+	}
+	var jobs []job
+	for _, m := range pl.managed {
+		for _, t := range m.file.Translations {
+			jobs = append(jobs, job{m.file, t})
+		}
+	}
+	htmls := make([]string, len(jobs))
+	probs := make([][]content.Problem, len(jobs))
+	var wg gosync.WaitGroup
+	next := make(chan int)
+	workers := runtime.GOMAXPROCS(0)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				htmls[i], probs[i] = pl.render(jobs[i].t)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	pl.rendered = make(map[string]string, len(jobs))
+	for i, j := range jobs {
+		pl.rendered[j.t.Path] = htmls[i]
+		pl.problems = append(pl.problems, probs[i]...)
+	}
+}
+
+func (pl *planner) render(t *content.Translation) (string, []content.Problem) {
+	opts := render.Options{Profile: pl.profile}
+	if pl.opts.Links != nil {
+		opts.Link = func(dest string, line int) (string, error) { return pl.opts.Links(t.Path, dest, t.BodyLine+line-1) }
+	}
+	if pl.opts.Images != nil {
+		opts.Image = func(src string, line int) (string, error) { return pl.opts.Images(t.Path, src, t.BodyLine+line-1) }
+	}
+	res := render.Render(t.Body, opts)
+	var probs []content.Problem
+	for _, p := range res.Problems {
+		line := 0
+		if p.Line > 0 {
+			line = t.BodyLine + p.Line - 1
+		}
+		probs = append(probs, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
+	}
+	return res.HTML, probs
+}
+
+func (pl *planner) planArchives() {
+	if !pl.opts.Prune {
+		return
+	}
+	for _, d := range pl.opts.Deleted {
+		if _, ok := pl.claimed[d.ID]; ok {
+			continue // renamed: another file carries the id now
+		}
+		ra, ok := pl.remoteByID[d.ID]
+		if !ok {
+			continue // already gone
+		}
+		title := ""
+		if src := ra.Translations[ra.SourceLocale]; src != nil {
+			title = src.Title
+		}
+		pl.claimed[d.ID] = d.Path
+		pl.plan.Changes = append(pl.plan.Changes, &Change{
+			Key: "archive:" + d.ID, Action: ActionArchive, File: d.Path, ArticleID: d.ID, URL: ra.URL, Title: title,
+			Fields: []FieldChange{{Field: "file", Old: d.Path, New: "(deleted)"}},
+		})
+	}
+}
+
+func (pl *planner) listUnmanaged() {
+	for _, ra := range pl.remote.Articles {
+		if _, ok := pl.claimed[ra.ID]; ok {
+			continue
+		}
+		title := ""
+		if src := ra.Translations[ra.SourceLocale]; src != nil {
+			title = src.Title
+		}
+		pl.plan.Unmanaged = append(pl.plan.Unmanaged, Unmanaged{ID: ra.ID, Title: title, URL: ra.URL})
+	}
+	sort.Slice(pl.plan.Unmanaged, func(i, j int) bool { return idLess(pl.plan.Unmanaged[i].ID, pl.plan.Unmanaged[j].ID) })
+}

@@ -1,0 +1,336 @@
+package sync
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/render"
+)
+
+// loadTree writes files (slash path -> text) into a temp dir and loads
+// them as a tree.
+func loadTree(t *testing.T, files map[string]string) *content.Tree {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range files {
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tree, err := content.Load(root, content.LoadOptions{DefaultLocale: "en-us"})
+	if err != nil {
+		t.Fatalf("loading tree: %v", err)
+	}
+	return tree
+}
+
+// fullCaps is a provider that can hold everything.
+var fullCaps = providers.Capabilities{
+	Labels: true, ContentTags: true, Segments: true, PermissionGroups: true, Position: true, Promoted: true,
+	CommentsDisabled: true, Description: true, Slug: true, TranslationDrafts: true, CreateSections: true,
+	TopLevelArticles: true, MaxSectionDepth: 3, Archive: providers.ArchiveArchive,
+}
+
+func baseRemote() *Remote {
+	return &Remote{
+		Locales:  providers.Locales{Default: "en-us", Enabled: []string{"en-us", "fr", "de"}},
+		Sections: []providers.Section{{ID: "100", Kind: providers.KindCategory, Name: "Guides"}},
+		Taxonomy: providers.Taxonomy{
+			Tags:             map[string]string{"1": "setup"},
+			Segments:         map[string]string{"7": "Signed-in users", "8": "Staff"},
+			PermissionGroups: map[string]string{"3": "Admins"},
+		},
+	}
+}
+
+func remoteArticle(id, section, title, body string, draft bool, more ...*providers.Translation) providers.Article {
+	a := providers.Article{ID: id, SectionID: section, SourceLocale: "en-us", URL: "https://hc/" + id,
+		Translations: map[string]*providers.Translation{"en-us": {Locale: "en-us", Title: title, Body: body, Draft: draft}}}
+	for _, tr := range more {
+		a.Translations[tr.Locale] = tr
+	}
+	return a
+}
+
+func html(md string) string { return render.Render([]byte(md), render.Options{}).HTML }
+
+func plan(t *testing.T, tree *content.Tree, remote *Remote, opts Options) *Plan {
+	t.Helper()
+	if opts.Caps.HTMLProfile == "" && !opts.Caps.CreateSections {
+		opts.Caps = fullCaps
+	}
+	opts.Provider = "test"
+	p, err := NewPlan(tree, remote, opts)
+	if err != nil {
+		t.Fatalf("NewPlan: %v", err)
+	}
+	return p
+}
+
+func keys(p *Plan) []string {
+	var out []string
+	for _, c := range p.Changes {
+		out = append(out, c.Key)
+	}
+	return out
+}
+
+func TestPlanProblems(t *testing.T) {
+	tests := []struct {
+		name   string
+		files  map[string]string
+		caps   *providers.Capabilities
+		remote func(r *Remote)
+		want   []string
+	}{
+		{
+			name:  "id the help center does not have",
+			files: map[string]string{"Guides/a.md": "---\ntitle: A\nid: 999\n---\nbody\n"},
+			want:  []string{"Guides/a.md:3: id 999 does not exist in the help center (deleted there, or another help center): remove the id: line to create the article anew, or point hcsync.yaml at the right help center"},
+		},
+		{
+			name:  "locale not enabled",
+			files: map[string]string{"Guides/a.md": "---\ntitle: A\n---\nbody\n", "Guides/a.it.md": "---\ntitle: A it\n---\nbody\n"},
+			want:  []string{`Guides/a.it.md: locale "it" is not enabled in the help center (enabled: en-us, fr, de): enable it there or rename the file`},
+		},
+		{
+			name:  "unknown segment lists the valid names",
+			files: map[string]string{"Guides/a.md": "---\ntitle: A\nsegments: [Everyone]\n---\nbody\n"},
+			want:  []string{`Guides/a.md:3: unknown user segment "Everyone": use one of "Signed-in users", "Staff"`},
+		},
+		{
+			name:  "unknown permission group",
+			files: map[string]string{"Guides/a.md": "---\ntitle: A\npermission_group: Editors\n---\nbody\n"},
+			want:  []string{`Guides/a.md:3: unknown permission group "Editors": use one of "Admins"`},
+		},
+		{
+			name:  "front-matter the provider cannot hold",
+			files: map[string]string{"Guides/a.md": "---\ntitle: A\nlabels: [x]\n---\nbody\n"},
+			caps:  &providers.Capabilities{CreateSections: true, TopLevelArticles: true},
+			want:  []string{"Guides/a.md:3: test has no labels: remove labels: from the front-matter"},
+		},
+		{
+			name:  "unknown section",
+			files: map[string]string{"Guides/a.md": "---\ntitle: A\nsection: Guidse\n---\nbody\n"},
+			want:  []string{`Guides/a.md:3: unknown section "Guidse": use a folder of the tree, a section name or a section id (did you mean "Guides"?)`},
+		},
+		{
+			name:  "articles at the top level of a provider that keeps them in categories",
+			files: map[string]string{"Guides/a.md": "---\ntitle: A\n---\nbody\n"},
+			caps:  &providers.Capabilities{CreateSections: true, MaxSectionDepth: 3},
+			want:  []string{`Guides/: test keeps articles in sections inside categories: move the articles of "Guides" into a sub-folder (a section), or the folder into a category folder`},
+		},
+		{
+			name:  "all problems in one run",
+			files: map[string]string{"Guides/a.md": "---\ntitle: A\nid: 5\n---\nbody\n", "Guides/b.md": "---\ntitle: B\nsegments: [Nobody]\n---\nbody\n"},
+			want: []string{
+				"Guides/a.md:3: id 5 does not exist in the help center (deleted there, or another help center): remove the id: line to create the article anew, or point hcsync.yaml at the right help center",
+				`Guides/b.md:3: unknown user segment "Nobody": use one of "Signed-in users", "Staff"`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tree := loadTree(t, tt.files)
+			remote := baseRemote()
+			if tt.remote != nil {
+				tt.remote(remote)
+			}
+			caps := fullCaps
+			if tt.caps != nil {
+				caps = *tt.caps
+			}
+			_, err := NewPlan(tree, remote, Options{Provider: "test", Caps: caps})
+			ps, ok := err.(content.Problems)
+			if !ok {
+				t.Fatalf("err = %v, want content.Problems", err)
+			}
+			var got []string
+			for _, p := range ps {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestPlanIdentity(t *testing.T) {
+	body := "Hello.\n"
+	tree := loadTree(t, map[string]string{
+		"Guides/a.md": "---\ntitle: Same title\n---\n" + body,
+		"Guides/b.md": "---\ntitle: Claimed\nid: 11\n---\n" + body,
+		"Guides/c.md": "---\ntitle: Claimed\n---\n" + body,
+	})
+	remote := baseRemote()
+	remote.Articles = []providers.Article{
+		remoteArticle("12", "100", "Same title", html(body), false),
+		remoteArticle("10", "100", "Same title", html(body), false),
+		remoteArticle("11", "100", "Claimed", html(body), false),
+		remoteArticle("50", "100", "Nobody's", html(body), false),
+	}
+	p := plan(t, tree, remote, Options{})
+	got := strings.Join(keys(p), " ")
+	// a adopts the oldest of two same-titled articles; c cannot adopt 11,
+	// which b claims by id, so it is created.
+	want := "adopt:Guides/a.md create:Guides/c.md"
+	if got != want {
+		t.Fatalf("changes = %s, want %s", got, want)
+	}
+	if p.Changes[0].ArticleID != "10" {
+		t.Errorf("adopted %s, want the oldest, 10", p.Changes[0].ArticleID)
+	}
+	if len(p.Warnings) != 1 || p.Warnings[0].Kind != "ambiguous-adopt" {
+		t.Errorf("warnings = %+v, want one ambiguous-adopt", p.Warnings)
+	}
+	var unmanaged []string
+	for _, u := range p.Unmanaged {
+		unmanaged = append(unmanaged, u.ID)
+	}
+	if strings.Join(unmanaged, ",") != "12,50" {
+		t.Errorf("unmanaged = %v, want 12,50", unmanaged)
+	}
+}
+
+func TestPlanTranslationChanges(t *testing.T) {
+	tree := loadTree(t, map[string]string{
+		"Guides/a.md":    "---\ntitle: A\nid: 1\ndraft: true\n---\nNew body.\n",
+		"Guides/a.fr.md": "---\ntitle: A fr\ndraft: false\n---\nCorps.\n",
+	})
+	remote := baseRemote()
+	remote.Articles = []providers.Article{remoteArticle("1", "100", "A", html("Old body.\n"), false,
+		&providers.Translation{Locale: "fr", Title: "A fr", Body: html("Corps.\n"), Draft: true},
+		&providers.Translation{Locale: "de", Title: "A de", Body: html("Körper.\n")},
+	)}
+	p := plan(t, tree, remote, Options{})
+	got := strings.Join(keys(p), " ")
+	want := "update-translation:Guides/a.md unpublish:Guides/a.md publish:Guides/a.fr.md delete-translation:Guides/a.md:de"
+	if got != want {
+		t.Fatalf("changes:\n%s\nwant:\n%s", got, want)
+	}
+	up := p.Changes[0]
+	if up.Translation.Draft != false {
+		t.Error("update-translation must keep the remote draft state; the unpublish changes it")
+	}
+	if !strings.Contains(up.BodyDiff, "- Old body.") || !strings.Contains(up.BodyDiff, "+ New body.") {
+		t.Errorf("body diff = %q", up.BodyDiff)
+	}
+	// The French publish waits for the source's writes (Help.Center
+	// refuses translation publishes while the article is unpublished).
+	if deps := strings.Join(p.Changes[2].Deps, ","); deps != "update-translation:Guides/a.md,unpublish:Guides/a.md" {
+		t.Errorf("publish fr deps = %s", deps)
+	}
+}
+
+func TestPlanMetaAndTags(t *testing.T) {
+	tree := loadTree(t, map[string]string{
+		"Guides/a.md":            "---\ntitle: A\nid: 1\nlabels: [b, a]\ncontent_tags: [Setup, new tag]\nsegments: ['8']\nposition: 4\n---\nBody.\n",
+		"Guides/Sub/_section.md": "---\ntitle: Sub\n---\n",
+		"Guides/Sub/b.md":        "---\ntitle: B\nid: 2\n---\nBody.\n",
+	})
+	remote := baseRemote()
+	a := remoteArticle("1", "100", "A", html("Body.\n"), false)
+	a.Labels = []string{"a", "b"}
+	a.ContentTags = []string{"setup"}
+	a.Position = 4
+	remote.Articles = []providers.Article{a, remoteArticle("2", "100", "B", html("Body.\n"), false)}
+	p := plan(t, tree, remote, Options{})
+	got := strings.Join(keys(p), " ")
+	want := "create-section:Guides/Sub create-tag:new tag update-meta:Guides/Sub/b.md update-meta:Guides/a.md"
+	if got != want {
+		t.Fatalf("changes:\n%s\nwant:\n%s", got, want)
+	}
+	meta := p.Changes[3]
+	if meta.Meta.Meta.Labels != nil || meta.Meta.Meta.Position != nil {
+		t.Error("labels and position match and must not be written")
+	}
+	if tags := *meta.Meta.Meta.ContentTags; strings.Join(tags, ",") != "new tag,setup" {
+		t.Errorf("tags = %v, want the help center's spelling of setup", tags)
+	}
+	if segs := *meta.Meta.Meta.Segments; strings.Join(segs, ",") != "Staff" {
+		t.Errorf("segments = %v, want ids mapped to names", segs)
+	}
+	if strings.Join(meta.Deps, ",") != "create-tag:new tag" {
+		t.Errorf("deps = %v", meta.Deps)
+	}
+	move := p.Changes[2]
+	if move.Meta.Section == nil || move.Meta.Section.Dir != "Guides/Sub" || strings.Join(move.Deps, ",") != "create-section:Guides/Sub" {
+		t.Errorf("move = %+v deps %v", move.Meta.Section, move.Deps)
+	}
+}
+
+func TestPlanPruneAndDrift(t *testing.T) {
+	tree := loadTree(t, map[string]string{
+		"Guides/renamed.md": "---\ntitle: A\nid: 1\n---\nBody.\n",
+		"Guides/b.md":       "---\ntitle: B\nid: 2\n---\nMine.\n",
+		"Guides/c.md":       "---\ntitle: C\nid: 3\n---\nSame.\n",
+	})
+	remote := baseRemote()
+	committed := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	b := remoteArticle("2", "100", "B", html("Theirs.\n"), false)
+	b.Translations["en-us"].UpdatedAt = committed.Add(time.Hour)
+	c := remoteArticle("3", "100", "C", html("Same.\n"), false)
+	c.Translations["en-us"].UpdatedAt = committed.Add(time.Hour)
+	remote.Articles = []providers.Article{remoteArticle("1", "100", "A", html("Body.\n"), false), b, c, remoteArticle("4", "100", "Gone", "", false)}
+	opts := Options{
+		Prune:      true,
+		Deleted:    []Deleted{{Path: "Guides/a.md", ID: "1"}, {Path: "Guides/gone.md", ID: "4"}, {Path: "Guides/old.md", ID: "77"}},
+		LastCommit: map[string]time.Time{"Guides/b.md": committed, "Guides/c.md": committed},
+	}
+	p := plan(t, tree, remote, opts)
+	got := strings.Join(keys(p), " ")
+	// a.md was renamed (its id lives on), old.md's article is already gone.
+	want := "update-translation:Guides/b.md archive:4"
+	if got != want {
+		t.Fatalf("changes:\n%s\nwant:\n%s", got, want)
+	}
+	// Drift only where the remote differs: c was re-applied after its
+	// commit but matches.
+	if len(p.Warnings) != 1 || p.Warnings[0].File != "Guides/b.md" || p.Warnings[0].Kind != "drift" {
+		t.Errorf("warnings = %+v, want one drift on Guides/b.md", p.Warnings)
+	}
+	opts.Prune = false
+	if got := strings.Join(keys(plan(t, tree, remote, opts)), " "); got != "update-translation:Guides/b.md" {
+		t.Errorf("without prune: %s", got)
+	}
+}
+
+func TestPlanPendingDraft(t *testing.T) {
+	tree := loadTree(t, map[string]string{"Guides/a.md": "---\ntitle: A\nid: 1\n---\nLive.\n"})
+	remote := baseRemote()
+	a := remoteArticle("1", "100", "A", html("Live.\n"), false)
+	a.Translations["en-us"].PendingBody = html("Someone's unpublished edit.\n")
+	remote.Articles = []providers.Article{a}
+	p := plan(t, tree, remote, Options{})
+	if got := strings.Join(keys(p), " "); got != "update-translation:Guides/a.md" {
+		t.Fatalf("changes = %s", got)
+	}
+	if len(p.Warnings) != 1 || p.Warnings[0].Kind != "pending-draft" {
+		t.Errorf("warnings = %+v", p.Warnings)
+	}
+}
+
+func TestPlanIsDeterministic(t *testing.T) {
+	files := map[string]string{}
+	for _, n := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
+		files["Guides/"+n+".md"] = "---\ntitle: " + n + "\ncontent_tags: [t" + n + "]\n---\nBody " + n + "\n"
+		files["Guides/"+n+".fr.md"] = "---\ntitle: " + n + " fr\n---\nCorps " + n + "\n"
+	}
+	tree := loadTree(t, files)
+	first := strings.Join(keys(plan(t, tree, baseRemote(), Options{})), " ")
+	for i := 0; i < 5; i++ {
+		if got := strings.Join(keys(plan(t, tree, baseRemote(), Options{})), " "); got != first {
+			t.Fatalf("plan order changed between runs:\n%s\n%s", first, got)
+		}
+	}
+}
