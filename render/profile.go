@@ -12,6 +12,9 @@ import (
 // would reject into plan-time problems, and Sanitize applies the
 // service's own HTML cleaning to the desired side before comparison, so
 // a service that rewrites HTML does not yield a plan that never converges.
+//
+// A profile is not changed after Register: Render builds its goldmark
+// instance once, on first use.
 type Profile struct {
 	Name string
 	// MaxHeading caps heading levels: deeper headings render at this
@@ -19,6 +22,12 @@ type Profile struct {
 	MaxHeading int
 	// Check reports constructs of the Markdown document (or raw HTML in
 	// it) that the service rejects. Lines are 1-based within src.
+	//
+	// doc is the tree Render is about to write: headings already capped
+	// at MaxHeading, link and image destinations already rewritten.
+	// Line(n, src) gives the line of any node, block or inline, so a
+	// check needs no position arithmetic of its own, and RawHTML(n, src)
+	// gives the markup of *ast.HTMLBlock and *ast.RawHTML nodes.
 	Check func(doc ast.Node, src []byte) []Problem
 	// Sanitize returns html as the service would store it. Nil = stored
 	// unchanged.

@@ -2,8 +2,12 @@ package sync
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	gosync "sync"
 	"time"
@@ -20,6 +24,9 @@ type Executor struct {
 	Provider providers.Provider
 	// Concurrency bounds the writes in flight (default 8).
 	Concurrency int
+	// Root is the content folder, where upload-image changes read their
+	// files.
+	Root string
 	// WriteID records a created or adopted article's id in its file
 	// (a path relative to the content root); nil with --no-write-ids.
 	WriteID func(file, id string) error
@@ -82,19 +89,26 @@ type run struct {
 	articleIDs map[string]string // source file -> remote id
 	sectionIDs map[string]string // folder -> remote section id
 	claimed    map[string]bool   // remote ids bound to files
+	urls       map[string]string // translation file -> URL, for link placeholders
+	articleURL map[string]string // source file -> article URL
+	imageURLs  map[string]string // short image hash -> URL
 	relistMu   gosync.Mutex
 }
 
 // Apply runs the plan. Cancelling ctx (Ctrl-C) starts no new change;
 // changes in flight finish, so nothing is left half-written.
 func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
-	r := &run{e: e, plan: p, articleIDs: map[string]string{}, sectionIDs: map[string]string{}, claimed: map[string]bool{}}
+	r := &run{e: e, plan: p, articleIDs: map[string]string{}, sectionIDs: map[string]string{}, claimed: map[string]bool{},
+		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}}
 	for _, c := range p.Changes {
 		if c.ArticleID != "" && c.Article != "" {
 			r.articleIDs[c.Article] = c.ArticleID
 		}
 		if c.ArticleID != "" {
 			r.claimed[c.ArticleID] = true
+		}
+		if c.URL != "" && c.Article != "" {
+			r.articleURL[c.Article] = c.URL
 		}
 	}
 	report := &Report{Results: make([]Result, len(p.Changes))}
@@ -307,6 +321,8 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 			}
 		}
 		return "", err
+	case ActionUploadImage:
+		return r.uploadImage(ctx, c)
 	case ActionCreate:
 		return r.create(ctx, c)
 	case ActionAdopt:
@@ -325,21 +341,32 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 		return "", err
 	case ActionCreateTranslation:
 		id := r.articleID(c)
-		_, err := p.CreateTranslation(ctx, id, c.Translation.TranslationInput)
+		in, err := r.resolved(c, c.Translation.TranslationInput)
+		if err != nil {
+			return "", err
+		}
+		tr, err := p.CreateTranslation(ctx, id, in)
+		note := ""
 		if errors.Is(err, providers.ErrOutcomeUnknown) {
 			// The translation may exist now: writing it as an update is
 			// safe either way.
-			_, err = p.UpdateTranslation(ctx, id, c.Translation.TranslationInput)
-			if err == nil {
-				return "recovered: updated after a lost response", nil
-			}
+			tr, err = p.UpdateTranslation(ctx, id, in)
+			note = "recovered: updated after a lost response"
 			if errors.Is(err, providers.ErrNotFound) {
-				_, err = p.CreateTranslation(ctx, id, c.Translation.TranslationInput)
+				tr, err = p.CreateTranslation(ctx, id, in)
+				note = ""
 			}
 		}
-		return "", err
+		if err == nil {
+			r.setURL(c.File, tr.URL, c.Article)
+		}
+		return note, err
 	case ActionUpdateTranslation:
-		_, err := p.UpdateTranslation(ctx, r.articleID(c), c.Translation.TranslationInput)
+		in, err := r.resolved(c, c.Translation.TranslationInput)
+		if err != nil {
+			return "", err
+		}
+		_, err = p.UpdateTranslation(ctx, r.articleID(c), in)
 		return "", err
 	case ActionDeleteTranslation:
 		err := p.DeleteTranslation(ctx, c.ArticleID, c.Locale)
@@ -418,7 +445,11 @@ func (r *run) createSection(ctx context.Context, c *Change) (string, error) {
 }
 
 func (r *run) create(ctx context.Context, c *Change) (string, error) {
-	in := providers.ArticleInput{ArticleMeta: c.Create.Meta, Source: c.Create.Source}
+	src, err := r.resolved(c, c.Create.Source)
+	if err != nil {
+		return "", err
+	}
+	in := providers.ArticleInput{ArticleMeta: c.Create.Meta, Source: src}
 	sid, err := r.sectionID(c.Create.Section)
 	if err != nil {
 		return "", err
@@ -447,6 +478,14 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 		return note, err
 	}
 	r.bind(c.Article, created.ID)
+	r.mu.Lock()
+	r.articleURL[c.Article] = created.URL
+	r.mu.Unlock()
+	url := ""
+	if t := findTranslation(&created, in.Source.Locale); t != nil {
+		url = t.URL
+	}
+	r.setURL(c.File, url, c.Article)
 	if n := r.writeID(c.Article, created.ID); n != "" {
 		note = n
 	}
@@ -483,4 +522,62 @@ func (r *run) findCreated(ctx context.Context, sectionID, title string) (*provid
 		r.claimed[best.ID] = true
 	}
 	return best, nil
+}
+
+// setURL records the URL of a translation file once it exists: its own,
+// or its article's when the service has one URL for every locale.
+func (r *run) setURL(file, url, article string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if url == "" {
+		url = r.articleURL[article]
+	}
+	r.urls[file] = url
+}
+
+// resolved returns in with its body's placeholders replaced by the URLs
+// of what this apply created.
+func (r *run) resolved(c *Change, in providers.TranslationInput) (providers.TranslationInput, error) {
+	if !strings.Contains(in.Body, "hcsync-") {
+		return in, nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	body, err := resolvePlaceholders(in.Body, func(kind, key string) (string, bool) {
+		if kind == "image" {
+			u, ok := r.imageURLs[key]
+			return u, ok
+		}
+		file, ok := c.Links[key]
+		if !ok {
+			return "", false
+		}
+		u, ok := r.urls[file]
+		return u, ok && u != ""
+	})
+	if err != nil {
+		return in, err
+	}
+	in.Body = body
+	return in, nil
+}
+
+func (r *run) uploadImage(ctx context.Context, c *Change) (string, error) {
+	img := c.Image
+	data, err := os.ReadFile(filepath.Join(r.e.Root, filepath.FromSlash(img.Path)))
+	if err != nil {
+		return "", fmt.Errorf("reading image: %w", err)
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != img.Hash {
+		return "", fmt.Errorf("%s changed since the plan was made: run hcsync plan again", img.Path)
+	}
+	url, err := r.e.Provider.UploadImage(ctx, providers.Image{Name: img.Name, ContentType: img.ContentType, Data: data, Hash: img.Hash})
+	if err != nil {
+		return "", err
+	}
+	r.mu.Lock()
+	r.imageURLs[img.Short] = url
+	r.mu.Unlock()
+	return "", nil
 }

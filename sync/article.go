@@ -125,6 +125,7 @@ func (pl *planner) diffArticles() {
 			pl.plan.Changes = append(pl.plan.Changes, &Change{Key: key, Action: ActionCreateTag, Tag: t})
 		}
 	}
+	pl.planUploads()
 	out := make([][]*Change, len(pl.managed))
 	warns := make([][]Warning, len(pl.managed))
 	var wg gosync.WaitGroup
@@ -147,6 +148,7 @@ func (pl *planner) diffArticles() {
 		pl.plan.Changes = append(pl.plan.Changes, out[i]...)
 		pl.plan.Warnings = append(pl.plan.Warnings, warns[i]...)
 	}
+	pl.breakLinkCycles()
 }
 
 // desiredMeta is an article's metadata as the provider wants it: names
@@ -287,6 +289,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
 				Fields: createFields("", providers.ArticleMeta{}, t.Draft),
 			})
 		}
+		pl.attachRefs(changes)
 		return changes, warns
 	}
 
@@ -373,7 +376,101 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
 		add(&Change{Key: "delete-translation:" + a.Path + ":" + locale, Action: ActionDeleteTranslation, File: a.Path, ArticleID: id, URL: rt.URL, Locale: locale, Title: rt.Title,
 			Fields: []FieldChange{{Field: "locale", Old: locale, New: "(no file)"}}})
 	}
+	pl.attachRefs(changes)
 	return changes, warns
+}
+
+// attachRefs records the placeholders of each body a change writes and
+// makes the change wait for what creates their targets.
+func (pl *planner) attachRefs(changes []*Change) {
+	for _, c := range changes {
+		switch c.Action {
+		case ActionCreate, ActionCreateTranslation, ActionUpdateTranslation:
+		default:
+			continue
+		}
+		r := pl.refs[c.File]
+		if r == nil {
+			continue
+		}
+		if len(r.links) > 0 {
+			c.Links = make(map[string]string, len(r.links))
+			var files []string
+			for tok, file := range r.links {
+				c.Links[tok] = file
+				files = append(files, file)
+			}
+			sort.Strings(files)
+			for _, f := range files {
+				c.Deps = appendUnique(c.Deps, pl.creatorKey(f))
+			}
+		}
+		var imgs []string
+		for short := range r.images {
+			imgs = append(imgs, short)
+		}
+		sort.Strings(imgs)
+		for _, short := range imgs {
+			c.Deps = appendUnique(c.Deps, "upload-image:"+short)
+		}
+	}
+}
+
+// creatorKey is the key of the change that creates a translation file
+// absent from the help center.
+func (pl *planner) creatorKey(file string) string {
+	a := pl.links.articles[file]
+	if m := pl.links.managed[a.Path]; m != nil && m.remote == nil && file == a.Path {
+		return "create:" + file
+	}
+	return "create-translation:" + file
+}
+
+func appendUnique(list []string, v string) []string {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+// planUploads adds one upload-image change per image the bodies need
+// that the help center does not hold yet.
+func (pl *planner) planUploads() {
+	byShort := map[string]string{} // short hash -> first image path
+	for file, r := range pl.refs {
+		_ = file
+		for short := range r.images {
+			byShort[short] = ""
+		}
+	}
+	if len(byShort) == 0 {
+		return
+	}
+	for file, info := range pl.links.images {
+		if info.err == nil {
+			if _, ok := byShort[info.hash[:16]]; ok {
+				if cur := byShort[info.hash[:16]]; cur == "" || file < cur {
+					byShort[info.hash[:16]] = file
+				}
+			}
+		}
+	}
+	shorts := make([]string, 0, len(byShort))
+	for s := range byShort {
+		shorts = append(shorts, s)
+	}
+	sort.Slice(shorts, func(i, j int) bool { return byShort[shorts[i]] < byShort[shorts[j]] })
+	for _, short := range shorts {
+		file := byShort[short]
+		info := pl.links.images[file]
+		pl.plan.Changes = append(pl.plan.Changes, &Change{
+			Key: "upload-image:" + short, Action: ActionUploadImage, File: file,
+			Image:  &ImageSpec{Path: file, Hash: info.hash, Short: short, Name: uploadName(info.hash, file), ContentType: info.ctype, Size: info.size},
+			Fields: []FieldChange{{Field: "size", New: humanSize(info.size)}},
+		})
+	}
 }
 
 // createFields lists what a reviewer wants to see of a new article or

@@ -32,7 +32,7 @@ func ReadJSON(r io.Reader) (*Plan, error) {
 // symbol marks an action in text output the way terraform does.
 func symbol(a Action) string {
 	switch a {
-	case ActionCreate, ActionCreateSection, ActionCreateTag, ActionCreateTranslation:
+	case ActionCreate, ActionCreateSection, ActionCreateTag, ActionCreateTranslation, ActionUploadImage:
 		return "+"
 	case ActionDeleteTranslation, ActionArchive:
 		return "-"

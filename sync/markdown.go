@@ -7,108 +7,203 @@ import (
 )
 
 // MaxMarkdownBytes keeps a plan comment under GitHub's 65,536-character
-// limit for issue and pull-request comments, with room for a header the
-// Action adds.
+// limit for issue and pull-request comments, with room for the marker
+// and footer the Action adds. Bytes are counted, which is never less
+// than GitHub's count of characters.
 const MaxMarkdownBytes = 60000
 
-// WriteMarkdown prints the plan as a pull-request comment: warnings on
-// top, counts per action, a table of changed articles with links, and
-// the details of each change folded. Past MaxMarkdownBytes the details
-// are cut with a note.
+// maxWarnings is how many warnings the comment lists before it says how
+// many more there are: a reviewer reads the first few, not the hundredth.
+const maxWarnings = 20
+
+// WriteMarkdown prints the plan as a pull-request comment that reads in
+// ten seconds: a headline with the counts per action, warnings on top, a
+// table of the changes with links to the remote articles, then the
+// details of each change (fields, body diff) folded in <details>.
+//
+// The comment never exceeds MaxMarkdownBytes: details that do not fit are
+// left out whole (never cut inside a block, so no fence or <details> is
+// left open), then rows of the table, each time with a note that says
+// how many are missing and how to see them.
 func WriteMarkdown(w io.Writer, p *Plan) error {
-	var b strings.Builder
-	b.WriteString("### hcsync plan")
+	var head strings.Builder
+	head.WriteString("### hcsync plan")
 	if p.Provider != "" {
-		fmt.Fprintf(&b, " (%s)", p.Provider)
+		fmt.Fprintf(&head, " · `%s`", p.Provider)
 	}
-	b.WriteString("\n\n")
-	for _, wn := range p.Warnings {
-		fmt.Fprintf(&b, "> [!WARNING]\n> `%s`: %s\n\n", wn.File, mdEscape(wn.Msg))
-	}
+	head.WriteString("\n\n")
 	if p.Empty() {
-		b.WriteString("**No changes.** The help center matches the tree.\n")
+		head.WriteString("**No changes.** The help center matches the tree.\n")
 	} else {
-		fmt.Fprintf(&b, "**%d change(s):** %s.\n\n", len(p.Changes), summary(p))
-		b.WriteString("| action | file | locale | article |\n|---|---|---|---|\n")
-		head := b.String()
-		var rows, details strings.Builder
-		for _, c := range p.Changes {
-			article := mdEscape(c.Title)
-			if c.URL != "" {
-				article = fmt.Sprintf("[%s](%s)", article, c.URL)
-			}
-			fmt.Fprintf(&rows, "| `%s` | `%s` | %s | %s |\n", c.Action, subject(c), c.Locale, article)
-			if len(c.Fields) > 0 || c.BodyDiff != "" {
-				fmt.Fprintf(&details, "<details><summary><code>%s</code> %s</summary>\n\n", c.Action, htmlEscape(subject(c)))
-				for _, f := range c.Fields {
-					if f.Field == "body" {
-						continue
-					}
-					fmt.Fprintf(&details, "- **%s**: %s → %s\n", f.Field, mdCode(f.Old), mdCode(f.New))
-				}
-				if c.BodyDiff != "" {
-					fmt.Fprintf(&details, "\n```diff\n%s```\n", strings.ReplaceAll(c.BodyDiff, "```", "ˋˋˋ"))
-				}
-				details.WriteString("\n</details>\n")
-			}
-		}
-		b.Reset()
-		b.WriteString(head)
-		budget := MaxMarkdownBytes - len(head) - 400
-		if rows.Len() > budget {
-			cut := truncateLines(rows.String(), budget)
-			b.WriteString(cut)
-			fmt.Fprintf(&b, "\n_The table is cut to fit a comment: run `hcsync plan` for all %d changes._\n", len(p.Changes))
-		} else {
-			b.WriteString(rows.String())
-			budget -= rows.Len()
-			if details.Len() > 0 {
-				b.WriteString("\n#### Details\n\n")
-				if details.Len() > budget {
-					b.WriteString(truncateLines(details.String(), budget))
-					b.WriteString("\n</details>\n\n_Details are cut to fit a comment: run `hcsync plan` to see them all._\n")
-				} else {
-					b.WriteString(details.String())
-				}
-			}
-		}
+		fmt.Fprintf(&head, "**%d %s:** %s.\n", len(p.Changes), plural(len(p.Changes), "change", "changes"), summary(p))
 	}
+	writeWarnings(&head, p.Warnings)
+
+	var tail strings.Builder
 	if n := len(p.Unmanaged); n > 0 {
-		fmt.Fprintf(&b, "\n%d remote article(s) are not managed by any file and are left alone.\n", n)
+		fmt.Fprintf(&tail, "\n%d remote %s not managed by any file; hcsync leaves %s alone.\n", n, plural(n, "article is", "articles are"), plural(n, "it", "them"))
 	}
-	_, err := io.WriteString(w, b.String())
+
+	var rows, blocks []string
+	for _, c := range p.Changes {
+		rows = append(rows, tableRow(c))
+		if d := detailsBlock(c); d != "" {
+			blocks = append(blocks, d)
+		}
+	}
+
+	// What must fit: head, table header, tail, and room for the notes.
+	const tableHead = "\n| change | article | file | locale |\n|---|---|---|---|\n"
+	const noteRoom = 300
+	budget := MaxMarkdownBytes - head.Len() - tail.Len() - noteRoom
+	var out strings.Builder
+	out.WriteString(head.String())
+	if len(rows) > 0 {
+		budget -= len(tableHead)
+		out.WriteString(tableHead)
+		shown := fit(rows, budget)
+		for _, r := range rows[:shown] {
+			out.WriteString(r)
+			budget -= len(r)
+		}
+		if shown < len(rows) {
+			fmt.Fprintf(&out, "\n_%d more %s not shown to fit a comment: run `hcsync plan` to see every change._\n", len(rows)-shown, plural(len(rows)-shown, "change is", "changes are"))
+			blocks = nil
+		}
+	}
+	if len(blocks) > 0 {
+		const detailsHead = "\n#### Details\n\n"
+		budget -= len(detailsHead)
+		shown := fit(blocks, budget)
+		if shown > 0 {
+			out.WriteString(detailsHead)
+		}
+		for _, b := range blocks[:shown] {
+			out.WriteString(b)
+		}
+		if shown < len(blocks) {
+			fmt.Fprintf(&out, "\n_The details of %d more %s are left out to fit a comment: run `hcsync plan` to see them._\n", len(blocks)-shown, plural(len(blocks)-shown, "change", "changes"))
+		}
+	}
+	out.WriteString(tail.String())
+	_, err := io.WriteString(w, out.String())
 	return err
 }
 
-// truncateLines cuts s at the last line end within max bytes.
-func truncateLines(s string, max int) string {
-	if len(s) <= max {
-		return s
+// writeWarnings puts the warnings in one GitHub alert, at most
+// maxWarnings of them.
+func writeWarnings(b *strings.Builder, ws []Warning) {
+	if len(ws) == 0 {
+		return
 	}
-	if max < 0 {
-		max = 0
+	fmt.Fprintf(b, "\n> [!WARNING]\n> **%d %s**\n", len(ws), plural(len(ws), "warning", "warnings"))
+	for i, wn := range ws {
+		if i == maxWarnings {
+			fmt.Fprintf(b, "> - … and %d more: run `hcsync plan` to see them all\n", len(ws)-maxWarnings)
+			break
+		}
+		if wn.File != "" {
+			fmt.Fprintf(b, "> - `%s`: %s\n", wn.File, mdEscape(wn.Msg))
+		} else {
+			fmt.Fprintf(b, "> - %s\n", mdEscape(wn.Msg))
+		}
 	}
-	s = s[:max]
-	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
-		s = s[:i+1]
+}
+
+// tableRow is one change as a table row: action, linked title, file,
+// locale.
+func tableRow(c *Change) string {
+	article := mdEscape(c.Title)
+	if article == "" {
+		article = "—"
 	}
-	return s
+	if c.URL != "" {
+		article = fmt.Sprintf("[%s](%s)", article, c.URL)
+	}
+	file := c.File
+	if c.Action == ActionCreateTag {
+		file = c.Tag
+	}
+	if file != "" {
+		file = mdCode(file)
+	}
+	if c.ArticleID != "" {
+		file += " #" + c.ArticleID
+	}
+	return fmt.Sprintf("| `%s` | %s | %s | %s |\n", c.Action, article, strings.TrimSpace(file), c.Locale)
+}
+
+// detailsBlock is a change's fields and body diff folded in <details>,
+// or "" when the table row says it all.
+func detailsBlock(c *Change) string {
+	var fields []FieldChange
+	for _, f := range c.Fields {
+		if f.Field != "body" {
+			fields = append(fields, f)
+		}
+	}
+	if len(fields) == 0 && c.BodyDiff == "" {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "<details><summary><code>%s</code> %s</summary>\n\n", c.Action, htmlEscape(subject(c)))
+	for _, f := range fields {
+		if f.Old == "" {
+			fmt.Fprintf(&b, "- **%s**: %s\n", f.Field, mdCode(f.New))
+			continue
+		}
+		fmt.Fprintf(&b, "- **%s**: %s → %s\n", f.Field, mdCode(f.Old), mdCode(f.New))
+	}
+	if c.BodyDiff != "" {
+		diff := strings.TrimRight(c.BodyDiff, "\n") + "\n"
+		fence := "```"
+		for strings.Contains(diff, fence) {
+			fence += "`"
+		}
+		fmt.Fprintf(&b, "\n%sdiff\n%s%s\n", fence, diff, fence)
+	}
+	b.WriteString("\n</details>\n")
+	return b.String()
+}
+
+// fit returns how many of parts, from the first, fit in budget bytes.
+func fit(parts []string, budget int) int {
+	for i, p := range parts {
+		budget -= len(p)
+		if budget < 0 {
+			return i
+		}
+	}
+	return len(parts)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func mdEscape(s string) string {
-	r := strings.NewReplacer("|", `\|`, "\n", " ", "<", "&lt;", ">", "&gt;")
+	r := strings.NewReplacer("|", `\|`, "\n", " ", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
 	return r.Replace(s)
 }
 
+// mdCode is s as inline code, with a fence longer than any run of
+// backticks inside it.
 func mdCode(s string) string {
 	if s == "" {
 		return "_(empty)_"
 	}
 	s = strings.ReplaceAll(s, "\n", " ")
-	if strings.Contains(s, "`") {
-		return "`` " + s + " ``"
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
 	}
-	return "`" + s + "`"
+	if fence != "`" || strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
 }
 
 func htmlEscape(s string) string {

@@ -16,6 +16,7 @@ type Action string
 const (
 	ActionCreateSection     Action = "create-section"
 	ActionCreateTag         Action = "create-tag"
+	ActionUploadImage       Action = "upload-image"
 	ActionCreate            Action = "create"
 	ActionAdopt             Action = "adopt"
 	ActionUpdateMeta        Action = "update-meta"
@@ -29,7 +30,7 @@ const (
 
 // Actions lists every action in display order.
 var Actions = []Action{
-	ActionCreateSection, ActionCreateTag, ActionCreate, ActionAdopt,
+	ActionCreateSection, ActionCreateTag, ActionUploadImage, ActionCreate, ActionAdopt,
 	ActionUpdateMeta, ActionUpdateTranslation, ActionCreateTranslation,
 	ActionDeleteTranslation, ActionPublish, ActionUnpublish, ActionArchive,
 }
@@ -84,10 +85,14 @@ type Change struct {
 	BodyDiff string `json:"body_diff,omitempty"`
 	// Deps are keys of changes that must succeed before this one runs.
 	Deps []string `json:"deps,omitempty"`
+	// Links maps the link placeholders in the body (hcsync-link:TOKEN) to
+	// the translation files whose URLs replace them once created.
+	Links map[string]string `json:"links,omitempty"`
 
 	// Desired state, for the executor. Exactly one is set, per Action.
 	Section     *SectionSpec     `json:"section,omitempty"`
 	Tag         string           `json:"tag,omitempty"`
+	Image       *ImageSpec       `json:"image,omitempty"`
 	Create      *CreateSpec      `json:"create,omitempty"`
 	Meta        *MetaSpec        `json:"meta,omitempty"`
 	Translation *TranslationSpec `json:"translation,omitempty"`
@@ -111,6 +116,17 @@ type SectionSpec struct {
 	ParentDir   string                `json:"parent_dir,omitempty"`
 	ParentID    string                `json:"parent_id,omitempty"`
 	Locale      string                `json:"locale"`
+}
+
+// ImageSpec is a local image to upload. Bodies refer to it as
+// hcsync-image:SHORT until it is uploaded.
+type ImageSpec struct {
+	Path        string `json:"path"` // slash path in the content folder
+	Hash        string `json:"hash"` // hex sha256 of the bytes
+	Short       string `json:"short"`
+	Name        string `json:"name"` // upload file name
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
 }
 
 // SectionRef names the section an article belongs in: a remote id, or

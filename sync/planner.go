@@ -32,19 +32,11 @@ type Options struct {
 	// LastCommit maps a file (slash path relative to the content root) to
 	// the time of the last commit that touched it, for drift warnings.
 	LastCommit map[string]time.Time
-	// Links resolves relative links between files of the tree; nil
-	// leaves link destinations as written.
-	Links LinkResolver
-	// Images resolves local images; nil leaves image sources as written.
-	Images ImageResolver
+	// ImageBaseURL is where the repository's images are served, for
+	// providers that take images by URL only (Intercom); the image's path
+	// in the content folder is appended.
+	ImageBaseURL string
 }
-
-// LinkResolver maps a relative link found in file (at line) to the URL
-// it should have in the help center.
-type LinkResolver func(file, dest string, line int) (string, error)
-
-// ImageResolver maps a local image source found in file to its URL.
-type ImageResolver func(file, src string, line int) (string, error)
 
 // Deleted is a file removed from the tree whose last version carried an
 // id (from git history).
@@ -73,6 +65,8 @@ type planner struct {
 	managed        []managedArticle
 	defaults       providers.ArticleMeta // Options.Defaults as the help center names them
 	rendered       map[string]string     // translation path -> desired HTML
+	refs           map[string]*refs      // translation path -> placeholders in its HTML
+	links          *linker
 }
 
 // managedArticle pairs a file with the remote article it is bound to
@@ -384,8 +378,10 @@ func (pl *planner) renderBodies() {
 			jobs = append(jobs, job{m.file, t})
 		}
 	}
+	pl.links = newLinker(pl)
 	htmls := make([]string, len(jobs))
 	probs := make([][]content.Problem, len(jobs))
+	allRefs := make([]*refs, len(jobs))
 	var wg gosync.WaitGroup
 	next := make(chan int)
 	workers := runtime.GOMAXPROCS(0)
@@ -394,7 +390,7 @@ func (pl *planner) renderBodies() {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				htmls[i], probs[i] = pl.render(jobs[i].t)
+				htmls[i], probs[i], allRefs[i] = pl.render(jobs[i].t)
 			}
 		}()
 	}
@@ -404,19 +400,22 @@ func (pl *planner) renderBodies() {
 	close(next)
 	wg.Wait()
 	pl.rendered = make(map[string]string, len(jobs))
+	pl.refs = make(map[string]*refs)
 	for i, j := range jobs {
 		pl.rendered[j.t.Path] = htmls[i]
+		if r := allRefs[i]; len(r.links) > 0 || len(r.images) > 0 {
+			pl.refs[j.t.Path] = r
+		}
 		pl.problems = append(pl.problems, probs[i]...)
 	}
 }
 
-func (pl *planner) render(t *content.Translation) (string, []content.Problem) {
-	opts := render.Options{Profile: pl.profile}
-	if pl.opts.Links != nil {
-		opts.Link = func(dest string, line int) (string, error) { return pl.opts.Links(t.Path, dest, t.BodyLine+line-1) }
-	}
-	if pl.opts.Images != nil {
-		opts.Image = func(src string, line int) (string, error) { return pl.opts.Images(t.Path, src, t.BodyLine+line-1) }
+func (pl *planner) render(t *content.Translation) (string, []content.Problem, *refs) {
+	r := &refs{links: map[string]string{}, images: map[string]bool{}}
+	opts := render.Options{
+		Profile: pl.profile,
+		Link:    func(dest string, _ int) (string, error) { return pl.links.link(t, dest, r) },
+		Image:   func(src string, _ int) (string, error) { return pl.links.image(t, src, r) },
 	}
 	res := render.Render(t.Body, opts)
 	var probs []content.Problem
@@ -427,7 +426,7 @@ func (pl *planner) render(t *content.Translation) (string, []content.Problem) {
 		}
 		probs = append(probs, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
 	}
-	return res.HTML, probs
+	return res.HTML, probs, r
 }
 
 func (pl *planner) planArchives() {

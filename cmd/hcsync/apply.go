@@ -13,6 +13,7 @@ import (
 
 type applyFlags struct {
 	commonFlags
+	gitFlags
 	format      string
 	dryRun      bool
 	noWriteIDs  bool
@@ -24,7 +25,8 @@ func init() {
 	commands["apply"] = func(a *app, ctx context.Context, args []string) error {
 		var f applyFlags
 		fs := a.newFlagSet("apply", "Make the help center match the tree: plan, then apply the plan.")
-		f.register(fs)
+		f.commonFlags.register(fs)
+		f.gitFlags.register(fs)
 		fs.StringVar(&f.format, "format", "text", "output format: text, or json for a machine-readable report")
 		fs.BoolVar(&f.dryRun, "dry-run", false, "print the plan and write nothing")
 		fs.BoolVar(&f.noWriteIDs, "no-write-ids", false, "do not write id: into the files of created articles")
@@ -51,6 +53,9 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	}
 	opts := planOptions(ws.cfg, p)
 	opts.Prune = opts.Prune || f.prune
+	if err := a.addGitFacts(ctx, ws, f.gitFlags, &opts); err != nil {
+		return err
+	}
 	plan, err := a.makePlan(ctx, ws, p, opts)
 	if err != nil {
 		return err
@@ -60,6 +65,10 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 			return err
 		}
 	}
+	// Drift stops apply before it writes anything.
+	if err := checkDrift(f.gitFlags, plan); err != nil {
+		return err
+	}
 	if f.dryRun || plan.Empty() {
 		if f.format == "json" {
 			return writeReport(a, plan, &sync.Report{Results: []sync.Result{}}, f.dryRun)
@@ -67,7 +76,7 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 		return nil
 	}
 
-	ex := &sync.Executor{Provider: p, Concurrency: ws.cfg.Concurrency}
+	ex := &sync.Executor{Provider: p, Concurrency: ws.cfg.Concurrency, Root: ws.cfg.ContentDir()}
 	if f.concurrency > 0 {
 		ex.Concurrency = f.concurrency
 	}

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/sync"
 )
 
@@ -31,6 +33,7 @@ func TestLocalEndToEnd(t *testing.T) {
 
 	mustApply(t, dir, nil)
 	assertConverged(t, dir, nil)
+	assertLinksResolve(t, filepath.Join(dir, ".hcsync/local"))
 
 	// Every created article has its id written back, and nothing else
 	// in the file changed.
@@ -53,7 +56,7 @@ func TestLocalEndToEnd(t *testing.T) {
 			replaceIn(t, install, "about two minutes", "about three minutes")
 		}, map[sync.Action]int{sync.ActionUpdateTranslation: 1}},
 		{"add a translation", func(t *testing.T) {
-			writeFile(t, filepath.Join(docs, "getting-started/first-steps/invite-team.fr.md"), "---\ntitle: Inviter votre équipe\n---\nInvitez des personnes par e-mail.\n")
+			writeFile(t, filepath.Join(docs, "getting-started/first-steps/invite-team.fr.md"), "---\ntitle: Inviter votre équipe\n---\nInvitez des personnes par e-mail. [Créer un espace](create-workspace.md).\n")
 		}, map[sync.Action]int{sync.ActionCreateTranslation: 1}},
 		{"unpublish", func(t *testing.T) {
 			replaceIn(t, filepath.Join(docs, "account/security/reset-password.md"), "labels: [security, sign-in]", "labels: [security, sign-in]\ndraft: true")
@@ -62,8 +65,8 @@ func TestLocalEndToEnd(t *testing.T) {
 			replaceIn(t, filepath.Join(docs, "account/billing/invoices.md"), "draft: true", "draft: false")
 		}, map[sync.Action]int{sync.ActionPublish: 1}},
 		{"move to another folder", func(t *testing.T) {
-			from := filepath.Join(docs, "getting-started/first-steps/invite-team.md")
-			to := filepath.Join(docs, "account/security/invite-team.md")
+			from := filepath.Join(docs, "getting-started/installation/install-mobile.md")
+			to := filepath.Join(docs, "getting-started/first-steps/install-mobile.md")
 			if err := os.Rename(from, to); err != nil {
 				t.Fatal(err)
 			}
@@ -123,4 +126,52 @@ func replaceIn(t *testing.T, path, old, new string) {
 		t.Fatalf("%s does not contain %q", path, old)
 	}
 	writeFile(t, path, strings.Replace(s, old, new, 1))
+}
+
+// assertLinksResolve checks every body the local help center holds: no
+// placeholder was published, every link into the help center names an
+// article it has, and every local image was uploaded.
+func assertLinksResolve(t *testing.T, dir string) {
+	t.Helper()
+	p, err := local.New(local.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := p.ListArticles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls := map[string]bool{}
+	for _, a := range list {
+		urls[a.URL] = true
+		for _, tr := range a.Translations {
+			urls[tr.URL] = true
+		}
+	}
+	href := regexp.MustCompile(`(href|src)="([^"#]*)`)
+	links, images := 0, 0
+	for _, a := range list {
+		for _, tr := range a.Translations {
+			if strings.Contains(tr.Body, "hcsync-") {
+				t.Errorf("article %s [%s] was published with a placeholder: %s", a.ID, tr.Locale, tr.Body)
+			}
+			for _, m := range href.FindAllStringSubmatch(tr.Body, -1) {
+				switch {
+				case m[1] == "href" && strings.HasPrefix(m[2], "https://help.local/"):
+					links++
+					if !urls[m[2]] {
+						t.Errorf("article %s [%s] links to %s, which is no article", a.ID, tr.Locale, m[2])
+					}
+				case m[1] == "src":
+					images++
+					if _, err := os.Stat(filepath.Join(dir, "images", filepath.Base(m[2]))); err != nil {
+						t.Errorf("article %s [%s] shows %s, which was not uploaded", a.ID, tr.Locale, m[2])
+					}
+				}
+			}
+		}
+	}
+	if links < 7 || images < 3 {
+		t.Errorf("found %d links and %d images in published bodies, want the example's 7 and 3", links, images)
+	}
 }

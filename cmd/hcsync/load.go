@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/hcsync/hcsync/config"
@@ -49,6 +51,17 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return usageError("unexpected argument %q", fs.Arg(0))
 	}
 	return nil
+}
+
+// gitFlags are the flags plan and apply take about git history.
+type gitFlags struct {
+	since       string
+	failOnDrift bool
+}
+
+func (g *gitFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&g.since, "since", "", "plan archive (with prune) only for articles whose files the commits since this git ref deleted")
+	fs.BoolVar(&g.failOnDrift, "fail-on-drift", false, "exit 1 when an article was edited in the help center after its file's last commit")
 }
 
 // workspace is a loaded config and tree.
@@ -127,6 +140,9 @@ func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
 		Prune:         cfg.Prune,
 		ConfigFile:    cfg.File,
 	}
+	if cfg.Provider == "intercom" {
+		opts.ImageBaseURL = cfg.Intercom.ImageBaseURL
+	}
 	if cfg.Provider == "zendesk" {
 		if g := cfg.Zendesk.PermissionGroup; g != "" {
 			opts.Defaults.PermissionGroup = &g
@@ -136,6 +152,74 @@ func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
 		}
 	}
 	return opts
+}
+
+// addGitFacts fills opts from the history of the repository holding the
+// content folder: each file's last commit time (drift warnings) and, with
+// --since, the articles deleted since that ref (prune). A tree outside
+// git gets no git facts, unless --since asks for them.
+func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *sync.Options) error {
+	repo, err := content.OpenRepo(ws.cfg.ContentDir())
+	if err != nil {
+		return err
+	}
+	if repo == nil {
+		if g.since != "" {
+			return usageError("--since %s: %s is not inside a git repository: run hcsync from a clone, or drop --since", g.since, relPath(ws.cfg.ContentDir()))
+		}
+		return nil
+	}
+	var files []string
+	for _, art := range ws.tree.Articles {
+		for _, t := range art.Translations {
+			files = append(files, t.Path)
+		}
+	}
+	last, err := repo.LastCommits(ctx, files)
+	if err != nil {
+		return fmt.Errorf("reading git history for drift checks: %w", err)
+	}
+	opts.LastCommit = make(map[string]time.Time, len(last))
+	truncated := 0
+	for p, fc := range last {
+		opts.LastCommit[p] = fc.Time
+		if fc.Truncated {
+			truncated++
+		}
+	}
+	if truncated > 0 {
+		fmt.Fprintf(a.stderr, "note: shallow clone: %d file(s) last changed before the oldest commit fetched, so drift is checked against that commit; set fetch-depth: 0 on actions/checkout for exact drift warnings\n", truncated)
+	}
+	if g.since == "" {
+		return nil
+	}
+	deleted, err := repo.DeletedSince(ctx, g.since)
+	if err != nil {
+		return err
+	}
+	for _, d := range deleted {
+		opts.Deleted = append(opts.Deleted, sync.Deleted{Path: d.Path, ID: d.ID})
+	}
+	return nil
+}
+
+// checkDrift fails with a list of the drifted files when --fail-on-drift
+// is set and the plan warns of drift.
+func checkDrift(g gitFlags, plan *sync.Plan) error {
+	if !g.failOnDrift {
+		return nil
+	}
+	var files []string
+	for _, w := range plan.Warnings {
+		if w.Kind == "drift" {
+			files = append(files, w.File)
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	sort.Strings(files)
+	return fmt.Errorf("--fail-on-drift: %d file(s) were edited in the help center after their last commit (%s): copy those edits into the files, or drop --fail-on-drift to overwrite them", len(files), strings.Join(files, ", "))
 }
 
 // makePlan reads the remote and plans. Tree problems the remote reveals

@@ -1,0 +1,263 @@
+package local
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/hcsync/hcsync/providers"
+)
+
+// ListArticles returns every article that is not archived, sorted by id.
+// Files are read and decoded in parallel: a plan of a large help center
+// spends most of its time here.
+func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error) {
+	entries, err := os.ReadDir(p.path("articles"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("local provider: %w", err)
+	}
+	ids := make([]string, 0, len(entries))
+	for _, e := range entries {
+		id, ok := strings.CutSuffix(e.Name(), ".json")
+		if ok && !e.IsDir() && validID(id) {
+			ids = append(ids, id)
+		}
+	}
+	out := make([]providers.Article, len(ids))
+	found := make([]bool, len(ids))
+	var (
+		next     atomic.Int64
+		wg       sync.WaitGroup
+		errOnce  sync.Once
+		firstErr error
+	)
+	workers := min(runtime.GOMAXPROCS(0)*2, len(ids))
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(ids) || ctx.Err() != nil {
+					return
+				}
+				a, err := decodeArticle(p.articlePath(ids[i]))
+				if errors.Is(err, fs.ErrNotExist) {
+					continue // archived while we listed
+				}
+				if err != nil {
+					errOnce.Do(func() { firstErr = err })
+					return
+				}
+				out[i], found[i] = p.toArticle(a), true
+			}
+		})
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	list := out[:0]
+	for i, a := range out {
+		if found[i] {
+			list = append(list, a)
+		}
+	}
+	slices.SortFunc(list, func(a, b providers.Article) int {
+		x, _ := strconv.ParseUint(a.ID, 10, 64)
+		y, _ := strconv.ParseUint(b.ID, 10, 64)
+		return cmp.Compare(x, y)
+	})
+	return list, nil
+}
+
+// CreateArticle creates an article with its source translation in an
+// existing section or category.
+func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput) (providers.Article, error) {
+	sectionID := in.SectionID
+	if sectionID == "" && in.ArticleMeta.SectionID != nil {
+		sectionID = *in.ArticleMeta.SectionID
+	}
+	title := strings.TrimSpace(in.Source.Title)
+	fail := func(err error) (providers.Article, error) {
+		return providers.Article{}, fmt.Errorf("create article %q: %w", title, err)
+	}
+	if title == "" {
+		return fail(errors.New("the title is empty: every article needs a title: in its front-matter"))
+	}
+	if sectionID == "" {
+		return fail(errors.New("no section given: put the file in a folder"))
+	}
+	locale := in.Source.Locale
+	if locale == "" {
+		p.mu.Lock()
+		locale = p.center.DefaultLocale
+		p.mu.Unlock()
+	}
+	locale, err := p.checkLocale(locale)
+	if err != nil {
+		return fail(err)
+	}
+	now := p.stamp()
+	a := &articleFile{
+		SectionID:    sectionID,
+		SourceLocale: locale,
+		CreatedAt:    now,
+		UpdatedAt:    now,
+		Translations: map[string]*translationFile{locale: newTranslation(locale, in.Source, now)},
+	}
+	meta := in.ArticleMeta
+	meta.SectionID, meta.SourceLocale = nil, nil
+	if _, err := p.applyMeta(a, meta); err != nil {
+		return fail(err)
+	}
+
+	p.mu.Lock()
+	if p.sectionLocked(sectionID) == nil {
+		p.mu.Unlock()
+		return fail(fmt.Errorf("section %s: %w: create it first or fix section: in the front-matter", sectionID, providers.ErrNotFound))
+	}
+	a.ID = p.center.newID()
+	err = p.saveCenter()
+	p.mu.Unlock()
+	if err != nil {
+		return fail(err)
+	}
+	if err := p.writeArticle(a); err != nil {
+		return fail(err)
+	}
+	return p.toArticle(a), nil
+}
+
+// UpdateArticle changes the article-level fields that are set in m. The
+// article's updated_at moves only when a value actually changes.
+func (p *Provider) UpdateArticle(ctx context.Context, id string, m providers.ArticleMeta) (providers.Article, error) {
+	defer p.lock(id)()
+	a, err := p.readArticle(id)
+	if err != nil {
+		return providers.Article{}, fmt.Errorf("update article: %w", err)
+	}
+	changed, err := p.applyMeta(a, m)
+	if err != nil {
+		return providers.Article{}, fmt.Errorf("update article %s: %w", id, err)
+	}
+	if changed {
+		a.UpdatedAt = p.stamp()
+		if err := p.writeArticle(a); err != nil {
+			return providers.Article{}, fmt.Errorf("update article %s: %w", id, err)
+		}
+	}
+	return p.toArticle(a), nil
+}
+
+// applyMeta sets the non-nil fields of m on a, after checking every
+// value, and reports whether anything changed. On error a is unchanged.
+func (p *Provider) applyMeta(a *articleFile, m providers.ArticleMeta) (bool, error) {
+	next := *a
+	if m.SectionID != nil {
+		p.mu.Lock()
+		ok := p.sectionLocked(*m.SectionID) != nil
+		p.mu.Unlock()
+		if !ok {
+			return false, fmt.Errorf("section %s: %w: create it first or fix section: in the front-matter", *m.SectionID, providers.ErrNotFound)
+		}
+		next.SectionID = *m.SectionID
+	}
+	if m.SourceLocale != nil {
+		l := providers.NormalizeLocale(*m.SourceLocale)
+		if next.Translations[l] == nil {
+			return false, fmt.Errorf("source locale %s: the article has no %s translation: create it first", l, l)
+		}
+		next.SourceLocale = l
+	}
+	if m.Labels != nil {
+		next.Labels = nonEmpty(*m.Labels)
+	}
+	if err := p.resolveMeta(&next, m); err != nil {
+		return false, err
+	}
+	if m.Promoted != nil {
+		next.Promoted = *m.Promoted
+	}
+	if m.Position != nil {
+		next.Position = *m.Position
+	}
+	if m.CommentsDisabled != nil {
+		next.CommentsDisabled = *m.CommentsDisabled
+	}
+	next.ContentTags = nonEmpty(next.ContentTags)
+	next.Segments = nonEmpty(next.Segments)
+	changed := next.SectionID != a.SectionID || next.SourceLocale != a.SourceLocale ||
+		!slices.Equal(next.Labels, a.Labels) || !slices.Equal(next.ContentTags, a.ContentTags) ||
+		!slices.Equal(next.Segments, a.Segments) || next.PermissionGroup != a.PermissionGroup ||
+		next.Promoted != a.Promoted || next.Position != a.Position || next.CommentsDisabled != a.CommentsDisabled
+	*a = next
+	return changed, nil
+}
+
+// resolveMeta sets the taxonomy fields of m on a, mapping names or ids
+// to the names the help center stores.
+func (p *Provider) resolveMeta(a *articleFile, m providers.ArticleMeta) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var err error
+	if m.ContentTags != nil {
+		if a.ContentTags, err = p.resolveNames("content tag", p.center.Tags, *m.ContentTags); err != nil {
+			return err
+		}
+	}
+	if m.Segments != nil {
+		if a.Segments, err = p.resolveNames("user segment", p.center.Segments, *m.Segments); err != nil {
+			return err
+		}
+	}
+	if m.PermissionGroup != nil {
+		a.PermissionGroup = ""
+		if *m.PermissionGroup != "" {
+			g, err := p.resolveNames("permission group", p.center.PermissionGroups, []string{*m.PermissionGroup})
+			if err != nil {
+				return err
+			}
+			a.PermissionGroup = g[0]
+		}
+	}
+	return nil
+}
+
+// nonEmpty returns a copy of list, nil when empty, so that "no labels"
+// has one stored form.
+func nonEmpty(list []string) []string {
+	if len(list) == 0 {
+		return nil
+	}
+	return append([]string(nil), list...)
+}
+
+// Archive moves the article to archive/, out of ListArticles. Its id is
+// not reused.
+func (p *Provider) Archive(ctx context.Context, id string) error {
+	defer p.lock(id)()
+	if _, err := p.readArticle(id); err != nil {
+		return fmt.Errorf("archive article: %w", err)
+	}
+	if err := os.MkdirAll(p.path("archive"), 0o755); err != nil {
+		return fmt.Errorf("archive article %s: %w", id, err)
+	}
+	if err := os.Rename(p.articlePath(id), p.path("archive", id+".json")); err != nil {
+		return fmt.Errorf("archive article %s: %w", id, err)
+	}
+	return nil
+}

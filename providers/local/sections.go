@@ -1,0 +1,176 @@
+package local
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hcsync/hcsync/providers"
+)
+
+// ListSections returns every category and section, in creation order
+// (parents before children).
+func (p *Provider) ListSections(ctx context.Context) ([]providers.Section, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make([]providers.Section, 0, len(p.center.Sections))
+	for _, s := range p.center.Sections {
+		out = append(out, p.toSection(s))
+	}
+	return out, nil
+}
+
+func (p *Provider) toSection(s section) providers.Section {
+	var pos *int
+	if s.Position != nil {
+		v := *s.Position
+		pos = &v
+	}
+	return providers.Section{
+		ID:          s.ID,
+		Kind:        providers.SectionKind(s.Kind),
+		Name:        s.Name,
+		Description: s.Description,
+		ParentID:    s.ParentID,
+		Position:    pos,
+		URL:         p.baseURL + "/" + p.center.DefaultLocale + "/sections/" + s.ID,
+	}
+}
+
+// CreateSection creates a category (no parent) or a section inside a
+// category or section, at most three levels deep.
+func (p *Provider) CreateSection(ctx context.Context, in providers.SectionInput) (providers.Section, error) {
+	if strings.TrimSpace(in.Name) == "" {
+		return providers.Section{}, fmt.Errorf("create section: the name is empty: give the folder a name or a title: in _section.md")
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch in.Kind {
+	case providers.KindCategory:
+		if in.ParentID != "" {
+			return providers.Section{}, fmt.Errorf("create category %q: a category has no parent (got parent %s)", in.Name, in.ParentID)
+		}
+	case providers.KindSection:
+		if in.ParentID == "" {
+			return providers.Section{}, fmt.Errorf("create section %q: a section needs a parent category or section", in.Name)
+		}
+		depth := p.depthLocked(in.ParentID)
+		if depth == 0 {
+			return providers.Section{}, fmt.Errorf("create section %q: parent %s: %w", in.Name, in.ParentID, providers.ErrNotFound)
+		}
+		if depth >= p.Capabilities().MaxSectionDepth {
+			return providers.Section{}, fmt.Errorf("create section %q: parent %s is already %d levels deep, the most the local help center holds: move the folder up", in.Name, in.ParentID, depth)
+		}
+	default:
+		return providers.Section{}, fmt.Errorf("create section %q: kind %q: want %s or %s", in.Name, in.Kind, providers.KindCategory, providers.KindSection)
+	}
+	s := section{
+		ID:          p.center.newID(),
+		Kind:        string(in.Kind),
+		Name:        in.Name,
+		Description: in.Description,
+		ParentID:    in.ParentID,
+	}
+	if in.Position != nil {
+		v := *in.Position
+		s.Position = &v
+	}
+	p.center.Sections = append(p.center.Sections, s)
+	if err := p.saveCenter(); err != nil {
+		p.center.Sections = p.center.Sections[:len(p.center.Sections)-1]
+		return providers.Section{}, fmt.Errorf("create section %q: %w", in.Name, err)
+	}
+	return p.toSection(s), nil
+}
+
+// depthLocked returns the level of section id (category = 1), or 0 when
+// there is no such section. The caller holds p.mu.
+func (p *Provider) depthLocked(id string) int {
+	depth := 0
+	for id != "" && depth <= len(p.center.Sections) {
+		s := p.sectionLocked(id)
+		if s == nil {
+			return 0
+		}
+		depth++
+		id = s.ParentID
+	}
+	return depth
+}
+
+func (p *Provider) sectionLocked(id string) *section {
+	for i := range p.center.Sections {
+		if p.center.Sections[i].ID == id {
+			return &p.center.Sections[i]
+		}
+	}
+	return nil
+}
+
+// Taxonomy returns the help center's content tags, user segments and
+// permission groups, each as id -> name.
+func (p *Provider) Taxonomy(ctx context.Context) (providers.Taxonomy, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	m := func(list []named) map[string]string {
+		out := make(map[string]string, len(list))
+		for _, n := range list {
+			out[n.ID] = n.Name
+		}
+		return out
+	}
+	return providers.Taxonomy{
+		Tags:             m(p.center.Tags),
+		Segments:         m(p.center.Segments),
+		PermissionGroups: m(p.center.PermissionGroups),
+	}, nil
+}
+
+// CreateTag creates a content tag. A tag of the same name (in any case)
+// is returned as it is: names are unique, as on Zendesk.
+func (p *Provider) CreateTag(ctx context.Context, name string) (providers.Tag, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return providers.Tag{}, fmt.Errorf("create tag: the name is empty")
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if t, ok := find(p.center.Tags, name); ok {
+		return providers.Tag{ID: t.ID, Name: t.Name}, nil
+	}
+	t := named{ID: p.center.newID(), Name: name}
+	p.center.Tags = append(p.center.Tags, t)
+	if err := p.saveCenter(); err != nil {
+		p.center.Tags = p.center.Tags[:len(p.center.Tags)-1]
+		return providers.Tag{}, fmt.Errorf("create tag %q: %w", name, err)
+	}
+	return providers.Tag{ID: t.ID, Name: t.Name}, nil
+}
+
+// find looks a name up by name (case-insensitively) or by id.
+func find(list []named, nameOrID string) (named, bool) {
+	for _, n := range list {
+		if strings.EqualFold(n.Name, nameOrID) || n.ID == nameOrID {
+			return n, true
+		}
+	}
+	return named{}, false
+}
+
+// resolveNames maps names or ids to the stored names, failing on the
+// first unknown one with what exists.
+func (p *Provider) resolveNames(kind string, list []named, in []string) ([]string, error) {
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		n, ok := find(list, s)
+		if !ok {
+			known := make([]string, len(list))
+			for i, k := range list {
+				known[i] = k.Name
+			}
+			return nil, fmt.Errorf("unknown %s %q (known: %s)", kind, s, strings.Join(known, ", "))
+		}
+		out = append(out, n.Name)
+	}
+	return out, nil
+}

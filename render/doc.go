@@ -1,0 +1,26 @@
+// Package render turns the Markdown bodies of a tree into the HTML a help
+// center stores, and compares HTML the way a reader sees it.
+//
+// Render converts one body with goldmark: GitHub Flavored Markdown
+// (tables, task lists, strikethrough, autolinks), footnotes, raw HTML
+// kept, and no typographer, so that quotes and dashes survive an export
+// back to Markdown. It rewrites relative link and image destinations
+// through caller-supplied functions, caps heading levels and runs the
+// profile's checks, reporting problems by line.
+//
+// Decisions the design leaves open:
+//
+//   - Heading ids follow GitHub's anchors (so "#anchors" checked in a
+//     GitHub preview keep working) but are ASCII: accents are folded and
+//     other letters dropped; a heading with nothing left is "heading".
+//   - Links rooted at the site (/hc/...) and links in raw HTML are not
+//     rewritten: the first already address the help center, the second
+//     are the writer's to manage.
+//   - Normalize ignores comments: readers never see them, and a comment
+//     a service strips would otherwise keep a plan from converging.
+//
+// Normalize and Equal put HTML in a canonical form so that a service
+// that re-serialises what it stores does not yield a plan that never
+// converges. Text renders HTML as one line per block, for readable body
+// diffs.
+package render

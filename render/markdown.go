@@ -1,0 +1,329 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
+)
+
+// MarkdownOptions tune one call to Markdown.
+type MarkdownOptions struct {
+	// Profile is the help center's HTML profile: a block counts as
+	// expressed in Markdown when Render's output for it, sanitised the way
+	// the service would, reads the same as the stored HTML.
+	Profile *Profile
+	// Link, when set, maps the href of an <a> (without its ?query and
+	// #fragment, which are kept) to the destination the Markdown should
+	// use instead, typically a relative .md path; ok = false keeps href.
+	Link func(href string) (dest string, ok bool)
+	// Image does for <img src> what Link does for links.
+	Image func(src string) (dest string, ok bool)
+}
+
+// MarkdownResult is one body converted to Markdown.
+type MarkdownResult struct {
+	Markdown string
+	// Blocks is the number of top-level blocks of the HTML; RawBlocks of
+	// them are kept as inline HTML because Markdown cannot express them
+	// (provider classes, embedded videos, callouts, ...).
+	Blocks    int
+	RawBlocks int
+	// Lossy is set when even the fallback to HTML did not bring the body
+	// back unchanged; export reports it, since plan would then show a
+	// change for this body.
+	Lossy bool
+	// Links and Images count the destinations Link and Image rewrote.
+	Links, Images int
+}
+
+// Markdown converts the HTML body of an article to Markdown that Render
+// turns back into the same HTML, as Equal compares it.
+//
+// It works one top-level block at a time: each block is converted with
+// html-to-markdown, rendered back, and compared; a block that does not
+// come back equal is written as raw HTML, which goldmark passes through
+// untouched. Rewritten links and images are checked the same way, with
+// their original URLs put back by the inverse of Link and Image, so the
+// promise holds once the planner resolves relative destinations to the
+// URLs they were exported from.
+func Markdown(body string, opts MarkdownOptions) MarkdownResult {
+	ctx := &html.Node{Type: html.ElementNode, DataAtom: atom.Body, Data: "body"}
+	nodes, err := html.ParseFragment(strings.NewReader(body), ctx)
+	if err != nil {
+		// ParseFragment fails only when its reader does.
+		return MarkdownResult{Markdown: rawLine(body), Blocks: 1, RawBlocks: 1}
+	}
+	inv := inverse{links: map[string]string{}, images: map[string]string{}}
+	var res MarkdownResult
+	var parts []string
+	for _, blk := range splitBlocks(nodes) {
+		res.Blocks++
+		md, ok := convertBlock(blk, opts, &inv, &res)
+		if !ok {
+			res.RawBlocks++
+		}
+		parts = append(parts, md)
+	}
+	// Blocks that each come back alone can still merge when joined (two
+	// lists in a row become one loose list): an empty comment between
+	// them keeps them apart and is dropped by Normalize.
+	for _, sep := range []string{"\n\n", "\n\n<!-- -->\n\n"} {
+		md := strings.Join(parts, sep)
+		if md != "" {
+			md += "\n"
+		}
+		if inv.roundTrips(md, body, opts.Profile) {
+			res.Markdown = md
+			return res
+		}
+	}
+	// Whatever went wrong, raw HTML of the whole body keeps it intact.
+	res.Markdown = rawLine(rawHTML(nodes)) + "\n"
+	res.RawBlocks = res.Blocks
+	res.Links, res.Images = 0, 0
+	res.Lossy = !inv.roundTrips(res.Markdown, body, opts.Profile)
+	return res
+}
+
+// splitBlocks groups top-level nodes into blocks: each block element
+// alone, runs of inline content and text together. Whitespace between
+// blocks and comments are dropped, as Normalize does.
+func splitBlocks(nodes []*html.Node) [][]*html.Node {
+	var blocks [][]*html.Node
+	var run []*html.Node
+	flush := func() {
+		if len(run) > 0 && !blankRun(run) {
+			blocks = append(blocks, run)
+		}
+		run = nil
+	}
+	for _, n := range nodes {
+		switch {
+		case n.Type == html.CommentNode:
+			continue
+		case n.Type == html.ElementNode && (isBlock(n.DataAtom) || n.DataAtom == atom.Iframe || n.DataAtom == atom.Video):
+			flush()
+			blocks = append(blocks, []*html.Node{n})
+		default:
+			run = append(run, n)
+		}
+	}
+	flush()
+	return blocks
+}
+
+func blankRun(run []*html.Node) bool {
+	for _, n := range run {
+		if n.Type != html.TextNode || strings.TrimSpace(n.Data) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// convertBlock returns the Markdown of one block and whether it is
+// Markdown proper (false: raw HTML).
+func convertBlock(blk []*html.Node, opts MarkdownOptions, inv *inverse, res *MarkdownResult) (string, bool) {
+	orig := renderNodes(blk)
+	// Rewrite on a copy: the raw fallback keeps the original URLs, which
+	// Render leaves alone in raw HTML.
+	var copies []*html.Node
+	local := inverse{links: map[string]string{}, images: map[string]string{}}
+	links, images := 0, 0
+	for _, n := range blk {
+		c := cloneNode(n)
+		links += rewriteAttrs(c, atom.A, "href", opts.Link, local.links)
+		images += rewriteAttrs(c, atom.Img, "src", opts.Image, local.images)
+		copies = append(copies, c)
+	}
+	md, err := markdownConverter.ConvertString(renderNodes(copies))
+	md = strings.TrimSpace(md)
+	if err == nil && md != "" && local.roundTrips(md, orig, opts.Profile) {
+		inv.merge(local)
+		res.Links += links
+		res.Images += images
+		return md, true
+	}
+	for _, raw := range []string{rawHTML(blk), rawLine(rawHTML(blk))} {
+		if inv.roundTrips(raw, orig, opts.Profile) {
+			return raw, false
+		}
+	}
+	return rawLine(rawHTML(blk)), false
+}
+
+var markdownConverter = converter.NewConverter(converter.WithPlugins(
+	base.NewBasePlugin(),
+	commonmark.NewCommonmarkPlugin(
+		commonmark.WithBulletListMarker("-"),
+		commonmark.WithCodeBlockFence("```"),
+		commonmark.WithHeadingStyle(commonmark.HeadingStyleATX),
+	),
+	strikethrough.NewStrikethroughPlugin(strikethrough.WithDelimiter("~~")),
+	table.NewTablePlugin(),
+))
+
+// inverse maps rewritten destinations back to the URLs they replaced,
+// the way a planner resolves them, so that a rewritten block is checked
+// against the HTML it came from.
+type inverse struct {
+	links, images map[string]string
+}
+
+func (inv *inverse) merge(o inverse) {
+	for k, v := range o.links {
+		inv.links[k] = v
+	}
+	for k, v := range o.images {
+		inv.images[k] = v
+	}
+}
+
+// roundTrips reports whether md renders back to stored.
+func (inv *inverse) roundTrips(md, stored string, p *Profile) bool {
+	opts := Options{Profile: p}
+	if len(inv.links) > 0 {
+		opts.Link = func(dest string, _ int) (string, error) { return lookupOr(inv.links, dest), nil }
+	}
+	if len(inv.images) > 0 {
+		opts.Image = func(dest string, _ int) (string, error) { return lookupOr(inv.images, dest), nil }
+	}
+	return Equal(Render([]byte(md), opts).HTML, stored, p)
+}
+
+func lookupOr(m map[string]string, k string) string {
+	if v, ok := m[k]; ok {
+		return v
+	}
+	return k
+}
+
+// rewriteAttrs rewrites attribute key of every el element under n with
+// fn, recording new -> old in inv, and returns how many it rewrote.
+func rewriteAttrs(n *html.Node, el atom.Atom, key string, fn func(string) (string, bool), inv map[string]string) int {
+	if fn == nil {
+		return 0
+	}
+	count := 0
+	if n.Type == html.ElementNode && n.DataAtom == el {
+		for i, a := range n.Attr {
+			if a.Namespace != "" || a.Key != key {
+				continue
+			}
+			path, query, frag := splitURL(a.Val)
+			dest, ok := fn(path)
+			if !ok || dest == path {
+				continue
+			}
+			if prev, seen := inv[dest]; seen && prev != path {
+				continue // two URLs would share one destination
+			}
+			inv[dest] = path
+			n.Attr[i].Val = dest + query + frag
+			count++
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		count += rewriteAttrs(c, el, key, fn, inv)
+	}
+	return count
+}
+
+func cloneNode(n *html.Node) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+	c.Attr = append([]html.Attribute(nil), n.Attr...)
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		c.AppendChild(cloneNode(k))
+	}
+	return c
+}
+
+func renderNodes(nodes []*html.Node) string {
+	var b bytes.Buffer
+	for _, n := range nodes {
+		// Render fails only when its writer does.
+		_ = html.Render(&b, n)
+	}
+	return b.String()
+}
+
+// rawHTML writes a block as HTML on one line, so that no blank line
+// inside it ends goldmark's HTML block early: newlines in text become
+// spaces where whitespace folds, and &#10; where it is content (<pre>).
+func rawHTML(blk []*html.Node) string {
+	var copies []*html.Node
+	for _, n := range blk {
+		c := cloneNode(n)
+		flattenNewlines(c, false)
+		copies = append(copies, c)
+	}
+	return strings.ReplaceAll(renderNodes(copies), newlineMark, "&#10;")
+}
+
+// newlineMark stands in for a newline of verbatim text until the HTML is
+// written: html.Render would escape an entity written into the text.
+const newlineMark = "\uE000hcsync-nl\uE000"
+
+func flattenNewlines(n *html.Node, verbatim bool) {
+	if n.Type == html.ElementNode && keepsWhitespace(n.DataAtom) {
+		verbatim = true
+	}
+	if n.Type == html.TextNode && !(n.Parent != nil && rawText(n.Parent.DataAtom)) {
+		if verbatim {
+			n.Data = strings.ReplaceAll(n.Data, "\n", newlineMark)
+		} else {
+			n.Data = strings.ReplaceAll(n.Data, "\n", " ")
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		flattenNewlines(c, verbatim)
+	}
+}
+
+// rawLine makes one line of HTML an HTML block whatever it starts with:
+// goldmark ends a block opened by a comment at the end of the line that
+// closes the comment, and passes the whole line through.
+func rawLine(h string) string {
+	return "<!-- -->" + strings.ReplaceAll(h, "\n", " ")
+}
+
+// FileSlug turns a title into a file or folder name: lower-case ASCII
+// letters and digits, accents folded, every other run of characters one
+// hyphen; "untitled" when nothing is left.
+func FileSlug(title string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range norm.NFD.String(strings.ToLower(title)) {
+		s := ""
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			s = string(r)
+		case unicode.Is(unicode.Mn, r):
+			continue // an accent NFD split off its letter
+		default:
+			s = foldLetters[r]
+		}
+		if s == "" {
+			hyphen = b.Len() > 0
+			continue
+		}
+		if hyphen {
+			b.WriteByte('-')
+			hyphen = false
+		}
+		b.WriteString(s)
+	}
+	if b.Len() == 0 {
+		return "untitled"
+	}
+	return b.String()
+}

@@ -1,0 +1,93 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+func TestLine(t *testing.T) {
+	t.Parallel()
+	src := []byte(`Intro paragraph
+with *emphasis* on line 2.
+
+- item on line 4
+  - nested on line 5
+
+> quote on line 7
+
+| a | b |
+|---|---|
+| <span>raw</span> | [link](x.md) |
+
+` + "```go\ncode on line 14\n```" + `
+
+<div>
+html block on line 18
+</div>
+
+---
+
+Setext on line 23
+=================
+`)
+	doc := engineFor(Lookup("")).Parser().Parse(text.NewReader(src))
+	first := map[ast.NodeKind]int{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, seen := first[n.Kind()]; entering && !seen && n.Kind() != ast.KindDocument {
+			first[n.Kind()] = Line(n, src)
+		}
+		return ast.WalkContinue, nil
+	})
+	want := map[ast.NodeKind]int{
+		ast.KindParagraph:       1,
+		ast.KindEmphasis:        2,
+		ast.KindList:            4,
+		ast.KindListItem:        4,
+		ast.KindBlockquote:      7,
+		east.KindTable:          9,
+		east.KindTableRow:       11,
+		east.KindTableCell:      9,
+		ast.KindRawHTML:         11,
+		ast.KindLink:            11,
+		ast.KindFencedCodeBlock: 13,
+		ast.KindHTMLBlock:       17,
+		ast.KindThematicBreak:   21,
+		ast.KindHeading:         23,
+	}
+	for kind, line := range want {
+		if got, ok := first[kind]; !ok || got != line {
+			t.Errorf("Line of the first %s = %d, want %d", kind, got, line)
+		}
+	}
+	if got := Line(doc, src); got != 0 {
+		t.Errorf("Line(document) = %d, want 0: a whole document has no line", got)
+	}
+}
+
+func TestRawHTML(t *testing.T) {
+	t.Parallel()
+	src := []byte("Text <kbd>K</kbd> here.\n\n<div class=\"c\">\n<p>x</p>\n</div>\n\n<!--\nnote\n-->\n")
+	doc := engineFor(Lookup("")).Parser().Parse(text.NewReader(src))
+	var got []string
+	var lines []int
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if raw := RawHTML(n, src); entering && raw != nil {
+			got = append(got, string(raw))
+			lines = append(lines, Line(n, src))
+		}
+		return ast.WalkContinue, nil
+	})
+	want := []string{"<kbd>", "</kbd>", "<div class=\"c\">\n<p>x</p>\n</div>\n", "<!--\nnote\n-->\n"}
+	wantLines := []int{1, 1, 3, 7}
+	if strings.Join(got, "|") != strings.Join(want, "|") || fmt.Sprint(lines) != fmt.Sprint(wantLines) {
+		t.Errorf("RawHTML:\n got %q on lines %v\nwant %q on lines %v", got, lines, want, wantLines)
+	}
+	if RawHTML(doc.FirstChild(), src) != nil {
+		t.Errorf("RawHTML of a paragraph: want nil")
+	}
+}

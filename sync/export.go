@@ -1,0 +1,637 @@
+package sync
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/render"
+)
+
+// ImageFetcher is implemented by providers whose image URLs a plain HTTP
+// GET cannot reach (the local provider's live in a folder). Export uses
+// it when the provider has it, and GETs images on the help center's own
+// host otherwise.
+type ImageFetcher interface {
+	FetchImage(ctx context.Context, url string) ([]byte, error)
+}
+
+// ExportOptions tune Export.
+type ExportOptions struct {
+	// RelativeLinks rewrites links between articles of the help center
+	// to relative .md links. The tree then plans clean only with a
+	// planner that resolves relative links (Options.Links).
+	RelativeLinks bool
+	// LocalImages downloads the help center's images into images/ beside
+	// the articles and links them relatively; like RelativeLinks, it
+	// needs Options.Images to plan clean.
+	LocalImages bool
+	// HTTPClient fetches images over HTTP; nil = http.DefaultClient.
+	HTTPClient *http.Client
+	// Progress is called after each article is converted.
+	Progress func(done, total int)
+}
+
+// ExportFile is one file of an exported tree.
+type ExportFile struct {
+	Path string // slash path relative to the tree's root
+	Data []byte
+}
+
+// ExportResult is an exported tree, held in memory until Write, and
+// what a user should know about it.
+type ExportResult struct {
+	// DefaultLocale is the help center's default locale: the locale of
+	// source files without locale:, for default_locale in hcsync.yaml.
+	DefaultLocale string
+	Files         []ExportFile
+	Sections      int
+	Articles      int // source files
+	Translations  int // files of other locales
+	Images        int
+	// Bodies lists the bodies that kept some HTML, or did not come back
+	// unchanged at all, sorted by file.
+	Bodies   []BodyReport
+	Warnings []Warning
+}
+
+// BodyReport says how much of one body Markdown could express.
+type BodyReport struct {
+	File      string `json:"file"`
+	Blocks    int    `json:"blocks"`
+	RawBlocks int    `json:"raw_blocks"` // kept as inline HTML
+	// Lossy: even as HTML the body did not come back as stored, so plan
+	// will show a change for it.
+	Lossy bool `json:"lossy,omitempty"`
+}
+
+// Export reads a help center through p and lays it out as a tree of
+// Markdown files: a folder per section (with _section.md or
+// _category.md), a file per article and locale, front-matter holding
+// the id and every field the provider can hold. Nothing is written:
+// call Write.
+//
+// The promise is that planning the tree against the same help center
+// shows no changes: bodies are converted by render.Markdown, which keeps
+// what Markdown cannot express as HTML, and only front-matter keys the
+// provider's Capabilities allow are written.
+func Export(ctx context.Context, p providers.Provider, opts ExportOptions) (*ExportResult, error) {
+	remote, err := Fetch(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	ex := &exporter{
+		ctx: ctx, p: p, opts: opts, remote: remote,
+		caps:       p.Capabilities(),
+		res:        &ExportResult{DefaultLocale: remote.Locales.Default},
+		files:      map[string]string{},
+		imageNames: map[string]map[string]string{},
+		fetched:    map[string]fetchedImage{},
+	}
+	if ex.res.DefaultLocale == "" {
+		ex.res.DefaultLocale = "en-us"
+	}
+	ex.profile = render.Lookup(ex.caps.HTMLProfile)
+	if opts.HTTPClient == nil {
+		ex.opts.HTTPClient = http.DefaultClient
+	}
+	ex.layoutSections()
+	ex.layoutArticles()
+	if err := ex.writeArticles(); err != nil {
+		return nil, err
+	}
+	sort.Slice(ex.res.Files, func(i, j int) bool { return ex.res.Files[i].Path < ex.res.Files[j].Path })
+	sort.Slice(ex.res.Bodies, func(i, j int) bool { return ex.res.Bodies[i].File < ex.res.Bodies[j].File })
+	return ex.res, nil
+}
+
+// exporter holds the state of one Export call.
+type exporter struct {
+	ctx     context.Context
+	p       providers.Provider
+	opts    ExportOptions
+	remote  *Remote
+	caps    providers.Capabilities
+	profile *render.Profile
+	res     *ExportResult
+
+	dirs     map[string]string // section id -> folder
+	articles []placed
+	// files maps a URL of an article or translation (without query and
+	// fragment, also by path alone) to the file that holds it.
+	files map[string]string
+	hosts map[string]bool // hosts of the help center's URLs
+
+	imageNames map[string]map[string]string // folder -> image file name -> content hash
+	fetched    map[string]fetchedImage      // image URL -> download
+}
+
+// placed is an article and the file its source translation goes to.
+type placed struct {
+	a    *providers.Article
+	dir  string
+	base string // file name without .md
+}
+
+type fetchedImage struct {
+	data []byte
+	hash string
+	err  error
+}
+
+// layoutSections gives every section a folder: the slug of its name,
+// unique among its siblings, under its parent's folder.
+func (ex *exporter) layoutSections() {
+	secs := ex.remote.Sections
+	byID := make(map[string]*providers.Section, len(secs))
+	for i := range secs {
+		byID[secs[i].ID] = &secs[i]
+	}
+	children := map[string][]*providers.Section{}
+	for i := range secs {
+		s := &secs[i]
+		parent := s.ParentID
+		if _, ok := byID[parent]; !ok {
+			parent = ""
+		}
+		children[parent] = append(children[parent], s)
+	}
+	ex.dirs = map[string]string{}
+	var walk func(parentID, parentDir string, depth int)
+	walk = func(parentID, parentDir string, depth int) {
+		list := children[parentID]
+		sort.Slice(list, func(i, j int) bool { return idLess(list[i].ID, list[j].ID) })
+		// "images" holds the images of the folder's articles.
+		used := map[string]bool{"images": true}
+		for _, s := range list {
+			if depth > 8 {
+				return // a cycle in the parent ids; the rest stay unexported
+			}
+			name := uniqueName(render.FileSlug(s.Name), used)
+			dir := path.Join(parentDir, name)
+			ex.dirs[s.ID] = dir
+			ex.res.Sections++
+			file := "_section.md"
+			if s.Kind == providers.KindCategory {
+				file = "_category.md"
+			}
+			var fm frontMatter
+			fm.str("title", s.Name)
+			fm.id(s.ID)
+			if s.Description != "" {
+				fm.str("description", s.Description)
+			}
+			if s.Position != nil && ex.caps.Position {
+				fm.integer("position", *s.Position)
+			}
+			ex.add(path.Join(dir, file), fm.encode(""))
+			ex.noteHost(s.URL)
+			walk(s.ID, dir, depth+1)
+		}
+	}
+	walk("", "", 0)
+}
+
+func uniqueName(base string, used map[string]bool) string {
+	name := base
+	for i := 2; used[name]; i++ {
+		name = base + "-" + strconv.Itoa(i)
+	}
+	used[name] = true
+	return name
+}
+
+// layoutArticles names every article's files and indexes their URLs,
+// before any body is converted, so links can point at any of them.
+func (ex *exporter) layoutArticles() {
+	arts := ex.remote.Articles
+	order := make([]*providers.Article, len(arts))
+	for i := range arts {
+		order[i] = &arts[i]
+	}
+	sort.Slice(order, func(i, j int) bool { return idLess(order[i].ID, order[j].ID) })
+	used := map[string]map[string]bool{}
+	for _, a := range order {
+		src := a.Translations[a.SourceLocale]
+		dir, ok := ex.dirs[a.SectionID]
+		if src == nil || !ok {
+			why := "it is in no section the help center lists"
+			if src == nil {
+				why = "it has no translation in its source locale " + a.SourceLocale
+			}
+			ex.res.Warnings = append(ex.res.Warnings, Warning{Kind: "skipped", Msg: fmt.Sprintf("article %s (%s) not exported: %s", a.ID, a.URL, why)})
+			continue
+		}
+		if used[dir] == nil {
+			used[dir] = map[string]bool{}
+		}
+		base := render.FileSlug(src.Slug)
+		if src.Slug == "" {
+			base = render.FileSlug(src.Title)
+		}
+		base = uniqueName(base, used[dir])
+		pl := placed{a: a, dir: dir, base: base}
+		ex.articles = append(ex.articles, pl)
+		ex.index(a.URL, pl.file(a.SourceLocale, a.SourceLocale))
+		for locale, t := range a.Translations {
+			ex.index(t.URL, pl.file(locale, a.SourceLocale))
+		}
+	}
+}
+
+// file is the slash path of one locale's file of the article.
+func (pl placed) file(locale, source string) string {
+	if providers.EqualLocale(locale, source) {
+		return path.Join(pl.dir, pl.base+".md")
+	}
+	return path.Join(pl.dir, pl.base+"."+providers.NormalizeLocale(locale)+".md")
+}
+
+func (ex *exporter) index(rawURL, file string) {
+	if rawURL == "" {
+		return
+	}
+	p, _, _ := strings.Cut(rawURL, "#")
+	p, _, _ = strings.Cut(p, "?")
+	if _, dup := ex.files[p]; !dup {
+		ex.files[p] = file
+	}
+	if u, err := url.Parse(p); err == nil && u.Host != "" && u.Path != "" {
+		if _, dup := ex.files[u.Path]; !dup {
+			ex.files[u.Path] = file
+		}
+	}
+	ex.noteHost(rawURL)
+}
+
+func (ex *exporter) noteHost(rawURL string) {
+	if ex.hosts == nil {
+		ex.hosts = map[string]bool{}
+	}
+	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
+		ex.hosts[u.Host] = true
+	}
+}
+
+func (ex *exporter) add(file string, data []byte) {
+	ex.res.Files = append(ex.res.Files, ExportFile{Path: file, Data: data})
+}
+
+// writeArticles converts every article's translations and adds their
+// files, and the images they use.
+func (ex *exporter) writeArticles() error {
+	total := len(ex.articles)
+	images := map[string][]byte{} // file -> data, for images a body links
+	for i, pl := range ex.articles {
+		if err := ex.ctx.Err(); err != nil {
+			return err
+		}
+		a := pl.a
+		locales := make([]string, 0, len(a.Translations))
+		for l := range a.Translations {
+			if !providers.EqualLocale(l, a.SourceLocale) {
+				locales = append(locales, l)
+			}
+		}
+		sort.Strings(locales)
+		for j, locale := range append([]string{a.SourceLocale}, locales...) {
+			t := a.Translations[locale]
+			file := pl.file(locale, a.SourceLocale)
+			md, used := ex.convert(file, t.Body)
+			for name, data := range used {
+				images[path.Join(pl.dir, "images", name)] = data
+			}
+			var fm frontMatter
+			if j == 0 {
+				ex.sourceFrontMatter(&fm, a, t)
+				ex.res.Articles++
+			} else {
+				fm.str("title", t.Title)
+				fm.boolean("draft", t.Draft)
+				ex.extras(&fm, t)
+				ex.res.Translations++
+			}
+			ex.add(file, fm.encode(md))
+		}
+		if ex.opts.Progress != nil {
+			ex.opts.Progress(i+1, total)
+		}
+	}
+	for file, data := range images {
+		ex.add(file, data)
+		ex.res.Images++
+	}
+	return nil
+}
+
+func (ex *exporter) sourceFrontMatter(fm *frontMatter, a *providers.Article, t *providers.Translation) {
+	caps := ex.caps
+	fm.str("title", t.Title)
+	fm.id(a.ID)
+	if !providers.EqualLocale(a.SourceLocale, ex.res.DefaultLocale) {
+		fm.str("locale", providers.NormalizeLocale(a.SourceLocale))
+	}
+	if caps.Labels {
+		fm.list("labels", a.Labels)
+	}
+	if caps.ContentTags {
+		fm.list("content_tags", a.ContentTags)
+	}
+	if caps.Segments {
+		fm.list("segments", a.Segments)
+	}
+	if caps.PermissionGroups && a.PermissionGroup != "" {
+		fm.str("permission_group", a.PermissionGroup)
+	}
+	fm.boolean("draft", t.Draft)
+	if caps.Promoted {
+		fm.boolean("promoted", a.Promoted)
+	}
+	if caps.Position {
+		fm.integer("position", a.Position)
+	}
+	if caps.CommentsDisabled {
+		fm.boolean("comments_disabled", a.CommentsDisabled)
+	}
+	ex.extras(fm, t)
+}
+
+func (ex *exporter) extras(fm *frontMatter, t *providers.Translation) {
+	if ex.caps.Description && t.Description != "" {
+		fm.str("description", t.Description)
+	}
+	if ex.caps.Slug && t.Slug != "" {
+		fm.str("slug", t.Slug)
+	}
+}
+
+// convert turns one body into Markdown for file, and returns the images
+// (by file name in the folder's images/) the Markdown links.
+func (ex *exporter) convert(file, body string) (string, map[string][]byte) {
+	dir := path.Dir(file)
+	pending := map[string][]byte{}
+	opts := render.MarkdownOptions{Profile: ex.profile}
+	if ex.opts.RelativeLinks {
+		opts.Link = func(href string) (string, bool) {
+			target, ok := ex.files[href]
+			if !ok {
+				return "", false
+			}
+			rel, err := relSlash(dir, target)
+			return rel, err == nil
+		}
+	}
+	if ex.opts.LocalImages {
+		opts.Image = func(src string) (string, bool) {
+			name, data, ok := ex.image(file, dir, src)
+			if ok {
+				pending[name] = data
+			}
+			return "images/" + name, ok
+		}
+	}
+	res := render.Markdown(body, opts)
+	if res.RawBlocks > 0 || res.Lossy {
+		ex.res.Bodies = append(ex.res.Bodies, BodyReport{File: file, Blocks: res.Blocks, RawBlocks: res.RawBlocks, Lossy: res.Lossy})
+	}
+	if res.Lossy {
+		ex.res.Warnings = append(ex.res.Warnings, Warning{File: file, Kind: "lossy", Msg: "the body does not come back unchanged even as HTML: plan will show a change for it"})
+	}
+	used := map[string][]byte{}
+	for name, data := range pending {
+		// A block that fell back to HTML keeps the image's URL.
+		if strings.Contains(res.Markdown, "images/"+name) {
+			used[name] = data
+		}
+	}
+	return res.Markdown, used
+}
+
+// image downloads the image at src for a body in dir and names its file
+// there; ok = false keeps src (an image of another site, or one that
+// could not be downloaded, with a warning).
+func (ex *exporter) image(file, dir, src string) (name string, data []byte, ok bool) {
+	f, seen := ex.fetched[src]
+	if !seen {
+		f = ex.fetch(src)
+		ex.fetched[src] = f
+		if f.err != nil {
+			ex.res.Warnings = append(ex.res.Warnings, Warning{File: file, Kind: "image", Msg: fmt.Sprintf("image %s kept as a URL: %v", src, f.err)})
+		}
+	}
+	if f.data == nil {
+		return "", nil, false
+	}
+	names := ex.imageNames[dir]
+	if names == nil {
+		names = map[string]string{}
+		ex.imageNames[dir] = names
+	}
+	for n, h := range names {
+		if h == f.hash && strings.HasPrefix(n, imageBase(src)) {
+			return n, f.data, true
+		}
+	}
+	base := imageBase(src)
+	ext := path.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	name = base
+	for i := 2; names[name] != ""; i++ {
+		name = stem + "-" + strconv.Itoa(i) + ext
+	}
+	names[name] = f.hash
+	return name, f.data, true
+}
+
+// imageBase is a safe file name for the image at src.
+func imageBase(src string) string {
+	u, err := url.Parse(src)
+	base := ""
+	if err == nil {
+		base = path.Base(u.Path)
+	}
+	ext := strings.ToLower(path.Ext(base))
+	stem := render.FileSlug(strings.TrimSuffix(base, path.Ext(base)))
+	if stem == "untitled" {
+		stem = "image"
+	}
+	switch ext {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg":
+	default:
+		ext = ""
+	}
+	return stem + ext
+}
+
+// fetch downloads one image: through the provider when it can, by GET
+// when the image lives on the help center's own host, else not at all.
+func (ex *exporter) fetch(src string) fetchedImage {
+	var data []byte
+	var err error
+	if f, ok := ex.p.(ImageFetcher); ok {
+		data, err = f.FetchImage(ex.ctx, src)
+	} else {
+		u, perr := url.Parse(src)
+		if perr != nil || u.Host == "" || !ex.hosts[u.Host] || (u.Scheme != "https" && u.Scheme != "http") {
+			return fetchedImage{} // another site's image stays a link
+		}
+		data, err = ex.get(src)
+	}
+	if err != nil {
+		return fetchedImage{err: err}
+	}
+	sum := sha256.Sum256(data)
+	return fetchedImage{data: data, hash: fmt.Sprintf("%x", sum)}
+}
+
+// maxExportImage bounds an image download, as the services bound uploads.
+const maxExportImage = 20 << 20
+
+func (ex *exporter) get(src string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ex.ctx, http.MethodGet, src, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := ex.opts.HTTPClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: %s", src, resp.Status)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxExportImage+1))
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", src, err)
+	}
+	if len(data) > maxExportImage {
+		return nil, fmt.Errorf("GET %s: larger than %d MB", src, maxExportImage>>20)
+	}
+	return data, nil
+}
+
+// relSlash is the relative slash path from folder dir to file.
+func relSlash(dir, file string) (string, error) {
+	rel, err := filepath.Rel(filepath.FromSlash("/"+dir), filepath.FromSlash("/"+file))
+	if err != nil {
+		return "", err
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// Write puts the tree's files under dir. Each file is written to a
+// temporary file and renamed into place, so a failure half-way leaves
+// whole files only; a path that would leave dir is refused.
+func (r *ExportResult) Write(dir string) error {
+	for _, f := range r.Files {
+		if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
+			return fmt.Errorf("export: refusing to write %s outside %s", f.Path, dir)
+		}
+	}
+	for _, f := range r.Files {
+		if err := writeAtomic(filepath.Join(dir, filepath.FromSlash(f.Path)), f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it
+// into place.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("export: writing %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// frontMatter builds a YAML front-matter block with keys in the order
+// they are added.
+type frontMatter struct {
+	node yaml.Node
+}
+
+func (fm *frontMatter) add(key string, v *yaml.Node) {
+	if fm.node.Kind == 0 {
+		fm.node.Kind = yaml.MappingNode
+	}
+	fm.node.Content = append(fm.node.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+}
+
+func (fm *frontMatter) str(key, v string) {
+	fm.add(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
+}
+
+// id writes numeric ids unquoted, as a writer would type them.
+func (fm *frontMatter) id(v string) {
+	if isDigits(v) {
+		fm.add("id", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: v})
+		return
+	}
+	fm.str("id", v)
+}
+
+func (fm *frontMatter) boolean(key string, v bool) {
+	fm.add(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)})
+}
+
+func (fm *frontMatter) integer(key string, v int) {
+	fm.add(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)})
+}
+
+func (fm *frontMatter) list(key string, v []string) {
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq"}
+	for _, s := range sortedUnique(v) {
+		seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s})
+	}
+	fm.add(key, seq)
+}
+
+// encode returns the file: front-matter, then body.
+func (fm *frontMatter) encode(body string) []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	// Encoding a node tree of scalars and flow lists cannot fail.
+	_ = enc.Encode(&fm.node)
+	_ = enc.Close()
+	b.WriteString("---\n")
+	if body != "" {
+		b.WriteString("\n")
+		b.WriteString(body)
+	}
+	return []byte(b.String())
+}

@@ -1,0 +1,306 @@
+package sync
+
+import (
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	gosync "sync"
+
+	"github.com/hcsync/hcsync/content"
+)
+
+// Placeholders stand in a planned body for URLs that exist only once the
+// apply has created their target: an article or translation new in the
+// same plan, or an image not uploaded yet. The executor swaps them for
+// the real URLs just before the write, after the changes that create the
+// targets (the body's Deps).
+const (
+	linkPrefix  = "hcsync-link:"
+	imagePrefix = "hcsync-image:"
+)
+
+var placeholderRE = regexp.MustCompile(`hcsync-(link|image):([0-9a-f]+)`)
+
+// linkToken names a translation file in a placeholder: a short hash, so
+// the placeholder survives URL escaping unchanged.
+func linkToken(file string) string {
+	sum := sha1.Sum([]byte(file))
+	return hex.EncodeToString(sum[:6])
+}
+
+// refs are what one body's placeholders point at.
+type refs struct {
+	links  map[string]string // token -> translation file
+	images map[string]bool   // short image hash
+}
+
+// imageInfo is a local image read once per plan.
+type imageInfo struct {
+	hash  string // hex sha256
+	size  int64
+	ctype string
+	err   error
+}
+
+// linker resolves relative links and local images for the planner. Its
+// methods run from the parallel renderers: the maps are read-only after
+// newLinker, and images are read once under a lock.
+type linker struct {
+	pl       *planner
+	articles map[string]*content.Article // any file of an article -> article
+	managed  map[string]*managedArticle  // source file -> binding
+
+	imgMu  gosync.Mutex
+	images map[string]*imageInfo // image path -> info
+
+	uploadedOnce gosync.Once
+	uploaded     map[string]string // short hash -> URL found in remote bodies
+}
+
+func newLinker(pl *planner) *linker {
+	l := &linker{pl: pl, articles: map[string]*content.Article{}, managed: map[string]*managedArticle{}, images: map[string]*imageInfo{}}
+	for _, a := range pl.tree.Articles {
+		for _, t := range a.Translations {
+			l.articles[t.Path] = a
+		}
+	}
+	for i := range pl.managed {
+		m := &pl.managed[i]
+		l.managed[m.file.Path] = m
+	}
+	return l
+}
+
+// target resolves dest, written in file, to a slash path in the tree.
+func target(file, dest string) (string, error) {
+	p, err := url.PathUnescape(dest)
+	if err != nil {
+		p = dest
+	}
+	t := path.Clean(path.Join(path.Dir(file), p))
+	if t == ".." || strings.HasPrefix(t, "../") {
+		return "", fmt.Errorf("%q points outside the content folder: link to a file of the tree or to a full URL", dest)
+	}
+	return t, nil
+}
+
+// link returns the URL a relative link from t should have.
+func (l *linker) link(t *content.Translation, dest string, r *refs) (string, error) {
+	file, err := target(t.Path, dest)
+	if err != nil {
+		return "", err
+	}
+	a := l.articles[file]
+	if a == nil {
+		switch _, statErr := os.Stat(filepath.Join(l.pl.tree.Root, filepath.FromSlash(file))); {
+		case statErr == nil && strings.HasSuffix(file, ".md"):
+			return "", fmt.Errorf("link to %s, which is not an article of the tree (a section file, or outside the content): link to an article", file)
+		case statErr == nil:
+			return "", fmt.Errorf("link to %s, which is not an article: host the file elsewhere and link its full URL", file)
+		default:
+			return "", fmt.Errorf("dead link: %s does not exist%s", file, suggest(path.Base(file), l.siblings(file)))
+		}
+	}
+	// A link to the source file follows the reader's locale when the
+	// target has that translation; a link to a translation file is
+	// explicit.
+	tt := a.Source()
+	if file == a.Path {
+		if x := a.Translation(t.Locale); x != nil {
+			tt = x
+		}
+	} else {
+		tt = a.Translation(localeOfFile(a, file))
+	}
+	m := l.managed[a.Path]
+	if m == nil {
+		return dest, nil // the target has a problem of its own, reported elsewhere
+	}
+	if m.remote != nil {
+		if rt := findTranslation(m.remote, l.pl.locale(tt.Locale)); rt != nil {
+			if rt.URL != "" {
+				return rt.URL, nil
+			}
+			return m.remote.URL, nil
+		}
+	}
+	tok := linkToken(tt.Path)
+	r.links[tok] = tt.Path
+	return linkPrefix + tok, nil
+}
+
+func localeOfFile(a *content.Article, file string) string {
+	for _, t := range a.Translations {
+		if t.Path == file {
+			return t.Locale
+		}
+	}
+	return a.Locale
+}
+
+// siblings lists the article files in file's folder, for "did you mean".
+func (l *linker) siblings(file string) []string {
+	dir := path.Dir(file)
+	var out []string
+	for p := range l.articles {
+		if path.Dir(p) == dir {
+			out = append(out, path.Base(p))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// image returns the URL a local image of t should have: the URL of an
+// upload with the same bytes found in the help center, or a placeholder
+// for an upload this plan makes.
+func (l *linker) image(t *content.Translation, src string, r *refs) (string, error) {
+	file, err := target(t.Path, src)
+	if err != nil {
+		return "", err
+	}
+	info := l.readImage(file)
+	if info.err != nil {
+		return "", info.err
+	}
+	caps := l.pl.opts.Caps
+	if caps.MaxImageBytes > 0 && info.size > caps.MaxImageBytes {
+		return "", fmt.Errorf("image %s is %s, and %s accepts at most %s: shrink it", file, humanSize(info.size), l.pl.opts.Provider, humanSize(caps.MaxImageBytes))
+	}
+	if len(caps.ImageTypes) > 0 && !contains(caps.ImageTypes, info.ctype) {
+		return "", fmt.Errorf("image %s is %s, and %s accepts only %s: convert it", file, info.ctype, l.pl.opts.Provider, strings.Join(caps.ImageTypes, ", "))
+	}
+	if !caps.ImageUpload {
+		if l.pl.opts.ImageBaseURL == "" {
+			return "", fmt.Errorf("%s takes images by URL only: set image_base_url for %s in hcsync.yaml to where the repository's images are served, or use a full URL", l.pl.opts.Provider, l.pl.opts.Provider)
+		}
+		u := strings.TrimRight(l.pl.opts.ImageBaseURL, "/")
+		for _, seg := range strings.Split(file, "/") {
+			u += "/" + url.PathEscape(seg)
+		}
+		return u, nil
+	}
+	short := info.hash[:16]
+	l.uploadedOnce.Do(l.findUploads)
+	if u, ok := l.uploaded[short]; ok {
+		return u, nil
+	}
+	r.images[short] = true
+	return imagePrefix + short, nil
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *linker) readImage(file string) *imageInfo {
+	l.imgMu.Lock()
+	defer l.imgMu.Unlock()
+	if info, ok := l.images[file]; ok {
+		return info
+	}
+	info := &imageInfo{}
+	l.images[file] = info
+	data, err := os.ReadFile(filepath.Join(l.pl.tree.Root, filepath.FromSlash(file)))
+	if err != nil {
+		if os.IsNotExist(err) {
+			info.err = fmt.Errorf("image %s does not exist", file)
+		} else {
+			info.err = fmt.Errorf("image %s: %v", file, err)
+		}
+		return info
+	}
+	sum := sha256.Sum256(data)
+	info.hash = hex.EncodeToString(sum[:])
+	info.size = int64(len(data))
+	info.ctype = mime.TypeByExtension(strings.ToLower(path.Ext(file)))
+	if i := strings.IndexByte(info.ctype, ';'); i >= 0 {
+		info.ctype = info.ctype[:i]
+	}
+	if info.ctype == "" {
+		info.ctype = http.DetectContentType(data)
+	}
+	return info
+}
+
+// srcRE finds image sources in stored bodies; hexRunRE the content
+// hashes hcsync names its uploads by.
+var (
+	srcRE    = regexp.MustCompile(`\ssrc="([^"]+)"`)
+	hexRunRE = regexp.MustCompile(`[0-9a-f]{16,64}`)
+)
+
+// findUploads indexes the images the help center already holds by the
+// content hash in their URL: uploads are named after their hash, so a
+// re-run uploads nothing whose bytes did not change.
+func (l *linker) findUploads() {
+	l.uploaded = map[string]string{}
+	for _, ra := range l.pl.remote.Articles {
+		for _, rt := range ra.Translations {
+			for _, body := range []string{rt.Body, rt.PendingBody} {
+				if !strings.Contains(body, "src=") {
+					continue
+				}
+				for _, m := range srcRE.FindAllStringSubmatch(body, -1) {
+					u := strings.ReplaceAll(m[1], "&amp;", "&")
+					for _, h := range hexRunRE.FindAllString(path.Base(u), -1) {
+						l.uploaded[h[:16]] = u
+					}
+				}
+			}
+		}
+	}
+}
+
+// uploadName is the file name an image is uploaded under: its short
+// hash first, so findUploads recognises it, then its own name.
+func uploadName(hash, file string) string { return hash[:16] + "-" + path.Base(file) }
+
+// resolvePlaceholders replaces the placeholders of body by the URLs
+// urlOf returns; a placeholder it cannot resolve is an error.
+func resolvePlaceholders(body string, urlOf func(kind, key string) (string, bool)) (string, error) {
+	var missing []string
+	out := placeholderRE.ReplaceAllStringFunc(body, func(m string) string {
+		sub := placeholderRE.FindStringSubmatch(m)
+		if u, ok := urlOf(sub[1], sub[2]); ok {
+			return htmlAttrEscape(u)
+		}
+		missing = append(missing, m)
+		return m
+	})
+	if len(missing) > 0 {
+		return "", fmt.Errorf("no URL for %s: the change that creates it did not run", strings.Join(missing, ", "))
+	}
+	return out, nil
+}
+
+func htmlAttrEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", `"`, "&#34;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// humanSize prints a byte count the way people read file sizes.
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+	case n >= 1<<10:
+		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}

@@ -1,0 +1,104 @@
+package sync
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/providers"
+)
+
+func TestLinkAndImageProblems(t *testing.T) {
+	big := strings.Repeat("x", 2048)
+	tests := []struct {
+		name string
+		body string
+		caps func(*providers.Capabilities)
+		want string
+	}{
+		{"dead link", "Intro.\n\nSee [the guide](guide.md).\n", nil,
+			`Guides/a.md:6: link "guide.md": dead link: Guides/guide.md does not exist (did you mean "gide.md"?)`},
+		{"link outside the tree", "[up](../../etc/passwd.md)\n", nil,
+			`Guides/a.md:4: link "../../etc/passwd.md": "../../etc/passwd.md" points outside the content folder: link to a file of the tree or to a full URL`},
+		{"link to a file that is not an article", "[notes](notes.txt)\n", nil,
+			`Guides/a.md:4: link "notes.txt": link to Guides/notes.txt, which is not an article: host the file elsewhere and link its full URL`},
+		{"missing image", "Text\n\n![shot](images/missing.png)\n", nil,
+			`Guides/a.md:6: image "images/missing.png": image Guides/images/missing.png does not exist`},
+		{"oversized image", "![big](images/big.png)\n", func(c *providers.Capabilities) { c.MaxImageBytes = 1024 },
+			`Guides/a.md:4: image "images/big.png": image Guides/images/big.png is 2.0 KB, and test accepts at most 1.0 KB: shrink it`},
+		{"image type the provider refuses", "![big](images/big.png)\n", func(c *providers.Capabilities) { c.ImageTypes = []string{"image/jpeg"} },
+			`Guides/a.md:4: image "images/big.png": image Guides/images/big.png is image/png, and test accepts only image/jpeg: convert it`},
+		{"provider without uploads and no image base URL", "![big](images/big.png)\n", func(c *providers.Capabilities) { c.ImageUpload = false },
+			`Guides/a.md:4: image "images/big.png": test takes images by URL only: set image_base_url for test in hcsync.yaml to where the repository's images are served, or use a full URL`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tree := loadTree(t, map[string]string{
+				"Guides/a.md":    "---\ntitle: A\n---\n" + tt.body,
+				"Guides/gide.md": "---\ntitle: Gide\n---\nx\n",
+			})
+			writeRaw(t, tree, "Guides/notes.txt", "notes")
+			writeRaw(t, tree, "Guides/images/big.png", big)
+			caps := fullCaps
+			caps.ImageUpload = true
+			if tt.caps != nil {
+				tt.caps(&caps)
+			}
+			_, err := NewPlan(tree, baseRemote(), Options{Provider: "test", Caps: caps})
+			ps, ok := err.(content.Problems)
+			if !ok || len(ps) != 1 {
+				t.Fatalf("err = %v, want one problem", err)
+			}
+			if got := ps[0].String(); got != tt.want {
+				t.Errorf("problem:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func writeRaw(t *testing.T, tree *content.Tree, file, data string) {
+	t.Helper()
+	p := filepath.Join(tree.Root, filepath.FromSlash(file))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLinksResolvePerLocale(t *testing.T) {
+	tree := loadTree(t, map[string]string{
+		"Guides/a.md":    "---\ntitle: A\nid: 1\n---\n[b](b.md#setup) [c](c.md)\n",
+		"Guides/a.fr.md": "---\ntitle: A fr\n---\n[b](b.md) [c](c.md) [b en](b.md)\n",
+		"Guides/b.md":    "---\ntitle: B\nid: 2\n---\nx\n",
+		"Guides/b.fr.md": "---\ntitle: B fr\n---\nx\n",
+		"Guides/c.md":    "---\ntitle: C\n---\nnew\n",
+	})
+	remote := baseRemote()
+	b := remoteArticle("2", "100", "B", html("x\n"), false, &providers.Translation{Locale: "fr", Title: "B fr", Body: html("x\n"), URL: "https://hc/fr/2"})
+	b.Translations["en-us"].URL = "https://hc/en-us/2"
+	remote.Articles = []providers.Article{remoteArticle("1", "100", "A", "", false, &providers.Translation{Locale: "fr", Title: "A fr"}), b}
+	p := plan(t, tree, remote, Options{})
+	bodies := map[string]*Change{}
+	for _, c := range p.Changes {
+		bodies[c.Key] = c
+	}
+	en := bodies["update-translation:Guides/a.md"]
+	fr := bodies["update-translation:Guides/a.fr.md"]
+	if en == nil || fr == nil {
+		t.Fatalf("changes: %v", keys(p))
+	}
+	if !strings.Contains(en.Translation.Body, `href="https://hc/en-us/2#setup"`) {
+		t.Errorf("en body: %s", en.Translation.Body)
+	}
+	if !strings.Contains(fr.Translation.Body, `href="https://hc/fr/2"`) {
+		t.Errorf("a link from French goes to B's French version: %s", fr.Translation.Body)
+	}
+	// c is new: a placeholder, resolved at apply time after its create.
+	if !strings.Contains(en.Translation.Body, `href="hcsync-link:`) || strings.Join(en.Deps, ",") != "create:Guides/c.md" {
+		t.Errorf("en body %s deps %v", en.Translation.Body, en.Deps)
+	}
+}
