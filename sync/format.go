@@ -66,7 +66,7 @@ func WriteText(w io.Writer, p *Plan) error {
 			switch {
 			case f.Field == "body":
 				continue
-			case f.Old == "" && (c.Action == ActionCreate || c.Action == ActionCreateTranslation || c.Action == ActionCreateSection || c.Action == ActionCreateTag || c.Action == ActionAdopt):
+			case f.Old == "" && (c.Action == ActionCreate || c.Action == ActionUploadImage || c.Action == ActionCreateTranslation || c.Action == ActionCreateSection || c.Action == ActionCreateTag || c.Action == ActionAdopt):
 				ew.printf("      %s: %s\n", f.Field, f.New)
 			default:
 				ew.printf("      %s: %s -> %s\n", f.Field, quoteShort(f.Old), quoteShort(f.New))
