@@ -66,13 +66,18 @@ type Report struct {
 	Failed      int      `json:"failed"`
 	Skipped     int      `json:"skipped"`
 	Interrupted bool     `json:"interrupted"`
+	// PreflightError is set when the provider refused the credentials
+	// before the first write; nothing was written then.
+	PreflightError string `json:"preflight_error,omitempty"`
 	// IDErrors are id write-backs that failed: the remote change stands,
 	// and the next plan adopts the article by title.
 	IDErrors []string `json:"id_errors,omitempty"`
 }
 
 // OK reports whether every change was applied.
-func (r *Report) OK() bool { return r.Failed == 0 && r.Skipped == 0 && len(r.IDErrors) == 0 }
+func (r *Report) OK() bool {
+	return r.Failed == 0 && r.Skipped == 0 && len(r.IDErrors) == 0 && r.PreflightError == ""
+}
 
 // Preflighter is implemented by providers that can check, before the
 // first write, that their credentials allow writing (Help.Center scopes).
@@ -117,10 +122,13 @@ func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 	}
 	if pf, ok := e.Provider.(Preflighter); ok && hasWrites(p) {
 		if err := pf.Preflight(ctx, true); err != nil {
+			report.PreflightError = err.Error()
 			for i, c := range p.Changes {
-				report.Results[i] = resultOf(c, StatusFailed, err)
+				res := resultOf(c, StatusSkipped, nil)
+				res.Error = "not started: the credentials cannot write"
+				report.Results[i] = res
 			}
-			report.Failed = len(p.Changes)
+			report.Skipped = len(p.Changes)
 			return report
 		}
 	}
@@ -475,6 +483,14 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 		}
 	}
 	if err != nil {
+		if created.ID != "" {
+			// Created, but a later step of the create failed (a publish):
+			// keep the id, so the re-run updates rather than duplicates.
+			r.bind(c.Article, created.ID)
+			if n := r.writeID(c.Article, created.ID); n != "" {
+				note = n
+			}
+		}
 		return note, err
 	}
 	r.bind(c.Article, created.ID)

@@ -238,11 +238,11 @@ func TestApplyPreflightStopsBeforeAnyWrite(t *testing.T) {
 	tree := exampleTree(t, 2)
 	prov := &preflightFails{faulty: &faulty{Provider: newLocal(t)}}
 	rep := (&Executor{Provider: prov}).Apply(context.Background(), planAgainst(t, tree, prov))
-	if rep.Failed != len(rep.Results) || prov.calls.Load() != 0 {
-		t.Fatalf("failed %d of %d, %d writes sent", rep.Failed, len(rep.Results), prov.calls.Load())
+	if rep.OK() || rep.Skipped != len(rep.Results) || prov.calls.Load() != 0 {
+		t.Fatalf("skipped %d of %d, %d writes sent", rep.Skipped, len(rep.Results), prov.calls.Load())
 	}
-	if !strings.Contains(rep.Results[0].Error, "content.write") {
-		t.Errorf("error = %q", rep.Results[0].Error)
+	if !strings.Contains(rep.PreflightError, "content.write") {
+		t.Errorf("preflight error = %q", rep.PreflightError)
 	}
 }
 

@@ -60,6 +60,9 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	if err != nil {
 		return err
 	}
+	if err := saveJSON(f.gitFlags, plan); err != nil {
+		return err
+	}
 	if f.format == "text" {
 		if err := sync.WriteText(a.stdout, plan); err != nil {
 			return err
@@ -98,6 +101,9 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	} else {
 		printSummary(a, report)
 	}
+	if report.PreflightError != "" {
+		return fmt.Errorf("nothing was written: %s", report.PreflightError)
+	}
 	if report.Interrupted {
 		return &exitCodeError{code: exitError, err: fmt.Errorf("interrupted: %d change(s) applied, %d not started; run hcsync plan to see what remains", report.Applied, report.Skipped)}
 	}
@@ -108,6 +114,9 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 }
 
 func printSummary(a *app, r *sync.Report) {
+	if r.PreflightError != "" {
+		return // said once, as the command's error
+	}
 	fmt.Fprintf(a.stdout, "\nApplied %d change(s)", r.Applied)
 	if r.Failed > 0 || r.Skipped > 0 {
 		fmt.Fprintf(a.stdout, ", %d failed, %d skipped", r.Failed, r.Skipped)

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
+	"github.com/hcsync/hcsync/sync"
+)
+
+const (
+	hcFullKey = "hc-e2e-full-key-5f2a9c"
+	hcReadKey = "hc-e2e-read-key-81d3e7"
+	// The fake's limit, scaled down from 100 a minute to 30 a second:
+	// the first apply of the example sends more than a window allows.
+	hcRateLimit = 30
+)
+
+// helpCenterTree copies testdata/example for Help.Center: the center's
+// default language is "en" (Help.Center uses bare ISO 639-1 codes), so
+// default_locale is en rather than en-us, and the front-matter keys
+// Help.Center cannot hold (labels, content tags, segments, promoted,
+// position) are removed, as a writer targeting it would. One article
+// gets a slug and an SEO description, which Help.Center does hold.
+func helpCenterTree(t *testing.T, baseURL, centerID string) string {
+	t.Helper()
+	dir := copyTree(t, "../../testdata/example")
+	writeFile(t, filepath.Join(dir, "hcsync.yaml"), fmt.Sprintf(`provider: helpcenter
+content: docs
+default_locale: en
+concurrency: 4
+rate_limit: %d
+helpcenter:
+  center_id: %s
+  base_url: %s
+`, hcRateLimit*60, centerID, baseURL))
+	unsupported := regexp.MustCompile(`(?m)^(labels|content_tags|segments|promoted|position):.*\n`)
+	err := filepath.Walk(filepath.Join(dir, "docs"), func(path string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(path, unsupported.ReplaceAll(data, nil), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	replaceIn(t, filepath.Join(dir, "docs/account/security/reset-password.md"),
+		"title: Reset your password\n", "title: Reset your password\nslug: reset-password\ndescription: Get a new password by email.\n")
+	return dir
+}
+
+// TestHelpCenterEndToEnd runs the built CLI against the Help.Center fake:
+// a read-only key plans but cannot apply; a full key applies the example
+// tree under the (scaled) rate limit, after which the plan is empty and
+// the center holds every article and translation in the right state.
+func TestHelpCenterEndToEnd(t *testing.T) {
+	t.Parallel()
+	srv := helpcentertest.NewServer(helpcentertest.Options{
+		Keys: map[string][]string{
+			hcFullKey: helpcentertest.AllScopes,
+			hcReadKey: {helpcentertest.ScopeRead},
+		},
+		RateLimit:  hcRateLimit,
+		RateWindow: time.Second,
+	})
+	defer srv.Close()
+	dir := helpCenterTree(t, srv.URL, srv.CenterID)
+	docs := filepath.Join(dir, "docs")
+	readEnv := []string{"HELPCENTER_API_KEY=" + hcReadKey}
+	fullEnv := []string{"HELPCENTER_API_KEY=" + hcFullKey}
+
+	// A read-only key can plan.
+	p := planJSON(t, dir, readEnv)
+	counts := actionCounts(p)
+	if counts[sync.ActionCreate] != 9 || counts[sync.ActionCreateSection] != 6 || counts[sync.ActionCreateTranslation] != 7 {
+		t.Fatalf("first plan counts = %v, want 9 create, 6 create-section, 7 create-translation", counts)
+	}
+
+	// Apply with it fails before the first write, naming the scopes.
+	srv.Middleware().Reset()
+	res := runCLI(t, dir, readEnv, "apply")
+	if res.code == 0 || !strings.Contains(res.stdout+res.stderr, "HELPCENTER_API_KEY lacks the content.write and content.publish scopes") {
+		t.Fatalf("apply with a read-only key: exit %d, want an error naming the missing scopes\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+	}
+	for _, r := range srv.Middleware().Requests() {
+		if r.Method != "GET" && r.Status != http.StatusForbidden {
+			t.Errorf("read-only apply: %s %s answered %d: a write got through", r.Method, r.Path, r.Status)
+		}
+	}
+	if n := len(srv.Articles()) + len(srv.Categories()); n != 0 {
+		t.Fatalf("read-only apply left %d objects on the center", n)
+	}
+	if strings.Contains(res.stdout+res.stderr, hcReadKey) {
+		t.Error("the API key appears in the output")
+	}
+	if res := runCLI(t, dir, readEnv, "plan", "--debug"); !strings.Contains(res.stderr, "/articles/drafts") || strings.Contains(res.stdout+res.stderr, hcReadKey) {
+		t.Errorf("plan --debug: want request lines without the key\nstderr: %s", res.stderr)
+	}
+
+	// The full key applies; the limit is met but no action fails on it.
+	srv.Middleware().Reset()
+	mustApply(t, dir, fullEnv)
+	limited, sent := 0, srv.Middleware().Requests()
+	for _, r := range sent {
+		if r.Status == http.StatusTooManyRequests {
+			limited++
+		}
+	}
+	if len(sent) <= hcRateLimit {
+		t.Errorf("apply sent %d requests, not more than one rate window's %d: the test no longer meets the limit", len(sent), hcRateLimit)
+	}
+	t.Logf("apply: %d requests, %d answered 429 and retried", len(sent), limited)
+	assertConverged(t, dir, fullEnv)
+	assertHelpCenterState(t, srv)
+	if n := len(srv.Images()); n != 2 {
+		t.Errorf("the center holds %d uploaded images, want the example's 2", n)
+	}
+	for _, f := range []string{"getting-started/installation/install-desktop.md", "account/billing/invoices.md"} {
+		if !regexp.MustCompile(`(?m)^id: "[0-9a-f]{24}"$`).MatchString(readFile(t, filepath.Join(docs, f))) {
+			t.Errorf("%s: id not written back", f)
+		}
+	}
+
+	// An edit in the help center's draft that the file does not have is
+	// shown, and apply discards it: the file matches the live version.
+	id := articleIDByTitle(t, srv, "Install the mobile app")
+	hcRequest(t, srv, "PATCH", "/articles/"+id+"/draft", `{"html": "<p>edited in the dashboard</p>"}`)
+	p = planJSON(t, dir, fullEnv)
+	if c := actionCounts(p); c[sync.ActionUpdateTranslation] != 1 || len(p.Changes) != 1 {
+		t.Fatalf("plan after a dashboard draft edit = %v, want one update-translation", c)
+	}
+	srv.Middleware().Reset()
+	mustApply(t, dir, fullEnv)
+	if n := srv.Middleware().Count("POST", "/v0/centers/"+srv.CenterID+"/articles/"+id+"/draft/discard"); n != 1 {
+		t.Errorf("discard requests = %d, want 1", n)
+	}
+	assertConverged(t, dir, fullEnv)
+
+	// A translation edit goes live; draft: true takes an article (and
+	// with it its translations) off the help center.
+	replaceIn(t, filepath.Join(docs, "getting-started/installation/install-desktop.fr.md"), "environ deux minutes", "environ trois minutes")
+	replaceIn(t, filepath.Join(docs, "account/security/two-factor.md"), "title: Turn on two-factor authentication\n", "title: Turn on two-factor authentication\ndraft: true\n")
+	replaceIn(t, filepath.Join(docs, "account/security/two-factor.fr.md"), "title: Activer l'authentification à deux facteurs\n", "title: Activer l'authentification à deux facteurs\ndraft: true\n")
+	mustApply(t, dir, fullEnv)
+	assertConverged(t, dir, fullEnv)
+	a, _ := srv.Article(articleIDByTitle(t, srv, "Install Lumen on your computer"))
+	if fr := a.Translations["fr"]; fr.Status() != helpcentertest.StatusPublished || !strings.Contains(fr.Published.HTML, "environ trois minutes") {
+		t.Errorf("fr translation after edit: %s %q", fr.Status(), fr.Published.HTML)
+	}
+	a, _ = srv.Article(articleIDByTitle(t, srv, "Turn on two-factor authentication"))
+	if a.Status() != helpcentertest.StatusUnpublished || a.Translations["fr"].Status() != helpcentertest.StatusUnpublished {
+		t.Errorf("two-factor after draft: true: article %s, fr %s; want both unpublished", a.Status(), a.Translations["fr"].Status())
+	}
+}
+
+// assertHelpCenterState checks the center after the first apply of the
+// example: the categories, and every article and translation published
+// except the draft article.
+func assertHelpCenterState(t *testing.T, srv *helpcentertest.Server) {
+	t.Helper()
+	var tree []string
+	names := map[string]string{}
+	for _, c := range srv.Categories() {
+		names[c.ID] = c.Name
+		if c.ParentID == "" {
+			tree = append(tree, c.Name)
+		} else {
+			tree = append(tree, names[c.ParentID]+" > "+c.Name)
+		}
+	}
+	got := strings.Join(sortedCopy(tree), "; ")
+	want := "Account & Billing; Account & Billing > Billing; Account & Billing > Security; Getting Started; Getting Started > First steps; Getting Started > Installation"
+	if got != want {
+		t.Errorf("categories = %s\nwant %s", got, want)
+	}
+
+	var b bytes.Buffer
+	for _, a := range srv.Articles() {
+		fmt.Fprintf(&b, "%s [%s] in %s", a.Draft.Title, a.Status(), names[a.CategoryID])
+		for _, l := range []string{"de", "fr"} {
+			if tr := a.Translations[l]; tr != nil {
+				fmt.Fprintf(&b, "; %s [%s]", l, tr.Status())
+			}
+		}
+		b.WriteString("\n")
+	}
+	lines := sortedCopy(strings.Split(strings.TrimSpace(b.String()), "\n"))
+	wantLines := []string{
+		"Create your first workspace [published] in First steps; de [published]; fr [published]",
+		"Download invoices [unpublished] in Billing",
+		"Install Lumen on your computer [published] in Installation; de [published]; fr [published]",
+		"Install the mobile app [published] in Installation; fr [published]",
+		"Invite your team [published] in First steps",
+		"Reset your password [published] in Security",
+		"System requirements [published] in Installation",
+		"Turn on two-factor authentication [published] in Security; fr [published]",
+		"Update your payment method [published] in Billing; de [published]",
+	}
+	if strings.Join(lines, "\n") != strings.Join(wantLines, "\n") {
+		t.Errorf("articles:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(wantLines, "\n"))
+	}
+	a, _ := srv.Article(articleIDByTitle(t, srv, "Reset your password"))
+	if a.Slug != "reset-password" || a.SEO.MetaDesc != "Get a new password by email." {
+		t.Errorf("reset-password metadata: slug %q, SEO description %q", a.Slug, a.SEO.MetaDesc)
+	}
+}
+
+func articleIDByTitle(t *testing.T, srv *helpcentertest.Server, title string) string {
+	t.Helper()
+	for _, a := range srv.Articles() {
+		if a.Draft.Title == title {
+			return a.ID
+		}
+	}
+	t.Fatalf("no article titled %q on the center", title)
+	return ""
+}
+
+// hcRequest makes an edit in the help center as its dashboard would,
+// through the API with the full key.
+func hcRequest(t *testing.T, srv *helpcentertest.Server, method, path, body string) {
+	t.Helper()
+	req, _ := http.NewRequest(method, srv.URL+"/v0/centers/"+srv.CenterID+path, strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+hcFullKey)
+	req.Header.Set("Content-Type", "application/json")
+	for {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusTooManyRequests {
+			time.Sleep(200 * time.Millisecond)
+			req.Body, _ = req.GetBody()
+			continue
+		}
+		if resp.StatusCode >= 300 {
+			t.Fatalf("%s %s: %s", method, path, resp.Status)
+		}
+		return
+	}
+}
+
+func sortedCopy(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
+}

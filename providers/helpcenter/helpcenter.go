@@ -1,0 +1,238 @@
+// Package helpcenter is hcsync's adapter for the Help.Center API v0
+// (https://api.help.center, bearer key with scopes).
+//
+// Help.Center keeps, for the article and for each translation, a draft
+// beside the published version: every content write goes to the draft
+// and a separate publish makes it live. The adapter maps that onto the
+// provider contract: a Translation's Body is the published version when
+// there is one, Draft means "not published", and an unpublished draft
+// that differs from the live version is reported as PendingTitle and
+// PendingBody. Articles and categories are the only taxonomy: no labels,
+// tags, segments or permission groups.
+//
+// Decisions the API reference leaves to us:
+//
+//   - Locales are the center's codes as they are (bare ISO 639-1: "en",
+//     "fr"); a tree syncing to Help.Center sets default_locale: en
+//     rather than mapping en-us to en behind the writer's back.
+//   - Top-level categories are KindCategory, subcategories KindSection;
+//     articles may sit in either.
+//   - A content update whose Draft is false writes the draft and then
+//     publishes it. When the remote draft has diverged from the live
+//     version and the file equals the live version, the draft is
+//     discarded instead of rewritten.
+//   - Archive deletes: the API has no archive.
+//   - Preflight probes the key's scopes before the first write (see
+//     Preflight); the API offers no scope introspection.
+//
+// Reading translations costs one request per article and additional
+// language (the API has no bulk translation list), plus one more for a
+// translation with unpublished changes.
+package helpcenter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/hcsync/hcsync/providers"
+)
+
+// DefaultBaseURL is where the Help.Center API lives.
+const DefaultBaseURL = "https://api.help.center"
+
+// RequestsPerMinute is the documented limit: "100 requests per minute per
+// API key (burst up to 200)" (helpcenter-articles.txt, "Rate Limiting").
+const RequestsPerMinute = 100
+
+// MaxImageBytes is the documented upload limit of 10 MB.
+const MaxImageBytes = 10 << 20
+
+// imageTypes are the documented upload formats: JPEG, PNG, GIF, WebP, SVG.
+var imageTypes = []string{"image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"}
+
+// Options configure a Provider.
+type Options struct {
+	CenterID string
+	APIKey   string
+	BaseURL  string // default DefaultBaseURL
+	// RequestsPerMinute overrides the documented limit when > 0.
+	RequestsPerMinute int
+	UserAgent         string
+	HTTPClient        *http.Client
+	Debug             io.Writer
+}
+
+// Provider talks to one Help.Center center. It is safe for concurrent use.
+type Provider struct {
+	c      *providers.Client
+	center string // center id
+	base   string // "/v0/centers/{id}"
+
+	infoMu sync.Mutex // held while reading info
+	info   *centerInfo
+
+	mu sync.Mutex
+	// knownCategories are category ids seen so far, to tell which entry
+	// of the category list a create added.
+	knownCategories map[string]bool
+	// live holds the published version of each article/locale seen by
+	// ListArticles, to discard a diverging draft instead of rewriting it.
+	live map[string]liveVersion
+}
+
+type liveVersion struct {
+	status string
+	title  string
+	html   string
+}
+
+// New checks o and returns a Provider.
+func New(o Options) (*Provider, error) {
+	if o.CenterID == "" {
+		return nil, errors.New("helpcenter.center_id is not set: copy the Center ID from Settings > General > API in Help.Center into hcsync.yaml")
+	}
+	if strings.ContainsAny(o.CenterID, "/?#") {
+		return nil, fmt.Errorf("helpcenter.center_id %q: want the bare id shown under Settings > General > API", o.CenterID)
+	}
+	if o.APIKey == "" {
+		return nil, errors.New("HELPCENTER_API_KEY is not set: create a key under Settings > General > API in Help.Center and export it")
+	}
+	if o.BaseURL == "" {
+		o.BaseURL = DefaultBaseURL
+	}
+	rpm := RequestsPerMinute
+	if o.RequestsPerMinute > 0 {
+		rpm = o.RequestsPerMinute
+	}
+	key := o.APIKey
+	c, err := providers.NewClient(providers.ClientOptions{
+		BaseURL:   o.BaseURL,
+		UserAgent: o.UserAgent,
+		Authorize: func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+key) },
+		Secrets:   []string{key},
+		// A minute's budget may go at once: the service allows bursts
+		// beyond the per-minute rate, and its X-RateLimit-* headers
+		// pause the client when the window is spent.
+		RequestsPerMinute: rpm,
+		Burst:             rpm,
+		HTTPClient:        o.HTTPClient,
+		Debug:             o.Debug,
+		DecodeError:       decodeError,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("helpcenter: %w", err)
+	}
+	return &Provider{
+		c:               c,
+		center:          o.CenterID,
+		base:            "/v0/centers/" + o.CenterID,
+		knownCategories: map[string]bool{},
+		live:            map[string]liveVersion{},
+	}, nil
+}
+
+// Name implements providers.Provider.
+func (p *Provider) Name() string { return "helpcenter" }
+
+// Capabilities implements providers.Provider: per-locale drafts, slug and
+// SEO description, categories with one level of subcategories, image
+// upload; no labels, tags, segments, permission groups, position,
+// promotion or comments; Archive deletes, since the API has no archive.
+func (p *Provider) Capabilities() providers.Capabilities {
+	return providers.Capabilities{
+		Description:       true,
+		Slug:              true,
+		TranslationDrafts: true,
+		SourceLocaleFixed: true,
+		CreateSections:    true,
+		TopLevelArticles:  true,
+		MaxSectionDepth:   2,
+		ImageUpload:       true,
+		MaxImageBytes:     MaxImageBytes,
+		ImageTypes:        append([]string(nil), imageTypes...),
+		Archive:           providers.ArchiveDelete,
+		HTMLProfile:       "helpcenter",
+		RequestsPerMinute: RequestsPerMinute,
+	}
+}
+
+// Stats returns the shared client's counters.
+func (p *Provider) Stats() providers.ClientStats { return p.c.Stats() }
+
+// do sends one request and turns authorisation failures into errors
+// that say what to fix.
+func (p *Provider) do(ctx context.Context, r providers.Request, out any) error {
+	_, err := p.c.Do(ctx, r, out)
+	var apiErr *providers.APIError
+	if err == nil || !errors.As(err, &apiErr) {
+		return err
+	}
+	switch {
+	case apiErr.Code == "insufficient_scope":
+		return fmt.Errorf("HELPCENTER_API_KEY lacks the %s scope this needs: create a key with it under Settings > General > API in Help.Center: %w", scopeFor(r.Method, r.Path), err)
+	case apiErr.StatusCode == http.StatusUnauthorized:
+		return fmt.Errorf("HELPCENTER_API_KEY was refused: check that it is a current key of center %s (Settings > General > API): %w", p.center, err)
+	}
+	return err
+}
+
+// scopeFor names the scope an endpoint needs, from the endpoint table
+// of the API reference: GETs read, DELETEs delete, publish and unpublish
+// publish, everything else writes.
+func scopeFor(method, path string) string {
+	switch {
+	case method == http.MethodGet:
+		return "content.read"
+	case method == http.MethodDelete:
+		return "content.delete"
+	case method == http.MethodPost && (strings.HasSuffix(path, "/publish") || strings.HasSuffix(path, "/unpublish")):
+		return "content.publish"
+	}
+	return "content.write"
+}
+
+// path joins the center's base path and parts, escaping each part: ids
+// come from the service or from front-matter.
+func (p *Provider) path(parts ...string) string {
+	esc := make([]string, len(parts))
+	for i, s := range parts {
+		esc[i] = url.PathEscape(s)
+	}
+	return p.base + "/" + strings.Join(esc, "/")
+}
+
+// articleURL is the public URL of an article with that slug id and slug,
+// "https://{domain}/article/{slugId}-{slug}" (helpcenter-articles.txt,
+// "Listing Articles" and "Important Notes"); "" while the slug is not
+// known. Drafts get the URL they will have once published, so links to
+// them can be written before they go live.
+func articleURL(info *centerInfo, slugID int, slug string) string {
+	if info.Domain == "" || slugID == 0 || slug == "" {
+		return ""
+	}
+	return fmt.Sprintf("https://%s/article/%d-%s", info.Domain, slugID, slug)
+}
+
+// slugOf makes a URL slug of a title: lower-case letters and digits,
+// other runs of characters turned into one '-'.
+func slugOf(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127:
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

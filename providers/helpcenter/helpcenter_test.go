@@ -1,0 +1,499 @@
+package helpcenter_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/providers/fakeserver"
+	"github.com/hcsync/hcsync/providers/helpcenter"
+	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
+)
+
+const (
+	fullKey    = "hc-secret-full-0123456789"
+	readKey    = "hc-secret-read-0123456789"
+	noPubKey   = "hc-secret-nopub-012345678"
+	unusedRate = 1 << 20 // requests per minute: no pacing in tests that are not about it
+)
+
+func setup(t *testing.T, o helpcentertest.Options) *helpcentertest.Server {
+	t.Helper()
+	if o.Keys == nil {
+		o.Keys = map[string][]string{
+			fullKey:  helpcentertest.AllScopes,
+			readKey:  {helpcentertest.ScopeRead},
+			noPubKey: {helpcentertest.ScopeRead, helpcentertest.ScopeWrite, helpcentertest.ScopeDelete},
+		}
+	}
+	if o.RateLimit == 0 {
+		o.RateLimit = unusedRate
+	}
+	s := helpcentertest.NewServer(o)
+	t.Cleanup(s.Close)
+	return s
+}
+
+func helpcenterNew(s *helpcentertest.Server) (*helpcenter.Provider, error) {
+	return helpcenter.New(helpcenter.Options{CenterID: s.CenterID, APIKey: fullKey, BaseURL: s.URL, RequestsPerMinute: unusedRate})
+}
+
+func newProvider(t *testing.T, s *helpcentertest.Server, key string, rpm int) *helpcenter.Provider {
+	t.Helper()
+	if rpm == 0 {
+		rpm = unusedRate
+	}
+	p, err := helpcenter.New(helpcenter.Options{CenterID: s.CenterID, APIKey: key, BaseURL: s.URL, RequestsPerMinute: rpm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// The sequence the executor runs for a new tree: category, subcategory,
+// article, translation, publish; then a fresh read equals what was
+// written, with the right draft states on the service.
+func TestExecutorFlow(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := setup(t, helpcentertest.Options{})
+	p := newProvider(t, s, fullKey, 0)
+
+	cat, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindCategory, Name: "Guides"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindSection, Name: "Install", ParentID: cat.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sub.Kind != providers.KindSection || sub.ParentID != cat.ID {
+		t.Errorf("subcategory = %+v", sub)
+	}
+	a, err := p.CreateArticle(ctx, providers.ArticleInput{SectionID: sub.ID, Source: providers.TranslationInput{
+		Locale: "en", Title: "Install", Body: "<p>Run it.</p>", Description: ptr("How to install"), Slug: ptr("install-it"),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	draftOnly, err := p.CreateArticle(ctx, providers.ArticleInput{SectionID: cat.ID, Source: providers.TranslationInput{
+		Locale: "en", Title: "Roadmap", Body: "<p>Soon.</p>", Draft: true,
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.CreateTranslation(ctx, a.ID, providers.TranslationInput{Locale: "fr", Title: "Installer", Body: "<p>Lancez-le.</p>", Slug: ptr("installer")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.CreateTranslation(ctx, a.ID, providers.TranslationInput{Locale: "de", Title: "Installieren", Body: "<p>Entwurf</p>", Draft: true}); err != nil {
+		t.Fatal(err)
+	}
+
+	got, err := p.ListArticles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("ListArticles returned %d articles, want 2", len(got))
+	}
+	byID := map[string]providers.Article{got[0].ID: got[0], got[1].ID: got[1]}
+	want := map[string]providers.Translation{
+		"en": {Locale: "en", Title: "Install", Body: "<p>Run it.</p>", Description: "How to install", Slug: "install-it"},
+		"fr": {Locale: "fr", Title: "Installer", Body: "<p>Lancez-le.</p>", Slug: "installer"},
+		"de": {Locale: "de", Title: "Installieren", Body: "<p>Entwurf</p>", Draft: true},
+	}
+	art := byID[a.ID]
+	if art.SectionID != sub.ID || art.SourceLocale != "en" || len(art.Translations) != 3 {
+		t.Errorf("article = section %s, source %s, %d translations", art.SectionID, art.SourceLocale, len(art.Translations))
+	}
+	for loc, w := range want {
+		tr := art.Translations[loc]
+		if tr == nil {
+			t.Errorf("%s: missing", loc)
+			continue
+		}
+		g := providers.Translation{Locale: tr.Locale, Title: tr.Title, Body: tr.Body, Draft: tr.Draft, Description: tr.Description, Slug: tr.Slug}
+		if g != w {
+			t.Errorf("%s = %+v, want %+v", loc, g, w)
+		}
+	}
+	if d := byID[draftOnly.ID].Translations["en"]; d == nil || !d.Draft || d.Body != "<p>Soon.</p>" {
+		t.Errorf("draft article source = %+v, want an unpublished draft", d)
+	}
+	// Links written during the apply use the URLs the creates returned:
+	// a draft's is the URL it will have once published.
+	for _, created := range []providers.Article{a, draftOnly} {
+		listed := byID[created.ID]
+		if created.URL == "" || created.URL != listed.URL || created.Translations["en"].URL != listed.Translations["en"].URL {
+			t.Errorf("article %s: created with URL %q, listed with %q", created.ID, created.URL, listed.URL)
+		}
+	}
+	if want := "https://support.help.center/article/"; !strings.HasPrefix(draftOnly.URL, want) || !strings.HasSuffix(draftOnly.URL, "-roadmap") {
+		t.Errorf("draft URL = %q, want %s{slugId}-roadmap", draftOnly.URL, want)
+	}
+
+	st, _ := s.Article(a.ID)
+	if st.Status() != helpcentertest.StatusPublished || st.Translations["fr"].Status() != helpcentertest.StatusPublished ||
+		st.Translations["de"].Status() != helpcentertest.StatusUnpublished {
+		t.Errorf("service states: article %s, fr %s, de %s", st.Status(), st.Translations["fr"].Status(), st.Translations["de"].Status())
+	}
+}
+
+// draft: true on a published article keeps the change in the draft;
+// ListArticles shows the live version with the change pending; a file
+// that matches the live version again discards the draft.
+func TestDraftSemantics(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := setup(t, helpcentertest.Options{})
+	live := helpcentertest.Version{Title: "Install", HTML: "<p>v1</p>"}
+	id := s.AddArticle(helpcentertest.Article{Draft: live, Published: &live, Slug: "install"})
+	p := newProvider(t, s, fullKey, 0)
+
+	if _, err := p.UpdateTranslation(ctx, id, providers.TranslationInput{Locale: "en", Title: "Install", Body: "<p>v2</p>", Draft: true}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := p.ListArticles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := list[0].Translations["en"]
+	if src.Draft || src.Body != "<p>v1</p>" || src.PendingBody != "<p>v2</p>" || src.PendingTitle != "Install" {
+		t.Fatalf("after a draft-only update: %+v, want live v1 with v2 pending", src)
+	}
+
+	before := s.Middleware().Count("POST", "/v0/centers/"+s.CenterID+"/articles/"+id+"/draft/discard")
+	if _, err := p.UpdateTranslation(ctx, id, providers.TranslationInput{Locale: "en", Title: "Install", Body: "<p>v1</p>"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.Middleware().Count("POST", "/v0/centers/"+s.CenterID+"/articles/"+id+"/draft/discard"); n != before+1 {
+		t.Errorf("discard requests = %d, want one", n-before)
+	}
+	if a, _ := s.Article(id); a.Status() != helpcentertest.StatusPublished || a.Draft != live {
+		t.Errorf("after discard: %s %+v", a.Status(), a.Draft)
+	}
+
+	// Draft false makes the new content live in one call.
+	if _, err := p.UpdateTranslation(ctx, id, providers.TranslationInput{Locale: "en", Title: "Install", Body: "<p>v3</p>"}); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Article(id); a.Status() != helpcentertest.StatusPublished || a.Published.HTML != "<p>v3</p>" {
+		t.Errorf("after a publishing update: %s %+v", a.Status(), a.Published)
+	}
+}
+
+func TestTranslationNeedsPublishedArticle(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := setup(t, helpcentertest.Options{})
+	id := s.AddArticle(helpcentertest.Article{Draft: helpcentertest.Version{Title: "Install"}})
+	p := newProvider(t, s, fullKey, 0)
+	_, err := p.CreateTranslation(ctx, id, providers.TranslationInput{Locale: "fr", Title: "Installer"})
+	if err == nil || !strings.Contains(err.Error(), "root_not_published") || !strings.Contains(err.Error(), "publish article "+id+" in the default language first") {
+		t.Errorf("err = %v, want root_not_published with what to do", err)
+	}
+	if err := p.Publish(ctx, id, "en"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Publish(ctx, id, "fr"); err != nil {
+		t.Errorf("publishing fr after the article: %v", err)
+	}
+}
+
+func TestLanguageChecks(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := setup(t, helpcentertest.Options{})
+	id := s.AddArticle(helpcentertest.Article{Draft: helpcentertest.Version{Title: "Install"}})
+	p := newProvider(t, s, fullKey, 0)
+	tests := []struct {
+		name string
+		call func() error
+		want string
+	}{
+		{"translation in a language not enabled", func() error {
+			_, err := p.CreateTranslation(ctx, id, providers.TranslationInput{Locale: "es", Title: "Instalar"})
+			return err
+		}, "language es is not enabled in the help center (default en, additional: fr, de)"},
+		{"default language as translation", func() error {
+			_, err := p.CreateTranslation(ctx, id, providers.TranslationInput{Locale: "en", Title: "x"})
+			return err
+		}, "en is the center's default language"},
+		{"source in another language", func() error {
+			_, err := p.CreateArticle(ctx, providers.ArticleInput{Source: providers.TranslationInput{Locale: "fr", Title: "x"}})
+			return err
+		}, "source locale fr: Help.Center articles are written in the center's default language en"},
+		{"labels", func() error {
+			_, err := p.UpdateArticle(ctx, id, providers.ArticleMeta{Labels: &[]string{"a"}})
+			return err
+		}, "front-matter sets labels"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s.Middleware().Reset()
+			err := tt.call()
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to say %q", err, tt.want)
+			}
+			for _, r := range s.Middleware().Requests() {
+				if r.Method != "GET" {
+					t.Errorf("sent %s %s before refusing", r.Method, r.Path)
+				}
+			}
+		})
+	}
+}
+
+// A read-only key plans (reads succeed) but Preflight refuses to apply,
+// naming the scopes, without changing anything.
+func TestPreflight(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := setup(t, helpcentertest.Options{})
+	s.AddCategory("Guides", "")
+	tests := []struct {
+		key     string
+		write   bool
+		wantErr string
+	}{
+		{readKey, false, ""},
+		{readKey, true, "HELPCENTER_API_KEY lacks the content.write and content.publish scopes"},
+		{noPubKey, true, "HELPCENTER_API_KEY lacks the content.publish scope "},
+		{fullKey, true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.key[:14], tt.write), func(t *testing.T) {
+			p := newProvider(t, s, tt.key, 0)
+			if _, err := p.ListArticles(ctx); err != nil {
+				t.Fatalf("reading with %s: %v", tt.key[:14], err)
+			}
+			err := p.Preflight(ctx, tt.write)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Errorf("unexpected error: %v", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Errorf("err = %v, want %q", err, tt.wantErr)
+			}
+			if err != nil && strings.Contains(err.Error(), tt.key) {
+				t.Errorf("error shows the key: %v", err)
+			}
+		})
+	}
+	if c := s.Categories(); len(c) != 1 || c[0].Name != "Guides" {
+		t.Errorf("preflight changed categories: %+v", c)
+	}
+	if n := len(s.Articles()); n != 0 {
+		t.Errorf("preflight created %d articles", n)
+	}
+}
+
+func TestScopeErrorNamesScope(t *testing.T) {
+	t.Parallel()
+	s := setup(t, helpcentertest.Options{})
+	id := s.AddArticle(helpcentertest.Article{Draft: helpcentertest.Version{Title: "x"}})
+	p := newProvider(t, s, noPubKey, 0)
+	err := p.Publish(context.Background(), id, "en")
+	var apiErr *providers.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 403 || !strings.Contains(err.Error(), "HELPCENTER_API_KEY lacks the content.publish scope") {
+		t.Errorf("err = %v", err)
+	}
+	if strings.Contains(err.Error(), noPubKey) {
+		t.Errorf("error shows the key: %v", err)
+	}
+}
+
+func TestListArticlesPaginates(t *testing.T) {
+	t.Parallel()
+	s := setup(t, helpcentertest.Options{AdditionalLanguages: []string{}})
+	for i := 0; i < 230; i++ {
+		v := helpcentertest.Version{Title: fmt.Sprint("A", i)}
+		a := helpcentertest.Article{Draft: v}
+		if i%2 == 0 {
+			a.Published = &v
+		}
+		s.AddArticle(a)
+	}
+	got, err := newProvider(t, s, fullKey, 0).ListArticles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 230 {
+		t.Errorf("listed %d articles, want 230", len(got))
+	}
+	base := "/v0/centers/" + s.CenterID
+	if d, p := s.Middleware().Count("GET", base+"/articles/drafts"), s.Middleware().Count("GET", base+"/articles")-s.Middleware().Count("GET", base+"/articles/drafts"); d != 3 || p != 2 {
+		t.Errorf("list requests: %d draft pages, %d published pages; want 3 and 2", d, p)
+	}
+	for _, r := range s.Middleware().Requests() {
+		if r.Path == base {
+			continue // the center's info
+		}
+		if r.Query.Get("limit") != "100" || r.Query.Get("expand[]") != "content" {
+			t.Errorf("%s?%s: want limit=100&expand[]=content", r.Path, r.Query.Encode())
+		}
+	}
+}
+
+// Under the service's rate limit (scaled down to 10 a second; the reset
+// header has whole-second resolution) a burst of concurrent writes all
+// succeed: the client paces itself, pauses when X-RateLimit-Remaining
+// reaches 0 until X-RateLimit-Reset, and retries any 429.
+func TestRateLimitNeverFailsWrites(t *testing.T) {
+	t.Parallel()
+	s := setup(t, helpcentertest.Options{RateLimit: 10, RateWindow: time.Second})
+	ids := make([]string, 25)
+	for i := range ids {
+		v := helpcentertest.Version{Title: "A"}
+		ids[i] = s.AddArticle(helpcentertest.Article{Draft: v})
+	}
+	p := newProvider(t, s, fullKey, 10*60)
+	var wg sync.WaitGroup
+	errs := make(chan error, len(ids))
+	for _, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- p.Publish(context.Background(), id, "en")
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("publish failed: %v", err)
+		}
+	}
+	for _, id := range ids {
+		if a, _ := s.Article(id); a.Status() != helpcentertest.StatusPublished {
+			t.Errorf("article %s is %s", id, a.Status())
+		}
+	}
+	t.Logf("client: %+v", p.Stats())
+}
+
+func TestRetriesServerErrors(t *testing.T) {
+	t.Parallel()
+	s := setup(t, helpcentertest.Options{})
+	s.Middleware().SetFaults(func(n int, r *http.Request) fakeserver.Fault {
+		if n == 1 {
+			return fakeserver.Fault{Status: 503}
+		}
+		return fakeserver.Fault{}
+	})
+	if _, err := newProvider(t, s, fullKey, 0).Locales(context.Background()); err != nil {
+		t.Errorf("a 503 then success: %v", err)
+	}
+}
+
+func TestArchiveDeletes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := setup(t, helpcentertest.Options{})
+	id := s.AddArticle(helpcentertest.Article{Draft: helpcentertest.Version{Title: "x"}})
+	p := newProvider(t, s, fullKey, 0)
+	for i := 0; i < 2; i++ { // the second finds it gone, which is done
+		if err := p.Archive(ctx, id); err != nil {
+			t.Fatalf("archive %d: %v", i, err)
+		}
+	}
+	if _, ok := s.Article(id); ok {
+		t.Error("article still there")
+	}
+}
+
+func TestUploadImage(t *testing.T) {
+	t.Parallel()
+	s := setup(t, helpcentertest.Options{})
+	p := newProvider(t, s, fullKey, 0)
+	url, err := p.UploadImage(context.Background(), providers.Image{Name: "shot.png", ContentType: "image/png", Data: []byte("\x89PNG...")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Images()[url] != 7 {
+		t.Errorf("uploaded %q; fake holds %v", url, s.Images())
+	}
+	_, err = p.UploadImage(context.Background(), providers.Image{Name: "a.bmp", ContentType: "image/bmp", Data: []byte("BM")})
+	if err == nil || !strings.Contains(err.Error(), "JPEG, PNG, GIF, WebP and SVG") {
+		t.Errorf("bmp: %v", err)
+	}
+}
+
+// A translation published with changes reads as its live version with
+// the draft pending; one without changes costs a single request.
+func TestListTranslationWithPendingChanges(t *testing.T) {
+	t.Parallel()
+	s := setup(t, helpcentertest.Options{})
+	v := helpcentertest.Version{Title: "Install", HTML: "<p>en</p>"}
+	fr := helpcentertest.Version{Title: "Installer", HTML: "<p>fr v1</p>"}
+	de := helpcentertest.Version{Title: "Installieren", HTML: "<p>de</p>"}
+	id := s.AddArticle(helpcentertest.Article{Draft: v, Published: &v, Translations: map[string]*helpcentertest.Translation{
+		"fr": {Draft: helpcentertest.Version{Title: "Installer", HTML: "<p>fr v2</p>"}, Published: &fr, Slug: "installer"},
+		"de": {Draft: de, Published: &de},
+	}})
+	list, err := newProvider(t, s, fullKey, 0).ListArticles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := list[0].Translations["fr"]
+	if got.Draft || got.Body != "<p>fr v1</p>" || got.PendingBody != "<p>fr v2</p>" || got.Slug != "installer" || !strings.HasSuffix(got.URL, "/fr/article/1001-installer") {
+		t.Errorf("fr = %+v, want live v1 with v2 pending", got)
+	}
+	if d := list[0].Translations["de"]; d.Draft || d.Body != "<p>de</p>" || d.PendingBody != "" {
+		t.Errorf("de = %+v, want live without pending changes", d)
+	}
+	base := "/v0/centers/" + s.CenterID + "/articles/" + id + "/translations/"
+	if n := s.Middleware().Count("GET", base+"de"); n != 1 {
+		t.Errorf("de read with %d requests, want 1", n)
+	}
+}
+
+// The category list answering a create may hold an older category of
+// the same name: the new one is the id not seen before.
+func TestCreateSectionFindsTheNewCategory(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := setup(t, helpcentertest.Options{})
+	old := s.AddCategory("Guides", "")
+	p := newProvider(t, s, fullKey, 0)
+	if _, err := p.ListSections(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindCategory, Name: "Guides", Description: "All guides"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID == old || got.Kind != providers.KindCategory || got.Description != "All guides" {
+		t.Errorf("created %+v; the existing category is %s", got, old)
+	}
+}
+
+func TestMoveArticleAndDeleteTranslation(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := setup(t, helpcentertest.Options{})
+	from, to := s.AddCategory("A", ""), s.AddCategory("B", "")
+	v := helpcentertest.Version{Title: "x"}
+	id := s.AddArticle(helpcentertest.Article{CategoryID: from, Draft: v, Published: &v, Translations: map[string]*helpcentertest.Translation{"fr": {Draft: v}}})
+	p := newProvider(t, s, fullKey, 0)
+	if _, err := p.UpdateArticle(ctx, id, providers.ArticleMeta{SectionID: &to, Promoted: ptr(false)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.DeleteTranslation(ctx, id, "fr"); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := s.Article(id)
+	if a.CategoryID != to || len(a.Translations) != 0 {
+		t.Errorf("article in %s with %d translations; want in %s with none", a.CategoryID, len(a.Translations), to)
+	}
+	if err := p.DeleteTranslation(ctx, id, "en"); err == nil {
+		t.Error("deleting the source language succeeded")
+	}
+}

@@ -1,0 +1,178 @@
+package helpcentertest
+
+import (
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+// Scopes of Help.Center API keys (SKILL.md, "Prerequisites"; the endpoint
+// tables of helpcenter-articles.txt name the scope each endpoint needs).
+const (
+	ScopeRead    = "content.read"
+	ScopeWrite   = "content.write"
+	ScopePublish = "content.publish"
+	ScopeDelete  = "content.delete"
+)
+
+// AllScopes is every content scope, for a key that may do anything.
+var AllScopes = []string{ScopeRead, ScopeWrite, ScopePublish, ScopeDelete}
+
+// Draft statuses (SKILL.md, "Draft Model").
+const (
+	StatusUnpublished          = "unpublished"
+	StatusPublished            = "published"
+	StatusPublishedWithChanges = "published_with_changes"
+)
+
+// Version is one title and body of an article or translation: its draft
+// or its published version.
+type Version struct {
+	Title string
+	HTML  string
+}
+
+// SEO is an article's or translation's SEO metadata.
+type SEO struct {
+	MetaTitle string
+	MetaDesc  string
+}
+
+// Category is a category or, with ParentID set, a subcategory.
+type Category struct {
+	ID          string
+	Name        string
+	Description string
+	Slug        string
+	SlugID      int
+	ParentID    string
+	// Translations holds the translated name and description by
+	// language (SKILL.md, "Create Category").
+	Translations map[string]CategoryText
+}
+
+// CategoryText is a category's name and description in one language.
+type CategoryText struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+// Article is the fake's state of one article: its draft, its published
+// version (nil while unpublished) and its translations by language.
+type Article struct {
+	ID           string
+	CategoryID   string
+	SlugID       int
+	Slug         string
+	Subtitle     string
+	SEO          SEO
+	Draft        Version
+	Published    *Version
+	Translations map[string]*Translation
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	PublishedAt  time.Time
+}
+
+// Translation is one additional language of an article, with its own
+// draft and published state (helpcenter-articles.txt, "Article
+// Translations").
+type Translation struct {
+	Language    string
+	Slug        string
+	SEO         SEO
+	Draft       Version
+	Published   *Version
+	UpdatedAt   time.Time
+	PublishedAt time.Time
+}
+
+// Status is the article's draft status.
+func (a *Article) Status() string { return status(a.Draft, a.Published) }
+
+// Status is the translation's draft status.
+func (t *Translation) Status() string { return status(t.Draft, t.Published) }
+
+func status(draft Version, published *Version) string {
+	switch {
+	case published == nil:
+		return StatusUnpublished
+	case *published == draft:
+		return StatusPublished
+	default:
+		return StatusPublishedWithChanges
+	}
+}
+
+func (a *Article) clone() *Article {
+	c := *a
+	if a.Published != nil {
+		p := *a.Published
+		c.Published = &p
+	}
+	c.Translations = make(map[string]*Translation, len(a.Translations))
+	for l, t := range a.Translations {
+		tc := *t
+		if t.Published != nil {
+			p := *t.Published
+			tc.Published = &p
+		}
+		c.Translations[l] = &tc
+	}
+	return &c
+}
+
+// publishedLanguages lists the languages with a published translation,
+// which is what the API's "translations" field holds
+// (helpcenter-articles.txt, "Article Response with Translations").
+func (a *Article) publishedLanguages() []string {
+	langs := []string{}
+	for l, t := range a.Translations {
+		if t.Published != nil {
+			langs = append(langs, l)
+		}
+	}
+	sortStrings(langs)
+	return langs
+}
+
+// slugify makes the slug the service generates from a title on publish
+// when none is set (SKILL.md, "Publish Article").
+func slugify(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127:
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// textOf is the plain text the API returns beside the HTML in
+// content.text ("The API auto-generates the plain text version from the
+// HTML", SKILL.md, "Update Draft").
+func textOf(fragment string) string {
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	var parts []string
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.Join(parts, "\n")
+		case html.TextToken:
+			if s := strings.TrimSpace(string(z.Text())); s != "" {
+				parts = append(parts, s)
+			}
+		}
+	}
+}
+
+// never is the zero time, for timestamps that are cleared (published_at
+// of an unpublished article is null).
+var never time.Time

@@ -1,0 +1,458 @@
+package helpcenter
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"mime/multipart"
+	"net/textproto"
+	"slices"
+	"strings"
+
+	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/render"
+)
+
+// CreateSection implements providers.Provider: a category, or a
+// subcategory when ParentID is set. The API answers with the whole
+// category list (SKILL.md, "Create Category"), so the new category is
+// the entry with the name under the parent that was not known before.
+func (p *Provider) CreateSection(ctx context.Context, s providers.SectionInput) (providers.Section, error) {
+	body := map[string]string{"name": s.Name}
+	if s.Description != "" {
+		body["description"] = s.Description
+	}
+	if s.ParentID != "" {
+		body["parent_id"] = s.ParentID
+	}
+	var l list[category]
+	if err := p.do(ctx, providers.Request{Method: "POST", Path: p.path("articles", "categories"), JSON: body}, &l); err != nil {
+		return providers.Section{}, fmt.Errorf("creating category %q: %w", s.Name, err)
+	}
+	p.mu.Lock()
+	var found *category
+	kind := providers.KindCategory
+	for _, c := range l.Data {
+		cands, k := []category{c}, providers.KindCategory
+		if s.ParentID != "" {
+			if c.ID != s.ParentID {
+				continue
+			}
+			cands, k = c.Children, providers.KindSection
+		}
+		for i := range cands {
+			if cands[i].Name != s.Name {
+				continue
+			}
+			// List order is creation order: the last match is the newest,
+			// and an unknown id is surely ours.
+			if found == nil || !p.knownCategories[cands[i].ID] {
+				found, kind = &cands[i], k
+			}
+		}
+	}
+	p.mu.Unlock()
+	p.remember(l.Data)
+	if found == nil {
+		return providers.Section{}, fmt.Errorf("creating category %q: the answer's category list does not hold it: run again to adopt it", s.Name)
+	}
+	return providers.Section{ID: found.ID, Kind: kind, Name: found.Name, Description: found.Description, ParentID: s.ParentID}, nil
+}
+
+// CreateArticle implements providers.Provider. Help.Center always creates
+// a draft; the adapter then sets the slug and publishes when the source
+// is not a draft. When a step after the create fails, the returned
+// Article still carries the new id with the error, so the caller can
+// record it.
+func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput) (providers.Article, error) {
+	info, err := p.centerInfo(ctx)
+	if err != nil {
+		return providers.Article{}, err
+	}
+	if err := unsupported(in.ArticleMeta); err != nil {
+		return providers.Article{}, err
+	}
+	if err := checkSource(info, in.Source.Locale, in.SourceLocale); err != nil {
+		return providers.Article{}, err
+	}
+	section := in.SectionID
+	if section == "" && in.ArticleMeta.SectionID != nil {
+		section = *in.ArticleMeta.SectionID
+	}
+	body := map[string]any{"title": in.Source.Title, "content": map[string]string{"html": in.Source.Body}}
+	if section != "" {
+		body["category_id"] = section
+	}
+	if in.Source.Description != nil {
+		body["metadata"] = map[string]any{"seo": map[string]string{"metaDesc": *in.Source.Description}}
+	}
+	var d article
+	if err := p.do(ctx, providers.Request{Method: "POST", Path: p.path("articles"), JSON: body}, &d); err != nil {
+		return providers.Article{}, fmt.Errorf("creating article %q: %w", in.Source.Title, err)
+	}
+	a := providers.Article{
+		ID: d.ID, SectionID: d.CategoryID, SourceLocale: info.DefaultLanguage,
+		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt,
+		Translations: map[string]*providers.Translation{info.DefaultLanguage: {
+			Locale: info.DefaultLanguage, Title: d.Title, Body: d.Content.html(), Draft: true,
+			Description: d.SEO.desc(), Slug: d.Slug, UpdatedAt: d.UpdatedAt,
+		}},
+	}
+	src := a.Translations[info.DefaultLanguage]
+	// A draft needs its slug now for its URL to be known: links from
+	// other articles of the same apply point at it before it is
+	// published. Publishing generates one otherwise.
+	slug := d.Slug
+	switch {
+	case in.Source.Slug != nil:
+		slug = *in.Source.Slug
+	case slug == "" && in.Source.Draft:
+		slug = slugOf(in.Source.Title)
+	}
+	if slug != d.Slug && slug != "" {
+		if err := p.metadata(ctx, d.ID, "", map[string]any{"slug": slug}); err != nil {
+			return a, fmt.Errorf("article %s was created, but setting its slug failed: %w", d.ID, err)
+		}
+		src.Slug = slug
+	}
+	a.URL = articleURL(info, d.SlugID, src.Slug)
+	if !in.Source.Draft {
+		live, err := p.publish(ctx, d.ID, "", "publish")
+		if err != nil {
+			return a, fmt.Errorf("article %s was created as a draft, but publishing it failed: %w", d.ID, err)
+		}
+		src.Draft = false
+		if live.URL != "" {
+			a.URL = live.URL
+		}
+		if live.Slug != "" {
+			src.Slug = live.Slug
+		}
+	}
+	src.URL = a.URL
+	return a, nil
+}
+
+// UpdateArticle implements providers.Provider. Only the category can
+// change: the source language is the center's default, and the other
+// fields have no Help.Center counterpart.
+func (p *Provider) UpdateArticle(ctx context.Context, id string, m providers.ArticleMeta) (providers.Article, error) {
+	info, err := p.centerInfo(ctx)
+	if err != nil {
+		return providers.Article{}, err
+	}
+	if err := unsupported(m); err != nil {
+		return providers.Article{}, err
+	}
+	if err := checkSource(info, info.DefaultLanguage, m.SourceLocale); err != nil {
+		return providers.Article{}, err
+	}
+	a := providers.Article{ID: id, SourceLocale: info.DefaultLanguage}
+	if m.SectionID == nil {
+		return a, nil
+	}
+	var d article
+	if err := p.do(ctx, providers.Request{Method: "PATCH", Path: p.path("articles", id, "metadata"), JSON: map[string]string{"category": *m.SectionID}}, &d); err != nil {
+		return providers.Article{}, fmt.Errorf("moving article %s to category %s: %w", id, *m.SectionID, err)
+	}
+	a.SectionID, a.UpdatedAt = d.CategoryID, d.UpdatedAt
+	return a, nil
+}
+
+// CreateTranslation implements providers.Provider: the translation draft
+// endpoint creates a translation as it updates one.
+func (p *Provider) CreateTranslation(ctx context.Context, articleID string, t providers.TranslationInput) (providers.Translation, error) {
+	info, err := p.centerInfo(ctx)
+	if err != nil {
+		return providers.Translation{}, err
+	}
+	if providers.EqualLocale(t.Locale, info.DefaultLanguage) {
+		return providers.Translation{}, fmt.Errorf("article %s: %s is the center's default language, which the article itself holds: it cannot be a translation", articleID, t.Locale)
+	}
+	return p.UpdateTranslation(ctx, articleID, t)
+}
+
+// UpdateTranslation implements providers.Provider. Content goes to the
+// draft; with Draft false the draft is then published, so the content
+// is live after the call. When the remote draft has diverged and the
+// desired content is the published version, the draft is discarded
+// instead (source language only: translations have no discard).
+func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t providers.TranslationInput) (providers.Translation, error) {
+	info, err := p.centerInfo(ctx)
+	if err != nil {
+		return providers.Translation{}, err
+	}
+	lang, err := language(info, t.Locale)
+	if err != nil {
+		return providers.Translation{}, fmt.Errorf("article %s: %w", articleID, err)
+	}
+	out := providers.Translation{Locale: t.Locale, Title: t.Title, Body: render.HelpCenterSanitize(t.Body), Draft: t.Draft}
+	if t.Description != nil {
+		out.Description = *t.Description
+	}
+	if t.Slug != nil {
+		out.Slug = *t.Slug
+	}
+
+	discard := lang == "" && !t.Draft && p.matchesLive(articleID, info.DefaultLanguage, t)
+	// Whatever happens next, the published version seen by ListArticles
+	// is no longer a safe basis for a discard.
+	if lang == "" {
+		p.forgetLive(articleID, info.DefaultLanguage)
+	} else {
+		p.forgetLive(articleID, lang)
+	}
+	if discard {
+		if err := p.do(ctx, providers.Request{Method: "POST", Path: p.path("articles", articleID, "draft", "discard"), Idempotent: true}, nil); err != nil {
+			return out, fmt.Errorf("discarding the unpublished changes of article %s: %w", articleID, err)
+		}
+	} else {
+		draft := p.path("articles", articleID, "draft")
+		if lang != "" {
+			draft = p.path("articles", articleID, "translations", lang, "draft")
+		}
+		var d translation
+		if err := p.do(ctx, providers.Request{Method: "PATCH", Path: draft, JSON: map[string]string{"title": t.Title, "html": t.Body}}, &d); err != nil {
+			return out, fmt.Errorf("writing the %s draft of article %s: %w", t.Locale, articleID, err)
+		}
+		out.Body, out.UpdatedAt = d.Content.html(), d.UpdatedAt
+	}
+
+	meta := map[string]any{}
+	if t.Slug != nil {
+		meta["slug"] = *t.Slug
+	}
+	if t.Description != nil {
+		meta["seo"] = map[string]string{"metaDesc": *t.Description}
+	}
+	if len(meta) > 0 {
+		if err := p.metadata(ctx, articleID, lang, meta); err != nil {
+			return out, err
+		}
+	}
+	// After a discard the draft is the live version again: nothing to publish.
+	if !t.Draft && !discard {
+		live, err := p.publish(ctx, articleID, lang, "publish")
+		if err != nil {
+			return out, err
+		}
+		out.URL = live.URL
+	}
+	return out, nil
+}
+
+// matchesLive reports whether the article's source is published with
+// changes and t is its published version, so discarding the draft makes
+// the remote match t.
+func (p *Provider) matchesLive(articleID, locale string, t providers.TranslationInput) bool {
+	lv, ok := p.getLive(articleID, locale)
+	return ok && lv.status == statusPublishedWithChanges && lv.title == t.Title &&
+		render.Equal(t.Body, lv.html, render.Lookup("helpcenter"))
+}
+
+// DeleteTranslation implements providers.Provider.
+func (p *Provider) DeleteTranslation(ctx context.Context, articleID, locale string) error {
+	info, err := p.centerInfo(ctx)
+	if err != nil {
+		return err
+	}
+	lang, err := language(info, locale)
+	if err != nil {
+		return fmt.Errorf("article %s: %w", articleID, err)
+	}
+	if lang == "" {
+		return fmt.Errorf("article %s: %s is the article's own language: delete the article instead", articleID, locale)
+	}
+	err = p.do(ctx, providers.Request{Method: "DELETE", Path: p.path("articles", articleID, "translations", lang)}, nil)
+	if err != nil && !errors.Is(err, providers.ErrNotFound) {
+		return fmt.Errorf("deleting the %s translation of article %s: %w", lang, articleID, err)
+	}
+	return nil
+}
+
+// Publish implements providers.Provider. A translation can be published
+// only once the article is (the API answers root_not_published).
+func (p *Provider) Publish(ctx context.Context, articleID, locale string) error {
+	return p.setPublished(ctx, articleID, locale, "publish")
+}
+
+// Unpublish implements providers.Provider. Unpublishing the source
+// language also unpublishes every translation (SKILL.md, "Unpublish
+// Article").
+func (p *Provider) Unpublish(ctx context.Context, articleID, locale string) error {
+	return p.setPublished(ctx, articleID, locale, "unpublish")
+}
+
+func (p *Provider) setPublished(ctx context.Context, articleID, locale, verb string) error {
+	info, err := p.centerInfo(ctx)
+	if err != nil {
+		return err
+	}
+	lang, err := language(info, locale)
+	if err != nil {
+		return fmt.Errorf("article %s: %w", articleID, err)
+	}
+	_, err = p.publish(ctx, articleID, lang, verb)
+	return err
+}
+
+// published is what publishing answers: the article or translation
+// response, of which the adapter needs the URL and slug.
+type published struct {
+	URL  string `json:"url"`
+	Slug string `json:"slug"`
+}
+
+// publish runs verb (publish or unpublish) on the article (lang "") or
+// one translation. Both are safe to repeat.
+func (p *Provider) publish(ctx context.Context, articleID, lang, verb string) (published, error) {
+	path := p.path("articles", articleID, verb)
+	what := "article " + articleID
+	if lang != "" {
+		path = p.path("articles", articleID, "translations", lang, verb)
+		what = "the " + lang + " translation of article " + articleID
+	}
+	var res published
+	err := p.do(ctx, providers.Request{Method: "POST", Path: path, Idempotent: true}, &res)
+	var apiErr *providers.APIError
+	if errors.As(err, &apiErr) && apiErr.Code == "root_not_published" {
+		return res, fmt.Errorf("%s: publish article %s in the default language first: %w", verb+"ing "+what, articleID, err)
+	}
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", verb+"ing "+what, err)
+	}
+	return res, nil
+}
+
+// metadata patches the article's (lang "") or a translation's metadata,
+// which is live at once.
+func (p *Provider) metadata(ctx context.Context, articleID, lang string, body map[string]any) error {
+	path, what := p.path("articles", articleID, "metadata"), "article "+articleID
+	if lang != "" {
+		path = p.path("articles", articleID, "translations", lang, "metadata")
+		what = "the " + lang + " translation of article " + articleID
+	}
+	if err := p.do(ctx, providers.Request{Method: "PATCH", Path: path, JSON: body}, nil); err != nil {
+		return fmt.Errorf("updating the slug and SEO description of %s: %w", what, err)
+	}
+	return nil
+}
+
+// Archive implements providers.Provider: Help.Center has no archive, so
+// the article is deleted with all its translations. An article already
+// gone counts as done.
+func (p *Provider) Archive(ctx context.Context, articleID string) error {
+	err := p.do(ctx, providers.Request{Method: "DELETE", Path: p.path("articles", articleID)}, nil)
+	if err != nil && !errors.Is(err, providers.ErrNotFound) {
+		return fmt.Errorf("deleting article %s: %w", articleID, err)
+	}
+	return nil
+}
+
+// CreateTag implements providers.Provider; Help.Center has no tags.
+func (p *Provider) CreateTag(ctx context.Context, name string) (providers.Tag, error) {
+	return providers.Tag{}, fmt.Errorf("content tag %q: Help.Center has no content tags: remove content_tags from the front-matter", name)
+}
+
+// UploadImage implements providers.Provider: multipart field "image" to
+// the article's image endpoint, or the center's when the article does
+// not exist yet (SKILL.md, "Upload Image").
+func (p *Provider) UploadImage(ctx context.Context, img providers.Image) (string, error) {
+	if len(img.Data) > MaxImageBytes {
+		return "", fmt.Errorf("image %s: %d bytes is over Help.Center's 10 MB limit: shrink it", img.Name, len(img.Data))
+	}
+	if !slices.Contains(imageTypes, img.ContentType) {
+		return "", fmt.Errorf("image %s: Help.Center takes JPEG, PNG, GIF, WebP and SVG, not %s: convert it", img.Name, img.ContentType)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	h := textproto.MIMEHeader{}
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="image"; filename=%q`, img.Name))
+	h.Set("Content-Type", img.ContentType)
+	part, err := mw.CreatePart(h)
+	if err != nil {
+		return "", fmt.Errorf("image %s: %w", img.Name, err)
+	}
+	part.Write(img.Data)
+	if err := mw.Close(); err != nil {
+		return "", fmt.Errorf("image %s: %w", img.Name, err)
+	}
+	path := p.path("articles", "images")
+	if img.ArticleID != "" {
+		path = p.path("articles", img.ArticleID, "images")
+	}
+	var res struct {
+		Success bool `json:"success"`
+		Data    struct {
+			URL string `json:"url"`
+		} `json:"data"`
+	}
+	// A repeated upload only stores the same image twice, so the POST is
+	// safe to retry.
+	if err := p.do(ctx, providers.Request{Method: "POST", Path: path, Body: buf.Bytes(), ContentType: mw.FormDataContentType(), Idempotent: true}, &res); err != nil {
+		return "", fmt.Errorf("uploading image %s: %w", img.Name, err)
+	}
+	if res.Data.URL == "" {
+		return "", fmt.Errorf("uploading image %s: the answer holds no url", img.Name)
+	}
+	return res.Data.URL, nil
+}
+
+// language maps a locale to the path segment of translation endpoints:
+// "" for the center's default language (the article itself), else the
+// additional language it names.
+func language(info *centerInfo, locale string) (string, error) {
+	if providers.EqualLocale(locale, info.DefaultLanguage) {
+		return "", nil
+	}
+	for _, l := range info.AdditionalLanguages {
+		if providers.EqualLocale(l, locale) {
+			return l, nil
+		}
+	}
+	return "", fmt.Errorf("language %s is not enabled in the help center (default %s, additional: %s): add it under the center's language settings or remove the file",
+		locale, info.DefaultLanguage, strings.Join(info.AdditionalLanguages, ", "))
+}
+
+// checkSource refuses a source locale other than the center's default:
+// Help.Center articles are written in the default language.
+func checkSource(info *centerInfo, locale string, want *string) error {
+	for _, l := range []*string{&locale, want} {
+		if l != nil && *l != "" && !providers.EqualLocale(*l, info.DefaultLanguage) {
+			return fmt.Errorf("source locale %s: Help.Center articles are written in the center's default language %s: set locale: %s (or default_locale) or make the file a translation", *l, info.DefaultLanguage, info.DefaultLanguage)
+		}
+	}
+	return nil
+}
+
+// unsupported refuses metadata Help.Center cannot hold. Zero values
+// (no labels, not promoted) ask for nothing and pass.
+func unsupported(m providers.ArticleMeta) error {
+	var names []string
+	if m.Labels != nil && len(*m.Labels) > 0 {
+		names = append(names, "labels")
+	}
+	if m.ContentTags != nil && len(*m.ContentTags) > 0 {
+		names = append(names, "content_tags")
+	}
+	if m.Segments != nil && len(*m.Segments) > 0 {
+		names = append(names, "segments")
+	}
+	if m.PermissionGroup != nil && *m.PermissionGroup != "" {
+		names = append(names, "permission_group")
+	}
+	if m.Promoted != nil && *m.Promoted {
+		names = append(names, "promoted")
+	}
+	if m.Position != nil {
+		names = append(names, "position")
+	}
+	if m.CommentsDisabled != nil && *m.CommentsDisabled {
+		names = append(names, "comments_disabled")
+	}
+	if len(names) > 0 {
+		return fmt.Errorf("front-matter sets %s, which Help.Center articles do not have: remove them", strings.Join(names, ", "))
+	}
+	return nil
+}

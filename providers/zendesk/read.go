@@ -1,0 +1,230 @@
+package zendesk
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strconv"
+
+	"github.com/hcsync/hcsync/providers"
+)
+
+// listAll fetches every page of a cursor-paginated list: page[size] of
+// size, following meta.after_cursor while meta.has_more (doc: NOTES.md,
+// Zendesk pagination). Items under key are decoded as T and passed to each.
+func listAll[T any](ctx context.Context, p *Provider, path, key string, q url.Values, size int, each func(T)) error {
+	next := url.Values{}
+	for k, v := range q {
+		next[k] = v
+	}
+	next.Set("page[size]", strconv.Itoa(size))
+	for {
+		var page map[string]json.RawMessage
+		if _, err := p.c.Do(ctx, providers.Request{Path: path, Query: next}, &page); err != nil {
+			return explain(err)
+		}
+		var items []T
+		if raw, ok := page[key]; ok {
+			if err := json.Unmarshal(raw, &items); err != nil {
+				return fmt.Errorf("GET %s: decoding %q: %w", path, key, err)
+			}
+		}
+		for _, it := range items {
+			each(it)
+		}
+		var meta cursorMeta
+		if raw, ok := page["meta"]; ok {
+			if err := json.Unmarshal(raw, &meta); err != nil {
+				return fmt.Errorf("GET %s: decoding the pagination meta: %w", path, err)
+			}
+		}
+		if !meta.HasMore || meta.AfterCursor == "" || len(items) == 0 {
+			return nil
+		}
+		next = url.Values{}
+		for k, v := range q {
+			next[k] = v
+		}
+		next.Set("page[size]", strconv.Itoa(size))
+		next.Set("page[after]", meta.AfterCursor)
+	}
+}
+
+// Locales returns the help center's default and enabled locales (GET
+// /api/v2/help_center/locales), fetched once: the planner validates every
+// locale of the tree against them before any write.
+func (p *Provider) Locales(ctx context.Context) (providers.Locales, error) {
+	p.locMu.Lock()
+	defer p.locMu.Unlock()
+	if p.locales != nil {
+		return *p.locales, nil
+	}
+	var out struct {
+		DefaultLocale string   `json:"default_locale"`
+		Locales       []string `json:"locales"`
+	}
+	if _, err := p.c.Do(ctx, providers.Request{Path: "/api/v2/help_center/locales"}, &out); err != nil {
+		return providers.Locales{}, explain(err)
+	}
+	l := providers.Locales{Default: out.DefaultLocale, Enabled: out.Locales}
+	if l.Default != "" && !l.Has(l.Default) {
+		l.Enabled = append(l.Enabled, l.Default)
+	}
+	p.locales = &l
+	return l, nil
+}
+
+// ListSections returns every category and section. A section's ParentID
+// is its parent section's id, or its category's.
+func (p *Provider) ListSections(ctx context.Context) ([]providers.Section, error) {
+	var cats []wireCategory
+	if err := listAll(ctx, p, "/api/v2/help_center/categories", "categories", nil, 100, func(c wireCategory) { cats = append(cats, c) }); err != nil {
+		return nil, err
+	}
+	var secs []wireSection
+	if err := listAll(ctx, p, "/api/v2/help_center/sections", "sections", nil, 100, func(s wireSection) { secs = append(secs, s) }); err != nil {
+		return nil, err
+	}
+	p.names.setContainers(cats, secs)
+	out := make([]providers.Section, 0, len(cats)+len(secs))
+	for _, c := range cats {
+		out = append(out, categorySection(c))
+	}
+	for _, s := range secs {
+		out = append(out, sectionSection(s))
+	}
+	return out, nil
+}
+
+func categorySection(c wireCategory) providers.Section {
+	return providers.Section{
+		ID: id(c.ID), Kind: providers.KindCategory, Name: c.Name, Description: c.Description,
+		Position: c.Position, URL: c.HTMLURL,
+	}
+}
+
+func sectionSection(s wireSection) providers.Section {
+	parent := s.CategoryID
+	if s.ParentSectionID != nil && *s.ParentSectionID != 0 {
+		parent = *s.ParentSectionID
+	}
+	return providers.Section{
+		ID: id(s.ID), Kind: providers.KindSection, Name: s.Name, Description: s.Description,
+		ParentID: id(parent), Position: s.Position, URL: s.HTMLURL,
+	}
+}
+
+// ListArticles returns every non-archived article with all its
+// translations: cursor pages of 100 with the translations sideload, so
+// 1,000 articles cost 10 requests, plus one per taxonomy list the
+// articles refer to (permission groups; segments and content tags only
+// when some article has them).
+func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error) {
+	var list []wireArticle
+	q := url.Values{"include": {"translations"}}
+	if err := listAll(ctx, p, "/api/v2/help_center/articles", "articles", q, 100, func(a wireArticle) { list = append(list, a) }); err != nil {
+		return nil, err
+	}
+	var needSegments, needTags bool
+	for _, a := range list {
+		needSegments = needSegments || len(a.UserSegmentIDs) > 0 || a.UserSegmentID != nil
+		needTags = needTags || len(a.ContentTagIDs) > 0
+	}
+	if err := p.names.loadGroups(ctx, p); err != nil {
+		return nil, err
+	}
+	if needSegments {
+		if err := p.names.loadSegments(ctx, p); err != nil {
+			return nil, err
+		}
+	}
+	if needTags {
+		if err := p.names.loadTags(ctx, p); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]providers.Article, 0, len(list))
+	for _, a := range list {
+		out = append(out, p.article(a))
+	}
+	return out, nil
+}
+
+// article maps a wire article to the contract's, ids to names. Without
+// embedded translations (create and update answers) it holds the
+// displayed locale only.
+func (p *Provider) article(a wireArticle) providers.Article {
+	segIDs := a.UserSegmentIDs
+	if len(segIDs) == 0 && a.UserSegmentID != nil {
+		segIDs = []int64{*a.UserSegmentID}
+	}
+	out := providers.Article{
+		ID:               id(a.ID),
+		SectionID:        id(a.SectionID),
+		SourceLocale:     a.SourceLocale,
+		URL:              a.HTMLURL,
+		CreatedAt:        a.CreatedAt,
+		UpdatedAt:        a.UpdatedAt,
+		Labels:           nonNil(a.LabelNames),
+		ContentTags:      p.names.tagNames(a.ContentTagIDs),
+		Segments:         p.names.segmentNames(segIDs),
+		PermissionGroup:  p.names.groupName(a.PermissionGroupID),
+		Promoted:         a.Promoted,
+		Position:         a.Position,
+		CommentsDisabled: a.CommentsDisabled,
+		Translations:     map[string]*providers.Translation{},
+	}
+	if out.SourceLocale == "" {
+		out.SourceLocale = a.Locale
+	}
+	for _, t := range a.Translations {
+		out.Translations[t.Locale] = p.translation(a.ID, t)
+	}
+	if len(a.Translations) == 0 && a.Locale != "" {
+		out.Translations[a.Locale] = &providers.Translation{
+			Locale: a.Locale, Title: a.Title, Body: a.Body, Draft: a.Draft,
+			URL: a.HTMLURL, UpdatedAt: a.EditedAt,
+		}
+	}
+	return out
+}
+
+func (p *Provider) translation(articleID int64, t wireTranslation) *providers.Translation {
+	p.rememberTranslation(articleID, t.Locale, t.ID)
+	return &providers.Translation{
+		Locale: t.Locale, Title: t.Title, Body: t.Body, Draft: t.Draft,
+		URL: t.HTMLURL, UpdatedAt: t.UpdatedAt, Outdated: t.Outdated,
+	}
+}
+
+func (p *Provider) rememberTranslation(articleID int64, locale string, tid int64) {
+	if tid == 0 {
+		return
+	}
+	p.trMu.Lock()
+	p.trIDs[id(articleID)+"/"+providers.NormalizeLocale(locale)] = tid
+	p.trMu.Unlock()
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Taxonomy returns the content tags, user segments and permission groups
+// of the help center, each list fetched once and cached.
+func (p *Provider) Taxonomy(ctx context.Context) (providers.Taxonomy, error) {
+	if err := p.names.loadGroups(ctx, p); err != nil {
+		return providers.Taxonomy{}, err
+	}
+	if err := p.names.loadSegments(ctx, p); err != nil {
+		return providers.Taxonomy{}, err
+	}
+	if err := p.names.loadTags(ctx, p); err != nil {
+		return providers.Taxonomy{}, err
+	}
+	return p.names.taxonomy(), nil
+}

@@ -1,0 +1,218 @@
+package zendesktest
+
+import (
+	"sort"
+	"time"
+)
+
+// Article is the fake's record of one article, as a test sees it through
+// Server.Articles. Ids are Zendesk's numbers; content tag ids are
+// Zendesk's ULID strings.
+type Article struct {
+	ID                int64
+	SectionID         int64
+	AuthorID          int64
+	PermissionGroupID int64
+	UserSegmentIDs    []int64 // empty = everyone
+	LabelNames        []string
+	ContentTagIDs     []string
+	Promoted          bool
+	Position          int
+	CommentsDisabled  bool
+	SourceLocale      string
+	Archived          bool
+	// NotifySubscribers is the notify_subscribers value sent at the root
+	// of the create request, nil when absent.
+	NotifySubscribers *bool
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+	// Translations by locale.
+	Translations map[string]*Translation
+}
+
+// Translation is one locale of an article.
+type Translation struct {
+	ID        int64
+	ArticleID int64
+	Locale    string
+	Title     string
+	Body      string // as stored: after Help Center's HTML sanitising
+	Draft     bool
+	Outdated  bool
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Category is a top-level container of sections.
+type Category struct {
+	ID          int64
+	Name        string
+	Description string
+	Position    int
+	Locale      string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Section holds articles; ParentSectionID is set for sub-sections.
+type Section struct {
+	ID              int64
+	CategoryID      int64
+	ParentSectionID int64 // 0 = directly in the category
+	Name            string
+	Description     string
+	Position        int
+	Locale          string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+// Segment is a user segment (who may read).
+type Segment struct {
+	ID       int64
+	Name     string
+	UserType string // signed_in_users | staff
+	BuiltIn  bool
+}
+
+// PermissionGroup says who may edit and publish.
+type PermissionGroup struct {
+	ID      int64
+	Name    string
+	BuiltIn bool
+}
+
+// ContentTag is a Guide content tag.
+type ContentTag struct {
+	ID        string
+	Name      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func (a *Article) clone() Article {
+	c := *a
+	c.UserSegmentIDs = append([]int64(nil), a.UserSegmentIDs...)
+	c.LabelNames = append([]string(nil), a.LabelNames...)
+	c.ContentTagIDs = append([]string(nil), a.ContentTagIDs...)
+	if a.NotifySubscribers != nil {
+		v := *a.NotifySubscribers
+		c.NotifySubscribers = &v
+	}
+	c.Translations = make(map[string]*Translation, len(a.Translations))
+	for l, t := range a.Translations {
+		tc := *t
+		c.Translations[l] = &tc
+	}
+	return c
+}
+
+// locales returns the article's translation locales, source first.
+func (a *Article) locales() []string {
+	ls := make([]string, 0, len(a.Translations))
+	for l := range a.Translations {
+		if l != a.SourceLocale {
+			ls = append(ls, l)
+		}
+	}
+	sort.Strings(ls)
+	return append([]string{a.SourceLocale}, ls...)
+}
+
+// Articles returns a copy of every article the fake holds, archived ones
+// included, by id.
+func (s *Server) Articles() []Article {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Article, 0, len(s.articles))
+	for _, a := range s.articleList() {
+		out = append(out, a.clone())
+	}
+	return out
+}
+
+// Article returns a copy of one article.
+func (s *Server) Article(id int64) (Article, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ok := s.articles[id]
+	if !ok {
+		return Article{}, false
+	}
+	return a.clone(), true
+}
+
+// Categories returns every category, by id.
+func (s *Server) Categories() []Category {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Category, 0, len(s.categories))
+	for _, c := range s.categories {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Sections returns every section, by id.
+func (s *Server) Sections() []Section {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Section, 0, len(s.sections))
+	for _, x := range s.sections {
+		out = append(out, *x)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// ContentTags returns every content tag, by name.
+func (s *Server) ContentTags() []ContentTag {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]ContentTag, 0, len(s.tags))
+	for _, t := range s.tags {
+		out = append(out, *t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// SegmentName returns the name of a user segment id, "" if unknown.
+func (s *Server) SegmentName(id int64) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if g, ok := s.segments[id]; ok {
+		return g.Name
+	}
+	return ""
+}
+
+// PermissionGroupName returns the name of a permission group id, "" if unknown.
+func (s *Server) PermissionGroupName(id int64) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if g, ok := s.groups[id]; ok {
+		return g.Name
+	}
+	return ""
+}
+
+// ContentTagName returns the name of a content tag id, "" if unknown.
+func (s *Server) ContentTagName(id string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t, ok := s.tags[id]; ok {
+		return t.Name
+	}
+	return ""
+}
+
+func (s *Server) articleList() []*Article {
+	out := make([]*Article, 0, len(s.articles))
+	for _, a := range s.articles {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
