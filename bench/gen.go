@@ -19,6 +19,9 @@ type Tree struct {
 	Locales  int // locales per article, the source included (1-5)
 	// PerSection is the number of articles per section folder.
 	PerSection int
+	// NoMeta leaves out labels and position, for providers without them
+	// (Intercom, Help.Center).
+	NoMeta bool
 }
 
 // Generate writes the tree under dir: categories of sections of articles
@@ -42,12 +45,12 @@ func Generate(dir string, t Tree) (int, error) {
 			}
 		}
 		name := fmt.Sprintf("article-%05d", i)
-		if err := os.WriteFile(filepath.Join(folder, name+".md"), []byte(article(i, "en-us")), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(folder, name+".md"), []byte(article(i, "en-us", !t.NoMeta)), 0o644); err != nil {
 			return files, err
 		}
 		files++
 		for _, l := range Locales[:t.Locales-1] {
-			if err := os.WriteFile(filepath.Join(folder, name+"."+l+".md"), []byte(article(i, l)), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(folder, name+"."+l+".md"), []byte(article(i, l, false)), 0o644); err != nil {
 				return files, err
 			}
 			files++
@@ -57,10 +60,10 @@ func Generate(dir string, t Tree) (int, error) {
 }
 
 // article returns a ~3 KB article in the shape support teams write.
-func article(i int, locale string) string {
+func article(i int, locale string, meta bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: Article %d (%s)\n", i, locale)
-	if locale == "en-us" {
+	if meta {
 		fmt.Fprintf(&b, "labels: [topic-%d, area-%d]\nposition: %d\n", i%17, i%5, i%50)
 	}
 	b.WriteString("---\n")

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"unicode"
 
@@ -65,6 +66,7 @@ func Markdown(body string, opts MarkdownOptions) MarkdownResult {
 	inv := inverse{links: map[string]string{}, images: map[string]string{}}
 	var res MarkdownResult
 	var parts []string
+	var lists []bool // parts[i] is a Markdown list
 	for _, blk := range splitBlocks(nodes) {
 		res.Blocks++
 		md, ok := convertBlock(blk, opts, &inv, &res)
@@ -72,12 +74,27 @@ func Markdown(body string, opts MarkdownOptions) MarkdownResult {
 			res.RawBlocks++
 		}
 		parts = append(parts, md)
+		lists = append(lists, ok && (blk[0].DataAtom == atom.Ul || blk[0].DataAtom == atom.Ol))
 	}
-	// Blocks that each come back alone can still merge when joined (two
-	// lists in a row become one loose list): an empty comment between
-	// them keeps them apart and is dropped by Normalize.
-	for _, sep := range []string{"\n\n", "\n\n<!-- -->\n\n"} {
-		md := strings.Join(parts, sep)
+	// Blocks that each come back alone can still merge when joined: two
+	// lists in a row become one loose list. An empty comment between
+	// them keeps them apart, and Normalize drops it.
+	for _, between := range []func(i int) bool{
+		func(int) bool { return false },
+		func(i int) bool { return lists[i-1] && lists[i] },
+		func(int) bool { return true },
+	} {
+		var b strings.Builder
+		for i, part := range parts {
+			if i > 0 {
+				b.WriteString("\n\n")
+				if between(i) {
+					b.WriteString("<!-- -->\n\n")
+				}
+			}
+			b.WriteString(part)
+		}
+		md := b.String()
 		if md != "" {
 			md += "\n"
 		}
@@ -188,17 +205,24 @@ func (inv *inverse) merge(o inverse) {
 	}
 }
 
-// roundTrips reports whether md renders back to stored.
+// roundTrips reports whether md renders back to stored, without a
+// problem: a relative destination that no rewrite made (a link to
+// "code.html" on the site) would be a dead file link in the tree, and
+// what the profile's checks refuse could not be applied.
 func (inv *inverse) roundTrips(md, stored string, p *Profile) bool {
-	opts := Options{Profile: p}
-	if len(inv.links) > 0 {
-		opts.Link = func(dest string, _ int) (string, error) { return lookupOr(inv.links, dest), nil }
+	resolve := func(m map[string]string) func(string, int) (string, error) {
+		return func(dest string, _ int) (string, error) {
+			if v, ok := m[dest]; ok {
+				return v, nil
+			}
+			return "", errNotExported
+		}
 	}
-	if len(inv.images) > 0 {
-		opts.Image = func(dest string, _ int) (string, error) { return lookupOr(inv.images, dest), nil }
-	}
-	return Equal(Render([]byte(md), opts).HTML, stored, p)
+	r := Render([]byte(md), Options{Profile: p, Link: resolve(inv.links), Image: resolve(inv.images)})
+	return len(r.Problems) == 0 && Equal(r.HTML, stored, p)
 }
+
+var errNotExported = errors.New("relative destination not written by export")
 
 func lookupOr(m map[string]string, k string) string {
 	if v, ok := m[k]; ok {
@@ -278,6 +302,11 @@ func flattenNewlines(n *html.Node, verbatim bool) {
 		verbatim = true
 	}
 	if n.Type == html.TextNode && !(n.Parent != nil && rawText(n.Parent.DataAtom)) {
+		if p := n.Parent; p != nil && p.FirstChild == n && dropsFirstNewline(p.DataAtom) && strings.HasPrefix(n.Data, "\n") {
+			// The parser drops a newline right after <pre>, written as
+			// &#10; too; html.Render adds one back only for a literal one.
+			n.Data = "\n" + n.Data
+		}
 		if verbatim {
 			n.Data = strings.ReplaceAll(n.Data, "\n", newlineMark)
 		} else {
@@ -287,6 +316,10 @@ func flattenNewlines(n *html.Node, verbatim bool) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		flattenNewlines(c, verbatim)
 	}
+}
+
+func dropsFirstNewline(a atom.Atom) bool {
+	return a == atom.Pre || a == atom.Listing || a == atom.Textarea
 }
 
 // rawLine makes one line of HTML an HTML block whatever it starts with:

@@ -32,12 +32,13 @@ type ImageFetcher interface {
 // ExportOptions tune Export.
 type ExportOptions struct {
 	// RelativeLinks rewrites links between articles of the help center
-	// to relative .md links. The tree then plans clean only with a
-	// planner that resolves relative links (Options.Links).
+	// to relative .md links, which the planner resolves back to the
+	// articles' URLs.
 	RelativeLinks bool
 	// LocalImages downloads the help center's images into images/ beside
-	// the articles and links them relatively; like RelativeLinks, it
-	// needs Options.Images to plan clean.
+	// the articles and links them relatively. The tree plans clean only
+	// where uploading the copy yields the same URL again (the local
+	// provider names images by content); elsewhere plan uploads it anew.
 	LocalImages bool
 	// HTTPClient fetches images over HTTP; nil = http.DefaultClient.
 	HTTPClient *http.Client

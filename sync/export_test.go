@@ -67,7 +67,7 @@ func TestExportRoundTripLocal(t *testing.T) {
 	t.Parallel()
 	p := newExportLocal(t)
 	seedHelpCenter(t, p)
-	res, plan, dir := roundTrip(t, p, ExportOptions{}, Options{})
+	res, plan, dir := roundTrip(t, p, ExportOptions{RelativeLinks: true, LocalImages: true}, Options{})
 	assertNoChanges(t, plan)
 	if res.Articles != 52 || res.Translations != 52 {
 		t.Errorf("exported %d articles and %d translations, want 52 and 52", res.Articles, res.Translations)

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/schollz/progressbar/v3"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hcsync/hcsync/config"
+	"github.com/hcsync/hcsync/sync"
+)
+
+type exportFlags struct {
+	commonFlags
+	out      string
+	force    bool
+	keepURLs bool
+}
+
+func init() {
+	commands["export"] = func(a *app, ctx context.Context, args []string) error {
+		var f exportFlags
+		fs := a.newFlagSet("export --out DIR", "Write the help center named in hcsync.yaml out as a Markdown tree, with a\nhcsync.yaml for it, such that plan on the tree shows no changes.")
+		f.register(fs)
+		fs.StringVar(&f.out, "out", "", "folder to write the tree to (required; must be empty unless --force)")
+		fs.BoolVar(&f.force, "force", false, "write into a folder that is not empty, replacing files of the same names")
+		fs.BoolVar(&f.keepURLs, "keep-urls", false, "keep links between articles as the help center's URLs instead of relative .md links\n(and, on the local provider, images as URLs instead of files in images/ folders)")
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		if f.out == "" {
+			return usageError("--out is required: name the folder to write the tree to")
+		}
+		return a.export(ctx, f)
+	}
+}
+
+func (a *app) export(ctx context.Context, f exportFlags) error {
+	// Refuse before reading anything: a mistyped --out must not cost a
+	// full download first.
+	if err := checkOut(f.out, f.force); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(f.commonFlags)
+	if err != nil {
+		return err
+	}
+	p, err := a.provider(&workspace{cfg: cfg}, f.commonFlags)
+	if err != nil {
+		return err
+	}
+	var bar *progressbar.ProgressBar
+	// Images come into the tree only from the local provider, whose image
+	// URLs are named by content, so the planner maps a downloaded copy back
+	// to the same URL; on the services a copy would be uploaded anew.
+	opts := sync.ExportOptions{RelativeLinks: !f.keepURLs, LocalImages: !f.keepURLs && p.Name() == "local"}
+	if a.isTerminal {
+		opts.Progress = func(done, total int) {
+			if bar == nil {
+				bar = progressbar.NewOptions(total,
+					progressbar.OptionSetWriter(a.stderr),
+					progressbar.OptionSetDescription("exporting"),
+					progressbar.OptionShowCount(),
+					progressbar.OptionClearOnFinish(),
+				)
+			}
+			_ = bar.Set(done)
+		}
+	}
+	fmt.Fprintf(a.stderr, "Reading the %s help center...\n", p.Name())
+	res, err := sync.Export(ctx, p, opts)
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	if err != nil {
+		return err
+	}
+	conf, err := exportedConfig(cfg, res.DefaultLocale, f.out)
+	if err != nil {
+		return err
+	}
+	res.Files = append(res.Files, sync.ExportFile{Path: "hcsync.yaml", Data: conf})
+	if err := res.Write(f.out); err != nil {
+		return err
+	}
+	writeExportSummary(a.stdout, res, f.out)
+	return nil
+}
+
+// checkOut refuses an --out that holds anything, unless force.
+func checkOut(out string, force bool) error {
+	entries, err := os.ReadDir(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("--out %s: %w", out, err)
+	case len(entries) > 0 && !force:
+		return fmt.Errorf("--out %s is not empty (%d entries): choose an empty or new folder, or pass --force to write over files of the same names", out, len(entries))
+	}
+	return nil
+}
+
+// loadConfig finds and loads hcsync.yaml; export needs no tree.
+func loadConfig(flags commonFlags) (*config.Config, error) {
+	path := flags.config
+	if path == "" {
+		found, err := config.Find(".")
+		if err != nil {
+			return nil, err
+		}
+		path = found
+	}
+	return config.Load(path)
+}
+
+// exportedConfig is the hcsync.yaml written at the top of the tree: the
+// same help center, content: the tree itself, the help center's default
+// locale, and a local folder still pointing where it was.
+func exportedConfig(cfg *config.Config, defaultLocale, out string) ([]byte, error) {
+	type localConf struct {
+		Dir     string   `yaml:"dir"`
+		BaseURL string   `yaml:"base_url,omitempty"`
+		Locales []string `yaml:"locales,omitempty,flow"`
+	}
+	conf := struct {
+		Provider      string             `yaml:"provider"`
+		Content       string             `yaml:"content"`
+		DefaultLocale string             `yaml:"default_locale"`
+		Concurrency   int                `yaml:"concurrency,omitempty"`
+		Zendesk       *config.Zendesk    `yaml:"zendesk,omitempty"`
+		Intercom      *config.Intercom   `yaml:"intercom,omitempty"`
+		HelpCenter    *config.HelpCenter `yaml:"helpcenter,omitempty"`
+		Local         *localConf         `yaml:"local,omitempty"`
+	}{Provider: cfg.Provider, Content: ".", DefaultLocale: defaultLocale, Concurrency: cfg.Concurrency}
+	switch cfg.Provider {
+	case "zendesk":
+		conf.Zendesk = &cfg.Zendesk
+	case "intercom":
+		conf.Intercom = &cfg.Intercom
+	case "helpcenter":
+		conf.HelpCenter = &cfg.HelpCenter
+	case "local":
+		absOut, err := filepath.Abs(out)
+		if err != nil {
+			return nil, fmt.Errorf("--out %s: %w", out, err)
+		}
+		dir, err := filepath.Rel(absOut, cfg.LocalDir())
+		if err != nil {
+			dir = cfg.LocalDir()
+		}
+		conf.Local = &localConf{Dir: filepath.ToSlash(dir), BaseURL: cfg.Local.BaseURL, Locales: cfg.Local.Locales}
+	}
+	body, err := yaml.Marshal(conf)
+	if err != nil {
+		return nil, fmt.Errorf("writing hcsync.yaml: %w", err)
+	}
+	head := "# Written by hcsync export. Secrets come from the environment, never from this file.\n"
+	return append([]byte(head), body...), nil
+}
+
+func writeExportSummary(w io.Writer, res *sync.ExportResult, out string) {
+	fmt.Fprintf(w, "Exported %d articles, %d translations, %d images and %d sections into %s.\n",
+		res.Articles, res.Translations, res.Images, res.Sections, out)
+	raw, lossy := 0, 0
+	for _, b := range res.Bodies {
+		if b.RawBlocks > 0 {
+			raw++
+		}
+		if b.Lossy {
+			lossy++
+		}
+	}
+	if raw > 0 {
+		fmt.Fprintf(w, "\n%d bodies keep HTML that Markdown cannot express (blocks kept as HTML / all blocks):\n", raw)
+		for _, b := range res.Bodies {
+			if b.RawBlocks > 0 {
+				fmt.Fprintf(w, "  %s: %d/%d\n", b.File, b.RawBlocks, b.Blocks)
+			}
+		}
+	}
+	if len(res.Warnings) > 0 {
+		fmt.Fprintf(w, "\n%d warnings:\n", len(res.Warnings))
+		for _, wr := range res.Warnings {
+			if wr.File != "" {
+				fmt.Fprintf(w, "  %s: %s\n", wr.File, wr.Msg)
+			} else {
+				fmt.Fprintf(w, "  %s\n", wr.Msg)
+			}
+		}
+	} else {
+		fmt.Fprintln(w, "0 warnings.")
+	}
+	if lossy > 0 {
+		fmt.Fprintf(w, "\n%d bodies will show as changed in plan (see warnings).\n", lossy)
+	}
+	fmt.Fprintf(w, "\nNext: hcsync plan -c %s\n", filepath.Join(out, "hcsync.yaml"))
+}

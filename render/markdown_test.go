@@ -1,0 +1,154 @@
+package render
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// markdownLinks is the rewrite the golden files use: the two URLs of
+// images.html become a relative image and a relative .md link.
+var markdownLinks = MarkdownOptions{
+	Link: func(href string) (string, bool) {
+		if href == "https://help.example.com/en-us/articles/2" {
+			return "../billing/invoices.md", true
+		}
+		return "", false
+	},
+	Image: func(src string) (string, bool) {
+		if src == "https://help.example.com/images/screen.png" {
+			return "images/screen.png", true
+		}
+		return "", false
+	},
+}
+
+// TestMarkdownGolden converts each testdata/markdown/*.html to Markdown,
+// compares it (with the counts) to the .md beside it, and checks the
+// promise: the Markdown renders back to HTML that Equal calls the same.
+func TestMarkdownGolden(t *testing.T) {
+	t.Parallel()
+	inputs, err := filepath.Glob("testdata/markdown/*.html")
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no inputs: %v", err)
+	}
+	for _, in := range inputs {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			t.Parallel()
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Markdown(string(src), markdownLinks)
+			if res.Lossy {
+				t.Errorf("lossy: the body does not come back even as HTML")
+			}
+			got := fmt.Sprintf("<!-- blocks: %d, kept as HTML: %d, links: %d, images: %d -->\n%s",
+				res.Blocks, res.RawBlocks, res.Links, res.Images, res.Markdown)
+			goldenFile(t, strings.TrimSuffix(in, ".html")+".md", got)
+
+			back := Render([]byte(res.Markdown), Options{
+				Link:  func(dest string, _ int) (string, error) { return unrewrite(dest), nil },
+				Image: func(dest string, _ int) (string, error) { return unrewrite(dest), nil },
+			})
+			if !Equal(back.HTML, string(src), nil) {
+				t.Errorf("round trip differs:\n got %s\nwant %s", Normalize(back.HTML), Normalize(string(src)))
+			}
+		})
+	}
+}
+
+func unrewrite(dest string) string {
+	switch dest {
+	case "../billing/invoices.md":
+		return "https://help.example.com/en-us/articles/2"
+	case "images/screen.png":
+		return "https://help.example.com/images/screen.png"
+	}
+	return dest
+}
+
+func goldenFile(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./render -run TestMarkdownGolden -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs (run with -update to accept):\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
+	}
+}
+
+// TestMarkdownKeepsWhatMarkdownCannotSay checks, block by block, which
+// constructs stay HTML and that every body still comes back unchanged
+// for each profile the services use.
+func TestMarkdownKeepsWhatMarkdownCannotSay(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		html    string
+		wantRaw int
+	}{
+		{"paragraph", "<p>Plain <em>text</em>.</p>", 0},
+		{"callout class", `<div class="note"><p>Note</p></div>`, 1},
+		{"video", `<iframe src="https://player.vimeo.com/video/1"></iframe>`, 1},
+		{"heading with foreign id", `<h2 id="x1">Title</h2>`, 1},
+		{"heading with derived id", `<h2 id="title">Title</h2>`, 0},
+		{"text outside blocks", `Hello <b>there</b>`, 1},
+		{"pre with markup", "<pre>a <b>b</b></pre>", 1},
+		{"relative link", `<p><a href="page.html">x</a></p>`, 1},
+		{"site-rooted link", `<p><a href="/hc/en-us/articles/1">x</a></p>`, 0},
+		{"two lists in a row", `<ul><li>a</li></ul><ul><li>b</li></ul>`, 0},
+		{"pre starting with a blank line", "<pre>\n\nx</pre>", 1},
+		{"empty body", "", 0},
+	}
+	for _, tt := range tests {
+		for _, profile := range []string{"", "zendesk", "helpcenter"} {
+			t.Run(tt.name+"/"+profile, func(t *testing.T) {
+				t.Parallel()
+				p := Lookup(profile)
+				res := Markdown(tt.html, MarkdownOptions{Profile: p})
+				if res.RawBlocks != tt.wantRaw {
+					t.Errorf("RawBlocks = %d, want %d\n%s", res.RawBlocks, tt.wantRaw, res.Markdown)
+				}
+				back := Render([]byte(res.Markdown), Options{Profile: p})
+				if !Equal(back.HTML, sanitized(p, tt.html), p) {
+					t.Errorf("round trip differs:\n got %s\nwant %s\nmarkdown:\n%s", Normalize(back.HTML), Normalize(tt.html), res.Markdown)
+				}
+			})
+		}
+	}
+}
+
+// sanitized is html as a service with profile p would have stored it.
+func sanitized(p *Profile, html string) string {
+	if p.Sanitize != nil {
+		return p.Sanitize(html)
+	}
+	return html
+}
+
+func TestFileSlug(t *testing.T) {
+	t.Parallel()
+	tests := map[string]string{
+		"Taking photos in low light": "taking-photos-in-low-light",
+		"Section 1.1":                "section-1-1",
+		"Ça marche: été!":            "ca-marche-ete",
+		"  --Billing & plans--  ":    "billing-plans",
+		"日本語":                        "untitled",
+		"Straße":                     "strasse",
+	}
+	for in, want := range tests {
+		if got := FileSlug(in); got != want {
+			t.Errorf("FileSlug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
