@@ -52,6 +52,10 @@ type Intercom struct {
 	// ImageBaseURL is where the repository's images are served from;
 	// Intercom takes images by URL only.
 	ImageBaseURL string `yaml:"image_base_url"`
+	// Locales are the workspace's enabled locales in Intercom's codes
+	// (en, fr, pt-BR); Intercom's API does not list them. Empty = any
+	// locale Intercom supports.
+	Locales []string `yaml:"locales"`
 }
 
 // HelpCenter configures the Help.Center provider. The key comes from

@@ -1,0 +1,185 @@
+// Package intercom syncs articles to Intercom's Articles API, pinned to
+// version 2.15.
+//
+// How hcsync's model maps onto Intercom:
+//
+//   - Folders are collections; deeper folders are collections with a
+//     parent_id (Intercom's sections, up to three levels). Top-level
+//     collections report as categories, nested ones as sections. An
+//     article's parent_type is always "collection": from version 2.10
+//     sections are collections.
+//   - The source locale is the workspace default and cannot change. The
+//     tree uses Intercom's own locale codes (en, fr, pt-BR), so
+//     default_locale in hcsync.yaml must be the workspace default
+//     (en, not en-us).
+//   - The default locale's content is the article's main title,
+//     description, body and state; every other locale is written through
+//     translated_content, whose PUT is partial: locales and fields left
+//     out stay as they are.
+//   - draft: is the per-locale state (published or draft); description:
+//     is the per-locale description.
+//   - Intercom has no archive: Archive sets every locale to draft, or
+//     deletes the article with intercom.prune: delete.
+//   - Intercom has no labels, content tags, segments, permission groups,
+//     position, promoted flag or comment setting, no slugs, and takes
+//     images by URL only; Capabilities says so.
+//   - The API cannot remove one locale of an article: DeleteTranslation
+//     fails with an error saying to remove it in Intercom's editor.
+//   - Intercom does not list a workspace's enabled locales; Locales
+//     returns intercom.locales from the config when set, else every
+//     locale Intercom supports.
+package intercom
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/hcsync/hcsync/providers"
+)
+
+// Version is the Intercom-Version every request sends.
+const Version = "2.15"
+
+// RequestsPerMinute is the rate limit hcsync paces itself by: Intercom's
+// documented example of 1,000 per minute, enforced in 10-second windows
+// (NOTES.md). Private apps may have more; hcsync.yaml's rate_limit
+// overrides it.
+const RequestsPerMinute = 1000
+
+// servers are the documented API hosts by region.
+var servers = map[string]string{
+	"":   "https://api.intercom.io",
+	"us": "https://api.intercom.io",
+	"eu": "https://api.eu.intercom.io",
+	"au": "https://api.au.intercom.io",
+}
+
+// supportedLocales are the locale codes of article_translated_content
+// in Intercom's reference.
+var supportedLocales = []string{
+	"ar", "bg", "bs", "ca", "cs", "da", "de", "el", "en", "es", "et", "fi",
+	"fr", "he", "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "mn", "nb",
+	"nl", "pl", "pt", "ro", "ru", "sl", "sr", "sv", "tr", "vi", "pt-BR",
+	"zh-CN", "zh-TW",
+}
+
+// Options configures a Provider.
+type Options struct {
+	Token    string // access token (INTERCOM_TOKEN)
+	AuthorID string // teammate id new articles and translations are authored by
+	Region   string // us (default), eu or au
+	BaseURL  string // overrides the region's server (tests, proxies)
+	// Prune is what Archive does: "draft" (default) or "delete".
+	Prune string
+	// DefaultLocale is the source locale when the workspace does not
+	// report one (monolingual help centers omit default_locale).
+	DefaultLocale string
+	// Locales are the workspace's enabled locales; empty = any locale
+	// Intercom supports.
+	Locales []string
+	// RequestsPerMinute overrides the documented limit when > 0.
+	RequestsPerMinute int
+	UserAgent         string
+	HTTPClient        *http.Client
+	Debug             io.Writer
+}
+
+// Provider is the Intercom adapter. It is safe for concurrent use.
+type Provider struct {
+	c        *providers.Client
+	authorID int
+	prune    providers.ArchiveMode
+	locales  []string
+
+	mu            sync.Mutex
+	defaultLocale string // the workspace's, once an answer reported it
+	probed        bool
+}
+
+var _ providers.Provider = (*Provider)(nil)
+
+// New checks o and returns a Provider.
+func New(o Options) (*Provider, error) {
+	if o.Token == "" {
+		return nil, fmt.Errorf("intercom: INTERCOM_TOKEN is not set: create an access token in Intercom's Developer Hub and export it")
+	}
+	if o.AuthorID == "" {
+		return nil, fmt.Errorf("intercom: intercom.author_id is not set in hcsync.yaml: Intercom requires the id of a teammate to author articles (GET https://api.intercom.io/me shows the token owner's id)")
+	}
+	author, err := strconv.Atoi(strings.TrimSpace(o.AuthorID))
+	if err != nil || author <= 0 {
+		return nil, fmt.Errorf("intercom: intercom.author_id %q: want a teammate's numeric id", o.AuthorID)
+	}
+	base := o.BaseURL
+	if base == "" {
+		s, ok := servers[strings.ToLower(o.Region)]
+		if !ok {
+			return nil, fmt.Errorf("intercom: intercom.region %q: use us, eu or au", o.Region)
+		}
+		base = s
+	}
+	var prune providers.ArchiveMode
+	switch o.Prune {
+	case "", "draft":
+		prune = providers.ArchiveUnpublish
+	case "delete":
+		prune = providers.ArchiveDelete
+	default:
+		return nil, fmt.Errorf("intercom: intercom.prune %q: use draft (the default) or delete", o.Prune)
+	}
+	rpm := RequestsPerMinute
+	if o.RequestsPerMinute > 0 {
+		rpm = o.RequestsPerMinute
+	}
+	token := o.Token
+	c, err := providers.NewClient(providers.ClientOptions{
+		BaseURL:   base,
+		UserAgent: o.UserAgent,
+		Authorize: func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+token) },
+		Secrets:   []string{token},
+		Header: http.Header{
+			"Intercom-Version": {Version},
+			"Accept":           {"application/json"},
+		},
+		RequestsPerMinute: rpm,
+		// A 10-second window holds a sixth of the minute's budget; a
+		// small burst keeps concurrent writers from emptying it at once.
+		Burst:       10,
+		HTTPClient:  o.HTTPClient,
+		Debug:       o.Debug,
+		DecodeError: decodeError,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("intercom: %w", err)
+	}
+	p := &Provider{c: c, authorID: author, prune: prune, defaultLocale: o.DefaultLocale}
+	for _, l := range o.Locales {
+		p.locales = append(p.locales, strings.TrimSpace(l))
+	}
+	return p, nil
+}
+
+// Name implements providers.Provider.
+func (p *Provider) Name() string { return "intercom" }
+
+// Capabilities implements providers.Provider.
+func (p *Provider) Capabilities() providers.Capabilities {
+	return providers.Capabilities{
+		Description:       true,
+		TranslationDrafts: true,
+		SourceLocaleFixed: true,
+		CreateSections:    true,
+		TopLevelArticles:  true,
+		MaxSectionDepth:   3,
+		Archive:           p.prune,
+		HTMLProfile:       "intercom",
+		RequestsPerMinute: RequestsPerMinute,
+	}
+}
+
+// Client returns the HTTP client, for its statistics.
+func (p *Provider) Client() *providers.Client { return p.c }
