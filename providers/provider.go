@@ -91,8 +91,11 @@ type Capabilities struct {
 	Description       bool // per-locale description / SEO description
 	Slug              bool // per-locale slug
 	TranslationDrafts bool // each locale has its own draft state
-	SourceLocaleFixed bool // the source locale is the help center default and cannot change
-	CreateSections    bool // sections can be created through the API
+	// DeleteTranslations says a locale can be removed from an article
+	// through the API (Intercom has no way to).
+	DeleteTranslations bool
+	SourceLocaleFixed  bool // the source locale is the help center default and cannot change
+	CreateSections     bool // sections can be created through the API
 	// TopLevelArticles says articles may sit directly in a top-level
 	// container (an Intercom collection, a Help.Center category). Zendesk
 	// keeps articles in sections inside categories.

@@ -373,6 +373,11 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
 	sort.Strings(gone)
 	for _, locale := range gone {
 		rt := ra.Translations[locale]
+		if !pl.opts.Caps.DeleteTranslations {
+			warns = append(warns, Warning{File: a.Path, Kind: "orphan-translation", Msg: fmt.Sprintf(
+				"the help center has a %s translation that no file holds, and %s cannot delete translations through its API: delete it there, or add the file back", locale, pl.opts.Provider)})
+			continue
+		}
 		add(&Change{Key: "delete-translation:" + a.Path + ":" + locale, Action: ActionDeleteTranslation, File: a.Path, ArticleID: id, URL: rt.URL, Locale: locale, Title: rt.Title,
 			Fields: []FieldChange{{Field: "locale", Old: locale, New: "(no file)"}}})
 	}

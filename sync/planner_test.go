@@ -36,7 +36,7 @@ func loadTree(t *testing.T, files map[string]string) *content.Tree {
 // fullCaps is a provider that can hold everything.
 var fullCaps = providers.Capabilities{
 	Labels: true, ContentTags: true, Segments: true, PermissionGroups: true, Position: true, Promoted: true,
-	CommentsDisabled: true, Description: true, Slug: true, TranslationDrafts: true, CreateSections: true,
+	CommentsDisabled: true, Description: true, Slug: true, TranslationDrafts: true, DeleteTranslations: true, CreateSections: true,
 	TopLevelArticles: true, MaxSectionDepth: 3, Archive: providers.ArchiveArchive,
 }
 
@@ -332,5 +332,21 @@ func TestPlanIsDeterministic(t *testing.T) {
 		if got := strings.Join(keys(plan(t, tree, baseRemote(), Options{})), " "); got != first {
 			t.Fatalf("plan order changed between runs:\n%s\n%s", first, got)
 		}
+	}
+}
+
+func TestPlanOrphanTranslationWhereDeleteIsImpossible(t *testing.T) {
+	tree := loadTree(t, map[string]string{"Guides/a.md": "---\ntitle: A\nid: 1\n---\nBody.\n"})
+	remote := baseRemote()
+	remote.Articles = []providers.Article{remoteArticle("1", "100", "A", html("Body.\n"), false,
+		&providers.Translation{Locale: "fr", Title: "A fr", Body: html("Corps.\n")})}
+	caps := fullCaps
+	caps.DeleteTranslations = false
+	p := plan(t, tree, remote, Options{Caps: caps})
+	if !p.Empty() {
+		t.Fatalf("changes = %v, want none: the provider cannot delete translations", keys(p))
+	}
+	if len(p.Warnings) != 1 || p.Warnings[0].Kind != "orphan-translation" {
+		t.Errorf("warnings = %+v", p.Warnings)
 	}
 }

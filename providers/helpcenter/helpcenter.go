@@ -146,19 +146,20 @@ func (p *Provider) Name() string { return "helpcenter" }
 // promotion or comments; Archive deletes, since the API has no archive.
 func (p *Provider) Capabilities() providers.Capabilities {
 	return providers.Capabilities{
-		Description:       true,
-		Slug:              true,
-		TranslationDrafts: true,
-		SourceLocaleFixed: true,
-		CreateSections:    true,
-		TopLevelArticles:  true,
-		MaxSectionDepth:   2,
-		ImageUpload:       true,
-		MaxImageBytes:     MaxImageBytes,
-		ImageTypes:        append([]string(nil), imageTypes...),
-		Archive:           providers.ArchiveDelete,
-		HTMLProfile:       "helpcenter",
-		RequestsPerMinute: RequestsPerMinute,
+		Description:        true,
+		Slug:               true,
+		TranslationDrafts:  true,
+		DeleteTranslations: true,
+		SourceLocaleFixed:  true,
+		CreateSections:     true,
+		TopLevelArticles:   true,
+		MaxSectionDepth:    2,
+		ImageUpload:        true,
+		MaxImageBytes:      MaxImageBytes,
+		ImageTypes:         append([]string(nil), imageTypes...),
+		Archive:            providers.ArchiveDelete,
+		HTMLProfile:        "helpcenter",
+		RequestsPerMinute:  RequestsPerMinute,
 	}
 }
 
