@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"net/http"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -57,11 +58,15 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 type gitFlags struct {
 	since       string
 	failOnDrift bool
+	// jsonFile is where to save the plan as JSON besides printing it,
+	// so the Action reads one plan in two forms without planning twice.
+	jsonFile string
 }
 
 func (g *gitFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.since, "since", "", "plan archive (with prune) only for articles whose files the commits since this git ref deleted")
 	fs.BoolVar(&g.failOnDrift, "fail-on-drift", false, "exit 1 when an article was edited in the help center after its file's last commit")
+	fs.StringVar(&g.jsonFile, "json-file", "", "also write the plan as JSON to this file")
 }
 
 // workspace is a loaded config and tree.
@@ -190,7 +195,9 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 	if truncated > 0 {
 		fmt.Fprintf(a.stderr, "note: shallow clone: %d file(s) last changed before the oldest commit fetched, so drift is checked against that commit; set fetch-depth: 0 on actions/checkout for exact drift warnings\n", truncated)
 	}
-	if g.since == "" {
+	// Deletions matter only to prune; without it a shallow clone that
+	// lacks the ref is no reason to fail.
+	if g.since == "" || !opts.Prune {
 		return nil
 	}
 	deleted, err := repo.DeletedSince(ctx, g.since)
@@ -199,6 +206,25 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 	}
 	for _, d := range deleted {
 		opts.Deleted = append(opts.Deleted, sync.Deleted{Path: d.Path, ID: d.ID})
+	}
+	return nil
+}
+
+// saveJSON writes the plan to --json-file, when given.
+func saveJSON(g gitFlags, plan *sync.Plan) error {
+	if g.jsonFile == "" {
+		return nil
+	}
+	f, err := os.Create(g.jsonFile)
+	if err != nil {
+		return fmt.Errorf("--json-file: %w", err)
+	}
+	if err := sync.WriteJSON(f, plan); err != nil {
+		f.Close()
+		return fmt.Errorf("--json-file %s: %w", g.jsonFile, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("--json-file %s: %w", g.jsonFile, err)
 	}
 	return nil
 }

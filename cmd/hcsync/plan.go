@@ -10,6 +10,7 @@ import (
 
 type planFlags struct {
 	commonFlags
+	gitFlags
 	format           string
 	detailedExitcode bool
 	prune            bool
@@ -19,7 +20,8 @@ func init() {
 	commands["plan"] = func(a *app, ctx context.Context, args []string) error {
 		var f planFlags
 		fs := a.newFlagSet("plan", "Show what apply would change in the help center. Writes nothing.")
-		f.register(fs)
+		f.commonFlags.register(fs)
+		f.gitFlags.register(fs)
 		fs.StringVar(&f.format, "format", "text", "output format: text, json or markdown")
 		fs.BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 0 when there are no changes, 2 when there are, 1 on error")
 		fs.BoolVar(&f.prune, "prune", false, "plan archive for articles whose files were deleted (overrides prune: in hcsync.yaml)")
@@ -45,11 +47,20 @@ func (a *app) plan(ctx context.Context, f planFlags) error {
 	}
 	opts := planOptions(ws.cfg, p)
 	opts.Prune = opts.Prune || f.prune
+	if err := a.addGitFacts(ctx, ws, f.gitFlags, &opts); err != nil {
+		return err
+	}
 	plan, err := a.makePlan(ctx, ws, p, opts)
 	if err != nil {
 		return err
 	}
+	if err := saveJSON(f.gitFlags, plan); err != nil {
+		return err
+	}
 	if err := printer(a.stdout, plan); err != nil {
+		return err
+	}
+	if err := checkDrift(f.gitFlags, plan); err != nil {
 		return err
 	}
 	if f.detailedExitcode && !plan.Empty() {

@@ -1,0 +1,252 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/template"
+)
+
+type initFlags struct {
+	provider string
+	dir      string
+	branch   string
+	force    bool
+}
+
+func init() {
+	commands["init"] = func(a *app, _ context.Context, args []string) error {
+		var f initFlags
+		fs := a.newFlagSet("init", "Write a starter hcsync.yaml and the GitHub workflows that plan on pull requests and apply on push.")
+		fs.StringVar(&f.provider, "provider", "", "help center: zendesk, intercom, helpcenter or local (required)")
+		fs.StringVar(&f.dir, "dir", ".", "root of the repository to write into")
+		fs.StringVar(&f.branch, "branch", "main", "default branch, which apply runs on")
+		fs.BoolVar(&f.force, "force", false, "overwrite files that exist")
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		return a.init(f)
+	}
+}
+
+// providerSetup is what init writes for one provider: its config section
+// and the secrets its workflows pass.
+type providerSetup struct {
+	Section string
+	// Env maps each credential variable to the secret the plan (read-only)
+	// and apply workflows read it from.
+	Env []envSecret
+}
+
+type envSecret struct {
+	Name, PlanSecret, ApplySecret string
+}
+
+var setups = map[string]providerSetup{
+	"zendesk": {
+		Section: `zendesk:
+  subdomain: your-subdomain        # https://your-subdomain.zendesk.com
+  permission_group: Admins         # who may edit new articles (name or id)
+  # user_segment: Signed-in users  # who may see new articles; unset = everyone
+`,
+		Env: []envSecret{
+			{"ZENDESK_EMAIL", "ZENDESK_READONLY_EMAIL", "ZENDESK_EMAIL"},
+			{"ZENDESK_API_TOKEN", "ZENDESK_READONLY_API_TOKEN", "ZENDESK_API_TOKEN"},
+		},
+	},
+	"intercom": {
+		Section: `intercom:
+  author_id: "0"                   # the admin id new articles are authored by
+  region: us                       # us | eu | au
+`,
+		Env: []envSecret{{"INTERCOM_TOKEN", "INTERCOM_READONLY_TOKEN", "INTERCOM_TOKEN"}},
+	},
+	"helpcenter": {
+		Section: `helpcenter:
+  center_id: your-center-id
+`,
+		Env: []envSecret{{"HELPCENTER_API_KEY", "HELPCENTER_READONLY_API_KEY", "HELPCENTER_API_KEY"}},
+	},
+	"local": {
+		Section: `local:
+  dir: .hcsync/local               # the help center, kept in a folder
+`,
+	},
+}
+
+const configTemplate = `# hcsync configuration: which help center the Markdown tree syncs to.
+# Credentials never go here: they come from the environment (see
+# docs/github-action.md).
+provider: {{.Provider}}
+content: docs                      # folder of the tree
+default_locale: en-us              # locale of files without locale:
+prune: false                       # true: archive articles whose files are deleted
+concurrency: 8                     # writes in flight during apply
+
+{{.Setup.Section}}`
+
+const planWorkflowTemplate = `# Plans hcsync changes on every pull request and posts the plan as one
+# comment. Pull requests never apply: the credentials here should be
+# read-only.
+name: hcsync plan
+
+on:
+  pull_request:
+    paths:
+      - "docs/**"
+      - hcsync.yaml
+
+permissions:
+  contents: read
+  pull-requests: write
+
+concurrency:
+  group: hcsync-plan-${{"{{"}} github.event.pull_request.number {{"}}"}}
+  cancel-in-progress: true
+
+jobs:
+  plan:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # history for drift warnings and --since
+      - uses: hcsync/hcsync@v1
+        with:
+          command: plan
+          comment: true
+{{- if .Setup.Env}}
+        env:
+{{- range .Setup.Env}}
+          {{.Name}}: ${{"{{"}} secrets.{{.PlanSecret}} {{"}}"}}
+{{- end}}
+{{- end}}
+`
+
+const applyWorkflowTemplate = `# Applies the tree to the help center on every push to the default
+# branch, then commits back the ids of created articles.
+name: hcsync apply
+
+on:
+  push:
+    branches: [{{.Branch}}]
+    paths:
+      - "docs/**"
+      - hcsync.yaml
+
+permissions:
+  contents: write # to commit back the ids
+
+concurrency:
+  group: hcsync-apply
+  cancel-in-progress: false
+
+jobs:
+  apply:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # the push's before commit, for prune
+      - id: hcsync
+        uses: hcsync/hcsync@v1
+        with:
+          command: apply
+{{- if .Setup.Env}}
+        env:
+{{- range .Setup.Env}}
+          {{.Name}}: ${{"{{"}} secrets.{{.ApplySecret}} {{"}}"}}
+{{- end}}
+{{- end}}
+      # Even after a partial failure: the articles that were created
+      # must keep their ids, or the next run adopts them again.
+      - name: Commit the ids apply wrote
+        if: always() && steps.hcsync.outcome != 'skipped'
+        run: |
+          if [ -z "$(git status --porcelain -- docs)" ]; then exit 0; fi
+          git config user.name "github-actions[bot]"
+          git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
+          git add -- docs
+          git commit -m "hcsync: write article ids [skip ci]"
+          git pull --rebase
+          git push
+`
+
+var (
+	configTmpl = template.Must(template.New("hcsync.yaml").Parse(configTemplate))
+	planTmpl   = template.Must(template.New("plan").Parse(planWorkflowTemplate))
+	applyTmpl  = template.Must(template.New("apply").Parse(applyWorkflowTemplate))
+)
+
+// initFile is one file init writes, relative to --dir.
+type initFile struct {
+	path string
+	tmpl *template.Template
+}
+
+var initFiles = []initFile{
+	{"hcsync.yaml", configTmpl},
+	{".github/workflows/hcsync-plan.yml", planTmpl},
+	{".github/workflows/hcsync-apply.yml", applyTmpl},
+}
+
+func (a *app) init(f initFlags) error {
+	setup, ok := setups[f.provider]
+	if !ok {
+		return usageError("--provider %q: choose zendesk, intercom, helpcenter or local", f.provider)
+	}
+	data := struct {
+		Provider, Branch string
+		Setup            providerSetup
+	}{f.provider, f.branch, setup}
+
+	// Check every file before writing any, so a refusal leaves nothing
+	// half-done.
+	var exist []string
+	for _, file := range initFiles {
+		_, err := os.Stat(filepath.Join(f.dir, filepath.FromSlash(file.path)))
+		if err == nil {
+			exist = append(exist, file.path)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("init: %w", err)
+		}
+	}
+	if len(exist) > 0 && !f.force {
+		return fmt.Errorf("init: %s already %s: pass --force to overwrite", strings.Join(exist, ", "), plural(len(exist), "exists", "exist"))
+	}
+	for _, file := range initFiles {
+		var b strings.Builder
+		if err := file.tmpl.Execute(&b, data); err != nil {
+			return fmt.Errorf("init: %s: %w", file.path, err)
+		}
+		path := filepath.Join(f.dir, filepath.FromSlash(file.path))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
+		fmt.Fprintf(a.stdout, "wrote %s\n", filepath.Join(f.dir, filepath.FromSlash(file.path)))
+	}
+	if len(setup.Env) > 0 {
+		var names []string
+		for _, e := range setup.Env {
+			names = append(names, e.PlanSecret, e.ApplySecret)
+		}
+		fmt.Fprintf(a.stdout, "\nNext: fill in hcsync.yaml, put your articles in docs/, and add the repository secrets %s (read-only ones for the plan).\n", strings.Join(names, ", "))
+	} else {
+		fmt.Fprintf(a.stdout, "\nNext: put your articles in docs/ and run hcsync plan.\n")
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

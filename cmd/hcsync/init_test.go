@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hcsync/hcsync/config"
+)
+
+func runInit(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	a := &app{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+	code = a.run(context.Background(), append([]string{"init"}, args...))
+	return code, out.String(), errb.String()
+}
+
+func TestInit(t *testing.T) {
+	t.Parallel()
+	for _, provider := range []string{"zendesk", "intercom", "helpcenter", "local"} {
+		t.Run(provider, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			if code, _, stderr := runInit(t, "--provider", provider, "--dir", dir); code != exitOK {
+				t.Fatalf("init: exit %d: %s", code, stderr)
+			}
+			cfg, err := config.Load(filepath.Join(dir, "hcsync.yaml"))
+			if err != nil {
+				t.Fatalf("the starter hcsync.yaml does not load: %v", err)
+			}
+			if cfg.Provider != provider || cfg.Content != "docs" {
+				t.Errorf("hcsync.yaml: provider %q content %q, want %s and docs", cfg.Provider, cfg.Content, provider)
+			}
+			plan := readFile(t, filepath.Join(dir, ".github/workflows/hcsync-plan.yml"))
+			apply := readFile(t, filepath.Join(dir, ".github/workflows/hcsync-apply.yml"))
+			if strings.Contains(plan, "command: apply") || !strings.Contains(plan, "pull_request:") {
+				t.Errorf("the plan workflow must plan on pull_request and never apply:\n%s", plan)
+			}
+			if !strings.Contains(apply, "push:") || !strings.Contains(apply, "[skip ci]") {
+				t.Errorf("the apply workflow must run on push and commit ids back with [skip ci]:\n%s", apply)
+			}
+			for _, e := range setups[provider].Env {
+				if !strings.Contains(plan, e.Name+": ${{ secrets."+e.PlanSecret+" }}") || !strings.Contains(apply, e.Name+": ${{ secrets."+e.ApplySecret+" }}") {
+					t.Errorf("workflows do not pass %s from secrets", e.Name)
+				}
+			}
+		})
+	}
+}
+
+// The example workflows in the repository are what init writes.
+func TestInitMatchesExamples(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if code, _, stderr := runInit(t, "--provider", "zendesk", "--dir", dir); code != exitOK {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"hcsync-plan.yml", "hcsync-apply.yml"} {
+		got := readFile(t, filepath.Join(dir, ".github/workflows", name))
+		want := readFile(t, filepath.Join("../../examples/workflows", name))
+		if got != want {
+			t.Errorf("examples/workflows/%s differs from what init --provider zendesk writes:\n%s", name, got)
+		}
+	}
+}
+
+func TestInitRefusesToOverwrite(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	mine := "provider: local\n# my own config\n"
+	writeFile(t, filepath.Join(dir, "hcsync.yaml"), mine)
+
+	code, _, stderr := runInit(t, "--provider", "zendesk", "--dir", dir)
+	if code != exitError || !strings.Contains(stderr, "hcsync.yaml already exists: pass --force") {
+		t.Errorf("init over an existing hcsync.yaml: exit %d, stderr %q; want 1 and --force named", code, stderr)
+	}
+	if got := readFile(t, filepath.Join(dir, "hcsync.yaml")); got != mine {
+		t.Errorf("refused init changed hcsync.yaml:\n%s", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".github")); err == nil {
+		t.Errorf("refused init wrote the workflows anyway")
+	}
+
+	if code, _, stderr := runInit(t, "--provider", "zendesk", "--dir", dir, "--force"); code != exitOK {
+		t.Fatalf("init --force: exit %d: %s", code, stderr)
+	}
+	if got := readFile(t, filepath.Join(dir, "hcsync.yaml")); !strings.Contains(got, "provider: zendesk") {
+		t.Errorf("init --force did not overwrite hcsync.yaml:\n%s", got)
+	}
+
+	if code, _, stderr := runInit(t, "--provider", "confluence", "--dir", t.TempDir()); code != exitUsage || !strings.Contains(stderr, "zendesk, intercom, helpcenter or local") {
+		t.Errorf("init --provider confluence: exit %d, stderr %q; want 64 and the choices", code, stderr)
+	}
+}

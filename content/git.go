@@ -1,0 +1,512 @@
+package content
+
+import (
+	"container/heap"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// Repo is the git repository that holds a content folder. It answers the
+// two questions the planner asks of history: when was each file last
+// committed (drift), and which articles did the commits since a ref
+// delete (prune).
+type Repo struct {
+	repo *git.Repository
+	// prefix is the content folder relative to the work tree root, as a
+	// slash path; "" when the content folder is the root.
+	prefix  string
+	shallow map[plumbing.Hash]bool
+}
+
+// FileCommit is the last commit that changed a file.
+type FileCommit struct {
+	Hash   string
+	Time   time.Time // committer time
+	Author string    // author name
+	// Truncated is set when the clone is shallow and the history ends
+	// before the file's last change: Hash and Time are those of the
+	// oldest commit present, so the real change is no later than Time.
+	Truncated bool
+}
+
+// DeletedFile is an article file that the commits since a ref deleted,
+// with the id its last version carried.
+type DeletedFile struct {
+	Path string // slash path relative to the content root
+	ID   string
+}
+
+// fetchDepthHint is what a user of actions/checkout changes to see more
+// history.
+const fetchDepthHint = "set fetch-depth: 0 on actions/checkout (or fetch deep enough to reach it: git fetch --deepen=N)"
+
+// OpenRepo opens the git repository containing the content folder dir,
+// looking upwards from it. A folder outside any repository is not an
+// error: OpenRepo returns nil and the tree is used without git facts.
+func OpenRepo(dir string) (*Repo, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", dir, err)
+	}
+	repo, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open git repository of %s: %w", dir, err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		return nil, fmt.Errorf("git repository of %s: %w", dir, err)
+	}
+	root, err := filepath.EvalSymlinks(wt.Filesystem.Root())
+	if err != nil {
+		return nil, fmt.Errorf("git work tree of %s: %w", dir, err)
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", dir, err)
+	}
+	rel, err := filepath.Rel(root, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("content folder %s is outside the git work tree %s", dir, root)
+	}
+	r := &Repo{repo: repo, shallow: map[plumbing.Hash]bool{}}
+	if rel != "." {
+		r.prefix = filepath.ToSlash(rel)
+	}
+	hashes, err := repo.Storer.Shallow()
+	if err != nil {
+		return nil, fmt.Errorf("git repository of %s: reading .git/shallow: %w", dir, err)
+	}
+	for _, h := range hashes {
+		r.shallow[h] = true
+	}
+	return r, nil
+}
+
+// Shallow reports whether the clone has only part of the history
+// (actions/checkout fetches one commit unless told otherwise).
+func (r *Repo) Shallow() bool { return len(r.shallow) > 0 }
+
+// head returns the commit HEAD points at, or nil in a repository
+// without commits.
+func (r *Repo) head() (*object.Commit, error) {
+	ref, err := r.repo.Head()
+	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("git HEAD: %w", err)
+	}
+	c, err := r.repo.CommitObject(ref.Hash())
+	if err != nil {
+		return nil, fmt.Errorf("git HEAD %s: %w", ref.Hash(), err)
+	}
+	return c, nil
+}
+
+// LastCommits finds the last commit that changed each of files (slash
+// paths relative to the content root) in one walk of history from HEAD,
+// newest first, which stops as soon as every file is found. Files that
+// were never committed are absent from the result.
+//
+// A merge counts as changing a file only when the file differs from
+// every parent (as git log's history simplification has it); otherwise
+// the change is found on the branch that made it.
+func (r *Repo) LastCommits(ctx context.Context, files []string) (map[string]FileCommit, error) {
+	out := make(map[string]FileCommit, len(files))
+	want := make(map[string]bool, len(files))
+	for _, f := range files {
+		want[f] = true
+	}
+	head, err := r.head()
+	if err != nil || head == nil {
+		return out, err
+	}
+	found := func(p string, c *object.Commit, truncated bool) {
+		if want[p] {
+			delete(want, p)
+			out[p] = FileCommit{Hash: c.Hash.String(), Time: c.Committer.When, Author: c.Author.Name, Truncated: truncated}
+		}
+	}
+	w := r.newWalk(head)
+	for len(want) > 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		c, parents, complete, err := w.next()
+		if err != nil {
+			return nil, err
+		}
+		if c == nil {
+			break
+		}
+		tree, err := r.contentTree(c)
+		if err != nil {
+			return nil, err
+		}
+		if len(parents) == 0 || !complete {
+			// A root commit added every file it has; at a shallow
+			// boundary the file's change lies in the missing history.
+			if err := eachFile(tree, func(p string) { found(p, c, !complete) }); err != nil {
+				return nil, fmt.Errorf("git commit %s: %w", c.Hash, err)
+			}
+			continue
+		}
+		changed, err := r.changedInAll(tree, parents)
+		if err != nil {
+			return nil, fmt.Errorf("git commit %s: %w", c.Hash, err)
+		}
+		for p := range changed {
+			found(p, c, false)
+		}
+	}
+	return out, nil
+}
+
+// changedInAll returns the paths of tree that differ from the content
+// tree of every parent.
+func (r *Repo) changedInAll(tree *object.Tree, parents []*object.Commit) (map[string]bool, error) {
+	var changed map[string]bool
+	for _, p := range parents {
+		pt, err := r.contentTree(p)
+		if err != nil {
+			return nil, err
+		}
+		if sameTree(pt, tree) {
+			return nil, nil
+		}
+		these := map[string]bool{}
+		err = diffTrees(pt, tree, "", func(file string) {
+			if changed == nil || changed[file] {
+				these[file] = true
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		changed = these
+	}
+	return changed, nil
+}
+
+// DeletedSince lists the article files that exist in ref's tree and not
+// in HEAD's, each with the id: of its last version (the newest commit
+// between ref and HEAD that still had the file). Files whose last version
+// had no id were never synced and are left out. Section files and
+// translations carry no article id and are left out too.
+func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, error) {
+	base, err := r.resolve(ref)
+	if err != nil {
+		return nil, err
+	}
+	head, err := r.head()
+	if err != nil {
+		return nil, err
+	}
+	if head == nil {
+		return nil, fmt.Errorf("--since %s: the repository has no commits yet", ref)
+	}
+	baseTree, err := r.contentTree(base)
+	if err != nil {
+		return nil, err
+	}
+	headTree, err := r.contentTree(head)
+	if err != nil {
+		return nil, err
+	}
+	changes, err := object.DiffTree(baseTree, headTree)
+	if err != nil {
+		return nil, fmt.Errorf("--since %s: comparing with HEAD: %w", ref, err)
+	}
+	var gone []string
+	for _, ch := range changes {
+		if ch.To.Name == "" && isArticleFile(ch.From.Name) {
+			gone = append(gone, ch.From.Name)
+		}
+	}
+	if len(gone) == 0 {
+		return nil, nil
+	}
+
+	// Walk back from HEAD until every deleted file is seen in a commit:
+	// that commit holds its last version. ref itself holds them all, so
+	// the walk ends there at the latest.
+	last := make(map[string][]byte, len(gone))
+	w := r.newWalk(head)
+	w.stop = base.Hash
+	for len(last) < len(gone) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		c, _, _, err := w.next()
+		if err != nil {
+			return nil, err
+		}
+		if c == nil {
+			break
+		}
+		tree, err := r.contentTree(c)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range gone {
+			if _, ok := last[p]; ok || tree == nil {
+				continue
+			}
+			data, ok, err := readFile(tree, p)
+			if err != nil {
+				return nil, fmt.Errorf("git commit %s: %s: %w", c.Hash, p, err)
+			}
+			if ok {
+				last[p] = data
+			}
+		}
+	}
+
+	var out []DeletedFile
+	for _, p := range gone {
+		data, ok := last[p]
+		if !ok {
+			continue
+		}
+		pf := parseFile(p, sourceFile, data)
+		if pf.fm == nil || pf.fm.ID == nil || *pf.fm.ID == "" {
+			continue
+		}
+		out = append(out, DeletedFile{Path: p, ID: *pf.fm.ID})
+	}
+	return out, nil
+}
+
+// resolve finds the commit ref names, explaining a shallow clone when
+// that is why it is missing.
+func (r *Repo) resolve(ref string) (*object.Commit, error) {
+	h, err := r.repo.ResolveRevision(plumbing.Revision(ref))
+	var c *object.Commit
+	if err == nil {
+		c, err = r.repo.CommitObject(*h)
+	}
+	if err == nil {
+		return c, nil
+	}
+	if r.Shallow() {
+		return nil, fmt.Errorf("--since %s: not in this shallow clone: %s", ref, fetchDepthHint)
+	}
+	return nil, fmt.Errorf("--since %s: no such commit in the repository (%v): pass a commit, branch or tag that HEAD descends from", ref, err)
+}
+
+// contentTree returns the tree of the content folder in commit c, nil
+// when the folder does not exist there.
+func (r *Repo) contentTree(c *object.Commit) (*object.Tree, error) {
+	tree, err := c.Tree()
+	if err != nil {
+		return nil, fmt.Errorf("git commit %s: %w", c.Hash, err)
+	}
+	if r.prefix == "" {
+		return tree, nil
+	}
+	sub, err := tree.Tree(r.prefix)
+	if errors.Is(err, object.ErrDirectoryNotFound) || errors.Is(err, object.ErrEntryNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("git commit %s: %s: %w", c.Hash, r.prefix, err)
+	}
+	return sub, nil
+}
+
+// diffTrees calls fn with the path of each file that differs between
+// trees a and b (either may be nil). Subtrees with equal hashes are not
+// opened: a commit that touches a few files costs a few tree reads,
+// whatever the size of the tree. (object.DiffTree decodes every subtree
+// of both sides.)
+func diffTrees(a, b *object.Tree, dir string, fn func(string)) error {
+	entries := func(t *object.Tree) map[string]object.TreeEntry {
+		m := map[string]object.TreeEntry{}
+		if t != nil {
+			for _, e := range t.Entries {
+				m[e.Name] = e
+			}
+		}
+		return m
+	}
+	ae, be := entries(a), entries(b)
+	names := make(map[string]bool, len(ae)+len(be))
+	for n := range ae {
+		names[n] = true
+	}
+	for n := range be {
+		names[n] = true
+	}
+	for n := range names {
+		ea, inA := ae[n]
+		eb, inB := be[n]
+		if inA && inB && ea.Hash == eb.Hash && ea.Mode == eb.Mode {
+			continue
+		}
+		var sa, sb *object.Tree
+		var err error
+		if inA && ea.Mode == filemode.Dir {
+			if sa, err = a.Tree(n); err != nil {
+				return err
+			}
+		}
+		if inB && eb.Mode == filemode.Dir {
+			if sb, err = b.Tree(n); err != nil {
+				return err
+			}
+		}
+		if sa != nil || sb != nil {
+			if err := diffTrees(sa, sb, path.Join(dir, n), fn); err != nil {
+				return err
+			}
+		}
+		// A file on either side (also one that became a folder or the
+		// reverse) is a changed path.
+		if (inA && ea.Mode != filemode.Dir) || (inB && eb.Mode != filemode.Dir) {
+			fn(path.Join(dir, n))
+		}
+	}
+	return nil
+}
+
+func sameTree(a, b *object.Tree) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Hash == b.Hash
+}
+
+// eachFile calls fn with the path of every file in tree.
+func eachFile(tree *object.Tree, fn func(string)) error {
+	if tree == nil {
+		return nil
+	}
+	files := tree.Files()
+	defer files.Close()
+	for {
+		f, err := files.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fn(f.Name)
+	}
+}
+
+// readFile returns the content of the file at p in tree, and whether it
+// exists there.
+func readFile(tree *object.Tree, p string) ([]byte, bool, error) {
+	f, err := tree.File(p)
+	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) || errors.Is(err, object.ErrEntryNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	s, err := f.Contents()
+	if err != nil {
+		return nil, false, err
+	}
+	return []byte(s), true, nil
+}
+
+// isArticleFile reports whether a slash path is a source article the
+// tree would load (see walk): an .md file outside dot-folders and
+// node_modules that is neither a section file nor a translation.
+func isArticleFile(p string) bool {
+	dir, name := path.Split(p)
+	for _, seg := range strings.Split(strings.Trim(dir, "/"), "/") {
+		if strings.HasPrefix(seg, ".") || seg == "node_modules" {
+			return false
+		}
+	}
+	if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".md") || name == "_section.md" || name == "_category.md" {
+		return false
+	}
+	_, _, isTranslation := splitTranslation(name)
+	return !isTranslation
+}
+
+// commitWalk visits the commits reachable from a start commit, newest
+// committer time first, each once.
+type commitWalk struct {
+	r     *Repo
+	queue commitQueue
+	seen  map[plumbing.Hash]bool
+	// stop is a commit whose parents are not visited (the --since ref).
+	stop plumbing.Hash
+}
+
+func (r *Repo) newWalk(start *object.Commit) *commitWalk {
+	w := &commitWalk{r: r, seen: map[plumbing.Hash]bool{start.Hash: true}}
+	heap.Push(&w.queue, start)
+	return w
+}
+
+// next returns the next commit and its parents. complete is false when a
+// parent is missing from a shallow clone. It returns a nil commit when
+// the walk is over.
+func (w *commitWalk) next() (c *object.Commit, parents []*object.Commit, complete bool, err error) {
+	if w.queue.Len() == 0 {
+		return nil, nil, true, nil
+	}
+	c = heap.Pop(&w.queue).(*object.Commit)
+	complete = !w.r.shallow[c.Hash]
+	if !complete {
+		return c, nil, false, nil
+	}
+	for _, h := range c.ParentHashes {
+		p, err := w.r.repo.CommitObject(h)
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			// History cut off without a .git/shallow entry (a
+			// grafted or damaged clone): treat it as a shallow
+			// boundary rather than fail.
+			complete = false
+			continue
+		}
+		if err != nil {
+			return nil, nil, false, fmt.Errorf("git commit %s: parent %s: %w", c.Hash, h, err)
+		}
+		parents = append(parents, p)
+		if c.Hash != w.stop && !w.seen[h] {
+			w.seen[h] = true
+			heap.Push(&w.queue, p)
+		}
+	}
+	if !complete {
+		parents = nil
+	}
+	return c, parents, complete, nil
+}
+
+// commitQueue is a max-heap of commits by committer time.
+type commitQueue []*object.Commit
+
+func (q commitQueue) Len() int { return len(q) }
+func (q commitQueue) Less(i, j int) bool {
+	return q[i].Committer.When.After(q[j].Committer.When)
+}
+func (q commitQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *commitQueue) Push(x any)   { *q = append(*q, x.(*object.Commit)) }
+func (q *commitQueue) Pop() any {
+	old := *q
+	c := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return c
+}
