@@ -603,8 +603,15 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 		fields = append(fields, FieldChange{Field: "title", Old: rt.Title, New: t.Title})
 	}
 	bodyDiff := ""
+	b := pl.bodies[t.Path]
+	switch {
+	case b.unchanged:
 	// Most bodies come back as sent: skip the HTML parse when they do.
-	if want != rt.Body && !render.Equal(want, rt.Body, pl.profile) {
+	case want == rt.Body || render.Equal(want, rt.Body, pl.profile):
+		if c := pl.opts.Cache; c != nil && len(b.problems) == 0 && !strings.Contains(want, "hcsync-") {
+			c.keep(b.key, cacheEntry{Remote: remoteSum(rt.Body), Calls: b.calls})
+		}
+	default:
 		fields = append(fields, FieldChange{Field: "body", Old: "…", New: "…"})
 		bodyDiff = lineDiff(render.Text(rt.Body), render.Text(want))
 	}
@@ -627,6 +634,11 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	}
 	if len(fields) == 0 {
 		return nil, nil
+	}
+	if b.unchanged {
+		// The cache spared the render, but the update sends the body too.
+		// An article with no remote side never consults the cache.
+		want = pl.renderBody(&managedArticle{}, t).html
 	}
 	return &Change{
 		Key: "update-translation:" + t.Path, Action: ActionUpdateTranslation, File: t.Path, Title: t.Title,

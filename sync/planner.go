@@ -32,6 +32,9 @@ type Options struct {
 	// LastCommit maps a file (slash path relative to the content root) to
 	// the time of the last commit that touched it, for drift warnings.
 	LastCommit map[string]time.Time
+	// Cache, when set, lets a re-plan skip rendering bodies that matched
+	// the help center last time and have not changed since.
+	Cache *PlanCache
 	// ImageBaseURL is where the repository's images are served, for
 	// providers that take images by URL only (Intercom); the image's path
 	// in the content folder is appended.
@@ -65,6 +68,7 @@ type planner struct {
 	managed        []managedArticle
 	defaults       providers.ArticleMeta // Options.Defaults as the help center names them
 	rendered       map[string]string     // translation path -> desired HTML
+	bodies         map[string]*body      // translation path -> render outcome
 	refs           map[string]*refs      // translation path -> placeholders in its HTML
 	links          *linker
 }
@@ -369,19 +373,18 @@ func isDigits(s string) bool {
 // profile, in parallel: it is the planner's hot path on big trees.
 func (pl *planner) renderBodies() {
 	type job struct {
-		a *content.Article
+		m *managedArticle
 		t *content.Translation
 	}
 	var jobs []job
-	for _, m := range pl.managed {
+	for i := range pl.managed {
+		m := &pl.managed[i]
 		for _, t := range m.file.Translations {
-			jobs = append(jobs, job{m.file, t})
+			jobs = append(jobs, job{m, t})
 		}
 	}
 	pl.links = newLinker(pl)
-	htmls := make([]string, len(jobs))
-	probs := make([][]content.Problem, len(jobs))
-	allRefs := make([]*refs, len(jobs))
+	out := make([]body, len(jobs))
 	var wg gosync.WaitGroup
 	next := make(chan int)
 	workers := runtime.GOMAXPROCS(0)
@@ -390,7 +393,7 @@ func (pl *planner) renderBodies() {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				htmls[i], probs[i], allRefs[i] = pl.render(jobs[i].t)
+				out[i] = pl.renderBody(jobs[i].m, jobs[i].t)
 			}
 		}()
 	}
@@ -399,34 +402,97 @@ func (pl *planner) renderBodies() {
 	}
 	close(next)
 	wg.Wait()
+	pl.bodies = make(map[string]*body, len(jobs))
 	pl.rendered = make(map[string]string, len(jobs))
 	pl.refs = make(map[string]*refs)
 	for i, j := range jobs {
-		pl.rendered[j.t.Path] = htmls[i]
-		if r := allRefs[i]; len(r.links) > 0 || len(r.images) > 0 {
+		b := &out[i]
+		pl.bodies[j.t.Path] = b
+		pl.rendered[j.t.Path] = b.html
+		if r := b.refs; r != nil && (len(r.links) > 0 || len(r.images) > 0) {
 			pl.refs[j.t.Path] = r
 		}
-		pl.problems = append(pl.problems, probs[i]...)
+		pl.problems = append(pl.problems, b.problems...)
 	}
 }
 
-func (pl *planner) render(t *content.Translation) (string, []content.Problem, *refs) {
+// body is one translation's Markdown rendered for the provider, or the
+// cache's word that it renders to what the help center holds.
+type body struct {
+	html     string
+	problems []content.Problem
+	refs     *refs
+	key      bodyKey
+	calls    []resolverCall
+	// unchanged is set when the cache shows the body renders to the
+	// remote body as it stands; html is then empty.
+	unchanged bool
+}
+
+// renderBody renders t, unless the plan cache proves the result would
+// equal the remote translation: same Markdown, same answers from the
+// link and image resolvers, same remote body as when they last matched.
+func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
+	b := body{key: keyOf(pl.profile.Name, t.Body)}
+	var rt *providers.Translation
+	if m.remote != nil {
+		rt = findTranslation(m.remote, pl.locale(t.Locale))
+	}
+	if c := pl.opts.Cache; c != nil && rt != nil && rt.PendingBody == "" && rt.PendingTitle == "" {
+		if e, ok := c.lookup(b.key); ok && e.Remote == remoteSum(rt.Body) && pl.replay(t, e.Calls) {
+			c.hit(b.key, e)
+			b.unchanged, b.calls = true, e.Calls
+			return b
+		}
+	}
 	r := &refs{links: map[string]string{}, images: map[string]bool{}}
+	record := func(image bool, dest, res string, err error) (string, error) {
+		if err == nil {
+			b.calls = append(b.calls, resolverCall{Image: image, Dest: dest, Result: res})
+		}
+		return res, err
+	}
 	opts := render.Options{
 		Profile: pl.profile,
-		Link:    func(dest string, _ int) (string, error) { return pl.links.link(t, dest, r) },
-		Image:   func(src string, _ int) (string, error) { return pl.links.image(t, src, r) },
+		Link: func(dest string, _ int) (string, error) {
+			res, err := pl.links.link(t, dest, r)
+			return record(false, dest, res, err)
+		},
+		Image: func(src string, _ int) (string, error) {
+			res, err := pl.links.image(t, src, r)
+			return record(true, src, res, err)
+		},
 	}
 	res := render.Render(t.Body, opts)
-	var probs []content.Problem
 	for _, p := range res.Problems {
 		line := 0
 		if p.Line > 0 {
 			line = t.BodyLine + p.Line - 1
 		}
-		probs = append(probs, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
+		b.problems = append(b.problems, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
 	}
-	return res.HTML, probs, r
+	b.html, b.refs = res.HTML, r
+	return b
+}
+
+// replay asks the resolvers the cached questions again: the cached
+// verdict holds only if every answer is the same (a target's URL, an
+// image's upload, can change while the Markdown does not).
+func (pl *planner) replay(t *content.Translation, calls []resolverCall) bool {
+	r := &refs{links: map[string]string{}, images: map[string]bool{}}
+	for _, c := range calls {
+		var res string
+		var err error
+		if c.Image {
+			res, err = pl.links.image(t, c.Dest, r)
+		} else {
+			res, err = pl.links.link(t, c.Dest, r)
+		}
+		if err != nil || res != c.Result {
+			return false
+		}
+	}
+	return true
 }
 
 func (pl *planner) planArchives() {

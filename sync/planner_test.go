@@ -350,3 +350,64 @@ func TestPlanOrphanTranslationWhereDeleteIsImpossible(t *testing.T) {
 		t.Errorf("warnings = %+v", p.Warnings)
 	}
 }
+
+// TestPlanCache checks that a warm cache gives the same plan as no cache:
+// unchanged bodies are skipped, and a changed body, title, link target or
+// remote body is still seen.
+func TestPlanCache(t *testing.T) {
+	files := map[string]string{
+		"Guides/a.md": "---\ntitle: A\nid: 1\n---\nSee [b](b.md).\n",
+		"Guides/b.md": "---\ntitle: B\nid: 2\n---\nPlain.\n",
+	}
+	tree := loadTree(t, files)
+	remote := baseRemote()
+	a := remoteArticle("1", "100", "A", `<p>See <a href="https://hc/2">b</a>.</p>`, false)
+	b := remoteArticle("2", "100", "B", html("Plain.\n"), false)
+	b.URL = "https://hc/2"
+	remote.Articles = []providers.Article{a, b}
+
+	cache := NewPlanCache()
+	if p := plan(t, tree, remote, Options{Cache: cache}); !p.Empty() {
+		t.Fatalf("cold plan: %v", keys(p))
+	}
+	path := filepath.Join(t.TempDir(), "cache.gob")
+	if err := cache.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	warm := func() *PlanCache { return LoadPlanCache(path) }
+	if c := warm(); len(c.old) != 2 {
+		t.Fatalf("cache holds %d bodies, want 2", len(c.old))
+	}
+	w := warm()
+	if p := plan(t, tree, remote, Options{Cache: w}); !p.Empty() {
+		t.Fatalf("warm plan: %v", keys(p))
+	}
+	if w.Hits() != 2 {
+		t.Errorf("warm plan rendered %d bodies, want 0", 2-w.Hits())
+	}
+	// The link target's URL changes: a's body must be updated although
+	// its Markdown did not change.
+	remote.Articles[1].URL = "https://hc/2-renamed"
+	p := plan(t, tree, remote, Options{Cache: warm()})
+	if got := strings.Join(keys(p), " "); got != "update-translation:Guides/a.md" {
+		t.Fatalf("after the target moved: %s", got)
+	}
+	remote.Articles[1].URL = "https://hc/2"
+	// An edit in the help center shows although the file did not change.
+	remote.Articles[1].Translations["en-us"].Body = "<p>Edited there.</p>"
+	if got := strings.Join(keys(plan(t, tree, remote, Options{Cache: warm()})), " "); got != "update-translation:Guides/b.md" {
+		t.Fatalf("after a remote edit: %s", got)
+	}
+	// A title change with a cached body still sends the full body.
+	remote.Articles[1].Translations["en-us"].Body = html("Plain.\n")
+	remote.Articles[1].Translations["en-us"].Title = "Old B"
+	p = plan(t, tree, remote, Options{Cache: warm()})
+	if len(p.Changes) != 1 || p.Changes[0].Translation.Body != html("Plain.\n") {
+		t.Fatalf("title change: %+v", p.Changes)
+	}
+	// A corrupt cache is an empty one.
+	os.WriteFile(path, []byte("not a cache"), 0o644)
+	if c := warm(); len(c.old) != 0 {
+		t.Error("a corrupt cache was read")
+	}
+}

@@ -19,14 +19,16 @@ import (
 
 // commonFlags are the flags plan, apply and validate share.
 type commonFlags struct {
-	config string
-	debug  bool
+	config  string
+	debug   bool
+	noCache bool
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.config, "config", "", "path of hcsync.yaml (default: ./hcsync.yaml or ./docs/hcsync.yaml)")
 	fs.StringVar(&c.config, "c", "", "shorthand for -config")
 	fs.BoolVar(&c.debug, "debug", false, "log every HTTP request to stderr (secrets redacted)")
+	fs.BoolVar(&c.noCache, "no-cache", false, "render every body, ignoring the plan cache in .hcsync/cache")
 }
 
 // newFlagSet returns a flag set that reports errors to a.stderr and lets
@@ -71,8 +73,10 @@ func (g *gitFlags) register(fs *flag.FlagSet) {
 
 // workspace is a loaded config and tree.
 type workspace struct {
-	cfg  *config.Config
-	tree *content.Tree
+	cfg     *config.Config
+	tree    *content.Tree
+	noCache bool
+	debug   bool
 }
 
 func (a *app) loadWorkspace(flags commonFlags) (*workspace, error) {
@@ -92,7 +96,7 @@ func (a *app) loadWorkspace(flags commonFlags) (*workspace, error) {
 	if err != nil {
 		return nil, describeProblems(cfg, err)
 	}
-	return &workspace{cfg: cfg, tree: tree}, nil
+	return &workspace{cfg: cfg, tree: tree, noCache: flags.noCache, debug: flags.debug}, nil
 }
 
 // describeProblems prefixes tree problems with the content folder so the
@@ -255,9 +259,21 @@ func (a *app) makePlan(ctx context.Context, ws *workspace, p providers.Provider,
 	if err != nil {
 		return nil, err
 	}
+	var cachePath string
+	if !ws.noCache {
+		// The cache only spares work; a failure to read or write it
+		// costs speed, never correctness, so it is not an error.
+		cachePath = filepath.Join(ws.cfg.Dir, ".hcsync", "cache", "plan-"+p.Name()+".gob")
+		opts.Cache = sync.LoadPlanCache(cachePath)
+	}
 	plan, err := sync.NewPlan(ws.tree, remote, opts)
 	if err != nil {
 		return nil, describeProblems(ws.cfg, err)
+	}
+	if opts.Cache != nil {
+		if err := opts.Cache.Save(cachePath); err != nil && ws.debug {
+			fmt.Fprintf(a.stderr, "plan cache not saved: %v\n", err)
+		}
 	}
 	return plan, nil
 }
