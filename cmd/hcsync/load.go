@@ -117,12 +117,11 @@ func describeProblems(cfg *config.Config, err error) error {
 }
 
 func relPath(p string) string {
-	if r, err := filepath.Rel(".", p); err == nil {
-		if abs, err := filepath.Abs("."); err == nil {
-			if r2, err := filepath.Rel(abs, p); err == nil {
-				return r2
-			}
-		}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(r, "..") {
 		return r
 	}
 	return p
