@@ -12,12 +12,10 @@ import (
 )
 
 type applyFlags struct {
-	commonFlags
-	gitFlags
+	planningFlags
 	format      string
 	dryRun      bool
 	noWriteIDs  bool
-	prune       bool
 	concurrency int
 }
 
@@ -25,12 +23,10 @@ func init() {
 	commands["apply"] = func(a *app, ctx context.Context, args []string) error {
 		var f applyFlags
 		fs := a.newFlagSet("apply", "Make the help center match the tree: plan, then apply the plan.")
-		f.commonFlags.register(fs)
-		f.gitFlags.register(fs)
+		f.planningFlags.register(fs)
 		fs.StringVar(&f.format, "format", "text", "output format: text, or json for a machine-readable report")
 		fs.BoolVar(&f.dryRun, "dry-run", false, "print the plan and write nothing")
 		fs.BoolVar(&f.noWriteIDs, "no-write-ids", false, "do not write id: into the files of created articles")
-		fs.BoolVar(&f.prune, "prune", false, "archive articles whose files were deleted (overrides prune: in hcsync.yaml)")
 		fs.IntVar(&f.concurrency, "concurrency", 0, "writes in flight at once (default: concurrency: in hcsync.yaml)")
 		if err := parseFlags(fs, args); err != nil {
 			return err
@@ -43,24 +39,8 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	if f.format != "text" && f.format != "json" {
 		return usageError("unknown format %q: use text or json", f.format)
 	}
-	ws, err := a.loadWorkspace(f.commonFlags)
+	ws, p, plan, err := a.planFor(ctx, f.planningFlags)
 	if err != nil {
-		return err
-	}
-	p, err := a.provider(ws, f.commonFlags)
-	if err != nil {
-		return err
-	}
-	opts := planOptions(ws.cfg, p)
-	opts.Prune = opts.Prune || f.prune
-	if err := a.addGitFacts(ctx, ws, f.gitFlags, &opts); err != nil {
-		return err
-	}
-	plan, err := a.makePlan(ctx, ws, p, opts)
-	if err != nil {
-		return err
-	}
-	if err := saveJSON(f.gitFlags, plan); err != nil {
 		return err
 	}
 	if f.format == "text" {

@@ -2,29 +2,27 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 
+	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/sync"
 )
 
 type planFlags struct {
-	commonFlags
-	gitFlags
+	planningFlags
 	format           string
 	detailedExitcode bool
-	prune            bool
 }
 
 func init() {
 	commands["plan"] = func(a *app, ctx context.Context, args []string) error {
 		var f planFlags
 		fs := a.newFlagSet("plan", "Show what apply would change in the help center. Writes nothing.")
-		f.commonFlags.register(fs)
-		f.gitFlags.register(fs)
+		f.planningFlags.register(fs)
 		fs.StringVar(&f.format, "format", "text", "output format: text, json or markdown")
 		fs.BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 0 when there are no changes, 2 when there are, 1 on error")
-		fs.BoolVar(&f.prune, "prune", false, "plan archive for articles whose files were deleted (overrides prune: in hcsync.yaml)")
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
@@ -37,24 +35,8 @@ func (a *app) plan(ctx context.Context, f planFlags) error {
 	if err != nil {
 		return err
 	}
-	ws, err := a.loadWorkspace(f.commonFlags)
+	_, _, plan, err := a.planFor(ctx, f.planningFlags)
 	if err != nil {
-		return err
-	}
-	p, err := a.provider(ws, f.commonFlags)
-	if err != nil {
-		return err
-	}
-	opts := planOptions(ws.cfg, p)
-	opts.Prune = opts.Prune || f.prune
-	if err := a.addGitFacts(ctx, ws, f.gitFlags, &opts); err != nil {
-		return err
-	}
-	plan, err := a.makePlan(ctx, ws, p, opts)
-	if err != nil {
-		return err
-	}
-	if err := saveJSON(f.gitFlags, plan); err != nil {
 		return err
 	}
 	if err := printer(a.stdout, plan); err != nil {
@@ -79,4 +61,43 @@ func planPrinter(format string) (func(w io.Writer, p *sync.Plan) error, error) {
 		return sync.WriteMarkdown, nil
 	}
 	return nil, usageError("unknown format %q: use text, json or markdown", format)
+}
+
+// planningFlags are the flags of every command that plans.
+type planningFlags struct {
+	commonFlags
+	gitFlags
+	prune bool
+}
+
+func (f *planningFlags) register(fs *flag.FlagSet) {
+	f.commonFlags.register(fs)
+	f.gitFlags.register(fs)
+	fs.BoolVar(&f.prune, "prune", false, "archive articles whose files were deleted (overrides prune: in hcsync.yaml)")
+}
+
+// planFor loads the workspace, reads the help center and plans: the
+// shared first half of plan and apply.
+func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, providers.Provider, *sync.Plan, error) {
+	ws, err := a.loadWorkspace(f.commonFlags)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	p, err := a.provider(ws, f.commonFlags)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	opts := planOptions(ws.cfg, p)
+	opts.Prune = opts.Prune || f.prune
+	if err := a.addGitFacts(ctx, ws, f.gitFlags, &opts); err != nil {
+		return nil, nil, nil, err
+	}
+	plan, err := a.makePlan(ctx, ws, p, opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := saveJSON(f.gitFlags, plan); err != nil {
+		return nil, nil, nil, err
+	}
+	return ws, p, plan, nil
 }
