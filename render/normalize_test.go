@@ -281,3 +281,21 @@ func TestNormalizeReserialized(t *testing.T) {
 		}
 	}
 }
+
+func TestEqualOpaqueImageSrc(t *testing.T) {
+	rehosts := &Profile{Name: "rehosts", OpaqueImageSrc: true}
+	ours := `<p>Step 1</p><p><img src="https://example.com/docs/a.png" alt="The installer"></p>`
+	theirs := `<p>Step 1</p><p><img alt="The installer" src="https://downloads.intercomcdn.com/i/o/1/ab/a.png"></p>`
+	if !Equal(ours, theirs, rehosts) {
+		t.Error("a re-hosted image must compare equal")
+	}
+	if Equal(ours, theirs, &Profile{Name: "keeps"}) {
+		t.Error("a service that keeps src must see a different image")
+	}
+	if Equal(ours, strings.Replace(theirs, "The installer", "Another", 1), rehosts) {
+		t.Error("alt text still counts")
+	}
+	if Equal(ours, strings.Replace(theirs, "Step 1", "Step 2", 1), rehosts) {
+		t.Error("the rest of the body still counts")
+	}
+}

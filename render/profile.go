@@ -32,6 +32,11 @@ type Profile struct {
 	// Sanitize returns html as the service would store it. Nil = stored
 	// unchanged.
 	Sanitize func(html string) string
+	// OpaqueImageSrc says the service re-hosts images and stores its own
+	// URL in src (Intercom: "Images will be uploaded to Intercom and we'll
+	// use an Intercom link to display these"), so Equal does not compare
+	// image sources: the rest of the body, alt text included, still is.
+	OpaqueImageSrc bool
 }
 
 // Problem is something in a Markdown body that cannot be published as

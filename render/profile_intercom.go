@@ -27,6 +27,9 @@ func init() {
 		MaxHeading: 2,
 		Check:      checkIntercom,
 		Sanitize:   IntercomSanitize,
+		// "Images will be uploaded to Intercom and we'll use an Intercom
+		// link to display these" (intercom-articles.txt, Supported HTML).
+		OpaqueImageSrc: true,
 	})
 }
 

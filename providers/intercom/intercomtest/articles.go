@@ -267,7 +267,7 @@ func (s *Server) merge(a *Article, loc string, c *contentRequest, now int64) *ba
 		if err := checkBody(*c.Body); err != nil {
 			return invalid("%s: body: %s", loc, err.msg)
 		}
-		next.Body = render.IntercomSanitize(*c.Body)
+		next.Body = s.rehost(render.IntercomSanitize(*c.Body))
 	}
 	if c.AuthorID != nil {
 		// author_id "Must be a teammate on the help center's workspace".
