@@ -554,7 +554,7 @@ func (r *run) setURL(file, url, article string) {
 // resolved returns in with its body's placeholders replaced by the URLs
 // of what this apply created.
 func (r *run) resolved(c *Change, in providers.TranslationInput) (providers.TranslationInput, error) {
-	if !strings.Contains(in.Body, "hcsync-") {
+	if !hasPlaceholder(in.Body) {
 		return in, nil
 	}
 	r.mu.Lock()

@@ -32,6 +32,11 @@ const (
 
 var placeholderRE = regexp.MustCompile(`hcsync-(link|image):([0-9a-f]+)`)
 
+// hasPlaceholder reports whether a body still waits for URLs.
+func hasPlaceholder(body string) bool {
+	return strings.Contains(body, linkPrefix) || strings.Contains(body, imagePrefix)
+}
+
 // linkToken names a translation file in a placeholder: a short hash, so
 // the placeholder survives URL escaping unchanged.
 func linkToken(file string) string {

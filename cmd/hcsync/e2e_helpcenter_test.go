@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hcsync/hcsync/providers/helpcenter"
 	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 	"github.com/hcsync/hcsync/sync"
 )
@@ -123,6 +124,11 @@ func TestHelpCenterEndToEnd(t *testing.T) {
 	}
 	t.Logf("apply: %d requests, %d answered 429 and retried", len(sent), limited)
 	assertConverged(t, dir, fullEnv)
+	hp, err := helpcenter.New(helpcenter.Options{BaseURL: srv.URL, CenterID: srv.CenterID, APIKey: hcFullKey, RequestsPerMinute: hcRateLimit * 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertLinksResolve(t, hp)
 	assertHelpCenterState(t, srv)
 	if n := len(srv.Images()); n != 2 {
 		t.Errorf("the center holds %d uploaded images, want the example's 2", n)

@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/hcsync/hcsync/providers/intercom"
 	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/sync"
 )
@@ -71,6 +73,11 @@ func TestIntercomEndToEnd(t *testing.T) {
 		t.Error("the token appears in apply's output")
 	}
 	assertConverged(t, dir, env)
+	ip, err := intercom.New(intercom.Options{BaseURL: srv.URL, Token: intercomToken, AuthorID: strconv.Itoa(srv.AuthorID())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertLinksResolve(t, ip)
 
 	// Collections nest as the folders do.
 	cols := map[string]intercomtest.Collection{}

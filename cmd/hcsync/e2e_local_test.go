@@ -33,7 +33,12 @@ func TestLocalEndToEnd(t *testing.T) {
 
 	mustApply(t, dir, nil)
 	assertConverged(t, dir, nil)
-	assertLinksResolve(t, filepath.Join(dir, ".hcsync/local"))
+	lp, err := local.New(local.Options{Dir: filepath.Join(dir, ".hcsync/local")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertLinksResolve(t, lp)
+	assertLocalImages(t, filepath.Join(dir, ".hcsync/local"))
 
 	// Every created article has its id written back, and nothing else
 	// in the file changed.
@@ -128,10 +133,9 @@ func replaceIn(t *testing.T, path, old, new string) {
 	writeFile(t, path, strings.Replace(s, old, new, 1))
 }
 
-// assertLinksResolve checks every body the local help center holds: no
-// placeholder was published, every link into the help center names an
-// article it has, and every local image was uploaded.
-func assertLinksResolve(t *testing.T, dir string) {
+// assertLocalImages checks that every image the local help center shows
+// was uploaded into its folder.
+func assertLocalImages(t *testing.T, dir string) {
 	t.Helper()
 	p, err := local.New(local.Options{Dir: dir})
 	if err != nil {
@@ -141,37 +145,14 @@ func assertLinksResolve(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	urls := map[string]bool{}
-	for _, a := range list {
-		urls[a.URL] = true
-		for _, tr := range a.Translations {
-			urls[tr.URL] = true
-		}
-	}
-	href := regexp.MustCompile(`(href|src)="([^"#]*)`)
-	links, images := 0, 0
+	src := regexp.MustCompile(`src="([^"]*)"`)
 	for _, a := range list {
 		for _, tr := range a.Translations {
-			if strings.Contains(tr.Body, "hcsync-") {
-				t.Errorf("article %s [%s] was published with a placeholder: %s", a.ID, tr.Locale, tr.Body)
-			}
-			for _, m := range href.FindAllStringSubmatch(tr.Body, -1) {
-				switch {
-				case m[1] == "href" && strings.HasPrefix(m[2], "https://help.local/"):
-					links++
-					if !urls[m[2]] {
-						t.Errorf("article %s [%s] links to %s, which is no article", a.ID, tr.Locale, m[2])
-					}
-				case m[1] == "src":
-					images++
-					if _, err := os.Stat(filepath.Join(dir, "images", filepath.Base(m[2]))); err != nil {
-						t.Errorf("article %s [%s] shows %s, which was not uploaded", a.ID, tr.Locale, m[2])
-					}
+			for _, m := range src.FindAllStringSubmatch(tr.Body, -1) {
+				if _, err := os.Stat(filepath.Join(dir, "images", filepath.Base(m[1]))); err != nil {
+					t.Errorf("article %s [%s] shows %s, which was not uploaded", a.ID, tr.Locale, m[1])
 				}
 			}
 		}
-	}
-	if links < 7 || images < 3 {
-		t.Errorf("found %d links and %d images in published bodies, want the example's 7 and 3", links, images)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -9,10 +10,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	gosync "sync"
 	"testing"
 
+	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/sync"
 )
 
@@ -184,4 +187,48 @@ func golden(t *testing.T, name, got string) {
 func jsonString(v any) string {
 	b, _ := json.MarshalIndent(v, "", "  ")
 	return string(b)
+}
+
+// assertLinksResolve reads the help center back through its adapter and
+// checks every published body: no placeholder was ever sent, every link
+// that is not to the example's external site names an article or
+// translation URL the help center reports, and the example's 7
+// cross-links and 3 images are there.
+func assertLinksResolve(t *testing.T, p providers.Provider) {
+	t.Helper()
+	list, err := p.ListArticles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls := map[string]bool{}
+	for _, a := range list {
+		urls[a.URL] = true
+		for _, tr := range a.Translations {
+			urls[tr.URL] = true
+		}
+	}
+	attr := regexp.MustCompile(`(href|src)="([^"#]*)`)
+	links, images := 0, 0
+	for _, a := range list {
+		for _, tr := range a.Translations {
+			if strings.Contains(tr.Body, "hcsync-link:") || strings.Contains(tr.Body, "hcsync-image:") {
+				t.Errorf("article %s [%s] holds a placeholder: %s", a.ID, tr.Locale, tr.Body)
+			}
+			for _, m := range attr.FindAllStringSubmatch(tr.Body, -1) {
+				switch {
+				case m[1] == "src":
+					images++
+				case m[2] == "" || strings.HasPrefix(m[2], "https://example.com/"):
+				default:
+					links++
+					if !urls[m[2]] {
+						t.Errorf("article %s [%s] links to %s, which is no article of the help center", a.ID, tr.Locale, m[2])
+					}
+				}
+			}
+		}
+	}
+	if links < 7 || images < 3 {
+		t.Errorf("found %d links and %d images in published bodies, want the example's 7 and 3", links, images)
+	}
 }

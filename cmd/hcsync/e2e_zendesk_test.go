@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/hcsync/hcsync/providers/fakeserver"
+	"github.com/hcsync/hcsync/providers/zendesk"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
 )
 
@@ -77,6 +78,11 @@ func TestZendeskEndToEnd(t *testing.T) {
 	}
 	mustApply(t, dir, env)
 	assertConverged(t, dir, env)
+	zp, err := zendesk.New(zendesk.Options{BaseURL: fake.URL, Email: "writer@example.com", APIToken: zdToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertLinksResolve(t, zp)
 	assertZendeskState(t, fake, []string{
 		"Create your first workspace | First steps | en-us | labels onboarding,workspace | tags setup,workspaces | segments - | Admins | de fr",
 		"Download invoices | Billing | en-us draft | labels billing | tags - | segments - | Admins | ",
