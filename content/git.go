@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"container/heap"
 	"context"
 	"errors"
@@ -117,6 +118,25 @@ func (r *Repo) head() (*object.Commit, error) {
 	return c, nil
 }
 
+// Committed reports whether the file at p (a slash path relative to the
+// content root) holds exactly what HEAD holds for it: no uncommitted
+// change. A file HEAD does not have is not committed.
+func (r *Repo) Committed(p string, working []byte) (bool, error) {
+	c, err := r.head()
+	if err != nil || c == nil {
+		return false, err
+	}
+	tree, err := r.contentTree(c)
+	if err != nil || tree == nil {
+		return false, err
+	}
+	data, ok, err := readFile(tree, p)
+	if err != nil || !ok {
+		return false, err
+	}
+	return bytes.Equal(data, working), nil
+}
+
 // LastCommits finds the last commit that changed each of files (slash
 // paths relative to the content root) in one walk of history from HEAD,
 // newest first, which stops as soon as every file is found. Files that
@@ -141,37 +161,29 @@ func (r *Repo) LastCommits(ctx context.Context, files []string) (map[string]File
 			out[p] = FileCommit{Hash: c.Hash.String(), Time: c.Committer.When, Author: c.Author.Name, Truncated: truncated}
 		}
 	}
-	w := r.newWalk(head)
-	for len(want) > 0 {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		c, parents, complete, err := w.next()
-		if err != nil {
-			return nil, err
-		}
-		if c == nil {
-			break
-		}
-		tree, err := r.contentTree(c)
-		if err != nil {
-			return nil, err
-		}
+	if len(want) == 0 {
+		return out, nil
+	}
+	err = r.newWalk(head).each(ctx, func(c *object.Commit, parents []*object.Commit, complete bool, tree *object.Tree) (bool, error) {
 		if len(parents) == 0 || !complete {
 			// A root commit added every file it has; at a shallow
 			// boundary the file's change lies in the missing history.
 			if err := eachFile(tree, func(p string) { found(p, c, !complete) }); err != nil {
-				return nil, fmt.Errorf("git commit %s: %w", c.Hash, err)
+				return false, fmt.Errorf("git commit %s: %w", c.Hash, err)
 			}
-			continue
+			return len(want) > 0, nil
 		}
 		changed, err := r.changedInAll(tree, parents)
 		if err != nil {
-			return nil, fmt.Errorf("git commit %s: %w", c.Hash, err)
+			return false, fmt.Errorf("git commit %s: %w", c.Hash, err)
 		}
 		for p := range changed {
 			found(p, c, false)
 		}
+		return len(want) > 0, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -247,33 +259,23 @@ func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, err
 	last := make(map[string][]byte, len(gone))
 	w := r.newWalk(head)
 	w.stop = base.Hash
-	for len(last) < len(gone) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		c, _, _, err := w.next()
-		if err != nil {
-			return nil, err
-		}
-		if c == nil {
-			break
-		}
-		tree, err := r.contentTree(c)
-		if err != nil {
-			return nil, err
-		}
+	err = w.each(ctx, func(c *object.Commit, _ []*object.Commit, _ bool, tree *object.Tree) (bool, error) {
 		for _, p := range gone {
 			if _, ok := last[p]; ok || tree == nil {
 				continue
 			}
 			data, ok, err := readFile(tree, p)
 			if err != nil {
-				return nil, fmt.Errorf("git commit %s: %s: %w", c.Hash, p, err)
+				return false, fmt.Errorf("git commit %s: %s: %w", c.Hash, p, err)
 			}
 			if ok {
 				last[p] = data
 			}
 		}
+		return len(last) < len(gone), nil
+	})
+	if err != nil {
+		return nil, err
 	}
 
 	var out []DeletedFile
@@ -457,6 +459,28 @@ func (r *Repo) newWalk(start *object.Commit) *commitWalk {
 	w := &commitWalk{r: r, seen: map[plumbing.Hash]bool{start.Hash: true}}
 	heap.Push(&w.queue, start)
 	return w
+}
+
+// each calls visit with each commit of the walk, its parents and
+// completeness as next returns them, and its content tree, until visit
+// reports that it wants no more, the walk is over or ctx is done.
+func (w *commitWalk) each(ctx context.Context, visit func(c *object.Commit, parents []*object.Commit, complete bool, tree *object.Tree) (more bool, err error)) error {
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		c, parents, complete, err := w.next()
+		if err != nil || c == nil {
+			return err
+		}
+		tree, err := w.r.contentTree(c)
+		if err != nil {
+			return err
+		}
+		if more, err := visit(c, parents, complete, tree); err != nil || !more {
+			return err
+		}
+	}
 }
 
 // next returns the next commit and its parents. complete is false when a

@@ -338,7 +338,8 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
 			if isSource {
 				srcKeys = append(srcKeys, c.Key)
 			}
-			if when, ok := pl.opts.LastCommit[t.Path]; ok && !rt.UpdatedAt.IsZero() && rt.UpdatedAt.After(when) {
+			if when, ok := pl.opts.LastCommit[t.Path]; ok && !rt.UpdatedAt.IsZero() && rt.UpdatedAt.After(when) &&
+				(pl.opts.Committed == nil || pl.opts.Committed(t.Path)) {
 				warns = append(warns, Warning{File: t.Path, Kind: "drift", Msg: fmt.Sprintf(
 					"edited in the help center after the last commit (remote updated %s, file committed %s); apply overwrites it",
 					rt.UpdatedAt.UTC().Format("2006-01-02 15:04"), when.UTC().Format("2006-01-02 15:04"))})

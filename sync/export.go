@@ -3,6 +3,7 @@ package sync
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -36,9 +37,10 @@ type ExportOptions struct {
 	// articles' URLs.
 	RelativeLinks bool
 	// LocalImages downloads the help center's images into images/ beside
-	// the articles and links them relatively. The tree plans clean only
-	// where uploading the copy yields the same URL again (the local
-	// provider names images by content); elsewhere plan uploads it anew.
+	// the articles and links them relatively. Each images/ folder gets a
+	// sidecar, .hcsync-sources.json, recording every file's sha256 and
+	// the URL it came from, so plan maps an unchanged copy back to that
+	// URL instead of uploading it again.
 	LocalImages bool
 	// HTTPClient fetches images over HTTP; nil = http.DefaultClient.
 	HTTPClient *http.Client
@@ -89,6 +91,19 @@ type BodyReport struct {
 // shows no changes: bodies are converted by render.Markdown, which keeps
 // what Markdown cannot express as HTML, and only front-matter keys the
 // provider's Capabilities allow are written.
+//
+// With LocalImages, images come into the tree too, on every provider,
+// though only the local one names images by content: each images folder
+// gets a sidecar, .hcsync-sources.json, mapping every file to the sha256
+// of its bytes and the URL they came from,
+//
+//	{"screen.png": {"sha256": "9f86d0…", "url": "https://…/screen.png"}}
+//
+// and the planner resolves a file whose bytes still match to that URL,
+// as long as some body of the help center still shows it. An edited
+// image, or any without the sidecar, resolves as a new local image does:
+// uploaded (or found by the content hash in its URL), or on Intercom,
+// which takes no uploads, served from image_base_url.
 func Export(ctx context.Context, p providers.Provider, opts ExportOptions) (*ExportResult, error) {
 	remote, err := Fetch(ctx, p)
 	if err != nil {
@@ -136,7 +151,7 @@ type exporter struct {
 	files map[string]string
 	hosts map[string]bool // hosts of the help center's URLs
 
-	imageNames map[string]map[string]string // folder -> image file name -> content hash
+	imageNames map[string]map[string]string // folder -> image file name -> source URL
 	fetched    map[string]fetchedImage      // image URL -> download
 }
 
@@ -292,10 +307,10 @@ func (ex *exporter) add(file string, data []byte) {
 }
 
 // writeArticles converts every article's translations and adds their
-// files, and the images they use.
+// files, the images they use, and each images folder's sidecar.
 func (ex *exporter) writeArticles() error {
 	total := len(ex.articles)
-	images := map[string][]byte{} // file -> data, for images a body links
+	images := map[string]string{} // file -> source URL, for images a body links
 	for i, pl := range ex.articles {
 		if err := ex.ctx.Err(); err != nil {
 			return err
@@ -312,8 +327,8 @@ func (ex *exporter) writeArticles() error {
 			t := a.Translations[locale]
 			file := pl.file(locale, a.SourceLocale)
 			md, used := ex.convert(file, t.Body)
-			for name, data := range used {
-				images[path.Join(pl.dir, "images", name)] = data
+			for name, src := range used {
+				images[path.Join(pl.dir, "images", name)] = src
 			}
 			var fm frontMatter
 			if j == 0 {
@@ -331,11 +346,36 @@ func (ex *exporter) writeArticles() error {
 			ex.opts.Progress(i+1, total)
 		}
 	}
-	for file, data := range images {
-		ex.add(file, data)
+	sidecars := map[string]map[string]imageSource{} // images folder -> sidecar
+	for file, src := range images {
+		f := ex.fetched[src]
+		ex.add(file, f.data)
 		ex.res.Images++
+		dir := path.Dir(file)
+		if sidecars[dir] == nil {
+			sidecars[dir] = map[string]imageSource{}
+		}
+		sidecars[dir][path.Base(file)] = imageSource{SHA256: f.hash, URL: src}
+	}
+	for dir, sources := range sidecars {
+		data, err := json.MarshalIndent(sources, "", "  ")
+		if err != nil {
+			return fmt.Errorf("export: %s: %w", path.Join(dir, sourcesFile), err)
+		}
+		ex.add(path.Join(dir, sourcesFile), append(data, '\n'))
 	}
 	return nil
+}
+
+// sourcesFile is the sidecar export writes in each images folder: for
+// every image file, the sha256 of the bytes downloaded and the URL they
+// came from. A dot-file, so the tree loader skips it.
+const sourcesFile = ".hcsync-sources.json"
+
+// imageSource is one entry of a sidecar.
+type imageSource struct {
+	SHA256 string `json:"sha256"`
+	URL    string `json:"url"`
 }
 
 func (ex *exporter) sourceFrontMatter(fm *frontMatter, a *providers.Article, t *providers.Translation) {
@@ -380,10 +420,10 @@ func (ex *exporter) extras(fm *frontMatter, t *providers.Translation) {
 }
 
 // convert turns one body into Markdown for file, and returns the images
-// (by file name in the folder's images/) the Markdown links.
-func (ex *exporter) convert(file, body string) (string, map[string][]byte) {
+// the Markdown links: file name in the folder's images/ -> source URL.
+func (ex *exporter) convert(file, body string) (string, map[string]string) {
 	dir := path.Dir(file)
-	pending := map[string][]byte{}
+	pending := map[string]string{}
 	opts := render.MarkdownOptions{Profile: ex.profile}
 	if ex.opts.RelativeLinks {
 		opts.Link = func(href string) (string, bool) {
@@ -397,9 +437,9 @@ func (ex *exporter) convert(file, body string) (string, map[string][]byte) {
 	}
 	if ex.opts.LocalImages {
 		opts.Image = func(src string) (string, bool) {
-			name, data, ok := ex.image(file, dir, src)
+			name, ok := ex.image(file, dir, src)
 			if ok {
-				pending[name] = data
+				pending[name] = src
 			}
 			return "images/" + name, ok
 		}
@@ -411,11 +451,11 @@ func (ex *exporter) convert(file, body string) (string, map[string][]byte) {
 	if res.Lossy {
 		ex.res.Warnings = append(ex.res.Warnings, Warning{File: file, Kind: "lossy", Msg: "the body does not come back unchanged even as HTML: plan will show a change for it"})
 	}
-	used := map[string][]byte{}
-	for name, data := range pending {
+	used := map[string]string{}
+	for name, src := range pending {
 		// A block that fell back to HTML keeps the image's URL.
 		if strings.Contains(res.Markdown, "images/"+name) {
-			used[name] = data
+			used[name] = src
 		}
 	}
 	return res.Markdown, used
@@ -423,8 +463,10 @@ func (ex *exporter) convert(file, body string) (string, map[string][]byte) {
 
 // image downloads the image at src for a body in dir and names its file
 // there; ok = false keeps src (an image of another site, or one that
-// could not be downloaded, with a warning).
-func (ex *exporter) image(file, dir, src string) (name string, data []byte, ok bool) {
+// could not be downloaded, with a warning). Each file holds the image of
+// one URL: two URLs with the same bytes get two files, so that each body
+// resolves back to the URL it showed.
+func (ex *exporter) image(file, dir, src string) (name string, ok bool) {
 	f, seen := ex.fetched[src]
 	if !seen {
 		f = ex.fetch(src)
@@ -434,16 +476,16 @@ func (ex *exporter) image(file, dir, src string) (name string, data []byte, ok b
 		}
 	}
 	if f.data == nil {
-		return "", nil, false
+		return "", false
 	}
 	names := ex.imageNames[dir]
 	if names == nil {
 		names = map[string]string{}
 		ex.imageNames[dir] = names
 	}
-	for n, h := range names {
-		if h == f.hash && strings.HasPrefix(n, imageBase(src)) {
-			return n, f.data, true
+	for n, s := range names {
+		if s == src {
+			return n, true
 		}
 	}
 	base := imageBase(src)
@@ -453,8 +495,8 @@ func (ex *exporter) image(file, dir, src string) (name string, data []byte, ok b
 	for i := 2; names[name] != ""; i++ {
 		name = stem + "-" + strconv.Itoa(i) + ext
 	}
-	names[name] = f.hash
-	return name, f.data, true
+	names[name] = src
+	return name, true
 }
 
 // imageBase is a safe file name for the image at src.
@@ -477,8 +519,21 @@ func imageBase(src string) string {
 	return stem + ext
 }
 
+// imageHosts are where the services serve the images they hold, when
+// not on the help center's own host (Zendesk serves attachments there).
+var imageHosts = map[string][]string{
+	// Upload Image answers "url": "https://cdn.help.center/images/..."
+	// (helpcenter-articles.txt, Image Upload).
+	"helpcenter": {"cdn.help.center"},
+	// "Images will be uploaded to Intercom and we'll use an Intercom link
+	// to display these", links like
+	// https://downloads.intercomcdn.com/i/o/204050460/... (intercom-articles.txt).
+	"intercom": {"downloads.intercomcdn.com"},
+}
+
 // fetch downloads one image: through the provider when it can, by GET
-// when the image lives on the help center's own host, else not at all.
+// when the image lives on the help center's own host or the service's
+// image host, else not at all.
 func (ex *exporter) fetch(src string) fetchedImage {
 	var data []byte
 	var err error
@@ -486,7 +541,7 @@ func (ex *exporter) fetch(src string) fetchedImage {
 		data, err = f.FetchImage(ex.ctx, src)
 	} else {
 		u, perr := url.Parse(src)
-		if perr != nil || u.Host == "" || !ex.hosts[u.Host] || (u.Scheme != "https" && u.Scheme != "http") {
+		if perr != nil || u.Host == "" || !ex.hostsImages(u.Host) || (u.Scheme != "https" && u.Scheme != "http") {
 			return fetchedImage{} // another site's image stays a link
 		}
 		data, err = ex.get(src)
@@ -496,6 +551,19 @@ func (ex *exporter) fetch(src string) fetchedImage {
 	}
 	sum := sha256.Sum256(data)
 	return fetchedImage{data: data, hash: fmt.Sprintf("%x", sum)}
+}
+
+// hostsImages reports whether host serves the help center's images.
+func (ex *exporter) hostsImages(host string) bool {
+	if ex.hosts[host] {
+		return true
+	}
+	for _, h := range imageHosts[ex.p.Name()] {
+		if strings.EqualFold(host, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxExportImage bounds an image download, as the services bound uploads.

@@ -4,7 +4,9 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	htmlstd "html"
 	"mime"
 	"net/http"
 	"net/url"
@@ -69,12 +71,17 @@ type linker struct {
 	imgMu  gosync.Mutex
 	images map[string]*imageInfo // image path -> info
 
+	srcMu   gosync.Mutex
+	sources map[string]map[string]imageSource // folder -> its sidecar (nil: none readable)
+
 	uploadedOnce gosync.Once
 	uploaded     map[string]string // short hash -> URL found in remote bodies
+	shown        map[string]bool   // every image URL the remote bodies show
 }
 
 func newLinker(pl *planner) *linker {
-	l := &linker{pl: pl, articles: map[string]*content.Article{}, managed: map[string]*managedArticle{}, images: map[string]*imageInfo{}}
+	l := &linker{pl: pl, articles: map[string]*content.Article{}, managed: map[string]*managedArticle{},
+		images: map[string]*imageInfo{}, sources: map[string]map[string]imageSource{}}
 	for _, a := range pl.tree.Articles {
 		for _, t := range a.Translations {
 			l.articles[t.Path] = a
@@ -167,9 +174,10 @@ func (l *linker) siblings(file string) []string {
 	return out
 }
 
-// image returns the URL a local image of t should have: the URL of an
-// upload with the same bytes found in the help center, or a placeholder
-// for an upload this plan makes.
+// image returns the URL a local image of t should have: the URL export
+// downloaded it from, while its bytes and that URL's use are unchanged;
+// the URL of an upload with the same bytes found in the help center; or
+// a placeholder for an upload this plan makes.
 func (l *linker) image(t *content.Translation, src string, r *refs) (string, error) {
 	file, err := target(t.Path, src)
 	if err != nil {
@@ -178,6 +186,12 @@ func (l *linker) image(t *content.Translation, src string, r *refs) (string, err
 	info := l.readImage(file)
 	if info.err != nil {
 		return "", info.err
+	}
+	// Before the limits: an image the help center already shows is not
+	// uploaded, and on Intercom this is how a downloaded copy resolves
+	// without image_base_url.
+	if u, ok := l.exportedURL(file, info.hash); ok {
+		return u, nil
 	}
 	caps := l.pl.opts.Caps
 	if caps.MaxImageBytes > 0 && info.size > caps.MaxImageBytes {
@@ -244,6 +258,42 @@ func (l *linker) readImage(file string) *imageInfo {
 	return info
 }
 
+// exportedURL is the URL export downloaded file from, as its folder's
+// sidecar records it, if file still has the bytes downloaded and some
+// remote body still shows that URL. A changed image, or one the help
+// center no longer shows, resolves like any other local image.
+func (l *linker) exportedURL(file, hash string) (string, bool) {
+	src, ok := l.sidecar(path.Dir(file))[path.Base(file)]
+	if !ok || src.URL == "" || !strings.EqualFold(src.SHA256, hash) {
+		return "", false
+	}
+	l.uploadedOnce.Do(l.findUploads)
+	if !l.shown[src.URL] {
+		return "", false
+	}
+	return src.URL, true
+}
+
+// sidecar reads the sources file export wrote in dir, once per plan.
+// It is an optimisation only: a missing or unreadable one (hand-edited,
+// merged badly) makes the folder's images upload as they would without
+// it, which the plan shows.
+func (l *linker) sidecar(dir string) map[string]imageSource {
+	l.srcMu.Lock()
+	defer l.srcMu.Unlock()
+	if s, ok := l.sources[dir]; ok {
+		return s
+	}
+	var s map[string]imageSource
+	if data, err := os.ReadFile(filepath.Join(l.pl.tree.Root, filepath.FromSlash(dir), sourcesFile)); err == nil {
+		if json.Unmarshal(data, &s) != nil {
+			s = nil
+		}
+	}
+	l.sources[dir] = s
+	return s
+}
+
 // srcRE finds image sources in stored bodies; hexRunRE the content
 // hashes hcsync names its uploads by.
 var (
@@ -253,9 +303,11 @@ var (
 
 // findUploads indexes the images the help center already holds by the
 // content hash in their URL: uploads are named after their hash, so a
-// re-run uploads nothing whose bytes did not change.
+// re-run uploads nothing whose bytes did not change. It also keeps every
+// image URL the bodies show, for exportedURL.
 func (l *linker) findUploads() {
 	l.uploaded = map[string]string{}
+	l.shown = map[string]bool{}
 	for _, ra := range l.pl.remote.Articles {
 		for _, rt := range ra.Translations {
 			for _, body := range []string{rt.Body, rt.PendingBody} {
@@ -264,6 +316,7 @@ func (l *linker) findUploads() {
 				}
 				for _, m := range srcRE.FindAllStringSubmatch(body, -1) {
 					u := strings.ReplaceAll(m[1], "&amp;", "&")
+					l.shown[htmlstd.UnescapeString(m[1])] = true
 					for _, h := range hexRunRE.FindAllString(path.Base(u), -1) {
 						l.uploaded[h[:16]] = u
 					}

@@ -32,6 +32,11 @@ type Options struct {
 	// LastCommit maps a file (slash path relative to the content root) to
 	// the time of the last commit that touched it, for drift warnings.
 	LastCommit map[string]time.Time
+	// Committed reports whether a file holds what its last commit holds.
+	// A file with uncommitted edits is not flagged as drift: the
+	// difference from the help center may be the edit itself. Nil = all
+	// files are taken as committed.
+	Committed func(file string) bool
 	// Cache, when set, lets a re-plan skip rendering bodies that matched
 	// the help center last time and have not changed since.
 	Cache *PlanCache

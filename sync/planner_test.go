@@ -303,6 +303,11 @@ func TestPlanPruneAndDrift(t *testing.T) {
 	if got := strings.Join(keys(plan(t, tree, remote, opts)), " "); got != "update-translation:Guides/b.md" {
 		t.Errorf("without prune: %s", got)
 	}
+	// An uncommitted edit of b explains the difference: no drift.
+	opts.Committed = func(file string) bool { return file != "Guides/b.md" }
+	if p := plan(t, tree, remote, opts); len(p.Warnings) != 0 {
+		t.Errorf("warnings for a file with uncommitted edits: %+v", p.Warnings)
+	}
 }
 
 func TestPlanPendingDraft(t *testing.T) {

@@ -30,7 +30,7 @@ func init() {
 		f.register(fs)
 		fs.StringVar(&f.out, "out", "", "folder to write the tree to (required; must be empty unless --force)")
 		fs.BoolVar(&f.force, "force", false, "write into a folder that is not empty, replacing files of the same names")
-		fs.BoolVar(&f.keepURLs, "keep-urls", false, "keep links between articles as the help center's URLs instead of relative .md links\n(and, on the local provider, images as URLs instead of files in images/ folders)")
+		fs.BoolVar(&f.keepURLs, "keep-urls", false, "keep links between articles and images as the help center's URLs instead of relative .md links\nand files downloaded into images/ folders")
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
@@ -56,10 +56,9 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 		return err
 	}
 	var bar *progressbar.ProgressBar
-	// Images come into the tree only from the local provider, whose image
-	// URLs are named by content, so the planner maps a downloaded copy back
-	// to the same URL; on the services a copy would be uploaded anew.
-	opts := sync.ExportOptions{RelativeLinks: !f.keepURLs, LocalImages: !f.keepURLs && p.Name() == "local"}
+	// Downloaded images plan clean on every provider: the sidecar export
+	// writes beside them maps an unchanged copy back to its URL.
+	opts := sync.ExportOptions{RelativeLinks: !f.keepURLs, LocalImages: !f.keepURLs}
 	if a.isTerminal {
 		opts.Progress = func(done, total int) {
 			if bar == nil {

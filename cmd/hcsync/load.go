@@ -195,6 +195,15 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 			truncated++
 		}
 	}
+	root := ws.cfg.ContentDir()
+	opts.Committed = func(file string) bool {
+		working, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+		if err != nil {
+			return false
+		}
+		ok, err := repo.Committed(file, working)
+		return err == nil && ok
+	}
 	if truncated > 0 {
 		fmt.Fprintf(a.stderr, "note: shallow clone: %d file(s) last changed before the oldest commit fetched, so drift is checked against that commit; set fetch-depth: 0 on actions/checkout for exact drift warnings\n", truncated)
 	}
