@@ -10,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -148,25 +147,11 @@ type workspace struct {
 func newWorkspace(t *testing.T, prune bool) *workspace {
 	t.Helper()
 	dir := t.TempDir()
-	src := "../testdata/example"
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			if d.Name() == ".hcsync" {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(dir, os.DirFS("../testdata/example")); err != nil {
+		t.Fatal(err)
+	}
+	// A local help center a developer applied the example to stays out.
+	if err := os.RemoveAll(filepath.Join(dir, ".hcsync")); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := os.ReadFile(filepath.Join(dir, "hcsync.yaml"))

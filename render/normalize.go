@@ -338,57 +338,31 @@ func isHTMLSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
-func escapeText(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case 0xC2:
-			if i+1 < len(s) && s[i+1] == 0xA0 {
-				b.WriteString(s[last:i])
-				b.WriteString("&nbsp;")
-				i++
-				last = i + 1
-			}
-			continue
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(esc)
-		last = i + 1
-	}
-	b.WriteString(s[last:])
-}
+// Escapes, by byte, of text and of attribute values (quoted with ").
+var (
+	textEscapes = [256]string{'&': "&amp;", '<': "&lt;", '>': "&gt;"}
+	attrEscapes = [256]string{'&': "&amp;", '"': "&quot;"}
+)
 
-func escapeAttr(b *strings.Builder, s string) {
+func escapeText(b *strings.Builder, s string) { escape(b, s, &textEscapes) }
+
+func escapeAttr(b *strings.Builder, s string) { escape(b, s, &attrEscapes) }
+
+// escape writes s with the bytes of escapes replaced, and U+00A0 written
+// as &nbsp; in text and attributes alike.
+func escape(b *strings.Builder, s string, escapes *[256]string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '"':
-			esc = "&quot;"
-		case 0xC2:
-			if i+1 < len(s) && s[i+1] == 0xA0 {
-				b.WriteString(s[last:i])
-				b.WriteString("&nbsp;")
-				i++
-				last = i + 1
-			}
-			continue
-		default:
+		esc, n := escapes[s[i]], 1
+		if s[i] == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0 {
+			esc, n = "&nbsp;", 2
+		}
+		if esc == "" {
 			continue
 		}
 		b.WriteString(s[last:i])
 		b.WriteString(esc)
+		i += n - 1
 		last = i + 1
 	}
 	b.WriteString(s[last:])

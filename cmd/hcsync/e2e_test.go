@@ -87,30 +87,38 @@ func runCLI(t *testing.T, dir string, env []string, args ...string) cliResult {
 
 // copyTree copies a folder (testdata/example) into a fresh temp dir and
 // returns the copy's path, so tests never touch the repository's files.
+// The local help center a developer may have applied the example to
+// (.hcsync/, git-ignored) is not copied.
 func copyTree(t *testing.T, src string) string {
 	t.Helper()
 	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dst, ".hcsync")); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// dropKeys removes front-matter keys from every Markdown file below dir,
+// as a writer targeting a help center that cannot hold them would.
+func dropKeys(t *testing.T, dir string, keys ...string) {
+	t.Helper()
+	line := regexp.MustCompile(`(?m)^(` + strings.Join(keys, "|") + `):.*\n`)
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
 			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			if d.Name() == ".hcsync" {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		return os.WriteFile(path, line.ReplaceAll(data, nil), 0o644)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return dst
 }
 
 // planJSON runs plan --format json and decodes it.
@@ -128,6 +136,19 @@ func planJSON(t *testing.T, dir string, env []string, args ...string) *sync.Plan
 }
 
 func actionCounts(p *sync.Plan) map[sync.Action]int { return p.Counts() }
+
+// firstPlan runs plan --format json on the example tree against an empty
+// help center and checks that it creates everything: 9 articles, 6
+// sections and 7 translations.
+func firstPlan(t *testing.T, dir string, env []string) *sync.Plan {
+	t.Helper()
+	p := planJSON(t, dir, env)
+	counts := actionCounts(p)
+	if counts[sync.ActionCreate] != 9 || counts[sync.ActionCreateSection] != 6 || counts[sync.ActionCreateTranslation] != 7 {
+		t.Fatalf("first plan counts = %v, want 9 create, 6 create-section, 7 create-translation", counts)
+	}
+	return p
+}
 
 func mustApply(t *testing.T, dir string, env []string, args ...string) cliResult {
 	t.Helper()

@@ -179,13 +179,9 @@ func (p *Provider) CreateTranslation(ctx context.Context, articleID string, t pr
 // desired content is the published version, the draft is discarded
 // instead (source language only: translations have no discard).
 func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t providers.TranslationInput) (providers.Translation, error) {
-	info, err := p.centerInfo(ctx)
+	info, lang, err := p.translationLanguage(ctx, articleID, t.Locale)
 	if err != nil {
 		return providers.Translation{}, err
-	}
-	lang, err := language(info, t.Locale)
-	if err != nil {
-		return providers.Translation{}, fmt.Errorf("article %s: %w", articleID, err)
 	}
 	out := providers.Translation{Locale: t.Locale, Title: t.Title, Body: render.HelpCenterSanitize(t.Body), Draft: t.Draft}
 	if t.Description != nil {
@@ -253,13 +249,9 @@ func (p *Provider) matchesLive(articleID, locale string, t providers.Translation
 
 // DeleteTranslation implements providers.Provider.
 func (p *Provider) DeleteTranslation(ctx context.Context, articleID, locale string) error {
-	info, err := p.centerInfo(ctx)
+	_, lang, err := p.translationLanguage(ctx, articleID, locale)
 	if err != nil {
 		return err
-	}
-	lang, err := language(info, locale)
-	if err != nil {
-		return fmt.Errorf("article %s: %w", articleID, err)
 	}
 	if lang == "" {
 		return fmt.Errorf("article %s: %s is the article's own language: delete the article instead", articleID, locale)
@@ -285,13 +277,9 @@ func (p *Provider) Unpublish(ctx context.Context, articleID, locale string) erro
 }
 
 func (p *Provider) setPublished(ctx context.Context, articleID, locale, verb string) error {
-	info, err := p.centerInfo(ctx)
+	_, lang, err := p.translationLanguage(ctx, articleID, locale)
 	if err != nil {
 		return err
-	}
-	lang, err := language(info, locale)
-	if err != nil {
-		return fmt.Errorf("article %s: %w", articleID, err)
 	}
 	_, err = p.publish(ctx, articleID, lang, verb)
 	return err
@@ -397,6 +385,20 @@ func (p *Provider) UploadImage(ctx context.Context, img providers.Image) (string
 		return "", fmt.Errorf("uploading image %s: the answer holds no url", img.Name)
 	}
 	return res.Data.URL, nil
+}
+
+// translationLanguage reads the center's languages and maps the locale
+// of a translation of article articleID with language (below).
+func (p *Provider) translationLanguage(ctx context.Context, articleID, locale string) (*centerInfo, string, error) {
+	info, err := p.centerInfo(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	lang, err := language(info, locale)
+	if err != nil {
+		return nil, "", fmt.Errorf("article %s: %w", articleID, err)
+	}
+	return info, lang, nil
 }
 
 // language maps a locale to the path segment of translation endpoints:

@@ -24,46 +24,55 @@ func (s *Server) getCenter(q *request) {
 
 // GET /articles: published articles only (SKILL.md, "List Articles").
 func (s *Server) listArticles(q *request) {
-	var picked []*Article
-	for _, a := range s.articles {
-		if a.Published != nil && q.matches(a, *a.Published) {
-			picked = append(picked, a)
-		}
-	}
-	ids := make([]string, len(picked))
-	for i, a := range picked {
-		ids[i] = a.ID
-	}
-	from, to, more, ok := q.page(ids)
-	if !ok {
-		return
-	}
-	data := []articleJSON{}
-	for _, a := range picked[from:to] {
-		data = append(data, s.publishedView(a, q.expandContent()))
-	}
-	writeJSON(q.w, http.StatusOK, listJSON{Object: "list", Data: data, HasMore: more, Count: len(data), URL: s.listURL("/articles")})
+	s.writeList(q, q.published, s.publishedView, "/articles")
 }
 
 // GET /articles/drafts: every article's draft, filtered by status
 // (SKILL.md, "List Drafts").
 func (s *Server) listDrafts(q *request) {
-	st := q.r.URL.Query().Get("status")
-	switch st {
+	switch q.r.URL.Query().Get("status") {
 	case "", StatusUnpublished, StatusPublished, StatusPublishedWithChanges:
 	default:
 		writeError(q.w, http.StatusBadRequest, "invalid_parameter", "status must be unpublished, published or published_with_changes")
 		return
 	}
+	s.writeList(q, q.drafted, s.draftView, "/articles/drafts")
+}
+
+// GET /articles/count (SKILL.md, "Count Articles").
+func (s *Server) countArticles(q *request) {
+	s.writeCount(q, q.published, "/articles/count", nil)
+}
+
+// GET /articles/drafts/count (SKILL.md, "Count Drafts").
+func (s *Server) countDrafts(q *request) {
+	s.writeCount(q, q.drafted, "/articles/drafts/count", filterValue(q, "status"))
+}
+
+// published picks, for the published endpoints, the articles that are
+// published and whose published version matches the filters.
+func (q *request) published(a *Article) bool {
+	return a.Published != nil && q.matches(a, *a.Published)
+}
+
+// drafted picks, for the draft endpoints, the articles of the status
+// asked for (any without one) whose draft matches the filters.
+func (q *request) drafted(a *Article) bool {
+	st := q.r.URL.Query().Get("status")
+	return (st == "" || a.Status() == st) && q.matches(a, a.Draft)
+}
+
+// writeList answers a list endpoint with the page of the articles keep
+// picks, each shown by view, in the list envelope (SKILL.md, "Response
+// Shapes").
+func (s *Server) writeList(q *request, keep func(*Article) bool, view func(*Article, bool) articleJSON, path string) {
 	var picked []*Article
+	var ids []string
 	for _, a := range s.articles {
-		if (st == "" || a.Status() == st) && q.matches(a, a.Draft) {
+		if keep(a) {
 			picked = append(picked, a)
+			ids = append(ids, a.ID)
 		}
-	}
-	ids := make([]string, len(picked))
-	for i, a := range picked {
-		ids[i] = a.ID
 	}
 	from, to, more, ok := q.page(ids)
 	if !ok {
@@ -71,34 +80,23 @@ func (s *Server) listDrafts(q *request) {
 	}
 	data := []articleJSON{}
 	for _, a := range picked[from:to] {
-		data = append(data, s.draftView(a, q.expandContent()))
+		data = append(data, view(a, q.expandContent()))
 	}
-	writeJSON(q.w, http.StatusOK, listJSON{Object: "list", Data: data, HasMore: more, Count: len(data), URL: s.listURL("/articles/drafts")})
+	writeJSON(q.w, http.StatusOK, listJSON{Object: "list", Data: data, HasMore: more, Count: len(data), URL: s.listURL(path)})
 }
 
-// GET /articles/count (SKILL.md, "Count Articles").
-func (s *Server) countArticles(q *request) {
+// writeCount answers a count endpoint with how many articles keep picks,
+// in the count envelope, which echoes the filters (SKILL.md, "Response
+// Shapes"); status is nil where the endpoint takes none.
+func (s *Server) writeCount(q *request, keep func(*Article) bool, path string, status *string) {
 	n := 0
 	for _, a := range s.articles {
-		if a.Published != nil && q.matches(a, *a.Published) {
+		if keep(a) {
 			n++
 		}
 	}
-	writeJSON(q.w, http.StatusOK, countJSON{Object: "count", Total: n, URL: s.listURL("/articles/count"),
-		Filters: map[string]*string{"category": filterValue(q, "category"), "search": filterValue(q, "search"), "status": nil}})
-}
-
-// GET /articles/drafts/count (SKILL.md, "Count Drafts").
-func (s *Server) countDrafts(q *request) {
-	st := q.r.URL.Query().Get("status")
-	n := 0
-	for _, a := range s.articles {
-		if (st == "" || a.Status() == st) && q.matches(a, a.Draft) {
-			n++
-		}
-	}
-	writeJSON(q.w, http.StatusOK, countJSON{Object: "count", Total: n, URL: s.listURL("/articles/drafts/count"),
-		Filters: map[string]*string{"category": filterValue(q, "category"), "search": filterValue(q, "search"), "status": filterValue(q, "status")}})
+	writeJSON(q.w, http.StatusOK, countJSON{Object: "count", Total: n, URL: s.listURL(path),
+		Filters: map[string]*string{"category": filterValue(q, "category"), "search": filterValue(q, "search"), "status": status}})
 }
 
 // findArticle answers 404 not_found when the article in the path does
@@ -153,8 +151,7 @@ func (s *Server) createArticle(q *request) {
 	}
 	switch {
 	case in.CategoryID != nil && *in.CategoryID != "":
-		if s.category(*in.CategoryID) == nil {
-			writeError(q.w, http.StatusNotFound, "not_found", "Category "+*in.CategoryID+" not found")
+		if s.findCategory(q, *in.CategoryID) == nil {
 			return
 		}
 		a.CategoryID = *in.CategoryID
@@ -196,12 +193,7 @@ func (s *Server) publishArticle(q *request) {
 	}
 	now := s.now().UTC()
 	if q.segs[2] == "publish" {
-		live := Version{Title: a.Draft.Title, HTML: sanitize(a.Draft.HTML)}
-		a.Draft = live
-		a.Published = &live
-		if a.Slug == "" {
-			a.Slug = slugify(a.Draft.Title)
-		}
+		a.Published = publish(&a.Draft, &a.Slug)
 		a.PublishedAt, a.UpdatedAt = now, now
 		writeJSON(q.w, http.StatusOK, s.publishedView(a, false))
 		return
@@ -212,6 +204,18 @@ func (s *Server) publishArticle(q *request) {
 		t.Published, t.PublishedAt = nil, never
 	}
 	writeJSON(q.w, http.StatusOK, s.draftView(a, false))
+}
+
+// publish makes the draft the live version, and generates the slug from
+// the title when there is none (SKILL.md, "Publish Article", "Publish
+// Translation"). It returns the live version.
+func publish(draft *Version, slug *string) *Version {
+	live := Version{Title: draft.Title, HTML: sanitize(draft.HTML)}
+	*draft = live
+	if *slug == "" {
+		*slug = slugify(live.Title)
+	}
+	return &live
 }
 
 // POST /articles/{a}/duplicate: an unpublished copy titled "Copy of …"
@@ -242,6 +246,35 @@ func (s *Server) getDraft(q *request) {
 	}
 }
 
+// draftPatch is the body of the two draft PATCH endpoints: title, html
+// or both (SKILL.md, "Update Draft", "Update Translation Draft").
+type draftPatch struct {
+	Title *string `json:"title"`
+	HTML  *string `json:"html"`
+}
+
+// decode reads the body, which must carry at least one of the two.
+func (in *draftPatch) decode(q *request) bool {
+	if !q.decode(in) {
+		return false
+	}
+	if in.Title == nil && in.HTML == nil {
+		writeError(q.w, http.StatusBadRequest, "missing_required_field", "title or html is required")
+		return false
+	}
+	return true
+}
+
+// apply writes what the patch carries into a draft, sanitising the HTML.
+func (in *draftPatch) apply(draft *Version) {
+	if in.Title != nil {
+		draft.Title = *in.Title
+	}
+	if in.HTML != nil {
+		draft.HTML = sanitize(*in.HTML)
+	}
+}
+
 // PATCH /articles/{a}/draft: only title and html; the status becomes
 // published_with_changes on a published article (SKILL.md, "Update
 // Draft").
@@ -250,23 +283,11 @@ func (s *Server) updateDraft(q *request) {
 	if a == nil {
 		return
 	}
-	var in struct {
-		Title *string `json:"title"`
-		HTML  *string `json:"html"`
-	}
-	if !q.decode(&in) {
+	var in draftPatch
+	if !in.decode(q) {
 		return
 	}
-	if in.Title == nil && in.HTML == nil {
-		writeError(q.w, http.StatusBadRequest, "missing_required_field", "title or html is required")
-		return
-	}
-	if in.Title != nil {
-		a.Draft.Title = *in.Title
-	}
-	if in.HTML != nil {
-		a.Draft.HTML = sanitize(*in.HTML)
-	}
+	in.apply(&a.Draft)
 	a.UpdatedAt = s.now().UTC()
 	writeJSON(q.w, http.StatusOK, s.draftView(a, true))
 }
@@ -308,8 +329,7 @@ func (s *Server) updateMetadata(q *request) {
 		return
 	}
 	if in.Category != nil {
-		if s.category(*in.Category) == nil {
-			writeError(q.w, http.StatusNotFound, "not_found", "Category "+*in.Category+" not found")
+		if s.findCategory(q, *in.Category) == nil {
 			return
 		}
 		a.CategoryID = *in.Category

@@ -60,9 +60,8 @@ func (s *Server) createCategory(q *request) {
 		return
 	}
 	if in.ParentID != "" {
-		p := s.category(in.ParentID)
+		p := s.findCategory(q, in.ParentID)
 		if p == nil {
-			writeError(q.w, http.StatusNotFound, "not_found", "Category "+in.ParentID+" not found")
 			return
 		}
 		// "You can create hierarchical categories with one level of
@@ -81,9 +80,8 @@ func (s *Server) createCategory(q *request) {
 // PATCH /articles/categories/{c}: name, description, icon, translations;
 // at least one (SKILL.md, "Update Category").
 func (s *Server) updateCategory(q *request) {
-	c := s.category(q.segs[2])
+	c := s.findCategory(q, q.segs[2])
 	if c == nil {
-		writeError(q.w, http.StatusNotFound, "not_found", "Category "+q.segs[2]+" not found")
 		return
 	}
 	var in struct {
@@ -118,9 +116,8 @@ func (s *Server) updateCategory(q *request) {
 // category_has_articles, listing the articles, while articles use it or
 // one of its subcategories (SKILL.md, "Delete Category"; NOTES.md).
 func (s *Server) deleteCategory(q *request) {
-	c := s.category(q.segs[2])
+	c := s.findCategory(q, q.segs[2])
 	if c == nil {
-		writeError(q.w, http.StatusNotFound, "not_found", "Category "+q.segs[2]+" not found")
 		return
 	}
 	gone := map[string]bool{c.ID: true}
@@ -158,11 +155,18 @@ func (s *Server) deleteCategory(q *request) {
 // center", SKILL.md, "Create Category"). Undocumented: the code.
 func (s *Server) checkCategoryLanguages(q *request, tr map[string]CategoryText) bool {
 	for l := range tr {
-		if !s.languageEnabled(l) {
-			writeError(q.w, http.StatusBadRequest, "invalid_language",
-				"Language "+l+" is not one of the center's additional_languages ("+strings.Join(s.center.AdditionalLanguages, ", ")+")")
+		if !s.checkLanguage(q, l) {
 			return false
 		}
 	}
 	return true
+}
+
+// findCategory answers 404 not_found when category id does not exist.
+func (s *Server) findCategory(q *request, id string) *Category {
+	c := s.category(id)
+	if c == nil {
+		writeError(q.w, http.StatusNotFound, "not_found", "Category "+id+" not found")
+	}
+	return c
 }

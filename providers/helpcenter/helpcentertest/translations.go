@@ -16,12 +16,21 @@ func (s *Server) translationTarget(q *request) (*Article, string) {
 		return nil, ""
 	}
 	lang := q.segs[3]
-	if !s.languageEnabled(lang) {
-		writeError(q.w, http.StatusBadRequest, "invalid_language",
-			"Language "+lang+" is not one of the center's additional_languages ("+strings.Join(s.center.AdditionalLanguages, ", ")+")")
+	if !s.checkLanguage(q, lang) {
 		return nil, ""
 	}
 	return a, lang
+}
+
+// checkLanguage answers 400 invalid_language unless lang is one of the
+// center's additional languages. Undocumented: the code.
+func (s *Server) checkLanguage(q *request, lang string) bool {
+	if s.languageEnabled(lang) {
+		return true
+	}
+	writeError(q.w, http.StatusBadRequest, "invalid_language",
+		"Language "+lang+" is not one of the center's additional_languages ("+strings.Join(s.center.AdditionalLanguages, ", ")+")")
+	return false
 }
 
 // findTranslation also answers 404 when the translation does not exist.
@@ -69,15 +78,8 @@ func (s *Server) updateTranslationDraft(q *request) {
 	if a == nil {
 		return
 	}
-	var in struct {
-		Title *string `json:"title"`
-		HTML  *string `json:"html"`
-	}
-	if !q.decode(&in) {
-		return
-	}
-	if in.Title == nil && in.HTML == nil {
-		writeError(q.w, http.StatusBadRequest, "missing_required_field", "title or html is required")
+	var in draftPatch
+	if !in.decode(q) {
 		return
 	}
 	t := a.Translations[lang]
@@ -85,12 +87,7 @@ func (s *Server) updateTranslationDraft(q *request) {
 		t = &Translation{Language: lang}
 		a.Translations[lang] = t
 	}
-	if in.Title != nil {
-		t.Draft.Title = *in.Title
-	}
-	if in.HTML != nil {
-		t.Draft.HTML = sanitize(*in.HTML)
-	}
+	in.apply(&t.Draft)
 	now := s.now().UTC()
 	t.UpdatedAt, a.UpdatedAt = now, now
 	writeJSON(q.w, http.StatusOK, s.translationView(a, t, true, true))
@@ -145,12 +142,7 @@ func (s *Server) publishTranslation(q *request) {
 		writeError(q.w, http.StatusBadRequest, "missing_required_field", "The translation needs a title or content to be published")
 		return
 	}
-	live := Version{Title: t.Draft.Title, HTML: sanitize(t.Draft.HTML)}
-	t.Draft = live
-	t.Published = &live
-	if t.Slug == "" {
-		t.Slug = slugify(t.Draft.Title)
-	}
+	t.Published = publish(&t.Draft, &t.Slug)
 	t.PublishedAt, t.UpdatedAt = now, now
 	writeJSON(q.w, http.StatusOK, s.translationView(a, t, false, false))
 }

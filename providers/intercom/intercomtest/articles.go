@@ -1,8 +1,10 @@
 package intercomtest
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -59,42 +61,13 @@ func invalid(format string, args ...any) *badRequest {
 
 func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	list := make([]*Article, 0, len(s.articles))
-	for _, a := range s.articles {
-		list = append(list, a)
-	}
+	defer s.mu.Unlock()
 	// "Articles will be returned in descending order on the updated_at
-	// attribute" (listArticles); ties by id, newest first (decided).
-	slices.SortFunc(list, func(a, b *Article) int {
-		ua, ub := s.updatedAt(a), s.updatedAt(b)
-		if ua != ub {
-			if ua > ub {
-				return -1
-			}
-			return 1
-		}
-		return -compareIDs(a.ID, b.ID)
+	// attribute" (listArticles).
+	list := slices.SortedFunc(maps.Values(s.articles), func(a, b *Article) int {
+		return newestFirst(s.updatedAt(a), s.updatedAt(b), a.ID, b.ID)
 	})
-	page, pages, ok := s.paginate(w, r, len(list))
-	var data []map[string]any
-	if ok {
-		for _, a := range list[page.from:page.to] {
-			data = append(data, s.articleJSON(a, false))
-		}
-	}
-	s.mu.Unlock()
-	if !ok {
-		return
-	}
-	if data == nil {
-		data = []map[string]any{}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{
-		"type":        "list",
-		"pages":       pages,
-		"total_count": len(list),
-		"data":        data,
-	})
+	writeList(s, w, r, list, func(a *Article) map[string]any { return s.articleJSON(a, false) })
 }
 
 func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
@@ -102,7 +75,7 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	a, ok := s.articles[r.PathValue("id")]
 	if !ok {
-		writeError(w, http.StatusNotFound, "not_found", "Resource Not Found")
+		notFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, s.articleJSON(a, true))
@@ -113,7 +86,7 @@ func (s *Server) deleteArticle(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	id := r.PathValue("id")
 	if _, ok := s.articles[id]; !ok {
-		writeError(w, http.StatusNotFound, "not_found", "Resource Not Found")
+		notFound(w)
 		return
 	}
 	delete(s.articles, id)
@@ -154,7 +127,7 @@ func (s *Server) updateArticle(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	old, ok := s.articles[r.PathValue("id")]
 	if !ok {
-		writeError(w, http.StatusNotFound, "not_found", "Resource Not Found")
+		notFound(w)
 		return
 	}
 	// Validate everything before changing anything: a 400 leaves the
@@ -436,6 +409,29 @@ func decode(w http.ResponseWriter, r *http.Request, v any) bool {
 		return false
 	}
 	return true
+}
+
+// writeList answers a list request with the page it asks for of list,
+// each item rendered by render, in the list envelope {type: "list", data,
+// total_count, pages} (listArticles, listAllCollections). Callers hold
+// s.mu.
+func writeList[T any](s *Server, w http.ResponseWriter, r *http.Request, list []T, render func(T) map[string]any) {
+	page, pages, ok := s.paginate(w, r, len(list))
+	if !ok {
+		return
+	}
+	data := []map[string]any{}
+	for _, x := range list[page.from:page.to] {
+		data = append(data, render(x))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"type": "list", "data": data, "total_count": len(list), "pages": pages})
+}
+
+// newestFirst orders a list "in descending order on the updated_at
+// attribute" (listArticles, listAllCollections); ties by id, newest
+// first (decided).
+func newestFirst(updatedA, updatedB int64, idA, idB string) int {
+	return cmp.Or(cmp.Compare(updatedB, updatedA), compareIDs(idB, idA))
 }
 
 // pageInfo is the slice of a list one page covers.

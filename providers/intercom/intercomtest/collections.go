@@ -1,6 +1,7 @@
 package intercomtest
 
 import (
+	"maps"
 	"net/http"
 	"slices"
 )
@@ -20,41 +21,13 @@ const maxDepth = 3
 
 func (s *Server) listCollections(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	list := make([]*Collection, 0, len(s.collections))
-	for _, c := range s.collections {
-		list = append(list, c)
-	}
+	defer s.mu.Unlock()
 	// "Collections will be returned in descending order on the
 	// updated_at attribute" (listAllCollections).
-	slices.SortFunc(list, func(a, b *Collection) int {
-		if a.UpdatedAt != b.UpdatedAt {
-			if a.UpdatedAt > b.UpdatedAt {
-				return -1
-			}
-			return 1
-		}
-		return -compareIDs(a.ID, b.ID)
+	list := slices.SortedFunc(maps.Values(s.collections), func(a, b *Collection) int {
+		return newestFirst(a.UpdatedAt, b.UpdatedAt, a.ID, b.ID)
 	})
-	page, pages, ok := s.paginate(w, r, len(list))
-	var data []map[string]any
-	if ok {
-		for _, c := range list[page.from:page.to] {
-			data = append(data, s.collectionJSON(c))
-		}
-	}
-	s.mu.Unlock()
-	if !ok {
-		return
-	}
-	if data == nil {
-		data = []map[string]any{}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{
-		"type":        "list",
-		"data":        data,
-		"total_count": len(list),
-		"pages":       pages,
-	})
+	writeList(s, w, r, list, s.collectionJSON)
 }
 
 func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) {
@@ -62,7 +35,7 @@ func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	c, ok := s.collections[r.PathValue("id")]
 	if !ok {
-		writeError(w, http.StatusNotFound, "not_found", "Resource Not Found")
+		notFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, s.collectionJSON(c))
@@ -104,7 +77,7 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	old, ok := s.collections[r.PathValue("id")]
 	if !ok {
-		writeError(w, http.StatusNotFound, "not_found", "Resource Not Found")
+		notFound(w)
 		return
 	}
 	c := *old
@@ -138,7 +111,7 @@ func (s *Server) deleteCollection(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	id := r.PathValue("id")
 	if _, ok := s.collections[id]; !ok {
-		writeError(w, http.StatusNotFound, "not_found", "Resource Not Found")
+		notFound(w)
 		return
 	}
 	delete(s.collections, id)

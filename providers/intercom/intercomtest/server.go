@@ -305,9 +305,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /help_center/collections/{id}", s.getCollection)
 	mux.HandleFunc("PUT /help_center/collections/{id}", s.updateCollection)
 	mux.HandleFunc("DELETE /help_center/collections/{id}", s.deleteCollection)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "not_found", "Resource Not Found")
-	})
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { notFound(w) })
 	return s.auth(mux)
 }
 
@@ -340,6 +338,13 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 		"request_id": requestID(),
 		"errors":     []apiError{{Code: code, Message: msg}},
 	})
+}
+
+// notFound is the 404 of an id or path the workspace does not have (the
+// 404 examples of retrieveArticle and retrieveCollection in
+// intercom-openapi-2.15.yaml).
+func notFound(w http.ResponseWriter) {
+	writeError(w, http.StatusNotFound, "not_found", "Resource Not Found")
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

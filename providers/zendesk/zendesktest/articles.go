@@ -112,18 +112,24 @@ func includes(r *http.Request) map[string]bool {
 }
 
 // listArticles lists non-archived articles (archived ones leave the list,
-// doc: Archive Article), in a locale when the path names one, sorted by
-// sort_by (position by default) and sort_order (doc: List Articles).
-func (s *Server) listArticles(w http.ResponseWriter, r *http.Request, locale string, keep func(*Article) bool) {
+// doc: Archive Article), all or those of one section (a section that does
+// not exist is a 404 RecordNotFound, seen: NOTES.md, Zendesk errors), in a
+// locale when the path names one, sorted by sort_by (position by default)
+// and sort_order (doc: List Articles).
+func (s *Server) listArticles(w http.ResponseWriter, r *http.Request, locale string, section int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if section != 0 && s.sections[section] == nil {
+		notFound(w)
+		return
+	}
 	if locale != "" && !s.enabled(locale) {
 		notFound(w)
 		return
 	}
 	var list []*Article
 	for _, a := range s.articleList() {
-		if a.Archived || (keep != nil && !keep(a)) {
+		if a.Archived || (section != 0 && a.SectionID != section) {
 			continue
 		}
 		if locale != "" && a.Translations[locale] == nil {
@@ -155,28 +161,24 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request, locale str
 		}
 		return (ki < kj) != desc
 	})
-	// Page sizes: page[size] at most 100, 30 by default (doc: NOTES.md).
-	pg, ok := paginate(w, r, len(list), pageOpts{maxSize: 100, defaultSize: 30})
-	if !ok {
-		return
-	}
 	inc := includes(r)
 	base := s.base(r)
-	out := pg.fields
-	arts := make([]map[string]any, 0, pg.end-pg.start)
 	sections, categories := map[int64]bool{}, map[int64]bool{}
-	for _, a := range list[pg.start:pg.end] {
-		display := locale
-		if display == "" {
-			display = a.SourceLocale
-		}
-		arts = append(arts, s.articleJSON(base, a, display, inc["translations"]))
+	// Page sizes: page[size] at most 100, 30 by default (doc: NOTES.md).
+	out, ok := pageJSON(w, r, list, pageOpts{maxSize: 100, defaultSize: 30}, "articles", func(a *Article) map[string]any {
 		sections[a.SectionID] = true
 		if sec := s.sections[a.SectionID]; sec != nil {
 			categories[sec.CategoryID] = true
 		}
+		display := locale
+		if display == "" {
+			display = a.SourceLocale
+		}
+		return s.articleJSON(base, a, display, inc["translations"])
+	})
+	if !ok {
+		return
 	}
-	out["articles"] = arts
 	s.sideload(out, base, inc, sections, categories)
 	writeJSON(w, http.StatusOK, out)
 }
@@ -214,14 +216,23 @@ func (s *Server) sideload(out map[string]any, base string, inc map[string]bool, 
 	}
 }
 
+// liveArticle finds an article that is not archived, and answers 404
+// when there is none: archived articles are gone from the API (doc:
+// Archive Article; seen as 404 on show). The caller holds s.mu.
+func (s *Server) liveArticle(w http.ResponseWriter, id int64) *Article {
+	a := s.articles[id]
+	if a == nil || a.Archived {
+		notFound(w)
+		return nil
+	}
+	return a
+}
+
 func (s *Server) showArticle(w http.ResponseWriter, r *http.Request, locale string, id int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.articles[id]
-	// Archived articles are gone from the API (doc: Archive Article; seen
-	// as 404 on show).
-	if a == nil || a.Archived {
-		notFound(w)
+	a := s.liveArticle(w, id)
+	if a == nil {
 		return
 	}
 	inc := includes(r)
@@ -263,7 +274,24 @@ type translationInput struct {
 	Outdated *bool   `json:"outdated"`
 }
 
-// segments resolves the user segment fields of a write: user_segment_ids
+// setFlags sets the article properties that need no checking: labels,
+// promoted, position and comments_disabled, those the write carries.
+func (f *articleFields) setFlags(a *Article) {
+	if f.LabelNames != nil {
+		a.LabelNames = append([]string{}, *f.LabelNames...)
+	}
+	if f.Promoted != nil {
+		a.Promoted = *f.Promoted
+	}
+	if f.Position != nil {
+		a.Position = *f.Position
+	}
+	if f.CommentsDisabled != nil {
+		a.CommentsDisabled = *f.CommentsDisabled
+	}
+}
+
+// segmentsOf resolves the user segment fields of a write: user_segment_ids
 // wins over user_segment_id; null or [] means everyone (doc: article JSON
 // format). It reports whether either was present. The caller holds s.mu.
 func (s *Server) segmentsOf(w http.ResponseWriter, f *articleFields) (ids []int64, present, ok bool) {
@@ -334,8 +362,7 @@ func (s *Server) createArticle(w http.ResponseWriter, r *http.Request, urlLocale
 		badRequest(w, "locale", "can't be blank")
 		return
 	}
-	if !s.enabled(locale) {
-		invalid(w, "locale", "InvalidValue", fmt.Sprintf("Locale %s is not enabled for this Help Center", locale))
+	if !s.checkEnabled(w, "locale", locale) {
 		return
 	}
 	// The translations array may carry the source translation instead of
@@ -351,8 +378,7 @@ func (s *Server) createArticle(w http.ResponseWriter, r *http.Request, urlLocale
 			return
 		}
 		l := strings.ToLower(*t.Locale)
-		if !s.enabled(l) {
-			invalid(w, "locale", "InvalidValue", fmt.Sprintf("Locale %s is not enabled for this Help Center", l))
+		if !s.checkEnabled(w, "locale", l) {
 			return
 		}
 		want[l] = tr{*t.Title, deref(t.Body), t.Draft != nil && *t.Draft}
@@ -402,18 +428,7 @@ func (s *Server) createArticle(w http.ResponseWriter, r *http.Request, urlLocale
 		NotifySubscribers: req.NotifySubscribers, CreatedAt: now, UpdatedAt: now,
 		Translations: map[string]*Translation{},
 	}
-	if f.LabelNames != nil {
-		a.LabelNames = append([]string{}, *f.LabelNames...)
-	}
-	if f.Promoted != nil {
-		a.Promoted = *f.Promoted
-	}
-	if f.Position != nil {
-		a.Position = *f.Position
-	}
-	if f.CommentsDisabled != nil {
-		a.CommentsDisabled = *f.CommentsDisabled
-	}
+	f.setFlags(a)
 	for l, t := range want {
 		a.Translations[l] = &Translation{
 			ID: s.id(), ArticleID: a.ID, Locale: l, Title: t.title, Body: s.sanitize(t.body),
@@ -445,9 +460,8 @@ func (s *Server) updateArticle(w http.ResponseWriter, r *http.Request, urlLocale
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.articles[id]
-	if a == nil || a.Archived {
-		notFound(w)
+	a := s.liveArticle(w, id)
+	if a == nil {
 		return
 	}
 	f := req.Article
@@ -483,18 +497,7 @@ func (s *Server) updateArticle(w http.ResponseWriter, r *http.Request, urlLocale
 	if f.ContentTagIDs != nil {
 		a.ContentTagIDs = append([]string{}, *f.ContentTagIDs...)
 	}
-	if f.LabelNames != nil {
-		a.LabelNames = append([]string{}, *f.LabelNames...)
-	}
-	if f.Promoted != nil {
-		a.Promoted = *f.Promoted
-	}
-	if f.Position != nil {
-		a.Position = *f.Position
-	}
-	if f.CommentsDisabled != nil {
-		a.CommentsDisabled = *f.CommentsDisabled
-	}
+	f.setFlags(a)
 	if !sameMeta(&before, a) {
 		a.UpdatedAt = s.now()
 	}
@@ -513,9 +516,8 @@ func sameMeta(x, y *Article) bool {
 func (s *Server) archiveArticle(w http.ResponseWriter, id int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.articles[id]
-	if a == nil || a.Archived {
-		notFound(w)
+	a := s.liveArticle(w, id)
+	if a == nil {
 		return
 	}
 	a.Archived = true
@@ -535,9 +537,8 @@ func (s *Server) updateSourceLocale(w http.ResponseWriter, r *http.Request, id i
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.articles[id]
-	if a == nil || a.Archived {
-		notFound(w)
+	a := s.liveArticle(w, id)
+	if a == nil {
 		return
 	}
 	l := strings.ToLower(req.ArticleLocale)
@@ -545,8 +546,7 @@ func (s *Server) updateSourceLocale(w http.ResponseWriter, r *http.Request, id i
 	case l == "":
 		badRequest(w, "article_locale", "can't be blank")
 		return
-	case !s.enabled(l):
-		invalid(w, "article_locale", "InvalidValue", fmt.Sprintf("Locale %s is not enabled for this Help Center", l))
+	case !s.checkEnabled(w, "article_locale", l):
 		return
 	case a.Translations[l] == nil:
 		invalid(w, "article_locale", "InvalidValue", fmt.Sprintf("Article has no %s translation", l))

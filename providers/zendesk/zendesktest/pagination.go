@@ -108,6 +108,29 @@ func paginate(w http.ResponseWriter, r *http.Request, total int, o pageOpts) (pa
 	return page{start: start, end: end, fields: fields}, true
 }
 
+// pageJSON is the answer to a list request: the envelope paginate builds
+// with the page's items, each rendered by render, under key. When ok is
+// false the request has been answered with paginate's error.
+func pageJSON[T any](w http.ResponseWriter, r *http.Request, list []T, o pageOpts, key string, render func(T) map[string]any) (out map[string]any, ok bool) {
+	pg, ok := paginate(w, r, len(list), o)
+	if !ok {
+		return nil, false
+	}
+	items := make([]map[string]any, 0, pg.end-pg.start)
+	for _, x := range list[pg.start:pg.end] {
+		items = append(items, render(x))
+	}
+	pg.fields[key] = items
+	return pg.fields, true
+}
+
+// writePage answers a list request with pageJSON.
+func writePage[T any](w http.ResponseWriter, r *http.Request, list []T, o pageOpts, key string, render func(T) map[string]any) {
+	if out, ok := pageJSON(w, r, list, o, key, render); ok {
+		writeJSON(w, http.StatusOK, out)
+	}
+}
+
 // Cursors are opaque to clients; the fake's encode an offset.
 func encodeCursor(at int) string {
 	return base64.RawURLEncoding.EncodeToString([]byte("o" + strconv.Itoa(at)))

@@ -1,38 +1,24 @@
 package zendesktest
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
-	"sort"
 	"strings"
 )
 
+// sortedSections and sortedCategories give the order Help Center lists
+// them in: by position, then by id.
 func (s *Server) sortedSections() []*Section {
-	out := make([]*Section, 0, len(s.sections))
-	for _, x := range s.sections {
-		out = append(out, x)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Position != out[j].Position {
-			return out[i].Position < out[j].Position
-		}
-		return out[i].ID < out[j].ID
+	return sorted(s.sections, func(a, b *Section) int {
+		return cmp.Or(cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))
 	})
-	return out
 }
 
 func (s *Server) sortedCategories() []*Category {
-	out := make([]*Category, 0, len(s.categories))
-	for _, c := range s.categories {
-		out = append(out, c)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Position != out[j].Position {
-			return out[i].Position < out[j].Position
-		}
-		return out[i].ID < out[j].ID
+	return sorted(s.categories, func(a, b *Category) int {
+		return cmp.Or(cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))
 	})
-	return out
 }
 
 // sectionJSON follows SectionObject of Zendesk's Help Center OpenAPI
@@ -87,26 +73,25 @@ func urlSlug(name string) string {
 	return strings.Join(f, "-")
 }
 
+// listSections lists every section, or those of one category; a
+// category that does not exist is a 404 RecordNotFound, not an empty
+// list (seen: NOTES.md, Zendesk errors).
 func (s *Server) listSections(w http.ResponseWriter, r *http.Request, category int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if category != 0 && s.categories[category] == nil {
+		notFound(w)
+		return
+	}
 	var list []*Section
 	for _, x := range s.sortedSections() {
 		if category == 0 || x.CategoryID == category {
 			list = append(list, x)
 		}
 	}
-	pg, ok := paginate(w, r, len(list), pageOpts{maxSize: 100, defaultSize: 30})
-	if !ok {
-		return
-	}
-	out := pg.fields
-	items := make([]map[string]any, 0, pg.end-pg.start)
-	for _, x := range list[pg.start:pg.end] {
-		items = append(items, s.sectionJSON(s.base(r), x))
-	}
-	out["sections"] = items
-	writeJSON(w, http.StatusOK, out)
+	writePage(w, r, list, pageOpts{maxSize: 100, defaultSize: 30}, "sections", func(x *Section) map[string]any {
+		return s.sectionJSON(s.base(r), x)
+	})
 }
 
 func (s *Server) showSection(w http.ResponseWriter, r *http.Request, id int64) {
@@ -123,18 +108,9 @@ func (s *Server) showSection(w http.ResponseWriter, r *http.Request, id int64) {
 func (s *Server) listCategories(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	list := s.sortedCategories()
-	pg, ok := paginate(w, r, len(list), pageOpts{maxSize: 100, defaultSize: 30})
-	if !ok {
-		return
-	}
-	out := pg.fields
-	items := make([]map[string]any, 0, pg.end-pg.start)
-	for _, c := range list[pg.start:pg.end] {
-		items = append(items, s.categoryJSON(s.base(r), c))
-	}
-	out["categories"] = items
-	writeJSON(w, http.StatusOK, out)
+	writePage(w, r, s.sortedCategories(), pageOpts{maxSize: 100, defaultSize: 30}, "categories", func(c *Category) map[string]any {
+		return s.categoryJSON(s.base(r), c)
+	})
 }
 
 func (s *Server) showCategory(w http.ResponseWriter, r *http.Request, id int64) {
@@ -167,8 +143,7 @@ func (s *Server) containerLocale(w http.ResponseWriter, in *containerInput, urlL
 	if l == "" {
 		l = s.defaultLocale
 	}
-	if !s.enabled(l) {
-		invalid(w, "locale", "InvalidValue", fmt.Sprintf("Locale %s is not enabled for this Help Center", l))
+	if !s.checkEnabled(w, "locale", l) {
 		return "", false
 	}
 	if in.Name == nil || strings.TrimSpace(*in.Name) == "" {

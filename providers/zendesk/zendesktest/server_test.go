@@ -79,6 +79,8 @@ func TestErrorShapes(t *testing.T) {
 		{"no credentials", "-", "GET", "/api/v2/help_center/articles", "", 401, `{"error":"Couldn't authenticate you"}`},
 		{"wrong token", "Basic " + base64.StdEncoding.EncodeToString([]byte("agent@example.com/token:nope")), "GET", "/api/v2/help_center/locales", "", 401, `{"error":"Couldn't authenticate you"}`},
 		{"unknown article", "", "GET", "/api/v2/help_center/articles/1", "", 404, `{"description":"Not found","error":"RecordNotFound"}`},
+		{"articles of an unknown section", "", "GET", "/api/v2/help_center/sections/1/articles", "", 404, `{"description":"Not found","error":"RecordNotFound"}`},
+		{"sections of an unknown category", "", "GET", "/api/v2/help_center/categories/1/sections", "", 404, `{"description":"Not found","error":"RecordNotFound"}`},
 		{"title missing", "", "POST", secPath, `{"article":{"locale":"en-us","permission_group_id":1,"user_segment_id":null}}`, 400, `{"errors":{"title":["can't be blank"]}}`},
 		{"locale not enabled", "", "POST", secPath, `{"article":{"title":"T","locale":"ja","user_segment_id":null}}`, 422,
 			`{"description":"Record validation errors","details":{"locale":[{"description":"Locale ja is not enabled for this Help Center","error":"InvalidValue"}]},"error":"RecordInvalid"}`},

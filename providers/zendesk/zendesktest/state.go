@@ -1,6 +1,9 @@
 package zendesktest
 
 import (
+	"cmp"
+	"maps"
+	"slices"
 	"sort"
 	"time"
 )
@@ -146,36 +149,21 @@ func (s *Server) Article(id int64) (Article, bool) {
 func (s *Server) Categories() []Category {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Category, 0, len(s.categories))
-	for _, c := range s.categories {
-		out = append(out, *c)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
+	return copies(sorted(s.categories, func(a, b *Category) int { return cmp.Compare(a.ID, b.ID) }))
 }
 
 // Sections returns every section, by id.
 func (s *Server) Sections() []Section {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Section, 0, len(s.sections))
-	for _, x := range s.sections {
-		out = append(out, *x)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
+	return copies(sorted(s.sections, func(a, b *Section) int { return cmp.Compare(a.ID, b.ID) }))
 }
 
 // ContentTags returns every content tag, by name.
 func (s *Server) ContentTags() []ContentTag {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]ContentTag, 0, len(s.tags))
-	for _, t := range s.tags {
-		out = append(out, *t)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
+	return copies(sorted(s.tags, func(a, b *ContentTag) int { return cmp.Compare(a.Name, b.Name) }))
 }
 
 // SegmentName returns the name of a user segment id, "" if unknown.
@@ -209,10 +197,23 @@ func (s *Server) ContentTagName(id string) string {
 }
 
 func (s *Server) articleList() []*Article {
-	out := make([]*Article, 0, len(s.articles))
-	for _, a := range s.articles {
-		out = append(out, a)
+	return sorted(s.articles, func(a, b *Article) int { return cmp.Compare(a.ID, b.ID) })
+}
+
+// sorted returns the values of m in the given order; the fake keeps its
+// records in maps, and every list it answers or returns has a fixed order.
+func sorted[K comparable, V any](m map[K]*V, order func(a, b *V) int) []*V {
+	out := slices.Collect(maps.Values(m))
+	slices.SortFunc(out, order)
+	return out
+}
+
+// copies returns a copy of each record, so that a test cannot change the
+// fake's state through what an accessor returned.
+func copies[V any](ps []*V) []V {
+	out := make([]V, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, *p)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }

@@ -1,6 +1,7 @@
 package zendesktest
 
 import (
+	"cmp"
 	"net/http"
 	"sort"
 	"strings"
@@ -12,27 +13,18 @@ func (s *Server) listSegments(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var list []*Segment
-	for _, g := range s.segments {
+	for _, g := range sorted(s.segments, func(a, b *Segment) int { return cmp.Compare(a.ID, b.ID) }) {
 		if v := r.URL.Query().Get("built_in"); v != "" && (v == "true") != g.BuiltIn {
 			continue
 		}
 		list = append(list, g)
 	}
-	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
-	pg, ok := paginate(w, r, len(list), pageOpts{maxSize: 100, defaultSize: 100})
-	if !ok {
-		return
-	}
-	items := make([]map[string]any, 0, pg.end-pg.start)
-	for _, g := range list[pg.start:pg.end] {
-		items = append(items, map[string]any{
+	writePage(w, r, list, pageOpts{maxSize: 100, defaultSize: 100}, "user_segments", func(g *Segment) map[string]any {
+		return map[string]any{
 			"id": g.ID, "name": g.Name, "user_type": g.UserType, "built_in": g.BuiltIn,
 			"group_ids": []int64{}, "organization_ids": []int64{}, "tags": []string{}, "or_tags": []string{},
-		})
-	}
-	out := pg.fields
-	out["user_segments"] = items
-	writeJSON(w, http.StatusOK, out)
+		}
+	})
 }
 
 // listGroups implements List Permission Groups: fields id, name, edit,
@@ -40,24 +32,12 @@ func (s *Server) listSegments(w http.ResponseWriter, r *http.Request) {
 func (s *Server) listGroups(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var list []*PermissionGroup
-	for _, g := range s.groups {
-		list = append(list, g)
-	}
-	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
-	pg, ok := paginate(w, r, len(list), pageOpts{maxSize: 100, defaultSize: 100})
-	if !ok {
-		return
-	}
-	items := make([]map[string]any, 0, pg.end-pg.start)
-	for _, g := range list[pg.start:pg.end] {
-		items = append(items, map[string]any{
+	list := sorted(s.groups, func(a, b *PermissionGroup) int { return cmp.Compare(a.ID, b.ID) })
+	writePage(w, r, list, pageOpts{maxSize: 100, defaultSize: 100}, "permission_groups", func(g *PermissionGroup) map[string]any {
+		return map[string]any{
 			"id": g.ID, "name": g.Name, "built_in": g.BuiltIn, "edit": []int64{}, "publish": []int64{},
-		})
-	}
-	out := pg.fields
-	out["permission_groups"] = items
-	writeJSON(w, http.StatusOK, out)
+		}
+	})
 }
 
 func tagJSON(t *ContentTag) map[string]any {
@@ -94,17 +74,7 @@ func (s *Server) listTags(w http.ResponseWriter, r *http.Request) {
 		guideError(w, http.StatusBadRequest, "BadRequest", "Invalid property")
 		return
 	}
-	pg, ok := paginate(w, r, len(list), pageOpts{cursorOnly: true, maxSize: 30, defaultSize: 10})
-	if !ok {
-		return
-	}
-	items := make([]map[string]any, 0, pg.end-pg.start)
-	for _, t := range list[pg.start:pg.end] {
-		items = append(items, tagJSON(t))
-	}
-	out := pg.fields
-	out["records"] = items
-	writeJSON(w, http.StatusOK, out)
+	writePage(w, r, list, pageOpts{cursorOnly: true, maxSize: 30, defaultSize: 10}, "records", tagJSON)
 }
 
 func (s *Server) showTag(w http.ResponseWriter, id string) {

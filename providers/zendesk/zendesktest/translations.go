@@ -6,15 +6,6 @@ import (
 	"strings"
 )
 
-func (s *Server) liveArticle(w http.ResponseWriter, id int64) *Article {
-	a := s.articles[id]
-	if a == nil || a.Archived {
-		notFound(w)
-		return nil
-	}
-	return a
-}
-
 // listTranslations implements List Translations with its locales, draft
 // and outdated filters (doc: zendesk-translations.txt).
 func (s *Server) listTranslations(w http.ResponseWriter, r *http.Request, id int64) {
@@ -46,17 +37,9 @@ func (s *Server) listTranslations(w http.ResponseWriter, r *http.Request, id int
 		}
 		list = append(list, t)
 	}
-	pg, ok := paginate(w, r, len(list), pageOpts{maxSize: 100, defaultSize: 30})
-	if !ok {
-		return
-	}
-	ts := make([]map[string]any, 0, pg.end-pg.start)
-	for _, t := range list[pg.start:pg.end] {
-		ts = append(ts, translationJSON(s.base(r), t))
-	}
-	out := pg.fields
-	out["translations"] = ts
-	writeJSON(w, http.StatusOK, out)
+	writePage(w, r, list, pageOpts{maxSize: 100, defaultSize: 30}, "translations", func(t *Translation) map[string]any {
+		return translationJSON(s.base(r), t)
+	})
 }
 
 func (s *Server) showTranslation(w http.ResponseWriter, r *http.Request, id int64, locale string) {
@@ -104,12 +87,7 @@ func (s *Server) createTranslation(w http.ResponseWriter, r *http.Request, id in
 		return
 	}
 	l := strings.ToLower(*in.Locale)
-	if !s.enabled(l) {
-		invalid(w, "locale", "InvalidValue", fmt.Sprintf("Locale %s is not enabled for this Help Center", l))
-		return
-	}
-	if a.Translations[l] != nil {
-		invalid(w, "locale", "DuplicateValue", fmt.Sprintf("Locale %s has already been taken", l))
+	if !s.checkNewLocale(w, a, l) {
 		return
 	}
 	now := s.now()
@@ -153,13 +131,7 @@ func (s *Server) updateTranslation(w http.ResponseWriter, r *http.Request, id in
 		return
 	}
 	if in.Locale != nil && !strings.EqualFold(*in.Locale, locale) {
-		l := strings.ToLower(*in.Locale)
-		if !s.enabled(l) {
-			invalid(w, "locale", "InvalidValue", fmt.Sprintf("Locale %s is not enabled for this Help Center", l))
-			return
-		}
-		if a.Translations[l] != nil {
-			invalid(w, "locale", "DuplicateValue", fmt.Sprintf("Locale %s has already been taken", l))
+		if !s.checkNewLocale(w, a, strings.ToLower(*in.Locale)) {
 			return
 		}
 	}
@@ -190,6 +162,20 @@ func (s *Server) updateTranslation(w http.ResponseWriter, r *http.Request, id in
 		a.UpdatedAt = t.UpdatedAt
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"translation": translationJSON(s.base(r), t)})
+}
+
+// checkNewLocale refuses to give article a a translation in locale l
+// unless l is enabled and a has no l translation yet (doc:
+// zendesk-translations.txt, Create Translation). The caller holds s.mu.
+func (s *Server) checkNewLocale(w http.ResponseWriter, a *Article, l string) bool {
+	if !s.checkEnabled(w, "locale", l) {
+		return false
+	}
+	if a.Translations[l] != nil {
+		invalid(w, "locale", "DuplicateValue", fmt.Sprintf("Locale %s has already been taken", l))
+		return false
+	}
+	return true
 }
 
 // deleteTranslation implements Delete Translation: 204, unless it is the
