@@ -102,3 +102,24 @@ func TestLinksResolvePerLocale(t *testing.T) {
 		t.Errorf("en body %s deps %v", en.Translation.Body, en.Deps)
 	}
 }
+
+func TestHexRuns(t *testing.T) {
+	h := "0123456789abcdef"
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{h + "-installer.png", []string{h}},
+		{"installer.png", nil},
+		{"0123456789abcde-x.png", nil}, // 15 digits
+		{strings.Repeat("a", 64) + ".png", []string{strings.Repeat("a", 16)}},
+		{strings.Repeat("b", 80) + ".png", []string{strings.Repeat("b", 16), strings.Repeat("b", 16)}},
+		{"x" + h + "Z" + h, []string{h, h}},
+		{"0123456789ABCDEF.png", nil}, // upper case is not ours
+	}
+	for _, tt := range tests {
+		if got := hexRuns(tt.in); strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("hexRuns(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
