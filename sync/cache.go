@@ -13,18 +13,22 @@ import (
 // cacheVersion changes whenever rendering or comparison changes in a way
 // that could make an old "equal" verdict wrong; a cache of another
 // version is ignored.
-const cacheVersion = 1
+const cacheVersion = 2
 
 var crcTable = crc64.MakeTable(crc64.ECMA)
 
 // bodyKey identifies a Markdown body rendered for one profile.
 type bodyKey struct {
-	Sum uint64 // crc64 of profile name, NUL, body
+	Sum uint64 // crc64 of profile name, NUL, file, NUL, body
 	Len int
 }
 
-func keyOf(profile string, src []byte) bodyKey {
+// keyOf names the file too: two locales with the same text resolve their
+// links differently and must not share an entry.
+func keyOf(profile, file string, src []byte) bodyKey {
 	h := crc64.Update(0, crcTable, []byte(profile))
+	h = crc64.Update(h, crcTable, []byte{0})
+	h = crc64.Update(h, crcTable, []byte(file))
 	h = crc64.Update(h, crcTable, []byte{0})
 	h = crc64.Update(h, crcTable, src)
 	return bodyKey{Sum: h, Len: len(src)}

@@ -9,8 +9,8 @@ import (
 // breakLinkCycles handles new articles that link to each other (or to
 // themselves): neither can be written with the other's URL first. Each
 // create in such a cycle is made as a draft whose links into the cycle
-// are inert, then an update writes the final body once every target
-// exists, then a publish follows when the file is not a draft. No reader
+// are inert, then one update writes the final body once every target
+// exists and leaves the translation in the file's draft state. No reader
 // ever sees a broken link.
 func (pl *planner) breakLinkCycles() {
 	changes := pl.plan.Changes
@@ -40,7 +40,7 @@ func (pl *planner) breakLinkCycles() {
 	// Help.Center refuses to publish a translation while its article is
 	// unpublished: when a source is published late, its article's other
 	// locales wait for it.
-	sourcePublish := map[string]string{} // article -> publish key
+	sourcePublish := map[string]string{} // article -> key of the change that publishes its source
 	for i, c := range changes {
 		out = append(out, c)
 		if !cyclic[i] {
@@ -79,7 +79,9 @@ func (pl *planner) breakLinkCycles() {
 		}
 		c.Deps = deps
 
-		final.Draft = true
+		// The update leaves the translation in its final draft state: on
+		// every provider that is one write less than a separate publish.
+		final.Draft = wantDraft
 		upd := &Change{
 			Key: "update-translation:" + c.File, Action: ActionUpdateTranslation, File: c.File, Article: c.Article,
 			Locale: c.Locale, Title: c.Title, Deps: []string{c.Key}, Links: allLinks,
@@ -91,15 +93,10 @@ func (pl *planner) breakLinkCycles() {
 		}
 		out = append(out, upd)
 		if !wantDraft {
+			upd.Fields = append(upd.Fields, FieldChange{Field: "draft", Old: "true", New: "false"})
 			if c.Action == ActionCreate {
-				sourcePublish[c.Article] = "publish:" + c.File
+				sourcePublish[c.Article] = upd.Key
 			}
-			out = append(out, &Change{
-				Key: "publish:" + c.File, Action: ActionPublish, File: c.File, Article: c.Article, Locale: c.Locale, Title: c.Title,
-				Deps:        []string{upd.Key},
-				Translation: &TranslationSpec{providers.TranslationInput{Locale: final.Locale, Title: final.Title, Draft: false}},
-				Fields:      []FieldChange{{Field: "draft", Old: "true", New: "false"}},
-			})
 		}
 	}
 	for _, c := range out {

@@ -438,7 +438,7 @@ type body struct {
 // equal the remote translation: same Markdown, same answers from the
 // link and image resolvers, same remote body as when they last matched.
 func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
-	b := body{key: keyOf(pl.profile.Name, t.Body)}
+	b := body{key: keyOf(pl.profile.Name, t.Path, t.Body)}
 	var rt *providers.Translation
 	if m.remote != nil {
 		rt = findTranslation(m.remote, pl.locale(t.Locale))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -108,7 +109,8 @@ func TestExecutorFlow(t *testing.T) {
 	want := map[string]providers.Translation{
 		"en": {Locale: "en", Title: "Install", Body: "<p>Run it.</p>", Description: "How to install", Slug: "install-it"},
 		"fr": {Locale: "fr", Title: "Installer", Body: "<p>Lancez-le.</p>", Slug: "installer"},
-		"de": {Locale: "de", Title: "Installieren", Body: "<p>Entwurf</p>", Draft: true},
+		// A draft translation gets its slug at once, so its URL is known.
+		"de": {Locale: "de", Title: "Installieren", Body: "<p>Entwurf</p>", Draft: true, Slug: "installieren"},
 	}
 	art := byID[a.ID]
 	if art.SectionID != sub.ID || art.SourceLocale != "en" || len(art.Translations) != 3 {
@@ -124,6 +126,12 @@ func TestExecutorFlow(t *testing.T) {
 		if g != w {
 			t.Errorf("%s = %+v, want %+v", loc, g, w)
 		}
+	}
+	// A link to the draft translation must find it under the URL it will
+	// have once published: /{language}/article/{slugId}-{slug}.
+	slugID := regexp.MustCompile(`/article/(\d+)-`).FindStringSubmatch(art.URL)
+	if de := art.Translations["de"]; de == nil || slugID == nil || !strings.HasSuffix(de.URL, "/de/article/"+slugID[1]+"-installieren") {
+		t.Errorf("draft de translation = %+v, want a URL like the article's %s under /de/", de, art.URL)
 	}
 	if d := byID[draftOnly.ID].Translations["en"]; d == nil || !d.Draft || d.Body != "<p>Soon.</p>" {
 		t.Errorf("draft article source = %+v, want an unpublished draft", d)

@@ -153,6 +153,7 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 		if url == "" {
 			url = articleURL(info, d.SlugID, d.Slug)
 		}
+		p.rememberSlugID(d.ID, d.SlugID)
 		src, lv := merge(info.DefaultLanguage, d.Title, d.Content.html(), d.Status, url, live[d.ID])
 		src.Slug = d.Slug
 		src.Description = d.SEO.desc()
@@ -219,7 +220,17 @@ func (p *Provider) readTranslation(ctx context.Context, articleID, lang string) 
 		}
 		pub = &article{Title: t.Title, Content: t.Content}
 	}
-	tr, lv := merge(lang, d.Title, d.Content.html(), d.Status, d.URL, pub)
+	u := d.URL
+	if u == "" {
+		// Unpublished: the URL it will have, so links to it match what
+		// apply wrote.
+		info, err := p.centerInfo(ctx)
+		if err != nil {
+			return nil, err
+		}
+		u = translationURL(info, lang, p.slugID(articleID), d.Slug)
+	}
+	tr, lv := merge(lang, d.Title, d.Content.html(), d.Status, u, pub)
 	tr.Slug, tr.Description, tr.UpdatedAt = d.Slug, d.SEO.desc(), d.UpdatedAt
 	p.setLive(articleID, lang, lv)
 	return tr, nil

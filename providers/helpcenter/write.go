@@ -117,6 +117,7 @@ func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput)
 		src.Slug = slug
 	}
 	a.URL = articleURL(info, d.SlugID, src.Slug)
+	p.rememberSlugID(d.ID, d.SlugID)
 	if !in.Source.Draft {
 		live, err := p.publish(ctx, d.ID, "", "publish")
 		if err != nil {
@@ -212,12 +213,18 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 		if err := p.do(ctx, providers.Request{Method: "PATCH", Path: draft, JSON: map[string]string{"title": t.Title, "html": t.Body}}, &d); err != nil {
 			return out, fmt.Errorf("writing the %s draft of article %s: %w", t.Locale, articleID, err)
 		}
-		out.Body, out.UpdatedAt = d.Content.html(), d.UpdatedAt
+		out.Body, out.UpdatedAt, out.Slug = d.Content.html(), d.UpdatedAt, d.Slug
 	}
 
 	meta := map[string]any{}
 	if t.Slug != nil {
 		meta["slug"] = *t.Slug
+		out.Slug = *t.Slug
+	} else if lang != "" && out.Slug == "" && t.Draft {
+		// As for articles: a draft translation needs its slug now for its
+		// URL to be known to links written before it is published.
+		out.Slug = slugOf(t.Title)
+		meta["slug"] = out.Slug
 	}
 	if t.Description != nil {
 		meta["seo"] = map[string]string{"metaDesc": *t.Description}
@@ -234,6 +241,9 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 			return out, err
 		}
 		out.URL = live.URL
+	}
+	if out.URL == "" && lang != "" {
+		out.URL = translationURL(info, lang, p.slugID(articleID), out.Slug)
 	}
 	return out, nil
 }
