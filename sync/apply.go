@@ -239,9 +239,14 @@ func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 		}
 	}
 	_ = g.Wait()
+	why := "interrupted before it started"
+	if !report.Interrupted {
+		// Nothing was left to run, yet these never became ready.
+		why = "never started: it waits on a dependency cycle in the plan (a bug in hcsync: please report it with the plan as JSON)"
+	}
 	for i := range p.Changes {
 		if !ended[i] {
-			skip(i, "interrupted before it started")
+			skip(i, why)
 		}
 	}
 	for _, res := range report.Results {
@@ -591,6 +596,10 @@ func (r *run) uploadImage(ctx context.Context, c *Change) (string, error) {
 	url, err := r.e.Provider.UploadImage(ctx, providers.Image{Name: img.Name, ContentType: img.ContentType, Data: data, Hash: img.Hash})
 	if err != nil {
 		return "", err
+	}
+	if url == "" {
+		// An empty src would publish a broken image.
+		return "", fmt.Errorf("uploading %s: the help center answered with no URL for the image", img.Path)
 	}
 	r.mu.Lock()
 	r.imageURLs[img.Short] = url

@@ -326,6 +326,19 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
 			if isSource {
 				srcKeys = append(srcKeys, c.Key)
 			}
+			if !isSource && len(deps) > 0 && pl.linksTo(src.Path, t.Path) {
+				// The source's writes wait for this translation's URL, so it
+				// cannot wait for them: create it as a draft, publish after.
+				publish := !c.Translation.Draft
+				c.Translation.Draft, c.Deps = true, nil
+				if !publish {
+					continue
+				}
+				add(&Change{Key: "publish:" + t.Path, Action: ActionPublish, File: t.Path, ArticleID: id, URL: ra.URL, Locale: locale, Title: t.Title,
+					Deps:        append(append([]string{}, deps...), c.Key),
+					Translation: &TranslationSpec{providers.TranslationInput{Locale: locale, Title: t.Title}},
+					Fields:      []FieldChange{{Field: "draft", Old: "true", New: "false"}}})
+			}
 			continue
 		}
 		url := rt.URL
@@ -420,6 +433,19 @@ func (pl *planner) attachRefs(changes []*Change) {
 			c.Deps = appendUnique(c.Deps, "upload-image:"+short)
 		}
 	}
+}
+
+// linksTo reports whether the body of file links to target through a
+// placeholder: target is created by the plan.
+func (pl *planner) linksTo(file, target string) bool {
+	if r := pl.refs[file]; r != nil {
+		for _, f := range r.links {
+			if f == target {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // creatorKey is the key of the change that creates a translation file

@@ -32,6 +32,15 @@ func (pl *planner) breakLinkCycles() {
 			}
 		}
 	}
+	// A new article's translations wait for its create: with a link from
+	// the article to one of them ("lire en français") that is a cycle too.
+	for i, c := range changes {
+		if c.Action == ActionCreateTranslation && c.ArticleID == "" {
+			if j, ok := index["create:"+c.Article]; ok {
+				edges[i] = append(edges[i], j)
+			}
+		}
+	}
 	if !hasEdges {
 		return
 	}
@@ -41,11 +50,13 @@ func (pl *planner) breakLinkCycles() {
 	// unpublished: when a source is published late, its article's other
 	// locales wait for it.
 	sourcePublish := map[string]string{} // article -> key of the change that publishes its source
+	drafted := map[string]bool{}         // cycle members, now written as drafts first
 	for i, c := range changes {
 		out = append(out, c)
 		if !cyclic[i] {
 			continue
 		}
+		drafted[c.Key] = true
 		sameCycle := func(key string) bool {
 			j, ok := index[key]
 			return ok && comp[j] == comp[i]
@@ -71,9 +82,11 @@ func (pl *planner) breakLinkCycles() {
 		}
 		tin.Body, tin.Draft = first, true
 		c.Links = links
+		// Links into the cycle are inert now, so their deps go; the
+		// article's own create stays: a translation needs its article.
 		var deps []string
 		for _, d := range c.Deps {
-			if !sameCycle(d) {
+			if !sameCycle(d) || d == "create:"+c.Article {
 				deps = append(deps, d)
 			}
 		}
@@ -100,7 +113,7 @@ func (pl *planner) breakLinkCycles() {
 		}
 	}
 	for _, c := range out {
-		if key, ok := sourcePublish[c.Article]; ok && c.File != c.Article && c.Key != key {
+		if key, ok := sourcePublish[c.Article]; ok && c.File != c.Article && c.Key != key && !drafted[c.Key] {
 			c.Deps = appendUnique(c.Deps, key)
 		}
 	}

@@ -378,7 +378,7 @@ func resolvePlaceholders(body string, urlOf func(kind, key string) (string, bool
 		return m
 	})
 	if len(missing) > 0 {
-		return "", fmt.Errorf("no URL for %s: the change that creates it did not run", strings.Join(missing, ", "))
+		return "", fmt.Errorf("no URL for %s: the change that creates it did not run, or the help center answered it without a URL", strings.Join(missing, ", "))
 	}
 	return out, nil
 }

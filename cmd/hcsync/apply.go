@@ -87,6 +87,9 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	if report.Interrupted {
 		return &exitCodeError{code: exitError, err: fmt.Errorf("interrupted: %d change(s) applied, %d not started; run hcsync plan to see what remains", report.Applied, report.Skipped)}
 	}
+	if report.Failed == 0 && report.Skipped == 0 && len(report.IDErrors) > 0 {
+		return fmt.Errorf("every change was applied, but %d id(s) were not written back into their files: add them by hand as the warnings above say, or the next plan adopts the articles by title", len(report.IDErrors))
+	}
 	if !report.OK() {
 		return &exitCodeError{code: exitError, err: fmt.Errorf("%d change(s) failed, %d skipped: fix the causes above and run apply again (what succeeded stays applied)", report.Failed, report.Skipped)}
 	}

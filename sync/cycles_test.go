@@ -1,0 +1,142 @@
+package sync
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// A translation of a new article must wait for the article's create even
+// when links put both in one cycle, or it is written to article "".
+func TestLinkCycleKeepsTranslationAfterItsArticle(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		bDraft string
+	}{
+		{"source published", "false"},
+		{"source draft", "true"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tree := loadTree(t, map[string]string{
+				"Guides/a.md":    "---\ntitle: A\n---\n[b](b.md) [b in French](b.fr.md)\n",
+				"Guides/b.md":    "---\ntitle: B\ndraft: " + tt.bDraft + "\n---\n[a](a.md)\n",
+				"Guides/b.fr.md": "---\ntitle: B fr\ndraft: false\n---\n[a](a.md)\n",
+			})
+			p := plan(t, tree, baseRemote(), Options{})
+			byKey := map[string]*Change{}
+			for _, c := range p.Changes {
+				byKey[c.Key] = c
+			}
+			var after func(key, want string, seen map[string]bool) bool
+			after = func(key, want string, seen map[string]bool) bool {
+				if seen[key] {
+					return false
+				}
+				seen[key] = true
+				for _, d := range byKey[key].Deps {
+					if d == want || (byKey[d] != nil && after(d, want, seen)) {
+						return true
+					}
+				}
+				return false
+			}
+			c := byKey["create-translation:Guides/b.fr.md"]
+			if c == nil {
+				t.Fatalf("no create-translation for b.fr.md in %v", keys(p))
+			}
+			if !after(c.Key, "create:Guides/b.md", map[string]bool{}) {
+				t.Errorf("%s deps %v: does not wait for create:Guides/b.md", c.Key, c.Deps)
+			}
+		})
+	}
+}
+
+// An article that links to its own translation ("lire en français") must
+// apply and converge, whether the article or only the translation is new:
+// the link's wait for the translation and the translation's wait for its
+// article must not deadlock.
+func TestLinkToOwnTranslationApplies(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		before map[string]string // applied first; nil = start empty
+		after  map[string]string
+	}{
+		{"new article and translation", nil, map[string]string{
+			"Guides/Sec/a.md":    "---\ntitle: A\n---\nAlso [en français](a.fr.md).\n",
+			"Guides/Sec/a.fr.md": "---\ntitle: A fr\n---\nBonjour.\n",
+		}},
+		{"new article and translation, linked both ways", nil, map[string]string{
+			"Guides/Sec/a.md":    "---\ntitle: A\n---\nAlso [en français](a.fr.md).\n",
+			"Guides/Sec/a.fr.md": "---\ntitle: A fr\n---\nVoir [b](b.md).\n",
+			"Guides/Sec/b.md":    "---\ntitle: B\n---\nSee [a in French](a.fr.md).\n",
+		}},
+		{"new article and translation, each linking the other's file", nil, map[string]string{
+			"Guides/Sec/a.md":    "---\ntitle: A\n---\nAlso [en français](a.fr.md).\n",
+			"Guides/Sec/a.fr.md": "---\ntitle: A fr\n---\nAussi [in English](a.md).\n",
+		}},
+		{"draft article published with a new translation", map[string]string{
+			"Guides/Sec/a.md": "---\ntitle: A\ndraft: true\n---\nHello.\n",
+		}, map[string]string{
+			"Guides/Sec/a.md":    "---\ntitle: A\n---\nHello. Also [en français](a.fr.md).\n",
+			"Guides/Sec/a.fr.md": "---\ntitle: A fr\n---\nBonjour.\n",
+		}},
+		{"existing article, new translation", map[string]string{
+			"Guides/Sec/a.md": "---\ntitle: A\n---\nHello.\n",
+		}, map[string]string{
+			"Guides/Sec/a.md":    "---\ntitle: A\n---\nHello. Also [en français](a.fr.md).\n",
+			"Guides/Sec/a.fr.md": "---\ntitle: A fr\n---\nBonjour.\n",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			prov := newLocal(t)
+			ids := &recordIDs{}
+			ex := &Executor{Provider: prov, Concurrency: 4, WriteID: ids.write}
+			if tt.before != nil {
+				tree := loadTree(t, tt.before)
+				if rep := ex.Apply(context.Background(), planAgainst(t, tree, prov)); !rep.OK() {
+					t.Fatalf("first apply: %+v", rep.Results)
+				}
+			}
+			tree := loadTree(t, tt.after)
+			ids.applyTo(tree)
+			rep := ex.Apply(context.Background(), planAgainst(t, tree, prov))
+			if !rep.OK() {
+				for _, r := range rep.Results {
+					t.Logf("%s: %s %s", r.Key, r.Status, r.Error)
+				}
+				t.Fatalf("apply: %d applied, %d failed, %d skipped", rep.Applied, rep.Failed, rep.Skipped)
+			}
+			ids.applyTo(tree)
+			if p := planAgainst(t, tree, prov); !p.Empty() {
+				t.Errorf("plan after apply not empty: %v", keys(p))
+			}
+		})
+	}
+}
+
+// Changes that can never start because they wait on each other are not
+// reported as interrupted: the user did not press Ctrl-C.
+func TestApplyDependencyCycleIsNotAnInterrupt(t *testing.T) {
+	t.Parallel()
+	p := &Plan{Changes: []*Change{
+		{Key: "create-tag:a", Action: ActionCreateTag, Tag: "a", Deps: []string{"create-tag:b"}},
+		{Key: "create-tag:b", Action: ActionCreateTag, Tag: "b", Deps: []string{"create-tag:a"}},
+	}}
+	rep := (&Executor{Provider: newLocal(t)}).Apply(context.Background(), p)
+	if rep.Interrupted || rep.Skipped != 2 {
+		t.Fatalf("interrupted %v, skipped %d; want not interrupted, 2 skipped", rep.Interrupted, rep.Skipped)
+	}
+	var errs []string
+	for _, r := range rep.Results {
+		errs = append(errs, r.Error)
+	}
+	if all := strings.Join(errs, "; "); strings.Contains(all, "interrupted") || !strings.Contains(all, "cycle") {
+		t.Errorf("errors %q: want a word on the dependency cycle, not an interruption", all)
+	}
+}
