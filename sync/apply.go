@@ -112,7 +112,9 @@ func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 		if c.ArticleID != "" {
 			r.claimed[c.ArticleID] = true
 		}
-		if c.URL != "" && c.Article != "" {
+		// Only these changes carry the article's own URL; the others carry
+		// their translation's.
+		if c.URL != "" && c.Article != "" && (c.Action == ActionCreateTranslation || c.Action == ActionUpdateMeta || c.Action == ActionAdopt) {
 			r.articleURL[c.Article] = c.URL
 		}
 	}

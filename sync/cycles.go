@@ -75,7 +75,7 @@ func (pl *planner) breakLinkCycles() {
 		links := map[string]string{}
 		for tok, file := range allLinks {
 			if sameCycle(pl.creatorKey(file)) {
-				first = strings.ReplaceAll(first, linkPrefix+tok, "#")
+				first = strings.ReplaceAll(first, `="`+linkPrefix+tok, `="#`)
 			} else {
 				links[tok] = file
 			}

@@ -32,11 +32,14 @@ const (
 	imagePrefix = "hcsync-image:"
 )
 
-var placeholderRE = regexp.MustCompile(`hcsync-(link|image):([0-9a-f]+)`)
+// Placeholders stand only at the start of an attribute value, so an
+// article that shows the text "hcsync-link:…" (documentation of hcsync
+// itself) is left alone.
+var placeholderRE = regexp.MustCompile(`="hcsync-(link|image):([0-9a-f]+)`)
 
 // hasPlaceholder reports whether a body still waits for URLs.
 func hasPlaceholder(body string) bool {
-	return strings.Contains(body, linkPrefix) || strings.Contains(body, imagePrefix)
+	return strings.Contains(body, `="`+linkPrefix) || strings.Contains(body, `="`+imagePrefix)
 }
 
 // linkToken names a translation file in a placeholder: a short hash, so
@@ -144,7 +147,10 @@ func (l *linker) link(t *content.Translation, dest string, r *refs) (string, err
 			if rt.URL != "" {
 				return rt.URL, nil
 			}
-			return m.remote.URL, nil
+			if m.remote.URL != "" {
+				return m.remote.URL, nil
+			}
+			return "", fmt.Errorf("the help center reports no URL for %s (an article outside any collection or section has none on some services): move it into a section, or link its full URL", tt.Path)
 		}
 	}
 	tok := linkToken(tt.Path)
@@ -372,9 +378,9 @@ func resolvePlaceholders(body string, urlOf func(kind, key string) (string, bool
 	out := placeholderRE.ReplaceAllStringFunc(body, func(m string) string {
 		sub := placeholderRE.FindStringSubmatch(m)
 		if u, ok := urlOf(sub[1], sub[2]); ok {
-			return htmlAttrEscape(u)
+			return `="` + htmlAttrEscape(u)
 		}
-		missing = append(missing, m)
+		missing = append(missing, strings.TrimPrefix(m, `="`))
 		return m
 	})
 	if len(missing) > 0 {

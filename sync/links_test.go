@@ -123,3 +123,39 @@ func TestHexRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceholderTextInProse: an article about hcsync may show the text
+// of a placeholder; only attribute values are placeholders.
+func TestPlaceholderTextInProse(t *testing.T) {
+	body := `<p>A body waits for <code>hcsync-link:abc123</code> to resolve.</p><p><a href="hcsync-link:0a1b">x</a></p>`
+	got, err := resolvePlaceholders(body, func(kind, key string) (string, bool) {
+		return "https://hc/" + key, key == "0a1b"
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<p>A body waits for <code>hcsync-link:abc123</code> to resolve.</p><p><a href="https://hc/0a1b">x</a></p>`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if hasPlaceholder(`<p>hcsync-link:abc123</p>`) {
+		t.Error("prose counted as a placeholder")
+	}
+}
+
+func TestLinkToArticleWithoutURL(t *testing.T) {
+	tree := loadTree(t, map[string]string{
+		"Guides/a.md": "---\ntitle: A\nid: 1\n---\nSee [b](b.md).\n",
+		"Guides/b.md": "---\ntitle: B\nid: 2\n---\nx\n",
+	})
+	remote := baseRemote()
+	a := remoteArticle("1", "100", "A", "", false)
+	b := remoteArticle("2", "100", "B", html("x\n"), false)
+	b.URL = ""
+	remote.Articles = []providers.Article{a, b}
+	_, err := NewPlan(tree, remote, Options{Provider: "test", Caps: fullCaps})
+	ps, ok := err.(content.Problems)
+	if !ok || len(ps) != 1 || !strings.Contains(ps[0].String(), "Guides/a.md:5:") || !strings.Contains(ps[0].String(), "reports no URL for Guides/b.md") {
+		t.Fatalf("err = %v, want one problem at Guides/a.md:5 naming b's missing URL", err)
+	}
+}

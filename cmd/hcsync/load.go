@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"net/http"
@@ -28,7 +30,7 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.config, "config", "", "path of hcsync.yaml (default: ./hcsync.yaml or ./docs/hcsync.yaml)")
 	fs.StringVar(&c.config, "c", "", "shorthand for -config")
 	fs.BoolVar(&c.debug, "debug", false, "log every HTTP request to stderr (secrets redacted)")
-	fs.BoolVar(&c.noCache, "no-cache", false, "render every body, ignoring the plan cache in .hcsync/cache")
+	fs.BoolVar(&c.noCache, "no-cache", false, "render every body, ignoring the plan cache (in the user cache folder, e.g. ~/.cache/hcsync)")
 }
 
 // newFlagSet returns a flag set that reports errors to a.stderr and lets
@@ -271,7 +273,7 @@ func (a *app) makePlan(ctx context.Context, ws *workspace, p providers.Provider,
 	if !ws.noCache {
 		// The cache only spares work; a failure to read or write it
 		// costs speed, never correctness, so it is not an error.
-		cachePath = filepath.Join(ws.cfg.Dir, ".hcsync", "cache", "plan-"+p.Name()+".gob")
+		cachePath = planCachePath(ws.cfg.File, p.Name())
 		opts.Cache = sync.LoadPlanCache(cachePath)
 	}
 	plan, err := sync.NewPlan(ws.tree, remote, opts)
@@ -284,4 +286,21 @@ func (a *app) makePlan(ctx context.Context, ws *workspace, p providers.Provider,
 		}
 	}
 	return plan, nil
+}
+
+// planCachePath is where the plan cache of one config and provider
+// lives: in the user's cache folder, not the repository, so no workflow
+// ever commits it, and named after the config's absolute path so two
+// checkouts do not share one.
+func planCachePath(configFile, provider string) string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	abs, err := filepath.Abs(configFile)
+	if err != nil {
+		abs = configFile
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(dir, "hcsync", "plan-"+hex.EncodeToString(sum[:8])+"-"+provider+".gob")
 }
