@@ -32,6 +32,6 @@ func Find(start string) (string, error) {
 			return "", fmt.Errorf("look for config: %w", err)
 		}
 	}
-	return "", fmt.Errorf("%w in %s or %s: create %s holding at least \"provider: local\" (the other keys have defaults)",
+	return "", fmt.Errorf("%w in %s or %s: run hcsync init --provider NAME to write one, or create %s holding at least \"provider: local\" (the other keys have defaults)",
 		ErrNotFound, start, filepath.Join(start, "docs"), candidates[0])
 }
