@@ -112,6 +112,14 @@ func newParsedFile(rel string, kind fileKind) *parsedFile {
 // first. It reports a problem and returns false unless the block is a
 // mapping (or empty).
 func parseYAML(src []byte, first int, problem func(int, string, ...any)) (*yaml.Node, bool) {
+	if root, ok := fastYAML(src); ok {
+		return root, true
+	}
+	return parseYAMLSlow(src, first, problem)
+}
+
+// parseYAMLSlow is parseYAML through yaml.v3, for any block.
+func parseYAMLSlow(src []byte, first int, problem func(int, string, ...any)) (*yaml.Node, bool) {
 	syntax := func(err error) {
 		line, msg := SplitYAMLError(err)
 		problem(first+line-1, "invalid YAML: %s", msg)

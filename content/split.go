@@ -37,6 +37,51 @@ func yamlDelims(captured *[]byte, found *bool) *frontmatter.Format {
 // adrg/frontmatter: leading blank lines are skipped and surrounding
 // spaces (and a CR) are ignored, so "---\r\n" closes a block.
 func split(data []byte) document {
+	if d, ok := splitFast(data); ok {
+		return d
+	}
+	return splitSlow(data)
+}
+
+// splitFast handles the layout nearly every file has, a first line that
+// is exactly "---" and a later line that is exactly "---", without the
+// copy of the whole file that adrg/frontmatter makes. It returns false
+// for anything else, leaving the odd layouts to splitSlow; FuzzSplitFast
+// holds it to splitSlow's answer.
+func splitFast(data []byte) (document, bool) {
+	if !bytes.HasPrefix(data, []byte("---\n")) {
+		return document{}, false
+	}
+	for start, line := 4, 2; start < len(data); line++ {
+		end := bytes.IndexByte(data[start:], '\n')
+		next := start + end + 1
+		if end < 0 {
+			end, next = len(data)-start, len(data)
+		}
+		l := data[start : start+end]
+		// adrg/frontmatter closes the block at the first line that trims
+		// to "---" (unicode spaces included); only a bare one is ours.
+		if len(l) >= 3 && string(bytes.TrimSpace(l)) == "---" {
+			if len(l) != 3 {
+				return document{}, false
+			}
+			bodyLine := line + 1
+			if next == len(data) && data[len(data)-1] != '\n' {
+				bodyLine = line
+			}
+			return document{
+				open: true, closed: true, openLine: 1,
+				yamlStart: 4, yamlEnd: start, yamlLine: 2,
+				bodyStart: next, bodyLine: bodyLine,
+			}, true
+		}
+		start = next
+	}
+	return document{}, false
+}
+
+// splitSlow is split through adrg/frontmatter, for any layout.
+func splitSlow(data []byte) document {
 	bom := 0
 	if bytes.HasPrefix(data, utf8BOM) {
 		bom = len(utf8BOM)

@@ -251,3 +251,42 @@ type preflightFails struct{ *faulty }
 func (p *preflightFails) Preflight(ctx context.Context, write bool) error {
 	return errors.New("the API key lacks the content.write scope")
 }
+
+// TestApplyTeachesPlanCache checks that the bodies an apply writes are
+// not rendered again by the next plan, and that a body whose write
+// failed is.
+func TestApplyTeachesPlanCache(t *testing.T) {
+	tree := exampleTree(t, 6)
+	bad := &providers.APIError{Method: "POST", URL: "/articles", StatusCode: 422, Code: "RecordInvalid", Message: "Title is too long"}
+	prov := &faulty{Provider: newLocal(t), createFails: map[string]error{"Article 3": bad}}
+	ids := &recordIDs{}
+	cache := NewPlanCache()
+	planWith := func(c *PlanCache) *Plan {
+		t.Helper()
+		remote, err := Fetch(context.Background(), prov)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := NewPlan(tree, remote, Options{Provider: prov.Name(), Caps: prov.Capabilities(), DefaultLocale: "en-us", Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	rep := (&Executor{Provider: prov, WriteID: ids.write}).Apply(context.Background(), planWith(cache))
+	if rep.Failed != 1 {
+		t.Fatalf("failed %d, want 1", rep.Failed)
+	}
+	cache.Applied(rep)
+	ids.applyTo(tree)
+	p := planWith(cache)
+	if got := strings.Join(keys(p), " "); got != "create:Guides/Sec/a03.md create-translation:Guides/Sec/a03.fr.md" {
+		t.Fatalf("re-plan = %s", got)
+	}
+	if got := strings.Join(keys(planWith(nil)), " "); got != strings.Join(keys(p), " ") {
+		t.Fatalf("plan without the cache differs: %s", got)
+	}
+	if cache.Hits() != 10 {
+		t.Errorf("cache spared %d renders, want the 10 bodies written", cache.Hits())
+	}
+}

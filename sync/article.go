@@ -633,11 +633,7 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	b := pl.bodies[t.Path]
 	switch {
 	case b.unchanged:
-	// Most bodies come back as sent: skip the HTML parse when they do.
 	case want == rt.Body || render.Equal(want, rt.Body, pl.profile):
-		if c := pl.opts.Cache; c != nil && len(b.problems) == 0 && !hasPlaceholder(want) {
-			c.keep(b.key, cacheEntry{Remote: remoteSum(rt.Body), Calls: b.calls})
-		}
 	default:
 		fields = append(fields, FieldChange{Field: "body", Old: "…", New: "…"})
 		bodyDiff = lineDiff(render.Text(rt.Body), render.Text(want))

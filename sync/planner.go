@@ -129,6 +129,7 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 		return nil, pl.problems
 	}
 	pl.diffArticles()
+	pl.proposeBodies()
 	pl.planArchives()
 	pl.listUnmanaged()
 	return pl.plan, nil
@@ -429,8 +430,9 @@ type body struct {
 	refs     *refs
 	key      bodyKey
 	calls    []resolverCall
-	// unchanged is set when the cache shows the body renders to the
-	// remote body as it stands; html is then empty.
+	// unchanged is set when the body renders to the remote body as it
+	// stands (rendered and compared, or shown by the cache); html is
+	// then empty.
 	unchanged bool
 }
 
@@ -477,7 +479,43 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 		b.problems = append(b.problems, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
 	}
 	b.html, b.refs = res.HTML, r
+	// Compare here, while the rendered HTML is at hand, so a body that
+	// matches keeps nothing: on big trees the rendered bodies would
+	// otherwise be the plan's largest allocation.
+	if rt != nil && rt.PendingBody == "" && rt.PendingTitle == "" && len(b.problems) == 0 && !hasPlaceholder(b.html) &&
+		(b.html == rt.Body || render.Equal(b.html, rt.Body, pl.profile)) {
+		if c := pl.opts.Cache; c != nil {
+			c.keep(b.key, cacheEntry{Remote: remoteSum(rt.Body), Calls: b.calls})
+		}
+		b.unchanged, b.html, b.refs = true, "", nil
+	}
 	return b
+}
+
+// proposeBodies tells the cache what each body-writing change would
+// make true. Bodies with placeholders are left out: their final HTML is
+// known only once the executor resolves them.
+func (pl *planner) proposeBodies() {
+	c := pl.opts.Cache
+	if c == nil {
+		return
+	}
+	for _, ch := range pl.plan.Changes {
+		var html string
+		switch ch.Action {
+		case ActionCreate:
+			html = ch.Create.Source.Body
+		case ActionCreateTranslation, ActionUpdateTranslation:
+			html = ch.Translation.Body
+		default:
+			continue
+		}
+		b := pl.bodies[ch.File]
+		if b == nil || html == "" || len(b.problems) > 0 || hasPlaceholder(html) {
+			continue
+		}
+		c.propose(ch.Key, b.key, cacheEntry{Remote: remoteSum(html), Calls: b.calls})
+	}
 }
 
 // replay asks the resolvers the cached questions again: the cached

@@ -390,6 +390,28 @@ func TestPlanCache(t *testing.T) {
 	if w.Hits() != 2 {
 		t.Errorf("warm plan rendered %d bodies, want 0", 2-w.Hits())
 	}
+	// A plan that only confirmed what the cache held leaves the file
+	// alone; one that no longer needs an entry rewrites it.
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	os.Chtimes(path, old, old)
+	if err := w.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(path); err != nil || !fi.ModTime().Equal(old) {
+		t.Errorf("a cache with nothing new was rewritten")
+	}
+	onlyB := loadTree(t, map[string]string{"Guides/b.md": files["Guides/b.md"]})
+	shrunk := warm()
+	plan(t, onlyB, remote, Options{Cache: shrunk})
+	if err := shrunk.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if c := warm(); len(c.old) != 1 {
+		t.Errorf("cache holds %d bodies after one was dropped, want 1", len(c.old))
+	}
+	if err := cache.Save(path); err != nil {
+		t.Fatal(err)
+	}
 	// The link target's URL changes: a's body must be updated although
 	// its Markdown did not change.
 	remote.Articles[1].URL = "https://hc/2-renamed"

@@ -79,9 +79,23 @@ type workspace struct {
 	tree    *content.Tree
 	noCache bool
 	debug   bool
+	// cache is the plan cache the last plan used, saved at cachePath; nil
+	// with --no-cache.
+	cache     *sync.PlanCache
+	cachePath string
 }
 
 func (a *app) loadWorkspace(flags commonFlags) (*workspace, error) {
+	ws, err := a.loadConfig(flags)
+	if err != nil {
+		return nil, err
+	}
+	return ws, ws.loadTree()
+}
+
+// loadConfig finds and reads hcsync.yaml; the tree is loaded apart, so
+// that the help center can be read meanwhile.
+func (a *app) loadConfig(flags commonFlags) (*workspace, error) {
 	path := flags.config
 	if path == "" {
 		found, err := config.Find(".")
@@ -94,11 +108,16 @@ func (a *app) loadWorkspace(flags commonFlags) (*workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	tree, err := content.Load(cfg.ContentDir(), content.LoadOptions{DefaultLocale: cfg.DefaultLocale})
+	return &workspace{cfg: cfg, noCache: flags.noCache, debug: flags.debug}, nil
+}
+
+func (ws *workspace) loadTree() error {
+	tree, err := content.Load(ws.cfg.ContentDir(), content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale})
 	if err != nil {
-		return nil, describeProblems(cfg, err)
+		return describeProblems(ws.cfg, err)
 	}
-	return &workspace{cfg: cfg, tree: tree, noCache: flags.noCache, debug: flags.debug}, nil
+	ws.tree = tree
+	return nil
 }
 
 // describeProblems prefixes tree problems with the content folder so the
@@ -262,30 +281,60 @@ func checkDrift(g gitFlags, plan *sync.Plan) error {
 	return fmt.Errorf("--fail-on-drift: %d file(s) were edited in the help center after their last commit (%s): copy those edits into the files, or drop --fail-on-drift to overwrite them", len(files), strings.Join(files, ", "))
 }
 
-// makePlan reads the remote and plans. Tree problems the remote reveals
-// come back as content.Problems.
-func (a *app) makePlan(ctx context.Context, ws *workspace, p providers.Provider, opts sync.Options) (*sync.Plan, error) {
-	remote, err := sync.Fetch(ctx, p)
-	if err != nil {
-		return nil, err
+// fetchAsync reads the help center in the background: the listing waits
+// on the network while the tree loads. The returned function waits for
+// it.
+func fetchAsync(ctx context.Context, p providers.Provider) func() (*sync.Remote, error) {
+	type result struct {
+		remote *sync.Remote
+		err    error
 	}
+	done := make(chan result, 1)
+	go func() {
+		r, err := sync.Fetch(ctx, p)
+		done <- result{r, err}
+	}()
+	return func() (*sync.Remote, error) {
+		r := <-done
+		return r.remote, r.err
+	}
+}
+
+// makePlan plans against the remote. Tree problems the remote reveals
+// come back as content.Problems.
+func (a *app) makePlan(ws *workspace, remote *sync.Remote, opts sync.Options) (*sync.Plan, error) {
 	var cachePath string
 	if !ws.noCache {
 		// The cache only spares work; a failure to read or write it
 		// costs speed, never correctness, so it is not an error.
-		cachePath = planCachePath(ws.cfg.File, p.Name())
+		cachePath = planCachePath(ws.cfg.File, opts.Provider)
 		opts.Cache = sync.LoadPlanCache(cachePath)
 	}
 	plan, err := sync.NewPlan(ws.tree, remote, opts)
 	if err != nil {
 		return nil, describeProblems(ws.cfg, err)
 	}
-	if opts.Cache != nil {
-		if err := opts.Cache.Save(cachePath); err != nil && ws.debug {
-			fmt.Fprintf(a.stderr, "plan cache not saved: %v\n", err)
+	ws.cache, ws.cachePath = opts.Cache, cachePath
+	if ws.debug && ws.cache != nil {
+		n := 0
+		for _, art := range ws.tree.Articles {
+			n += len(art.Translations)
 		}
+		fmt.Fprintf(a.stderr, "plan cache: %d of %d bodies not rendered: unchanged since they last matched the help center\n", ws.cache.Hits(), n)
 	}
+	a.saveCache(ws)
 	return plan, nil
+}
+
+// saveCache writes the plan cache. It only spares work, so a failure is
+// no error; --debug tells of it.
+func (a *app) saveCache(ws *workspace) {
+	if ws.cache == nil {
+		return
+	}
+	if err := ws.cache.Save(ws.cachePath); err != nil && ws.debug {
+		fmt.Fprintf(a.stderr, "plan cache not saved: %v\n", err)
+	}
 }
 
 // planCachePath is where the plan cache of one config and provider

@@ -55,7 +55,10 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	a := &app{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTerminal: isTerminal(os.Stderr)}
-	os.Exit(a.run(ctx, os.Args[1:]))
+	stopProfiles := startProfiles(os.Getenv, os.Stderr)
+	code := a.run(ctx, os.Args[1:])
+	stopProfiles()
+	os.Exit(code)
 }
 
 const usage = `hcsync keeps a help center in step with a folder of Markdown files.

@@ -79,20 +79,35 @@ func (f *planningFlags) register(fs *flag.FlagSet) {
 // planFor loads the workspace, reads the help center and plans: the
 // shared first half of plan and apply.
 func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, providers.Provider, *sync.Plan, error) {
-	ws, err := a.loadWorkspace(f.commonFlags)
+	ws, err := a.loadConfig(f.commonFlags)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	p, err := a.provider(ws, f.commonFlags)
-	if err != nil {
+	// The help center is read while the tree loads. Problems in the
+	// files still come first: they need no credentials to fix.
+	p, perr := a.provider(ws, f.commonFlags)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var fetched func() (*sync.Remote, error)
+	if perr == nil {
+		fetched = fetchAsync(ctx, p)
+	}
+	if err := ws.loadTree(); err != nil {
 		return nil, nil, nil, err
+	}
+	if perr != nil {
+		return nil, nil, nil, perr
 	}
 	opts := planOptions(ws.cfg, p)
 	opts.Prune = opts.Prune || f.prune
 	if err := a.addGitFacts(ctx, ws, f.gitFlags, &opts); err != nil {
 		return nil, nil, nil, err
 	}
-	plan, err := a.makePlan(ctx, ws, p, opts)
+	remote, err := fetched()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	plan, err := a.makePlan(ws, remote, opts)
 	if err != nil {
 		return nil, nil, nil, err
 	}
