@@ -123,8 +123,10 @@ func newTranslation(pf *parsedFile, locale string) *Translation {
 		Description: fm.Description,
 		Slug:        fm.Slug,
 		Body:        pf.body,
+		BodySum:     pf.bodySum,
 		BodyLine:    pf.bodyLine,
 		KeyLines:    fm.Lines,
+		bodyLazy:    pf.bodyLazy,
 	}
 	if fm.Title != nil {
 		t.Title = *fm.Title

@@ -18,6 +18,10 @@ type LoadOptions struct {
 	// DefaultLocale is the source locale of files without locale:
 	// (config default_locale); "" means en-us.
 	DefaultLocale string
+	// Cache, when set, spares reading and parsing the files that have
+	// not changed since it last saw them, and learns the others; save it
+	// after Load.
+	Cache *LoadCache
 }
 
 // Load reads the Markdown tree under root. Every problem in the tree is
@@ -47,7 +51,10 @@ func Load(root string, opts LoadOptions) (*Tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	parsed := parseAll(abs, files)
+	if opts.Cache != nil {
+		opts.Cache.begin()
+	}
+	parsed := parseAll(abs, files, opts.Cache)
 	tree, problems := assemble(abs, dirs, parsed, opts)
 	if len(problems) > 0 {
 		problems.Sort()
@@ -108,7 +115,7 @@ func walk(root string) (dirs []string, files []fileRef, err error) {
 
 // parseAll reads and parses files on GOMAXPROCS workers; trees run to
 // tens of thousands of files. Results keep the order of files.
-func parseAll(root string, files []fileRef) []*parsedFile {
+func parseAll(root string, files []fileRef, cache *LoadCache) []*parsedFile {
 	out := make([]*parsedFile, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -120,7 +127,19 @@ func parseAll(root string, files []fileRef) []*parsedFile {
 					return
 				}
 				f := files[i]
-				data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.rel)))
+				path := filepath.Join(root, filepath.FromSlash(f.rel))
+				// Stat before reading: a write in between leaves a newer
+				// time than the one stored, so the entry is never used.
+				var info fs.FileInfo
+				if cache != nil {
+					if info, _ = os.Stat(path); info != nil {
+						if pf, ok := cache.lookup(f.rel, f.kind, info); ok {
+							out[i] = pf
+							continue
+						}
+					}
+				}
+				data, err := os.ReadFile(path)
 				if err != nil {
 					var pe *fs.PathError
 					if errors.As(err, &pe) {
@@ -132,6 +151,9 @@ func parseAll(root string, files []fileRef) []*parsedFile {
 					continue
 				}
 				out[i] = parseFile(f.rel, f.kind, data)
+				if info != nil {
+					cache.store(out[i], info)
+				}
 			}
 		})
 	}

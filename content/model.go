@@ -79,7 +79,12 @@ type Translation struct {
 	Draft       bool // false = published; a translation without draft: inherits the source's
 	Description *string
 	Slug        *string
-	Body        []byte // Markdown after the front-matter
-	BodyLine    int    // 1-based line of the file where Body starts
-	KeyLines    map[string]int
+	// Body is the Markdown after the front-matter. It is nil when Load
+	// took the file from a LoadCache: Tree.Body reads it then.
+	Body     []byte
+	BodySum  uint64 // Checksum of the body, always set
+	BodyLine int    // 1-based line of the file where the body starts
+	KeyLines map[string]int
+
+	bodyLazy bool
 }

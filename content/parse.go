@@ -31,6 +31,8 @@ type parsedFile struct {
 	fm       *frontMatter // nil when the front-matter could not be read
 	body     []byte
 	bodyLine int
+	bodySum  uint64 // Checksum(body)
+	bodyLazy bool   // from the LoadCache: body is nil, Tree.Body reads it
 	problems []Problem
 }
 
@@ -48,6 +50,7 @@ func parseFile(rel string, kind fileKind, data []byte) *parsedFile {
 	}
 	doc := split(data)
 	pf.body, pf.bodyLine = data[doc.bodyStart:], doc.bodyLine
+	pf.bodySum = Checksum(pf.body)
 	switch {
 	case !doc.open && kind == sectionFile:
 		// A _section.md without front-matter names nothing; its folder

@@ -440,7 +440,7 @@ type body struct {
 // equal the remote translation: same Markdown, same answers from the
 // link and image resolvers, same remote body as when they last matched.
 func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
-	b := body{key: keyOf(pl.profile.Name, t.Path, t.Body)}
+	b := body{key: keyOf(pl.profile.Name, t)}
 	var rt *providers.Translation
 	if m.remote != nil {
 		rt = findTranslation(m.remote, pl.locale(t.Locale))
@@ -470,7 +470,12 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 			return record(true, src, res, err)
 		},
 	}
-	res := render.Render(t.Body, opts)
+	src, err := pl.tree.Body(t)
+	if err != nil {
+		b.problems = append(b.problems, content.Problem{File: t.Path, Msg: err.Error()})
+		return b
+	}
+	res := render.Render(src, opts)
 	for _, p := range res.Problems {
 		line := 0
 		if p.Line > 0 {

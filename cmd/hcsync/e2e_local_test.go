@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/sync"
@@ -156,29 +158,60 @@ func assertLocalImages(t *testing.T, dir string) {
 
 // TestPlanCacheAcrossRuns checks that the plan after an apply does not
 // render the bodies the apply wrote (those without links to articles the
-// apply created), and that the plan after that renders none.
+// apply created), that the plan after that renders none and reads no
+// file older than the racy window, and that an edit is still seen.
 func TestPlanCacheAcrossRuns(t *testing.T) {
 	dir := copyTree(t, "../../testdata/example")
 	mustApply(t, dir, nil)
-	hits := func() (int, int) {
+	type counts struct{ rendered, bodies, loaded int }
+	plan := func(wantExit int) counts {
 		t.Helper()
 		r := runCLI(t, dir, nil, "plan", "--debug", "--detailed-exitcode")
-		if r.code != 0 {
-			t.Fatalf("plan: exit %d: %s%s", r.code, r.stdout, r.stderr)
+		if r.code != wantExit {
+			t.Fatalf("plan: exit %d, want %d: %s%s", r.code, wantExit, r.stdout, r.stderr)
 		}
 		m := regexp.MustCompile(`plan cache: (\d+) of (\d+) bodies`).FindStringSubmatch(r.stderr)
-		if m == nil {
-			t.Fatalf("no plan cache line in:\n%s", r.stderr)
+		l := regexp.MustCompile(`load cache: (\d+) files not read`).FindStringSubmatch(r.stderr)
+		if m == nil || l == nil {
+			t.Fatalf("no cache lines in:\n%s", r.stderr)
 		}
 		n, _ := strconv.Atoi(m[1])
 		total, _ := strconv.Atoi(m[2])
-		return n, total
+		loaded, _ := strconv.Atoi(l[1])
+		return counts{total - n, total, loaded}
 	}
-	n, total := hits()
-	if n == 0 || n == total {
-		t.Errorf("plan after apply: %d of %d bodies from the cache, want those the apply wrote without placeholders (some, not all: the example has link cycles)", n, total)
+	c := plan(0)
+	if c.rendered == 0 || c.rendered == c.bodies {
+		t.Errorf("plan after apply rendered %d of %d bodies, want only those the apply wrote with placeholders (the example has link cycles)", c.rendered, c.bodies)
 	}
-	if n, total := hits(); n != total {
-		t.Errorf("second plan: %d of %d bodies from the cache, want all", n, total)
+	if c := plan(0); c.rendered != 0 {
+		t.Errorf("second plan rendered %d of %d bodies, want none", c.rendered, c.bodies)
+	}
+
+	// Files older than the racy window are not read at all.
+	docs := filepath.Join(dir, "docs")
+	age := func(p string) {
+		old := time.Now().Add(-time.Hour)
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var files []string
+	filepath.WalkDir(docs, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+			age(p)
+		}
+		return err
+	})
+	plan(0) // learns them
+	if c := plan(0); c.loaded != len(files) || c.rendered != 0 {
+		t.Errorf("plan of an aged tree read %d of %d files and rendered %d bodies, want 0 and 0", len(files)-c.loaded, len(files), c.rendered)
+	}
+	install := filepath.Join(docs, "getting-started/installation/install-desktop.md")
+	replaceIn(t, install, "about two minutes", "about three minutes")
+	age(install)
+	if c := plan(2); c.loaded != len(files)-1 || c.rendered != 1 {
+		t.Errorf("after an edit: read %d files, rendered %d bodies; want 1 and 1", len(files)-c.loaded, c.rendered)
 	}
 }

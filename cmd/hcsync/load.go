@@ -90,7 +90,7 @@ func (a *app) loadWorkspace(flags commonFlags) (*workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ws, ws.loadTree()
+	return ws, a.loadTree(ws)
 }
 
 // loadConfig finds and reads hcsync.yaml; the tree is loaded apart, so
@@ -111,12 +111,29 @@ func (a *app) loadConfig(flags commonFlags) (*workspace, error) {
 	return &workspace{cfg: cfg, noCache: flags.noCache, debug: flags.debug}, nil
 }
 
-func (ws *workspace) loadTree() error {
-	tree, err := content.Load(ws.cfg.ContentDir(), content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale})
+// loadTree loads the content folder, through the load cache unless
+// --no-cache: files unchanged since the last run are not read.
+func (a *app) loadTree(ws *workspace) error {
+	opts := content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale}
+	var cachePath string
+	if !ws.noCache {
+		cachePath = cacheFile(ws.cfg.ContentDir(), "tree", ".json")
+		opts.Cache = content.ReadLoadCache(cachePath)
+	}
+	tree, err := content.Load(ws.cfg.ContentDir(), opts)
 	if err != nil {
 		return describeProblems(ws.cfg, err)
 	}
 	ws.tree = tree
+	if opts.Cache != nil {
+		if ws.debug {
+			fmt.Fprintf(a.stderr, "load cache: %d files not read: unchanged since the last run\n", opts.Cache.Hits())
+		}
+		// Like the plan cache, it only spares work.
+		if err := opts.Cache.Save(cachePath); err != nil && ws.debug {
+			fmt.Fprintf(a.stderr, "load cache not saved: %v\n", err)
+		}
+	}
 	return nil
 }
 
@@ -307,7 +324,7 @@ func (a *app) makePlan(ws *workspace, remote *sync.Remote, opts sync.Options) (*
 	if !ws.noCache {
 		// The cache only spares work; a failure to read or write it
 		// costs speed, never correctness, so it is not an error.
-		cachePath = planCachePath(ws.cfg.File, opts.Provider)
+		cachePath = cacheFile(ws.cfg.File, "plan", "-"+opts.Provider+".gob")
 		opts.Cache = sync.LoadPlanCache(cachePath)
 	}
 	plan, err := sync.NewPlan(ws.tree, remote, opts)
@@ -337,19 +354,19 @@ func (a *app) saveCache(ws *workspace) {
 	}
 }
 
-// planCachePath is where the plan cache of one config and provider
-// lives: in the user's cache folder, not the repository, so no workflow
-// ever commits it, and named after the config's absolute path so two
-// checkouts do not share one.
-func planCachePath(configFile, provider string) string {
+// cacheFile is where a cache of hcsync's lives: in the user's cache
+// folder, not the repository, so no workflow ever commits it, and named
+// after the absolute path it describes (the config, the content folder)
+// so two checkouts do not share one.
+func cacheFile(of, kind, suffix string) string {
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		dir = os.TempDir()
 	}
-	abs, err := filepath.Abs(configFile)
+	abs, err := filepath.Abs(of)
 	if err != nil {
-		abs = configFile
+		abs = of
 	}
 	sum := sha256.Sum256([]byte(abs))
-	return filepath.Join(dir, "hcsync", "plan-"+hex.EncodeToString(sum[:8])+"-"+provider+".gob")
+	return filepath.Join(dir, "hcsync", kind+"-"+hex.EncodeToString(sum[:8])+suffix)
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/sync"
@@ -92,9 +93,11 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if perr == nil {
 		fetched = fetchAsync(ctx, p)
 	}
-	if err := ws.loadTree(); err != nil {
+	start := time.Now()
+	if err := a.loadTree(ws); err != nil {
 		return nil, nil, nil, err
 	}
+	a.debugf(ws, "timing: tree loaded in %s", since(start))
 	if perr != nil {
 		return nil, nil, nil, perr
 	}
@@ -107,12 +110,23 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	a.debugf(ws, "timing: help center read after %s", since(start))
 	plan, err := a.makePlan(ws, remote, opts)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	a.debugf(ws, "timing: plan made after %s", since(start))
 	if err := saveJSON(f.gitFlags, plan); err != nil {
 		return nil, nil, nil, err
 	}
 	return ws, p, plan, nil
 }
+
+// debugf prints a line to stderr with --debug.
+func (a *app) debugf(ws *workspace, format string, args ...any) {
+	if ws.debug {
+		fmt.Fprintf(a.stderr, format+"\n", args...)
+	}
+}
+
+func since(t time.Time) time.Duration { return time.Since(t).Round(time.Millisecond) }

@@ -1,0 +1,213 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	gojson "github.com/goccy/go-json"
+)
+
+// loadCacheVersion changes whenever parsing changes what it makes of a
+// file; a cache of another version is ignored.
+const loadCacheVersion = 2
+
+// racyWindow is how recent a file's modification time may be for its
+// entry to be kept. A file written again within one tick of the
+// filesystem's clock (a jiffy on Linux, two seconds on FAT) after Load
+// read it keeps its size and time; like git's index, the cache does not
+// trust what it read of files that young.
+const racyWindow = 3 * time.Second
+
+// LoadCache remembers what each file's front-matter said, by the file's
+// size and modification time, so that loading an unchanged tree stats
+// every file instead of reading and parsing it. Translations loaded from
+// the cache have no Body until Tree.Body reads it. The cache only spares
+// work: a missing or damaged one costs one slower load.
+type LoadCache struct {
+	mu      sync.Mutex
+	old     map[string]cachedFile // as read
+	now     map[string]cachedFile // seen by this load
+	hits    int
+	learnt  bool
+	started time.Time // when the load began, for racyWindow
+}
+
+// cachedFile is one file's parse, without its body.
+type cachedFile struct {
+	Size     int64        `json:"size"`
+	ModTime  int64        `json:"mtime"` // Unix nanoseconds
+	FM       *frontMatter `json:"fm"`
+	BodyLine int          `json:"body_line"`
+	BodySum  uint64       `json:"body_sum"`
+}
+
+type loadCacheFile struct {
+	Version int                   `json:"version"`
+	Files   map[string]cachedFile `json:"files"`
+}
+
+// NewLoadCache returns an empty cache.
+func NewLoadCache() *LoadCache {
+	return &LoadCache{old: map[string]cachedFile{}, now: map[string]cachedFile{}}
+}
+
+// ReadLoadCache reads a cache written by Save. A missing, damaged or
+// outdated file gives an empty cache.
+func ReadLoadCache(path string) *LoadCache {
+	c := NewLoadCache()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return c
+	}
+	var f loadCacheFile
+	if gojson.Unmarshal(data, &f) == nil && f.Version == loadCacheVersion && f.Files != nil {
+		for rel, e := range f.Files {
+			if e.FM == nil || e.FM.Lines == nil {
+				return c // not written by Save: trust none of it
+			}
+			c.old[rel] = e
+		}
+	}
+	return c
+}
+
+// Hits is the number of files the last Load took from the cache.
+func (c *LoadCache) Hits() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.hits
+}
+
+// Save writes the entries of the files the last Load saw, atomically.
+// It writes nothing when they are what the cache held already.
+func (c *LoadCache) Save(path string) error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	if !c.learnt && len(c.now) == len(c.old) {
+		c.mu.Unlock()
+		return nil
+	}
+	data, err := gojson.Marshal(loadCacheFile{Version: loadCacheVersion, Files: c.now})
+	c.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	return writeAtomic(path, data)
+}
+
+func writeAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".load-cache-*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// begin resets what the cache saw, for a new Load.
+func (c *LoadCache) begin() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now, c.hits, c.learnt, c.started = map[string]cachedFile{}, 0, false, time.Now()
+}
+
+// lookup returns the parse of rel as the cache has it, when the file's
+// size and time say it has not changed.
+func (c *LoadCache) lookup(rel string, kind fileKind, info fs.FileInfo) (*parsedFile, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.old[rel]
+	if !ok || e.Size != info.Size() || e.ModTime != info.ModTime().UnixNano() {
+		return nil, false
+	}
+	c.now[rel] = e
+	c.hits++
+	pf := newParsedFile(rel, kind)
+	// Each entry read from disk backs one tree; trees are not edited, so
+	// it is not copied.
+	pf.fm, pf.bodyLine, pf.bodySum, pf.bodyLazy = e.FM, e.BodyLine, e.BodySum, true
+	return pf, true
+}
+
+// store records the parse of a file that had no problems, unless the
+// file is too young to be trusted.
+func (c *LoadCache) store(pf *parsedFile, info fs.FileInfo) {
+	if pf.fm == nil || len(pf.problems) > 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if info.ModTime().After(c.started.Add(-racyWindow)) {
+		c.learnt = true // an entry dropped; the file is read next time
+		return
+	}
+	c.now[pf.rel] = cachedFile{Size: info.Size(), ModTime: info.ModTime().UnixNano(), FM: pf.fm.clone(), BodyLine: pf.bodyLine, BodySum: pf.bodySum}
+	c.learnt = true
+}
+
+// clone copies the maps and lists of fm, so the entry saved later is
+// what was parsed whatever becomes of the tree built from it.
+func (fm *frontMatter) clone() *frontMatter {
+	c := *fm
+	c.Lines = make(map[string]int, len(fm.Lines))
+	for k, v := range fm.Lines {
+		c.Lines[k] = v
+	}
+	for _, l := range []**[]string{&c.Labels, &c.ContentTags, &c.Segments} {
+		if *l != nil {
+			cp := append([]string(nil), **l...)
+			*l = &cp
+		}
+	}
+	return &c
+}
+
+// Checksum is the checksum of a body that Translation.BodySum holds: two
+// CRC-32s with different polynomials side by side, as good as a CRC-64
+// at telling edited bodies apart and computed in hardware (SSE 4.2,
+// CLMUL), several times faster than crc64 over the tens of megabytes a
+// big tree holds.
+func Checksum(b []byte) uint64 {
+	return uint64(crc32.Checksum(b, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(b))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// Body returns the Markdown body of t: t.Body, or, for a translation
+// Load took from its cache, the body read from the file again. The file
+// must still hold the body Load saw; an error names it otherwise.
+func (tr *Tree) Body(t *Translation) ([]byte, error) {
+	if !t.bodyLazy {
+		return t.Body, nil
+	}
+	data, err := os.ReadFile(filepath.Join(tr.Root, filepath.FromSlash(t.Path)))
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("cannot read the file: %v", err)
+	}
+	doc := split(data)
+	body := data[doc.bodyStart:]
+	if !doc.closed || doc.bodyLine != t.BodyLine || Checksum(body) != t.BodySum {
+		return nil, fmt.Errorf("the file changed while hcsync was reading the tree: run hcsync again")
+	}
+	return body, nil
+}

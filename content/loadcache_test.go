@@ -1,0 +1,211 @@
+package content
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// copyDir copies the trees of testdata into a temp folder whose files
+// all carry a modification time an hour old, past the racy window.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		out := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(out, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(out, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ageAll(t, dst)
+	return dst
+}
+
+func ageAll(t *testing.T, root string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour)
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(p, old, old)
+		}
+		return err
+	})
+}
+
+// dumpBodies dumps tree as dump does, with the bodies of cached
+// translations read through Tree.Body.
+func dumpBodies(t *testing.T, tree *Tree) string {
+	t.Helper()
+	for _, a := range tree.Articles {
+		for _, tr := range a.Translations {
+			b, err := tree.Body(tr)
+			if err != nil {
+				t.Fatalf("%s: %v", tr.Path, err)
+			}
+			if Checksum(b) != tr.BodySum {
+				t.Errorf("%s: BodySum does not match the body", tr.Path)
+			}
+			tr.Body = b
+		}
+	}
+	return dump(tree)
+}
+
+func loadWith(t *testing.T, root string, c *LoadCache) *Tree {
+	t.Helper()
+	tree, err := Load(root, LoadOptions{DefaultLocale: "en-us", Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
+}
+
+// TestLoadCache checks that a tree loaded from the cache is the tree
+// loaded from the files, and that a changed file is read again.
+func TestLoadCache(t *testing.T) {
+	root := copyDir(t, filepath.Join("..", "testdata", "example", "docs"))
+	want := dump(loadWith(t, root, nil))
+	files := 0
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if strings.HasSuffix(p, ".md") {
+			files++
+		}
+		return err
+	})
+
+	path := filepath.Join(t.TempDir(), "load.json")
+	cold := ReadLoadCache(path)
+	if got := dump(loadWith(t, root, cold)); got != want {
+		t.Fatalf("cold load differs:\n%s\nwant:\n%s", got, want)
+	}
+	if cold.Hits() != 0 {
+		t.Errorf("cold load: %d hits", cold.Hits())
+	}
+	if err := cold.Save(path); err != nil {
+		t.Fatal(err)
+	}
+
+	warm := ReadLoadCache(path)
+	tree := loadWith(t, root, warm)
+	if warm.Hits() != files {
+		t.Errorf("warm load took %d of %d files from the cache", warm.Hits(), files)
+	}
+	if tree.Articles[0].Source().Body != nil {
+		t.Error("a cached translation carries its body: the cache would spare no memory")
+	}
+	if got := dumpBodies(t, tree); got != want {
+		t.Fatalf("warm load differs:\n%s\nwant:\n%s", got, want)
+	}
+	// Nothing learnt: the file is left as it is.
+	before, _ := os.Stat(path)
+	if err := warm.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.Stat(path); !after.ModTime().Equal(before.ModTime()) {
+		t.Error("a cache with nothing new was rewritten")
+	}
+
+	// An edit is read again, whatever its size.
+	edited := filepath.Join(root, "account", "billing", "invoices.md")
+	data, err := os.ReadFile(edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(data), "draft: true", "draft: false", 1)
+	if changed == string(data) {
+		t.Fatal("invoices.md has no draft: true line")
+	}
+	if err := os.WriteFile(edited, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	halfHour := time.Now().Add(-30 * time.Minute)
+	os.Chtimes(edited, halfHour, halfHour)
+	want = dump(loadWith(t, root, nil))
+	again := ReadLoadCache(path)
+	if got := dumpBodies(t, loadWith(t, root, again)); got != want {
+		t.Fatalf("after an edit:\n%s\nwant:\n%s", got, want)
+	}
+	if again.Hits() != files-1 {
+		t.Errorf("after one edit: %d hits, want %d", again.Hits(), files-1)
+	}
+}
+
+// TestLoadCacheDistrustsYoungFiles checks the racy window: a file
+// written just before the load may be written again within the same
+// clock tick, so its parse is not kept.
+func TestLoadCacheDistrustsYoungFiles(t *testing.T) {
+	root := writeTree(t, map[string]string{"Guides/a.md": "---\ntitle: A\ndraft: false\n---\nBody.\n"})
+	path := filepath.Join(t.TempDir(), "load.json")
+	c := ReadLoadCache(path)
+	loadWith(t, root, c)
+	if err := c.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	c = ReadLoadCache(path)
+	loadWith(t, root, c)
+	if c.Hits() != 0 {
+		t.Fatalf("a file written just now came from the cache")
+	}
+	ageAll(t, root)
+	loadWith(t, root, c)
+	c.Save(path)
+	c = ReadLoadCache(path)
+	tree := loadWith(t, root, c)
+	if c.Hits() != 1 {
+		t.Fatalf("hits = %d, want 1", c.Hits())
+	}
+	// draft: false is kept as written, not lost as a zero value.
+	if tr := tree.Articles[0].Source(); tr.Draft || tr.KeyLines["draft"] != 3 {
+		t.Errorf("draft = %t at line %d", tr.Draft, tr.KeyLines["draft"])
+	}
+}
+
+// TestTreeBodyNoticesChange checks that a body read after Load is the
+// one Load saw, or an error naming the cause.
+func TestTreeBodyNoticesChange(t *testing.T) {
+	root := writeTree(t, map[string]string{"Guides/a.md": "---\ntitle: A\n---\nBody.\n"})
+	ageAll(t, root)
+	path := filepath.Join(t.TempDir(), "load.json")
+	c := ReadLoadCache(path)
+	loadWith(t, root, c)
+	c.Save(path)
+	c = ReadLoadCache(path)
+	tree := loadWith(t, root, c)
+	tr := tree.Articles[0].Source()
+	if b, err := tree.Body(tr); err != nil || string(b) != "Body.\n" {
+		t.Fatalf("Body = %q, %v", b, err)
+	}
+	os.WriteFile(filepath.Join(root, "Guides", "a.md"), []byte("---\ntitle: A\n---\nEdited.\n"), 0o644)
+	if _, err := tree.Body(tr); err == nil || !strings.Contains(err.Error(), "changed while hcsync was reading") {
+		t.Errorf("Body after an edit: %v", err)
+	}
+	os.Remove(filepath.Join(root, "Guides", "a.md"))
+	if _, err := tree.Body(tr); err == nil || !strings.Contains(err.Error(), "cannot read the file") {
+		t.Errorf("Body after a delete: %v", err)
+	}
+}
+
+func TestLoadCacheDamaged(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "load.json")
+	for _, data := range []string{"not json", `{"version":2,"files":{"a.md":{"size":1}}}`, `{"version":99,"files":{}}`} {
+		os.WriteFile(path, []byte(data), 0o644)
+		if c := ReadLoadCache(path); len(c.old) != 0 {
+			t.Errorf("%s: read %d entries", data, len(c.old))
+		}
+	}
+}
