@@ -256,19 +256,35 @@ type Image struct {
 // EqualLocale compares locale codes the way help centers do:
 // case-insensitively, with '_' and '-' alike.
 func EqualLocale(a, b string) bool {
-	return NormalizeLocale(a) == NormalizeLocale(b)
+	// Byte by byte, not NormalizeLocale(a) == NormalizeLocale(b): the
+	// planner compares locales for every link of every body, and this
+	// allocates nothing.
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if foldLocale(a[i]) != foldLocale(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func foldLocale(c byte) byte {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A'
+	case c == '_':
+		return '-'
+	}
+	return c
 }
 
 // NormalizeLocale lower-cases a locale code and uses '-' as separator.
 func NormalizeLocale(l string) string {
 	b := []byte(l)
 	for i, c := range b {
-		switch {
-		case c >= 'A' && c <= 'Z':
-			b[i] = c + 'a' - 'A'
-		case c == '_':
-			b[i] = '-'
-		}
+		b[i] = foldLocale(c)
 	}
 	return string(b)
 }

@@ -1,9 +1,14 @@
 package render
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer/html"
 )
 
 func benchBody(b *testing.B) []byte {
@@ -15,17 +20,48 @@ func benchBody(b *testing.B) []byte {
 }
 
 // BenchmarkRender renders a realistic ~3 KB article with link and image
-// rewriting, as the planner does for every file of a tree.
+// rewriting, as the planner does for every file of a tree, once per
+// registered profile: each adds its own heading cap and Check walk.
 func BenchmarkRender(b *testing.B) {
 	src := benchBody(b)
 	opts := Options{
 		Link:  func(dest string, _ int) (string, error) { return "https://help.example.com/hc/articles/1", nil },
 		Image: func(dest string, _ int) (string, error) { return "https://cdn.example.com/x.png", nil },
 	}
+	for _, name := range []string{"default", "zendesk", "intercom", "helpcenter"} {
+		b.Run(name, func(b *testing.B) {
+			opts := opts
+			opts.Profile = Lookup(name)
+			if opts.Profile.Name != name {
+				b.Fatalf("profile %q is not registered", name)
+			}
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Render(src, opts)
+			}
+		})
+	}
+}
+
+// BenchmarkGoldmarkFloor converts the same article with a bare goldmark
+// configured as newEngine configures its own (same extensions, raw HTML
+// passed through) but without hcsync's transformer, checks or result
+// handling: the gap to BenchmarkRender is what hcsync adds.
+func BenchmarkGoldmarkFloor(b *testing.B) {
+	src := benchBody(b)
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithRendererOptions(html.WithUnsafe()),
+	)
+	var buf bytes.Buffer
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		Render(src, opts)
+		buf.Reset()
+		if err := md.Convert(src, &buf); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"sort"
 	"sync"
 
@@ -37,6 +38,39 @@ type Profile struct {
 	// use an Intercom link to display these"), so Equal does not compare
 	// image sources: the rest of the body, alt text included, still is.
 	OpaqueImageSrc bool
+}
+
+// nodeChecks holds the Check of this package's profiles one node at a
+// time: Render calls it from the walk bodyTransformer makes anyway,
+// instead of walking the tree a second time for Check. It sees the nodes
+// in the order Check's own walk would, each one already transformed but
+// its descendants not yet, so it must read nothing bodyTransformer
+// changes (heading levels and ids, link and image destinations). The
+// profile's Check, made by walkCheck, gives the same problems for callers
+// that run it on a tree of their own.
+//
+// It is keyed by the registered *Profile, not held in a field, so that a
+// copy of a profile with a Check of its own gets that Check. It is
+// written only by init functions.
+var nodeChecks = map[*Profile]func(c *nodeChecker, n ast.Node){}
+
+// nodeChecker collects the problems a nodeChecks entry finds in one
+// document.
+type nodeChecker struct {
+	src      []byte
+	problems []Problem
+	raw      []byte // scratch for the markup of one raw HTML node
+}
+
+// walkCheck makes a Profile's Check of its nodeChecks entry.
+func walkCheck(check func(c *nodeChecker, n ast.Node)) func(doc ast.Node, src []byte) []Problem {
+	return func(doc ast.Node, src []byte) []Problem {
+		c := nodeChecker{src: src}
+		for n := doc; n != nil; n = nextPreorder(doc, n) {
+			check(&c, n)
+		}
+		return c.problems
+	}
 }
 
 // Problem is something in a Markdown body that cannot be published as
@@ -83,3 +117,43 @@ func Profiles() []string {
 }
 
 var defaultProfile = &Profile{Name: "default"}
+
+// hasStartTag reports whether raw may hold a start tag of one of names
+// (lower-case ASCII): whether a "<" is followed by one of them, in any
+// ASCII case, as the HTML tokenizer compares tag names. It over-reports
+// ("<ulx" counts for "ul"), never under-reports: an element the parser
+// builds from raw has its start tag in raw, except those it implies
+// (html, head, body, p, table sections) and the formatting elements it
+// reopens. Checks use it to skip parsing markup that cannot hold what
+// they look for.
+func hasStartTag(raw []byte, names []string) bool {
+	for i := bytes.IndexByte(raw, '<'); i >= 0; {
+		rest := raw[i+1:]
+		for _, name := range names {
+			if len(rest) >= len(name) && asciiEqualFold(rest[:len(name)], name) {
+				return true
+			}
+		}
+		j := bytes.IndexByte(rest, '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// asciiEqualFold is bytes.EqualFold for a lower-case ASCII want: only
+// ASCII letters fold, as in HTML tag and attribute names.
+func asciiEqualFold(b []byte, want string) bool {
+	for i := range len(want) {
+		c := b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != want[i] {
+			return false
+		}
+	}
+	return true
+}

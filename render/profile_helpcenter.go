@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -22,11 +21,13 @@ import (
 // executable and embedding elements go with their content, event handler
 // attributes go, and script URLs are dropped.
 func init() {
-	Register(&Profile{
+	p := &Profile{
 		Name:     "helpcenter",
-		Check:    checkHelpCenter,
+		Check:    walkCheck(checkHelpCenterNode),
 		Sanitize: HelpCenterSanitize,
-	})
+	}
+	nodeChecks[p] = checkHelpCenterNode
+	Register(p)
 }
 
 // helpCenterDropped are the elements the sanitiser removes together with
@@ -93,64 +94,120 @@ func cleanHelpCenterNode(n *html.Node) (drop bool) {
 
 func unsafeHelpCenterAttr(a html.Attribute) bool {
 	key := strings.ToLower(a.Key)
-	if strings.HasPrefix(key, "on") {
-		return true
-	}
+	return strings.HasPrefix(key, "on") || helpCenterURLAttr(key) && scriptURL(a.Val)
+}
+
+// helpCenterURLAttr reports the attributes whose value Help.Center
+// checks for script URLs; key is lower-case.
+func helpCenterURLAttr(key string) bool {
 	switch key {
 	case "href", "src", "action", "formaction", "xlink:href", "srcset":
-		v := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
-		return strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:")
+		return true
 	}
 	return false
 }
 
-// checkHelpCenter reports raw HTML in the Markdown that Help.Center would
-// strip, so the writer learns at plan time rather than from a page that
-// silently lost its embed.
-func checkHelpCenter(doc ast.Node, src []byte) []Problem {
-	var problems []Problem
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		var raw []byte
-		var offset int
-		switch n := n.(type) {
-		case *ast.HTMLBlock:
-			lines := n.Lines()
-			if lines.Len() == 0 {
-				return ast.WalkContinue, nil
-			}
-			offset = lines.At(0).Start
-			for i := 0; i < lines.Len(); i++ {
-				seg := lines.At(i)
-				raw = append(raw, seg.Value(src)...)
-			}
-			if n.HasClosure() {
-				raw = append(raw, n.ClosureLine.Value(src)...)
-			}
-		case *ast.RawHTML:
-			if n.Segments.Len() == 0 {
-				return ast.WalkContinue, nil
-			}
-			offset = n.Segments.At(0).Start
-			for i := 0; i < n.Segments.Len(); i++ {
-				seg := n.Segments.At(i)
-				raw = append(raw, seg.Value(src)...)
-			}
-		default:
-			return ast.WalkContinue, nil
-		}
-		line := 1 + bytes.Count(src[:offset], []byte("\n"))
-		for _, msg := range helpCenterRejects(raw) {
-			problems = append(problems, Problem{Line: line, Msg: msg})
-		}
-		return ast.WalkContinue, nil
-	})
-	return problems
+// scriptURL reports a javascript: or vbscript: URL, however spaced.
+func scriptURL(v string) bool {
+	v = strings.ToLower(strings.Join(strings.Fields(v), ""))
+	return strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:")
 }
 
-// helpCenterRejects lists what the sanitiser would remove from raw.
+// helpCenterDroppedNames are the tag names of helpCenterDropped, for
+// hasStartTag.
+var helpCenterDroppedNames = func() []string {
+	names := make([]string, 0, len(helpCenterDropped))
+	for a := range helpCenterDropped {
+		names = append(names, a.String())
+	}
+	return names
+}()
+
+// helpCenterMayReject reports whether helpCenterRejects(raw) may find
+// something, without tokenising: most raw HTML in Markdown is a <br>, a
+// <kbd> or a plain <div>, and a tokenizer costs a 4 KB buffer each. It
+// may answer true for markup that is fine, never false for markup that
+// is not:
+//   - a dropped element needs its start tag;
+//   - an on* attribute needs "on", in any ASCII case (the tokenizer
+//     lower-cases ASCII only, and strings.ToLower turns no other letter
+//     into o or n), at the start of a name, which follows a space, a
+//     slash or a quote, never a letter or digit;
+//   - a script URL needs one of the URL attributes, all of which contain
+//     "href", "src" or "act" (not "action": strings.ToLower turns U+0130
+//     into i).
+func helpCenterMayReject(raw []byte) bool {
+	if hasStartTag(raw, helpCenterDroppedNames) {
+		return true
+	}
+	for i := 0; i+1 < len(raw); i++ {
+		if raw[i]|0x20 == 'o' && raw[i+1]|0x20 == 'n' && (i == 0 || !asciiAlnum(raw[i-1])) {
+			return true
+		}
+	}
+	return containsFold(raw, "href") || containsFold(raw, "src") || containsFold(raw, "act")
+}
+
+func asciiAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// containsFold reports whether b contains the lower-case ASCII word in
+// any ASCII case.
+func containsFold(b []byte, word string) bool {
+	for i := 0; i+len(word) <= len(b); i++ {
+		if asciiEqualFold(b[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkHelpCenterNode reports raw HTML in the Markdown that Help.Center
+// would strip, so the writer learns at plan time rather than from a page
+// that silently lost its embed.
+func checkHelpCenterNode(c *nodeChecker, n ast.Node) {
+	var offset int
+	switch n := n.(type) {
+	case *ast.HTMLBlock:
+		lines := n.Lines()
+		if lines.Len() == 0 {
+			return
+		}
+		offset = lines.At(0).Start
+		c.raw = c.raw[:0]
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			c.raw = append(c.raw, seg.Value(c.src)...)
+		}
+		if n.HasClosure() {
+			c.raw = append(c.raw, n.ClosureLine.Value(c.src)...)
+		}
+	case *ast.RawHTML:
+		if n.Segments.Len() == 0 {
+			return
+		}
+		offset = n.Segments.At(0).Start
+		c.raw = c.raw[:0]
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			c.raw = append(c.raw, seg.Value(c.src)...)
+		}
+	default:
+		return
+	}
+	if !helpCenterMayReject(c.raw) {
+		return
+	}
+	line := 1 + bytes.Count(c.src[:offset], []byte("\n"))
+	for _, msg := range helpCenterRejects(c.raw) {
+		c.problems = append(c.problems, Problem{Line: line, Msg: msg})
+	}
+}
+
+// helpCenterRejects lists what the sanitiser would remove from raw. It
+// reads tags with TagName and TagAttr rather than Token, which would
+// copy every attribute of every tag into strings.
 func helpCenterRejects(raw []byte) []string {
 	var msgs []string
 	z := html.NewTokenizer(bytes.NewReader(raw))
@@ -159,16 +216,31 @@ func helpCenterRejects(raw []byte) []string {
 		case html.ErrorToken:
 			return msgs
 		case html.StartTagToken, html.SelfClosingTagToken:
-			t := z.Token()
-			if helpCenterDropped[t.DataAtom] {
-				msgs = append(msgs, fmt.Sprintf("Help.Center removes <%s> elements and their content: remove it or link to the content instead", t.Data))
+			name, more := z.TagName()
+			// Token names a known element by its atom, an unknown one
+			// by the name as written; only known ones are dropped.
+			if a := atom.Lookup(name); helpCenterDropped[a] {
+				msgs = append(msgs, "Help.Center removes <"+a.String()+"> elements and their content: remove it or link to the content instead")
 				continue
 			}
-			for _, a := range t.Attr {
-				if unsafeHelpCenterAttr(a) {
-					msgs = append(msgs, fmt.Sprintf("Help.Center removes the %s attribute of <%s> (event handlers and script URLs): remove it", a.Key, t.Data))
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				key := atom.String(k)
+				lk := strings.ToLower(key)
+				if strings.HasPrefix(lk, "on") || helpCenterURLAttr(lk) && scriptURL(string(v)) {
+					msgs = append(msgs, "Help.Center removes the "+key+" attribute of <"+tagData(name)+"> (event handlers and script URLs): remove it")
 				}
 			}
 		}
 	}
+}
+
+// tagData is the Data of a tag Token for name: the atom's name for a
+// known element, the name as written otherwise (the same bytes).
+func tagData(name []byte) string {
+	if a := atom.Lookup(name); a != 0 {
+		return a.String()
+	}
+	return string(name)
 }

@@ -60,3 +60,27 @@ func FuzzHelpCenterSanitize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzHelpCenterMayReject checks the shortcut checkHelpCenter takes: raw
+// HTML that helpCenterMayReject passes must be HTML helpCenterRejects
+// has nothing to say about, or a problem would go unreported.
+func FuzzHelpCenterMayReject(f *testing.F) {
+	for _, s := range []string{
+		`<br>`, `<kbd>`, `</kbd>`, `<div class="note">on time</div>`,
+		`<SCRIPT>x</SCRIPT>`, `<ScRiPt>`, `<frameset>`, `<p onclick="x">`,
+		`<p ONLOAD=x>`, `<a href="x"onclick="y">`, `<a/onmouseover=x>`,
+		"<a\tonfocus>", `<a =onclick>`, `<a href=" java	script:x">`,
+		`<a HREF="JavaScript:x">`, `<a href="javascript&#58;x">`,
+		`<img src="vbscript:x">`, `<img srcset="javascript:x">`,
+		`<form><button formaction="javascript:x">`, `<a xlink:href="javascript:x">`,
+		"<a xlin\u212a:href=\"javascript:x\">", "<form act\u0130on=\"javascript:x\">",
+		`<a data-on="1" title='x'>`, `<!-- <script> -->`, `<a title="a>b" onclick=x>`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if msgs := helpCenterRejects(raw); len(msgs) > 0 && !helpCenterMayReject(raw) {
+			t.Errorf("helpCenterMayReject(%q) = false, but Help.Center rejects it: %q", raw, msgs)
+		}
+	})
+}

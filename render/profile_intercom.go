@@ -22,15 +22,17 @@ import (
 // server in providers/intercom/intercomtest, so that what the planner
 // expects Intercom to store is exactly what the fake stores.
 func init() {
-	Register(&Profile{
+	p := &Profile{
 		Name:       "intercom",
 		MaxHeading: 2,
-		Check:      checkIntercom,
+		Check:      walkCheck(checkIntercomNode),
 		Sanitize:   IntercomSanitize,
 		// "Images will be uploaded to Intercom and we'll use an Intercom
 		// link to display these" (intercom-articles.txt, Supported HTML).
 		OpaqueImageSrc: true,
-	})
+	}
+	nodeChecks[p] = checkIntercomNode
+	Register(p)
 }
 
 // intercomVideoHosts are the embed hosts the reference names for
@@ -45,57 +47,66 @@ var intercomVideoHosts = []string{
 	"streamio.com",
 }
 
-// checkIntercom reports what Intercom answers with 400: nested lists,
+// checkIntercomNode reports what Intercom answers with 400: nested lists,
 // empty lists, tables inside list items, definition lists, and raw HTML
 // breaking the same rules or embedding an unsupported video host.
-func checkIntercom(doc ast.Node, src []byte) []Problem {
-	var ps []Problem
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+func checkIntercomNode(c *nodeChecker, n ast.Node) {
+	src := c.src
+	switch n := n.(type) {
+	case *ast.List:
+		if intercomInsideListItem(n) {
+			c.problems = append(c.problems, Problem{Line(n, src), "nested lists are not supported by Intercom (400 Bad Request): flatten the list or use paragraphs"})
+		} else if intercomEmptyList(n, src) {
+			c.problems = append(c.problems, Problem{Line(n, src), "empty list: Intercom needs at least one non-empty list item (400 Bad Request)"})
 		}
-		switch n := n.(type) {
-		case *ast.List:
-			if intercomInsideListItem(n) {
-				ps = append(ps, Problem{Line(n, src), "nested lists are not supported by Intercom (400 Bad Request): flatten the list or use paragraphs"})
-			} else if intercomEmptyList(n, src) {
-				ps = append(ps, Problem{Line(n, src), "empty list: Intercom needs at least one non-empty list item (400 Bad Request)"})
-			}
-		case *east.Table:
-			if intercomInsideListItem(n) {
-				ps = append(ps, Problem{Line(n, src), "a table inside a list item is not supported by Intercom (400 Bad Request): move it out of the list"})
-			}
-		case *east.DefinitionList:
-			ps = append(ps, Problem{Line(n, src), "definition lists (<dl>) are not supported by Intercom (400 Bad Request): use a list or paragraphs"})
-		case *ast.HTMLBlock:
-			var b bytes.Buffer
-			for i := 0; i < n.Lines().Len(); i++ {
-				s := n.Lines().At(i)
-				b.Write(s.Value(src))
-			}
-			if n.HasClosure() {
-				b.Write(n.ClosureLine.Value(src))
-			}
-			for _, msg := range IntercomHTMLProblems(b.String()) {
-				ps = append(ps, Problem{Line(n, src), msg})
-			}
-		case *ast.RawHTML:
-			// Inline raw HTML comes one tag at a time, so only the rules
-			// about single tags apply; list and table structure cannot be
-			// judged from an opening tag alone.
-			var b bytes.Buffer
-			for i := 0; i < n.Segments.Len(); i++ {
-				s := n.Segments.At(i)
-				b.Write(s.Value(src))
-			}
-			for _, msg := range intercomTagProblems(parseIntercomFragment(b.String())) {
-				ps = append(ps, Problem{Line(n, src), msg})
-			}
+	case *east.Table:
+		if intercomInsideListItem(n) {
+			c.problems = append(c.problems, Problem{Line(n, src), "a table inside a list item is not supported by Intercom (400 Bad Request): move it out of the list"})
 		}
-		return ast.WalkContinue, nil
-	})
-	return ps
+	case *east.DefinitionList:
+		c.problems = append(c.problems, Problem{Line(n, src), "definition lists (<dl>) are not supported by Intercom (400 Bad Request): use a list or paragraphs"})
+	case *ast.HTMLBlock:
+		c.raw = c.raw[:0]
+		for i := 0; i < n.Lines().Len(); i++ {
+			s := n.Lines().At(i)
+			c.raw = append(c.raw, s.Value(src)...)
+		}
+		if n.HasClosure() {
+			c.raw = append(c.raw, n.ClosureLine.Value(src)...)
+		}
+		// Parsing is the costly part, and only these elements can make
+		// a problem.
+		if !hasStartTag(c.raw, intercomBlockTags) {
+			return
+		}
+		for _, msg := range IntercomHTMLProblems(string(c.raw)) {
+			c.problems = append(c.problems, Problem{Line(n, src), msg})
+		}
+	case *ast.RawHTML:
+		// Inline raw HTML comes one tag at a time, so only the rules
+		// about single tags apply; list and table structure cannot be
+		// judged from an opening tag alone.
+		c.raw = c.raw[:0]
+		for i := 0; i < n.Segments.Len(); i++ {
+			s := n.Segments.At(i)
+			c.raw = append(c.raw, s.Value(src)...)
+		}
+		if !hasStartTag(c.raw, intercomSingleTags) {
+			return
+		}
+		for _, msg := range intercomTagProblems(parseIntercomFragment(string(c.raw))) {
+			c.problems = append(c.problems, Problem{Line(n, src), msg})
+		}
+	}
 }
+
+// intercomSingleTags are the elements intercomTagProblems judges, and
+// intercomBlockTags those IntercomHTMLProblems does: markup without
+// their start tags has nothing to report (see hasStartTag).
+var (
+	intercomSingleTags = []string{"dl", "iframe"}
+	intercomBlockTags  = []string{"dl", "iframe", "ul", "ol", "table"}
+)
 
 func intercomInsideListItem(n ast.Node) bool {
 	for p := n.Parent(); p != nil; p = p.Parent() {

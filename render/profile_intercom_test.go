@@ -127,3 +127,26 @@ func BenchmarkIntercomSanitize(b *testing.B) {
 		IntercomSanitize(html)
 	}
 }
+
+// FuzzIntercomStartTags checks the shortcut checkIntercom takes: raw HTML
+// without a start tag of intercomBlockTags (blocks) or intercomSingleTags
+// (inline tags) must be HTML the full checks have nothing to say about.
+func FuzzIntercomStartTags(f *testing.F) {
+	for _, s := range []string{
+		`<div class="callout"><p>x</p></div>`, `<br>`, `<DL><dt>a</dl>`,
+		`<Iframe src="https://evil.example/x">`, `<ul></ul>`, `<OL><li> </li></OL>`,
+		`<table></table>`, `<li><table><tr><td>x</td></tr></table></li>`,
+		`<ul><li>a<ul><li>b</li></ul></li></ul>`, `<svg><table></table></svg>`,
+		`<td>x</td>`, `<tr><td>x</td></tr>`, `<caption>c</caption>`, "<u\x00l></ul>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if msgs := IntercomHTMLProblems(s); len(msgs) > 0 && !hasStartTag([]byte(s), intercomBlockTags) {
+			t.Errorf("hasStartTag(%q, intercomBlockTags) = false, but Intercom rejects it: %q", s, msgs)
+		}
+		if msgs := intercomTagProblems(parseIntercomFragment(s)); len(msgs) > 0 && !hasStartTag([]byte(s), intercomSingleTags) {
+			t.Errorf("hasStartTag(%q, intercomSingleTags) = false, but Intercom rejects it: %q", s, msgs)
+		}
+	})
+}

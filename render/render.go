@@ -1,9 +1,9 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -60,20 +60,69 @@ func Render(src []byte, opts Options) Result {
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
 	problems := st.problems
-	if p.Check != nil {
+	switch {
+	case st.checked:
+		problems = append(problems, st.check.problems...)
+	case p.Check != nil:
 		problems = append(problems, p.Check(doc, src)...)
 	}
 	sortProblems(problems)
 
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/2)
-	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+	out := outPool.Get().(*outBuf)
+	out.b = out.b[:0]
+	if err := md.Renderer().Render(out, src, doc); err != nil {
 		// goldmark's own node renderers only fail when the writer does,
-		// and a bytes.Buffer does not; an extension could, though.
+		// and outBuf does not; an extension could, though.
 		problems = append(problems, Problem{Msg: fmt.Sprintf("render html: %v", err)})
 	}
-	return Result{HTML: buf.String(), Problems: problems}
+	res := Result{HTML: string(out.b), Problems: problems} // a copy: out goes back to the pool
+	if cap(out.b) <= maxPooledOut {
+		outPool.Put(out)
+	}
+	return res
 }
+
+// outBuf collects the HTML of one Render call. It implements
+// util.BufWriter so that goldmark writes into it directly instead of
+// through a bufio.Writer of its own, which would cost a 4 KB buffer and a
+// second copy of every byte per call.
+type outBuf struct{ b []byte }
+
+// outPool recycles output buffers between calls: a plan renders tens of
+// thousands of bodies, and growing a fresh buffer for each was a good
+// part of what Render allocated beyond goldmark.
+var outPool = sync.Pool{New: func() any { return &outBuf{b: make([]byte, 0, 16<<10)} }}
+
+// maxPooledOut keeps one outsized body from pinning its buffer for the
+// rest of the run.
+const maxPooledOut = 1 << 20
+
+func (o *outBuf) Write(p []byte) (int, error) {
+	o.b = append(o.b, p...)
+	return len(p), nil
+}
+
+func (o *outBuf) WriteString(s string) (int, error) {
+	o.b = append(o.b, s...)
+	return len(s), nil
+}
+
+func (o *outBuf) WriteByte(c byte) error {
+	o.b = append(o.b, c)
+	return nil
+}
+
+func (o *outBuf) WriteRune(r rune) (int, error) {
+	n := len(o.b)
+	o.b = utf8.AppendRune(o.b, r)
+	return len(o.b) - n, nil
+}
+
+// Available, Buffered and Flush complete util.BufWriter: nothing is held
+// back, everything written is already in b.
+func (o *outBuf) Available() int { return cap(o.b) - len(o.b) }
+func (o *outBuf) Buffered() int  { return 0 }
+func (o *outBuf) Flush() error   { return nil }
 
 // engines holds one goldmark instance per profile. goldmark.Markdown is
 // safe for concurrent use, and building one costs more than converting a
@@ -98,7 +147,9 @@ func newEngine(p *Profile) goldmark.Markdown {
 			// Heading ids are set by bodyTransformer from the heading's
 			// text, the way GitHub does, not by goldmark's AutoHeadingID,
 			// which slugs the raw Markdown of the line (link URLs and all).
-			parser.WithASTTransformers(util.Prioritized(&bodyTransformer{maxHeading: p.MaxHeading}, 1000)),
+			// It runs last (goldmark's own run at 999 and below), so its
+			// walk sees the tree Check would.
+			parser.WithASTTransformers(util.Prioritized(&bodyTransformer{maxHeading: p.MaxHeading, checkNode: nodeChecks[p]}, 1000)),
 		),
 		// Writers embed videos and callouts as raw HTML; what a service
 		// refuses is the profile's Check to report, not ours to drop.

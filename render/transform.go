@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // stateKey carries the per-call renderState through the parser context,
@@ -19,12 +20,23 @@ type renderState struct {
 	opts     Options
 	src      []byte
 	problems []Problem
+	slugs    slugger
+	// text is scratch for the text of the heading being slugged, in
+	// textBuf until a heading outgrows it.
+	text    []byte
+	textBuf [128]byte
+	// check holds what the profile's nodeChecks entry found, when
+	// checked says the walk ran it.
+	check   nodeChecker
+	checked bool
 }
 
 // bodyTransformer finishes the AST of one body: GitHub-style heading ids,
-// the profile's heading cap, and link and image rewriting.
+// the profile's heading cap, and link and image rewriting; and runs the
+// profile's per-node check, if it has one, on the finished nodes.
 type bodyTransformer struct {
 	maxHeading int
+	checkNode  func(c *nodeChecker, n ast.Node)
 }
 
 // Transform implements parser.ASTTransformer.
@@ -35,15 +47,21 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		// there are no resolvers to rewrite with.
 		st = &renderState{src: reader.Source()}
 	}
-	var slugs slugger
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	st.check.src = st.src
+	st.checked = t.checkNode != nil
+	// A plain pre-order loop rather than ast.Walk: no closure per call
+	// and no call per node leaving it. Nothing here adds or moves nodes,
+	// so the links followed stay valid.
+	var root ast.Node = doc
+	for n := root; n != nil; n = nextPreorder(root, n) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			if _, ok := n.AttributeString("id"); !ok {
-				n.SetAttributeString("id", []byte(slugs.slug(headingText(n, st.src))))
+				if st.text == nil {
+					st.text = st.textBuf[:0]
+				}
+				st.text = appendHeadingText(st.text[:0], n, st.src)
+				n.SetAttributeString("id", util.StringToReadOnlyBytes(slugNext(&st.slugs, st.text)))
 			}
 			if t.maxHeading > 0 && n.Level > t.maxHeading {
 				n.Level = t.maxHeading
@@ -53,8 +71,24 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.Image:
 			n.Destination = st.rewrite("image", st.opts.Image, n.Destination, n)
 		}
-		return ast.WalkContinue, nil
-	})
+		if t.checkNode != nil {
+			t.checkNode(&st.check, n)
+		}
+	}
+}
+
+// nextPreorder is the node after n in a depth-first, parent-first walk
+// of root's subtree, or nil after the last one.
+func nextPreorder(root, n ast.Node) ast.Node {
+	if c := n.FirstChild(); c != nil {
+		return c
+	}
+	for ; n != root; n = n.Parent() {
+		if s := n.NextSibling(); s != nil {
+			return s
+		}
+	}
+	return nil
 }
 
 // rewrite passes a relative destination through fn, keeping its fragment
@@ -77,17 +111,19 @@ func (st *renderState) rewrite(what string, fn func(string, int) (string, error)
 	// The result may carry a query of its own (a service's URL): the
 	// writer's joins it. The writer's fragment names a heading of the
 	// target and is appended unless the result already names one.
-	if query != "" && !strings.Contains(u, "#") {
+	if strings.Contains(u, "#") {
+		return []byte(u)
+	}
+	out := make([]byte, 0, len(u)+len(query)+len(frag))
+	out = append(out, u...)
+	if query != "" {
 		if strings.Contains(u, "?") {
-			u += "&" + query[1:]
-		} else {
-			u += query
+			out = append(out, '&')
+			query = query[1:]
 		}
+		out = append(out, query...)
 	}
-	if frag != "" && !strings.Contains(u, "#") {
-		u += frag
-	}
-	return []byte(u)
+	return append(out, frag...)
 }
 
 // isRelative reports whether a destination points into the tree rather
@@ -128,30 +164,26 @@ func splitURL(dest string) (path, query, frag string) {
 	return dest, query, frag
 }
 
-// headingText is the text a reader sees in an inline container: link text
-// without the URL, code without backticks, no raw HTML tags.
-func headingText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+// appendHeadingText appends the text a reader sees in inline container
+// n: link text without the URL, code without backticks, no raw HTML tags.
+func appendHeadingText(b []byte, n ast.Node, src []byte) []byte {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b = append(b, c.Segment.Value(src)...)
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b = append(b, c.Value...)
 		case *ast.AutoLink:
-			b.Write(c.Label(src))
+			b = append(b, c.Label(src)...)
 		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
+			continue
 		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
+		b = appendHeadingText(b, c, src)
+	}
+	return b
 }
 
 func sortProblems(ps []Problem) {

@@ -2,7 +2,7 @@ package sync
 
 import (
 	"bytes"
-	"encoding/gob"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -16,7 +16,7 @@ import (
 // cacheVersion changes whenever rendering, comparison or the checksums
 // change in a way that could make an old "equal" verdict wrong; a cache
 // of another version is ignored.
-const cacheVersion = 4
+const cacheVersion = 5
 
 // bodyKey identifies a Markdown body rendered for one profile.
 type bodyKey struct {
@@ -88,11 +88,6 @@ func NewPlanCache() *PlanCache {
 	return &PlanCache{old: map[bodyKey]cacheEntry{}, now: map[bodyKey]cacheEntry{}}
 }
 
-type cacheFile struct {
-	Version int
-	Entries map[bodyKey]cacheEntry
-}
-
 // LoadPlanCache reads a cache written by Save. A missing, unreadable or
 // outdated file gives an empty cache: the plan is only slower.
 func LoadPlanCache(path string) *PlanCache {
@@ -101,11 +96,125 @@ func LoadPlanCache(path string) *PlanCache {
 	if err != nil {
 		return c
 	}
-	var f cacheFile
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&f) == nil && f.Version == cacheVersion && f.Entries != nil {
-		c.old = f.Entries
+	if entries, err := decodeCache(data); err == nil {
+		c.old = entries
 	}
 	return c
+}
+
+// The cache file is a flat binary list, not gob: a warm re-plan of a big
+// tree reads tens of thousands of entries, and gob's reflection cost
+// more than the rest of reading the cache. Layout, integers as uvarints
+// unless fixed:
+//
+//	magic "hcsync-plan-cache\n", version, entry count, then per entry:
+//	name u64, body u64, remote u64 (little-endian), call count, then per
+//	call: kind (0 link, 1 image), dest length, dest, result length, result.
+const cacheMagic = "hcsync-plan-cache\n"
+
+func encodeCache(entries map[bodyKey]cacheEntry) []byte {
+	buf := make([]byte, 0, 64*len(entries)+len(cacheMagic)+20)
+	buf = append(buf, cacheMagic...)
+	buf = binary.AppendUvarint(buf, cacheVersion)
+	buf = binary.AppendUvarint(buf, uint64(len(entries)))
+	str := func(s string) {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
+	}
+	for k, e := range entries {
+		buf = binary.LittleEndian.AppendUint64(buf, k.Name)
+		buf = binary.LittleEndian.AppendUint64(buf, k.Body)
+		buf = binary.LittleEndian.AppendUint64(buf, e.Remote)
+		buf = binary.AppendUvarint(buf, uint64(len(e.Calls)))
+		for _, call := range e.Calls {
+			kind := byte(0)
+			if call.Image {
+				kind = 1
+			}
+			buf = append(buf, kind)
+			str(call.Dest)
+			str(call.Result)
+		}
+	}
+	return buf
+}
+
+var errBadCache = errors.New("not a plan cache of this version")
+
+// decodeCache reads what encodeCache wrote; anything else, truncated or
+// damaged, is an error and never a panic.
+func decodeCache(data []byte) (map[bodyKey]cacheEntry, error) {
+	rest, ok := bytes.CutPrefix(data, []byte(cacheMagic))
+	if !ok {
+		return nil, errBadCache
+	}
+	uvarint := func() (uint64, bool) {
+		v, n := binary.Uvarint(rest)
+		if n <= 0 {
+			return 0, false
+		}
+		rest = rest[n:]
+		return v, true
+	}
+	u64 := func() (uint64, bool) {
+		if len(rest) < 8 {
+			return 0, false
+		}
+		v := binary.LittleEndian.Uint64(rest)
+		rest = rest[8:]
+		return v, true
+	}
+	str := func() (string, bool) {
+		n, ok := uvarint()
+		if !ok || n > uint64(len(rest)) {
+			return "", false
+		}
+		s := string(rest[:n])
+		rest = rest[n:]
+		return s, true
+	}
+	if v, ok := uvarint(); !ok || v != cacheVersion {
+		return nil, errBadCache
+	}
+	count, ok := uvarint()
+	// Each entry takes at least 25 bytes: a count beyond that is damage.
+	if !ok || count > uint64(len(rest))/25 {
+		return nil, errBadCache
+	}
+	entries := make(map[bodyKey]cacheEntry, count)
+	for range count {
+		var k bodyKey
+		var e cacheEntry
+		var ok1, ok2, ok3, ok4 bool
+		k.Name, ok1 = u64()
+		k.Body, ok2 = u64()
+		e.Remote, ok3 = u64()
+		calls, ok4 := uvarint()
+		if !ok1 || !ok2 || !ok3 || !ok4 || calls > uint64(len(rest))/3 {
+			return nil, errBadCache
+		}
+		if calls > 0 {
+			e.Calls = make([]resolverCall, calls)
+		}
+		for i := range e.Calls {
+			if len(rest) == 0 || rest[0] > 1 {
+				return nil, errBadCache
+			}
+			e.Calls[i].Image = rest[0] == 1
+			rest = rest[1:]
+			var okd, okr bool
+			e.Calls[i].Dest, okd = str()
+			e.Calls[i].Result, okr = str()
+			if !okd || !okr {
+				return nil, errBadCache
+			}
+		}
+		entries[k] = e
+	}
+	if len(rest) != 0 {
+		return nil, errBadCache
+	}
+	return entries, nil
 }
 
 // Save writes the entries this plan used or learnt (so the cache does
@@ -119,13 +228,8 @@ func (c *PlanCache) Save(path string) error {
 		c.mu.Unlock()
 		return nil
 	}
-	f := cacheFile{Version: cacheVersion, Entries: c.now}
-	var buf bytes.Buffer
-	err := gob.NewEncoder(&buf).Encode(f)
+	data := encodeCache(c.now)
 	c.mu.Unlock()
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -133,7 +237,7 @@ func (c *PlanCache) Save(path string) error {
 	if err != nil {
 		return err
 	}
-	_, werr := tmp.Write(buf.Bytes())
+	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())

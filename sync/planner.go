@@ -76,6 +76,7 @@ type planner struct {
 	bodies         map[string]*body      // translation path -> render outcome
 	refs           map[string]*refs      // translation path -> placeholders in its HTML
 	links          *linker
+	spelling       map[string]string // tree locale -> help center's spelling, see locale
 }
 
 // managedArticle pairs a file with the remote article it is bound to
@@ -111,6 +112,16 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 		a := &remote.Articles[i]
 		pl.remoteByID[a.ID] = a
 	}
+	// The enabled locales as spelt in the tree's files, so that locale
+	// answers with a map lookup: it runs for every link of every body.
+	pl.spelling = map[string]string{}
+	for _, a := range tree.Articles {
+		for _, t := range a.Translations {
+			if _, ok := pl.spelling[t.Locale]; !ok {
+				pl.spelling[t.Locale] = pl.locale(t.Locale)
+			}
+		}
+	}
 	for i := range remote.Sections {
 		s := &remote.Sections[i]
 		pl.remoteSections[s.ID] = s
@@ -141,6 +152,9 @@ func (pl *planner) problem(file string, line int, format string, args ...any) {
 
 // locale returns the help center's spelling of l ("en-US" for "en-us").
 func (pl *planner) locale(l string) string {
+	if e, ok := pl.spelling[l]; ok {
+		return e
+	}
 	for _, e := range pl.remote.Locales.Enabled {
 		if providers.EqualLocale(e, l) {
 			return e

@@ -375,7 +375,7 @@ func TestPlanCache(t *testing.T) {
 	if p := plan(t, tree, remote, Options{Cache: cache}); !p.Empty() {
 		t.Fatalf("cold plan: %v", keys(p))
 	}
-	path := filepath.Join(t.TempDir(), "cache.gob")
+	path := filepath.Join(t.TempDir(), "cache.bin")
 	if err := cache.Save(path); err != nil {
 		t.Fatal(err)
 	}

@@ -324,7 +324,7 @@ func (a *app) makePlan(ws *workspace, remote *sync.Remote, opts sync.Options) (*
 	if !ws.noCache {
 		// The cache only spares work; a failure to read or write it
 		// costs speed, never correctness, so it is not an error.
-		cachePath = cacheFile(ws.cfg.File, "plan", "-"+opts.Provider+".gob")
+		cachePath = cacheFile(ws.cfg.File, "plan", "-"+opts.Provider+".bin")
 		opts.Cache = sync.LoadPlanCache(cachePath)
 	}
 	plan, err := sync.NewPlan(ws.tree, remote, opts)
