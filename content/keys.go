@@ -26,25 +26,23 @@ var sectionKeys = []string{"title", "id", "description", "position"}
 // frontMatter is a decoded front-matter block. A nil field was not
 // written (or was written as null).
 type frontMatter struct {
-	// The JSON names are for the LoadCache: nil is left out, a pointer
-	// to false or 0 is written.
-	Title            *string   `json:"title,omitempty"`
-	ID               *string   `json:"id,omitempty"`
-	Locale           *string   `json:"locale,omitempty"`
-	Section          *string   `json:"section,omitempty"`
-	Labels           *[]string `json:"labels,omitempty"`
-	ContentTags      *[]string `json:"content_tags,omitempty"`
-	Segments         *[]string `json:"segments,omitempty"`
-	PermissionGroup  *string   `json:"permission_group,omitempty"`
-	Draft            *bool     `json:"draft,omitempty"`
-	Promoted         *bool     `json:"promoted,omitempty"`
-	Position         *int      `json:"position,omitempty"`
-	CommentsDisabled *bool     `json:"comments_disabled,omitempty"`
-	Description      *string   `json:"description,omitempty"`
-	Slug             *string   `json:"slug,omitempty"`
+	Title            *string
+	ID               *string
+	Locale           *string
+	Section          *string
+	Labels           *[]string
+	ContentTags      *[]string
+	Segments         *[]string
+	PermissionGroup  *string
+	Draft            *bool
+	Promoted         *bool
+	Position         *int
+	CommentsDisabled *bool
+	Description      *string
+	Slug             *string
 
 	// Lines maps each key written to its file line.
-	Lines map[string]int `json:"lines"`
+	Lines map[string]int
 }
 
 // field decodes one key's value into fm. It returns a message for the

@@ -73,6 +73,20 @@ type fileRef struct {
 // paths relative to it. Dot-folders, dot-files and node_modules are not
 // part of the tree; neither is anything but .md files.
 func walk(root string) (dirs []string, files []fileRef, err error) {
+	// WalkDir joins root and names with the separator, so the relative
+	// path is the rest of the path: slicing it costs nothing, where
+	// filepath.Rel cleans every path of a big tree again.
+	prefix := root + string(filepath.Separator)
+	if strings.HasSuffix(root, string(filepath.Separator)) {
+		prefix = root
+	}
+	relOf := func(path string) string {
+		rel, ok := strings.CutPrefix(path, prefix)
+		if !ok {
+			rel, _ = filepath.Rel(root, path)
+		}
+		return filepath.ToSlash(rel)
+	}
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("read content folder: %w", err)
@@ -85,14 +99,12 @@ func walk(root string) (dirs []string, files []fileRef, err error) {
 			if strings.HasPrefix(name, ".") || name == "node_modules" {
 				return filepath.SkipDir
 			}
-			rel, _ := filepath.Rel(root, path)
-			dirs = append(dirs, filepath.ToSlash(rel))
+			dirs = append(dirs, relOf(path))
 			return nil
 		}
 		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".md") || name == ".md" {
 			return nil
 		}
-		rel, _ := filepath.Rel(root, path)
 		kind := sourceFile
 		switch _, _, isTranslation := splitTranslation(name); {
 		case name == "_section.md" || name == "_category.md":
@@ -100,7 +112,7 @@ func walk(root string) (dirs []string, files []fileRef, err error) {
 		case isTranslation:
 			kind = translationFile
 		}
-		files = append(files, fileRef{rel: filepath.ToSlash(rel), kind: kind})
+		files = append(files, fileRef{rel: relOf(path), kind: kind})
 		return nil
 	})
 	if err != nil {

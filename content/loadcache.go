@@ -10,12 +10,12 @@ import (
 	"sync"
 	"time"
 
-	gojson "github.com/goccy/go-json"
+	"github.com/hcsync/hcsync/internal/cachefile"
 )
 
 // loadCacheVersion changes whenever parsing changes what it makes of a
 // file; a cache of another version is ignored.
-const loadCacheVersion = 2
+const loadCacheVersion = 1
 
 // racyWindow is how recent a file's modification time may be for its
 // entry to be kept. A file written again within one tick of the
@@ -40,16 +40,11 @@ type LoadCache struct {
 
 // cachedFile is one file's parse, without its body.
 type cachedFile struct {
-	Size     int64        `json:"size"`
-	ModTime  int64        `json:"mtime"` // Unix nanoseconds
-	FM       *frontMatter `json:"fm"`
-	BodyLine int          `json:"body_line"`
-	BodySum  uint64       `json:"body_sum"`
-}
-
-type loadCacheFile struct {
-	Version int                   `json:"version"`
-	Files   map[string]cachedFile `json:"files"`
+	Size     int64
+	ModTime  int64 // Unix nanoseconds
+	FM       *frontMatter
+	BodyLine int
+	BodySum  uint64
 }
 
 // NewLoadCache returns an empty cache.
@@ -65,14 +60,8 @@ func ReadLoadCache(path string) *LoadCache {
 	if err != nil {
 		return c
 	}
-	var f loadCacheFile
-	if gojson.Unmarshal(data, &f) == nil && f.Version == loadCacheVersion && f.Files != nil {
-		for rel, e := range f.Files {
-			if e.FM == nil || e.FM.Lines == nil {
-				return c // not written by Save: trust none of it
-			}
-			c.old[rel] = e
-		}
+	if files, err := decodeLoadCache(data); err == nil {
+		c.old = files
 	}
 	return c
 }
@@ -95,29 +84,9 @@ func (c *LoadCache) Save(path string) error {
 		c.mu.Unlock()
 		return nil
 	}
-	data, err := gojson.Marshal(loadCacheFile{Version: loadCacheVersion, Files: c.now})
+	data := encodeLoadCache(c.now)
 	c.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	return writeAtomic(path, data)
-}
-
-func writeAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".load-cache-*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return cachefile.WriteAtomic(path, data)
 }
 
 // begin resets what the cache saw, for a new Load.
@@ -210,4 +179,150 @@ func (tr *Tree) Body(t *Translation) ([]byte, error) {
 		return nil, fmt.Errorf("the file changed while hcsync was reading the tree: run hcsync again")
 	}
 	return body, nil
+}
+
+// The cache file is a cachefile of: file count, then per file its slash
+// path, size, time, body line and checksum, and its front-matter: a
+// bit set of the keys present, their values in the order of
+// frontMatter's fields, then the key lines.
+const loadCacheMagic = "hcsync-load-cache\n"
+
+func encodeLoadCache(files map[string]cachedFile) []byte {
+	w := cachefile.NewWriter(loadCacheMagic, loadCacheVersion, 160*len(files))
+	w.Uvarint(uint64(len(files)))
+	for rel, e := range files {
+		w.String(rel)
+		w.Varint(e.Size)
+		w.Varint(e.ModTime)
+		w.Uvarint(uint64(e.BodyLine))
+		w.Uint64(e.BodySum)
+		fm := e.FM
+		strs, lists, bools := fm.strings(), fm.lists(), fm.bools()
+		var set uint64
+		bit := uint(0)
+		mark := func(present bool) {
+			if present {
+				set |= 1 << bit
+			}
+			bit++
+		}
+		for _, p := range strs {
+			mark(*p != nil)
+		}
+		for _, p := range lists {
+			mark(*p != nil)
+		}
+		for _, p := range bools {
+			mark(*p != nil)
+		}
+		mark(fm.Position != nil)
+		w.Uvarint(set)
+		for _, p := range strs {
+			if *p != nil {
+				w.String(**p)
+			}
+		}
+		for _, p := range lists {
+			if *p != nil {
+				w.Uvarint(uint64(len(**p)))
+				for _, v := range **p {
+					w.String(v)
+				}
+			}
+		}
+		for _, p := range bools {
+			if *p != nil {
+				w.Bool(**p)
+			}
+		}
+		if fm.Position != nil {
+			w.Varint(int64(*fm.Position))
+		}
+		w.Uvarint(uint64(len(fm.Lines)))
+		for k, line := range fm.Lines {
+			w.String(k)
+			w.Uvarint(uint64(line))
+		}
+	}
+	return w.Bytes()
+}
+
+// decodeLoadCache reads what encodeLoadCache wrote; anything else is an
+// error, never a panic.
+func decodeLoadCache(data []byte) (map[string]cachedFile, error) {
+	r, err := cachefile.NewReader(data, loadCacheMagic, loadCacheVersion)
+	if err != nil {
+		return nil, err
+	}
+	count := r.Count(14)
+	files := make(map[string]cachedFile, count)
+	for range count {
+		rel := r.String()
+		e := cachedFile{Size: r.Varint(), ModTime: r.Varint(), BodyLine: int(r.Uvarint()), BodySum: r.Uint64()}
+		fm := &frontMatter{}
+		e.FM = fm
+		set := r.Uvarint()
+		bit := uint(0)
+		has := func() bool {
+			ok := set&(1<<bit) != 0
+			bit++
+			return ok
+		}
+		for _, p := range fm.strings() {
+			if has() {
+				v := r.String()
+				*p = &v
+			}
+		}
+		for _, p := range fm.lists() {
+			if has() {
+				l := make([]string, r.Count(1))
+				for i := range l {
+					l[i] = r.String()
+				}
+				*p = &l
+			}
+		}
+		for _, p := range fm.bools() {
+			if has() {
+				v := r.Bool()
+				*p = &v
+			}
+		}
+		if has() {
+			v := int(r.Varint())
+			fm.Position = &v
+		}
+		if set>>bit != 0 {
+			return nil, cachefile.ErrDamaged // keys this version does not know
+		}
+		n := r.Count(2)
+		fm.Lines = make(map[string]int, n)
+		for range n {
+			k := r.String()
+			fm.Lines[k] = int(r.Uvarint())
+		}
+		if r.Failed() {
+			break
+		}
+		files[rel] = e
+	}
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// strings, lists and bools list the optional fields of fm by kind, in a
+// fixed order: the cache file's layout.
+func (fm *frontMatter) strings() []**string {
+	return []**string{&fm.Title, &fm.ID, &fm.Locale, &fm.Section, &fm.PermissionGroup, &fm.Description, &fm.Slug}
+}
+
+func (fm *frontMatter) lists() []**[]string {
+	return []**[]string{&fm.Labels, &fm.ContentTags, &fm.Segments}
+}
+
+func (fm *frontMatter) bools() []**bool {
+	return []**bool{&fm.Draft, &fm.Promoted, &fm.CommentsDisabled}
 }

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -202,10 +203,65 @@ func TestTreeBodyNoticesChange(t *testing.T) {
 
 func TestLoadCacheDamaged(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "load.json")
-	for _, data := range []string{"not json", `{"version":2,"files":{"a.md":{"size":1}}}`, `{"version":99,"files":{}}`} {
+	good := string(encodeLoadCache(map[string]cachedFile{"a.md": {FM: &frontMatter{Lines: map[string]int{}}}}))
+	for _, data := range []string{"not a cache", good[:len(good)-1], strings.Replace(good, "\x01", "\x63", 1), good + "x"} {
 		os.WriteFile(path, []byte(data), 0o644)
 		if c := ReadLoadCache(path); len(c.old) != 0 {
 			t.Errorf("%s: read %d entries", data, len(c.old))
 		}
 	}
+}
+
+// TestLoadCacheFileKeepsEveryKey writes a parse with every key set (and
+// false, 0 and "" values, which must not read back as absent) and reads
+// it back; and it fails when frontMatter gains a field the cache file
+// does not carry.
+func TestLoadCacheFileKeepsEveryKey(t *testing.T) {
+	str := func(s string) *string { return &s }
+	list := func(l ...string) *[]string { l = append([]string{}, l...); return &l }
+	f, zero := false, 0
+	fm := &frontMatter{
+		Title: str("T"), ID: str("12"), Locale: str("fr"), Section: str(""), Labels: list("a", "b"),
+		ContentTags: list(), Segments: list("Staff"), PermissionGroup: str("Admins"), Draft: &f,
+		Promoted: &f, Position: &zero, CommentsDisabled: &f, Description: str("d"), Slug: str("s"),
+		Lines: map[string]int{"title": 2, "id": 3},
+	}
+	covered := len(fm.strings()) + len(fm.lists()) + len(fm.bools()) + 2 // Position, Lines
+	if n := reflect.TypeOf(*fm).NumField(); n != covered {
+		t.Fatalf("frontMatter has %d fields and the load cache file carries %d: add the new one to strings, lists or bools", n, covered)
+	}
+	in := map[string]cachedFile{"a/b.md": {Size: 1234, ModTime: -5, FM: fm, BodyLine: 9, BodySum: 1<<64 - 1},
+		"c.md": {FM: &frontMatter{Lines: map[string]int{}}}}
+	data := encodeLoadCache(in)
+	out, err := decodeLoadCache(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(out, in) {
+		t.Errorf("read back\n%+v\nwant\n%+v", out, in)
+	}
+	for n := range len(data) {
+		if _, err := decodeLoadCache(data[:n]); err == nil {
+			t.Fatalf("a file cut to %d of %d bytes was read", n, len(data))
+		}
+	}
+}
+
+// FuzzDecodeLoadCache: damaged cache files are refused or read to
+// something that writes back the same, never a panic.
+func FuzzDecodeLoadCache(f *testing.F) {
+	one := 1
+	f.Add(encodeLoadCache(map[string]cachedFile{"a.md": {Size: 3, FM: &frontMatter{Position: &one, Lines: map[string]int{"position": 2}}}}))
+	f.Add(encodeLoadCache(map[string]cachedFile{}))
+	f.Add([]byte(loadCacheMagic + "\x01\xff\xff\xff\x0f"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		files, err := decodeLoadCache(data)
+		if err != nil {
+			return
+		}
+		again, err := decodeLoadCache(encodeLoadCache(files))
+		if err != nil || !reflect.DeepEqual(again, files) {
+			t.Fatalf("re-encoded cache reads back as %v, %v", again, err)
+		}
+	})
 }

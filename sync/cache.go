@@ -1,16 +1,13 @@
 package sync
 
 import (
-	"bytes"
-	"encoding/binary"
-	"errors"
 	"os"
-	"path/filepath"
 	"slices"
 	gosync "sync"
+	"unsafe"
 
 	"github.com/hcsync/hcsync/content"
-	"unsafe"
+	"github.com/hcsync/hcsync/internal/cachefile"
 )
 
 // cacheVersion changes whenever rendering, comparison or the checksums
@@ -102,117 +99,53 @@ func LoadPlanCache(path string) *PlanCache {
 	return c
 }
 
-// The cache file is a flat binary list, not gob: a warm re-plan of a big
-// tree reads tens of thousands of entries, and gob's reflection cost
-// more than the rest of reading the cache. Layout, integers as uvarints
-// unless fixed:
-//
-//	magic "hcsync-plan-cache\n", version, entry count, then per entry:
-//	name u64, body u64, remote u64 (little-endian), call count, then per
-//	call: kind (0 link, 1 image), dest length, dest, result length, result.
+// The cache file is a cachefile of: entry count, then per entry name,
+// body and remote checksums, call count, then per call: image flag,
+// dest, result.
 const cacheMagic = "hcsync-plan-cache\n"
 
 func encodeCache(entries map[bodyKey]cacheEntry) []byte {
-	buf := make([]byte, 0, 64*len(entries)+len(cacheMagic)+20)
-	buf = append(buf, cacheMagic...)
-	buf = binary.AppendUvarint(buf, cacheVersion)
-	buf = binary.AppendUvarint(buf, uint64(len(entries)))
-	str := func(s string) {
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		buf = append(buf, s...)
-	}
+	w := cachefile.NewWriter(cacheMagic, cacheVersion, 64*len(entries))
+	w.Uvarint(uint64(len(entries)))
 	for k, e := range entries {
-		buf = binary.LittleEndian.AppendUint64(buf, k.Name)
-		buf = binary.LittleEndian.AppendUint64(buf, k.Body)
-		buf = binary.LittleEndian.AppendUint64(buf, e.Remote)
-		buf = binary.AppendUvarint(buf, uint64(len(e.Calls)))
+		w.Uint64(k.Name)
+		w.Uint64(k.Body)
+		w.Uint64(e.Remote)
+		w.Uvarint(uint64(len(e.Calls)))
 		for _, call := range e.Calls {
-			kind := byte(0)
-			if call.Image {
-				kind = 1
-			}
-			buf = append(buf, kind)
-			str(call.Dest)
-			str(call.Result)
+			w.Bool(call.Image)
+			w.String(call.Dest)
+			w.String(call.Result)
 		}
 	}
-	return buf
+	return w.Bytes()
 }
-
-var errBadCache = errors.New("not a plan cache of this version")
 
 // decodeCache reads what encodeCache wrote; anything else, truncated or
 // damaged, is an error and never a panic.
 func decodeCache(data []byte) (map[bodyKey]cacheEntry, error) {
-	rest, ok := bytes.CutPrefix(data, []byte(cacheMagic))
-	if !ok {
-		return nil, errBadCache
+	r, err := cachefile.NewReader(data, cacheMagic, cacheVersion)
+	if err != nil {
+		return nil, err
 	}
-	uvarint := func() (uint64, bool) {
-		v, n := binary.Uvarint(rest)
-		if n <= 0 {
-			return 0, false
-		}
-		rest = rest[n:]
-		return v, true
-	}
-	u64 := func() (uint64, bool) {
-		if len(rest) < 8 {
-			return 0, false
-		}
-		v := binary.LittleEndian.Uint64(rest)
-		rest = rest[8:]
-		return v, true
-	}
-	str := func() (string, bool) {
-		n, ok := uvarint()
-		if !ok || n > uint64(len(rest)) {
-			return "", false
-		}
-		s := string(rest[:n])
-		rest = rest[n:]
-		return s, true
-	}
-	if v, ok := uvarint(); !ok || v != cacheVersion {
-		return nil, errBadCache
-	}
-	count, ok := uvarint()
-	// Each entry takes at least 25 bytes: a count beyond that is damage.
-	if !ok || count > uint64(len(rest))/25 {
-		return nil, errBadCache
-	}
+	count := r.Count(25)
 	entries := make(map[bodyKey]cacheEntry, count)
 	for range count {
-		var k bodyKey
-		var e cacheEntry
-		var ok1, ok2, ok3, ok4 bool
-		k.Name, ok1 = u64()
-		k.Body, ok2 = u64()
-		e.Remote, ok3 = u64()
-		calls, ok4 := uvarint()
-		if !ok1 || !ok2 || !ok3 || !ok4 || calls > uint64(len(rest))/3 {
-			return nil, errBadCache
-		}
-		if calls > 0 {
-			e.Calls = make([]resolverCall, calls)
+		k := bodyKey{Name: r.Uint64(), Body: r.Uint64()}
+		e := cacheEntry{Remote: r.Uint64()}
+		if n := r.Count(3); n > 0 {
+			e.Calls = make([]resolverCall, n)
 		}
 		for i := range e.Calls {
-			if len(rest) == 0 || rest[0] > 1 {
-				return nil, errBadCache
-			}
-			e.Calls[i].Image = rest[0] == 1
-			rest = rest[1:]
-			var okd, okr bool
-			e.Calls[i].Dest, okd = str()
-			e.Calls[i].Result, okr = str()
-			if !okd || !okr {
-				return nil, errBadCache
-			}
+			e.Calls[i] = resolverCall{Image: r.Bool(), Dest: r.String(), Result: r.String()}
+		}
+		if r.Failed() {
+			break
 		}
 		entries[k] = e
 	}
-	if len(rest) != 0 {
-		return nil, errBadCache
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 	return entries, nil
 }
@@ -230,20 +163,7 @@ func (c *PlanCache) Save(path string) error {
 	}
 	data := encodeCache(c.now)
 	c.mu.Unlock()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".plan-cache-*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return cachefile.WriteAtomic(path, data)
 }
 
 func (c *PlanCache) lookup(k bodyKey) (cacheEntry, bool) {

@@ -117,7 +117,7 @@ func (a *app) loadTree(ws *workspace) error {
 	opts := content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale}
 	var cachePath string
 	if !ws.noCache {
-		cachePath = cacheFile(ws.cfg.ContentDir(), "tree", ".json")
+		cachePath = cacheFile(ws.cfg.ContentDir(), "tree", ".bin")
 		opts.Cache = content.ReadLoadCache(cachePath)
 	}
 	tree, err := content.Load(ws.cfg.ContentDir(), opts)
