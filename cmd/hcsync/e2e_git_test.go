@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +12,8 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/sync"
 )
 
@@ -170,20 +172,24 @@ func TestSinceOutsideGit(t *testing.T) {
 // article, as an editor in the help center would, stamped at when.
 func editRemote(t *testing.T, hc, id, locale, body string, when time.Time) {
 	t.Helper()
-	path := filepath.Join(hc, "articles", id+".json")
-	var art map[string]any
-	if err := json.Unmarshal([]byte(readFile(t, path)), &art); err != nil {
-		t.Fatal(err)
-	}
-	tr := art["translations"].(map[string]any)[locale].(map[string]any)
-	tr["body"] = body
-	tr["updated_at"] = when.Format(time.RFC3339)
-	art["updated_at"] = when.Format(time.RFC3339)
-	data, err := json.MarshalIndent(art, "", "  ")
+	ctx := context.Background()
+	p, err := local.New(local.Options{Dir: hc, Now: func() time.Time { return when }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, path, string(data))
+	list, err := p.ListArticles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range list {
+		if tr := a.Translations[locale]; a.ID == id && tr != nil {
+			if _, err := p.UpdateTranslation(ctx, id, providers.TranslationInput{Locale: locale, Title: tr.Title, Body: body, Draft: tr.Draft}); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+	t.Fatalf("no %s translation of article %s in %s", locale, id, hc)
 }
 
 // TestDrift: an article edited in the help center after its file's last

@@ -10,7 +10,10 @@
 //	center.json          default locale, enabled locales, the id counter,
 //	                     sections, content tags, user segments and
 //	                     permission groups
-//	articles/<id>.json   one article with all its translations
+//	articles/<id>.json   one article with all its translations: JSON,
+//	                     each body replaced by its length (body_bytes),
+//	                     then each body as it is after a line
+//	                     "--- body <locale> ---"
 //	archive/<id>.json    archived articles, moved out of articles/
 //	images/<sha256><ext> uploaded images, named by content
 //

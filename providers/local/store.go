@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	gojson "github.com/goccy/go-json"
@@ -34,9 +37,15 @@ type articleFile struct {
 }
 
 type translationFile struct {
-	Locale      string    `json:"locale"`
-	Title       string    `json:"title"`
-	Body        string    `json:"body"`
+	Locale string `json:"locale"`
+	Title  string `json:"title"`
+	// Body is stored after the JSON of the file, as it is (see
+	// encodeArticle); BodyBytes, its length, takes its place in the JSON.
+	Body      string `json:"-"`
+	BodyBytes int    `json:"body_bytes"`
+	// InlineBody is the body as files written before bodies followed the
+	// JSON hold it, a JSON string: read, never written.
+	InlineBody  *string   `json:"body,omitempty"`
 	Draft       bool      `json:"draft"`
 	Description string    `json:"description,omitempty"`
 	Slug        string    `json:"slug,omitempty"`
@@ -66,31 +75,159 @@ func (p *Provider) readArticle(id string) (*articleFile, error) {
 	return a, err
 }
 
+// decodeArticle reads an article file. Files of either format are read:
+// bodies after the JSON (what encodeArticle writes), or bodies inline as
+// JSON strings, as files written by earlier versions hold them; the next
+// write of the article turns such a file into the new format.
 func decodeArticle(file string) (*articleFile, error) {
-	data, err := os.ReadFile(file)
+	buf := readBuffers.Get().(*bytes.Buffer)
+	defer readBuffers.Put(buf)
+	buf.Reset()
+	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
-	a := &articleFile{}
-	// goccy/go-json decodes these files 3-5 times faster than
-	// encoding/json (BenchmarkListArticles), and listing every article is
-	// most of a plan's time; TestDecodeMatchesStdlib holds it to the
-	// standard library's result.
-	if err := gojson.Unmarshal(data, a); err != nil {
-		return nil, fmt.Errorf("%s: %w: the file is damaged: restore it or delete it", file, err)
+	_, err = buf.ReadFrom(f)
+	f.Close()
+	if err != nil {
+		return nil, err
 	}
-	if a.Translations[a.SourceLocale] == nil {
-		return nil, fmt.Errorf("%s: no translation for the source locale %q: restore the file or delete it", file, a.SourceLocale)
+	a, err := parseArticle(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return a, nil
 }
 
+// readBuffers hold files being decoded. Nothing decoded refers to them
+// (goccy/go-json copies strings, and so does parseBodies), so a listing
+// allocates the bodies it returns, not the files too.
+var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// bodySeparator starts the line before each body: "--- body en-us ---".
+const bodySeparator = "--- body "
+
+// errDamaged ends the errors of a file that cannot be read, and
+// errDamagedBody those where a body is not where its length says.
+const (
+	errDamaged     = "the file is damaged: restore it or delete it"
+	errDamagedBody = errDamaged + " (or, if you edited a body, set its body_bytes to its length in bytes)"
+)
+
+// parseArticle decodes the content of an article file. Only the JSON is
+// decoded: unescaping the bodies from JSON strings was most of the time
+// of listing a help center (BenchmarkListArticles).
+func parseArticle(data []byte) (*articleFile, error) {
+	// No JSON text holds a new line followed by "---" (strings hold new
+	// lines escaped, and "--" is no number), so the first such line is
+	// where the bodies start.
+	head, bodies, newFormat := bytes.Cut(data, []byte("\n"+bodySeparator))
+	a := &articleFile{}
+	// goccy/go-json decodes this JSON 4 times faster than encoding/json;
+	// TestArticleRoundTrip and TestDecodeOldFormat hold it to the
+	// standard library's result.
+	if err := gojson.Unmarshal(head, a); err != nil {
+		return nil, fmt.Errorf("%w: %s", err, errDamaged)
+	}
+	locales := make([]string, 0, len(a.Translations))
+	for l, t := range a.Translations {
+		if t == nil {
+			return nil, fmt.Errorf("translation %q is null: %s", l, errDamaged)
+		}
+		locales = append(locales, l)
+	}
+	slices.Sort(locales)
+	if newFormat {
+		if err := parseBodies(a, locales, bodySeparator+string(bodies)); err != nil {
+			return nil, err
+		}
+	} else {
+		for _, l := range locales {
+			t := a.Translations[l]
+			if t.InlineBody == nil {
+				return nil, fmt.Errorf("the %s translation has no body: %s", l, errDamaged)
+			}
+			t.Body, t.BodyBytes, t.InlineBody = *t.InlineBody, len(*t.InlineBody), nil
+		}
+	}
+	if a.Translations[a.SourceLocale] == nil {
+		return nil, fmt.Errorf("no translation for the source locale %q: restore the file or delete it", a.SourceLocale)
+	}
+	return a, nil
+}
+
+// parseBodies cuts the bodies of a's translations, in the order of
+// locales (sorted), out of all, the file from the line before the first
+// body on, checking the line before each body and that each length fits.
+// The bodies share all, one copy of the file, not one a body.
+func parseBodies(a *articleFile, locales []string, all string) error {
+	at, prev := 0, ""
+	after := func() string {
+		if prev == "" {
+			return ""
+		}
+		return fmt.Sprintf(", after the %s body of body_bytes (%d) bytes", prev, a.Translations[prev].BodyBytes)
+	}
+	for _, l := range locales {
+		t := a.Translations[l]
+		if t.InlineBody != nil {
+			return fmt.Errorf("the %s translation has a body in the JSON and one after it: %s", l, errDamaged)
+		}
+		line := bodyLine(l)
+		if !strings.HasPrefix(all[at:], line) {
+			return fmt.Errorf("no line %q where the %s body starts%s: %s", strings.TrimSuffix(line, "\n"), l, after(), errDamagedBody)
+		}
+		at += len(line)
+		end := at + t.BodyBytes
+		if t.BodyBytes < 0 || t.BodyBytes >= len(all)-at || all[end] != '\n' {
+			return fmt.Errorf("the %s body does not end with a new line after body_bytes (%d) bytes: %s", l, t.BodyBytes, errDamagedBody)
+		}
+		t.Body = all[at:end]
+		at, prev = end+1, l
+	}
+	if at != len(all) {
+		return fmt.Errorf("%d bytes after the last body%s: %s", len(all)-at, after(), errDamagedBody)
+	}
+	return nil
+}
+
+// bodyLine is the line before the body of locale l.
+func bodyLine(l string) string { return bodySeparator + l + " ---\n" }
+
 func (p *Provider) writeArticle(a *articleFile) error {
-	data, err := encode(a)
+	data, err := encodeArticle(a)
 	if err != nil {
 		return err
 	}
 	return writeFileAtomic(p.articlePath(a.ID), data)
+}
+
+// encodeArticle renders a for people to read and for parseArticle to
+// read fast: the JSON of encode with each body replaced by its length in
+// bytes, then for each translation, in the order of the locales, a line
+// "--- body <locale> ---", the body as it is and a new line. It sets the
+// BodyBytes of a's translations.
+func encodeArticle(a *articleFile) ([]byte, error) {
+	locales := make([]string, 0, len(a.Translations))
+	size := 0
+	for l, t := range a.Translations {
+		t.BodyBytes, t.InlineBody = len(t.Body), nil
+		locales = append(locales, l)
+		size += len(bodyLine(l)) + len(t.Body) + 1
+	}
+	slices.Sort(locales)
+	head, err := encode(a)
+	if err != nil {
+		return nil, err
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, len(head)+size))
+	buf.Write(head)
+	for _, l := range locales {
+		buf.WriteString(bodyLine(l))
+		buf.WriteString(a.Translations[l].Body)
+		buf.WriteByte('\n')
+	}
+	return buf.Bytes(), nil
 }
 
 // encode renders v as indented JSON for people to read. Bodies are HTML:
