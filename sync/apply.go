@@ -57,6 +57,9 @@ type Result struct {
 	HTTPStatus int           `json:"http_status,omitempty"`
 	Note       string        `json:"note,omitempty"` // e.g. "recovered: adopted after a lost response"
 	Duration   time.Duration `json:"duration_ns"`
+	// Resolved maps each placeholder of the body the change wrote
+	// ("hcsync-link:…", "hcsync-image:…") to the URL that replaced it.
+	Resolved map[string]string `json:"-"`
 }
 
 // Report is the outcome of an apply.
@@ -97,6 +100,9 @@ type run struct {
 	urls       map[string]string // translation file -> URL, for link placeholders
 	articleURL map[string]string // source file -> article URL
 	imageURLs  map[string]string // short image hash -> URL
+	// resolvedBy holds, by change key, the placeholders of the body the
+	// change wrote and the URLs that replaced them.
+	resolvedBy map[string]map[string]string
 	relistMu   gosync.Mutex
 }
 
@@ -104,7 +110,7 @@ type run struct {
 // changes in flight finish, so nothing is left half-written.
 func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 	r := &run{e: e, plan: p, articleIDs: map[string]string{}, sectionIDs: map[string]string{}, claimed: map[string]bool{},
-		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}}
+		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}, resolvedBy: map[string]map[string]string{}}
 	for _, c := range p.Changes {
 		if c.ArticleID != "" && c.Article != "" {
 			r.articleIDs[c.Article] = c.ArticleID
@@ -291,6 +297,9 @@ func (r *run) apply(ctx context.Context, c *Change) Result {
 	res := resultOf(c, status, err)
 	res.Note = note
 	res.Duration = time.Since(start)
+	r.mu.Lock()
+	res.Resolved = r.resolvedBy[c.Key]
+	r.mu.Unlock()
 	if res.ArticleID == "" {
 		res.ArticleID = r.articleID(c)
 	}
@@ -566,21 +575,25 @@ func (r *run) resolved(c *Change, in providers.TranslationInput) (providers.Tran
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	resolved := map[string]string{}
 	body, err := resolvePlaceholders(in.Body, func(kind, key string) (string, bool) {
+		var u string
+		var ok bool
 		if kind == "image" {
-			u, ok := r.imageURLs[key]
-			return u, ok
+			u, ok = r.imageURLs[key]
+		} else if file, known := c.Links[key]; known {
+			u, ok = r.urls[file]
+			ok = ok && u != ""
 		}
-		file, ok := c.Links[key]
-		if !ok {
-			return "", false
+		if ok {
+			resolved["hcsync-"+kind+":"+key] = u
 		}
-		u, ok := r.urls[file]
-		return u, ok && u != ""
+		return u, ok
 	})
 	if err != nil {
 		return in, err
 	}
+	r.resolvedBy[c.Key] = resolved
 	in.Body = body
 	return in, nil
 }

@@ -290,3 +290,45 @@ func TestApplyTeachesPlanCache(t *testing.T) {
 		t.Errorf("cache spared %d renders, want the 10 bodies written", cache.Hits())
 	}
 }
+
+// TestApplyTeachesPlanCacheResolvedLinks checks that bodies written with
+// placeholders (links to articles the same apply created, a link cycle
+// among them) are learnt with the URLs that replaced the placeholders.
+func TestApplyTeachesPlanCacheResolvedLinks(t *testing.T) {
+	tree := loadTree(t, map[string]string{
+		"Guides/Sec/a.md":    "---\ntitle: A\n---\nSee [B](b.md).\n",
+		"Guides/Sec/a.fr.md": "---\ntitle: A fr\n---\nVoir [B](b.md).\n",
+		"Guides/Sec/b.md":    "---\ntitle: B\n---\nBack to [A](a.md).\n",
+		"Guides/Sec/c.md":    "---\ntitle: C\n---\nStart at [A](a.md#top).\n",
+		"Guides/Sec/d.md":    "---\ntitle: D\n---\nNo links.\n",
+	})
+	prov := newLocal(t)
+	ids := &recordIDs{}
+	cache := NewPlanCache()
+	planWith := func(c *PlanCache) *Plan {
+		t.Helper()
+		remote, err := Fetch(context.Background(), prov)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := NewPlan(tree, remote, Options{Provider: prov.Name(), Caps: prov.Capabilities(), DefaultLocale: "en-us", Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	rep := (&Executor{Provider: prov, WriteID: ids.write}).Apply(context.Background(), planWith(cache))
+	if !rep.OK() {
+		t.Fatalf("apply: %+v", rep)
+	}
+	cache.Applied(rep)
+	ids.applyTo(tree)
+	if p := planWith(cache); !p.Empty() {
+		t.Fatalf("plan after apply: %v", keys(p))
+	}
+	// All five bodies, d's (no links) and the four written with
+	// placeholders, b's and a's in a cycle.
+	if cache.Hits() != 5 {
+		t.Errorf("the plan after apply rendered %d of 5 bodies, want none", 5-cache.Hits())
+	}
+}

@@ -71,6 +71,9 @@ type PlanCache struct {
 type proposal struct {
 	key   bodyKey
 	entry cacheEntry
+	// html is the body as planned, when it holds placeholders: the
+	// entry's checksum and answers are known only once they are resolved.
+	html string
 }
 
 // Hits is the number of bodies this cache spared rendering.
@@ -194,13 +197,13 @@ func (c *PlanCache) keep(k bodyKey, e cacheEntry) {
 
 // propose records what the cache may learn if the change is applied: the
 // body it writes is then what the help center holds.
-func (c *PlanCache) propose(change string, k bodyKey, e cacheEntry) {
+func (c *PlanCache) propose(change string, p proposal) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.proposed == nil {
 		c.proposed = map[string]proposal{}
 	}
-	c.proposed[change] = proposal{k, e}
+	c.proposed[change] = p
 }
 
 // Applied learns the bodies that the applied changes of r wrote, so the
@@ -218,10 +221,43 @@ func (c *PlanCache) Applied(r *Report) {
 		c.mu.Lock()
 		p, ok := c.proposed[res.Key]
 		c.mu.Unlock()
-		if ok {
-			c.keep(p.key, p.entry)
+		if !ok {
+			continue
+		}
+		if p.html != "" {
+			var learnt bool
+			if p.entry, learnt = p.resolve(res.Resolved); !learnt {
+				continue
+			}
+		}
+		c.keep(p.key, p.entry)
+	}
+}
+
+// resolve fills in the entry of a body planned with placeholders, from
+// the URLs the executor put in their place: the checksum of the body as
+// written, and the answers the resolvers will give the next plan. A
+// placeholder the write did not resolve (a link made inert in a link
+// cycle's first write) leaves nothing to learn.
+func (p proposal) resolve(urls map[string]string) (cacheEntry, bool) {
+	html, err := resolvePlaceholders(p.html, func(kind, key string) (string, bool) {
+		u, ok := urls["hcsync-"+kind+":"+key]
+		return u, ok
+	})
+	if err != nil {
+		return cacheEntry{}, false
+	}
+	e := cacheEntry{Remote: remoteSum(html), Calls: slices.Clone(p.entry.Calls)}
+	for i, call := range e.Calls {
+		if answeredWithPlaceholder([]resolverCall{call}) {
+			u, ok := urls[call.Result]
+			if !ok {
+				return cacheEntry{}, false
+			}
+			e.Calls[i].Result = u
 		}
 	}
+	return e, true
 }
 
 func (e cacheEntry) equal(o cacheEntry) bool {

@@ -512,8 +512,8 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 }
 
 // proposeBodies tells the cache what each body-writing change would
-// make true. Bodies with placeholders are left out: their final HTML is
-// known only once the executor resolves them.
+// make true. A body with placeholders is learnt from the URLs the
+// executor put in their place (PlanCache.Applied).
 func (pl *planner) proposeBodies() {
 	c := pl.opts.Cache
 	if c == nil {
@@ -530,11 +530,30 @@ func (pl *planner) proposeBodies() {
 			continue
 		}
 		b := pl.bodies[ch.File]
-		if b == nil || html == "" || len(b.problems) > 0 || hasPlaceholder(html) {
+		if b == nil || html == "" || len(b.problems) > 0 {
 			continue
 		}
-		c.propose(ch.Key, b.key, cacheEntry{Remote: remoteSum(html), Calls: b.calls})
+		p := proposal{key: b.key, entry: cacheEntry{Calls: b.calls}}
+		if hasPlaceholder(html) || answeredWithPlaceholder(b.calls) {
+			p.html = html
+		} else {
+			p.entry.Remote = remoteSum(html)
+		}
+		c.propose(ch.Key, p)
 	}
+}
+
+// answeredWithPlaceholder reports whether a resolver answered a call
+// with a placeholder: the body as first written in a link cycle has none
+// left, but its links were made inert, so it is not what the next plan
+// renders.
+func answeredWithPlaceholder(calls []resolverCall) bool {
+	for _, c := range calls {
+		if strings.HasPrefix(c.Result, linkPrefix) || strings.HasPrefix(c.Result, imagePrefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // replay asks the resolvers the cached questions again: the cached

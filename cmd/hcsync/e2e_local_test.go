@@ -156,10 +156,9 @@ func assertLocalImages(t *testing.T, dir string) {
 	}
 }
 
-// TestPlanCacheAcrossRuns checks that the plan after an apply does not
-// render the bodies the apply wrote (those without links to articles the
-// apply created), that the plan after that renders none and reads no
-// file older than the racy window, and that an edit is still seen.
+// TestPlanCacheAcrossRuns checks that the plan after an apply renders
+// none of the bodies the apply wrote, that a later plan reads no file
+// older than the racy window, and that an edit is still seen.
 func TestPlanCacheAcrossRuns(t *testing.T) {
 	dir := copyTree(t, "../../testdata/example")
 	mustApply(t, dir, nil)
@@ -180,12 +179,10 @@ func TestPlanCacheAcrossRuns(t *testing.T) {
 		loaded, _ := strconv.Atoi(l[1])
 		return counts{total - n, total, loaded}
 	}
-	c := plan(0)
-	if c.rendered == 0 || c.rendered == c.bodies {
-		t.Errorf("plan after apply rendered %d of %d bodies, want only those the apply wrote with placeholders (the example has link cycles)", c.rendered, c.bodies)
-	}
+	// The example's bodies link to each other in cycles: most were
+	// written with placeholders the apply resolved.
 	if c := plan(0); c.rendered != 0 {
-		t.Errorf("second plan rendered %d of %d bodies, want none", c.rendered, c.bodies)
+		t.Errorf("plan after apply rendered %d of %d bodies, want none: apply wrote them all", c.rendered, c.bodies)
 	}
 
 	// Files older than the racy window are not read at all.
