@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/hcsync/hcsync/internal/cachefile"
 )
@@ -153,8 +154,28 @@ func (fm *frontMatter) clone() *frontMatter {
 // CLMUL), several times faster than crc64 over the tens of megabytes a
 // big tree holds.
 func Checksum(b []byte) uint64 {
-	return uint64(crc32.Checksum(b, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(b))
+	var d Digest
+	d.Write(b)
+	return d.Sum()
 }
+
+// Digest computes the Checksum of data given in pieces, so a body need
+// not be put together only to be summed. The zero value is ready.
+type Digest struct{ c, i uint32 }
+
+// Write adds b to the data.
+func (d *Digest) Write(b []byte) {
+	d.c = crc32.Update(d.c, castagnoli, b)
+	d.i = crc32.Update(d.i, crc32.IEEETable, b)
+}
+
+// WriteString adds s to the data, without copying it.
+func (d *Digest) WriteString(s string) {
+	d.Write(unsafe.Slice(unsafe.StringData(s), len(s)))
+}
+
+// Sum is the Checksum of everything written.
+func (d *Digest) Sum() uint64 { return uint64(d.c)<<32 | uint64(d.i) }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 

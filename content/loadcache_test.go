@@ -265,3 +265,18 @@ func FuzzDecodeLoadCache(f *testing.F) {
 		}
 	})
 }
+
+func TestDigestInPieces(t *testing.T) {
+	data := "---\ntitle: A\n---\nBody with <a href=\"x\">a link</a>.\n"
+	for cut := 0; cut <= len(data); cut++ {
+		var d Digest
+		d.WriteString(data[:cut])
+		d.Write([]byte(data[cut:]))
+		if d.Sum() != Checksum([]byte(data)) {
+			t.Fatalf("cut at %d: the sum in two pieces differs from the whole", cut)
+		}
+	}
+	if Checksum([]byte("a")) == Checksum([]byte("b")) {
+		t.Error("a and b have one checksum")
+	}
+}

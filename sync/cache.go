@@ -4,7 +4,6 @@ import (
 	"os"
 	"slices"
 	gosync "sync"
-	"unsafe"
 
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/internal/cachefile"
@@ -29,9 +28,9 @@ func keyOf(profile string, t *content.Translation) bodyKey {
 }
 
 func remoteSum(body string) uint64 {
-	// A read-only view, not a copy: remote bodies run to a hundred
-	// megabytes on big help centers, and the checksum only reads them.
-	return content.Checksum(unsafe.Slice(unsafe.StringData(body), len(body)))
+	var d content.Digest
+	d.WriteString(body)
+	return d.Sum()
 }
 
 // resolverCall is one link or image the renderer asked the planner to
@@ -240,14 +239,21 @@ func (c *PlanCache) Applied(r *Report) {
 // placeholder the write did not resolve (a link made inert in a link
 // cycle's first write) leaves nothing to learn.
 func (p proposal) resolve(urls map[string]string) (cacheEntry, bool) {
-	html, err := resolvePlaceholders(p.html, func(kind, key string) (string, bool) {
-		u, ok := urls["hcsync-"+kind+":"+key]
-		return u, ok
-	})
-	if err != nil {
-		return cacheEntry{}, false
+	// The checksum of the body as the executor wrote it, summed piece by
+	// piece: building each body again would double what an apply holds.
+	var d content.Digest
+	at := 0
+	for _, m := range placeholderRE.FindAllStringSubmatchIndex(p.html, -1) {
+		u, ok := urls["hcsync-"+p.html[m[2]:m[3]]+":"+p.html[m[4]:m[5]]]
+		if !ok {
+			return cacheEntry{}, false
+		}
+		d.WriteString(p.html[at:m[0]])
+		d.WriteString(`="` + htmlAttrEscape(u))
+		at = m[1]
 	}
-	e := cacheEntry{Remote: remoteSum(html), Calls: slices.Clone(p.entry.Calls)}
+	d.WriteString(p.html[at:])
+	e := cacheEntry{Remote: d.Sum(), Calls: slices.Clone(p.entry.Calls)}
 	for i, call := range e.Calls {
 		if answeredWithPlaceholder([]resolverCall{call}) {
 			u, ok := urls[call.Result]
