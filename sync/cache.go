@@ -242,17 +242,14 @@ func (p proposal) resolve(urls map[string]string) (cacheEntry, bool) {
 	// The checksum of the body as the executor wrote it, summed piece by
 	// piece: building each body again would double what an apply holds.
 	var d content.Digest
-	at := 0
-	for _, m := range placeholderRE.FindAllStringSubmatchIndex(p.html, -1) {
-		u, ok := urls["hcsync-"+p.html[m[2]:m[3]]+":"+p.html[m[4]:m[5]]]
-		if !ok {
-			return cacheEntry{}, false
-		}
-		d.WriteString(p.html[at:m[0]])
-		d.WriteString(`="` + htmlAttrEscape(u))
-		at = m[1]
+	complete := true
+	eachPlaceholder(p.html, func(kind, key string) (string, bool) {
+		u, ok := urls["hcsync-"+kind+":"+key]
+		return u, ok
+	}, d.WriteString, func(string) { complete = false })
+	if !complete {
+		return cacheEntry{}, false
 	}
-	d.WriteString(p.html[at:])
 	e := cacheEntry{Remote: d.Sum(), Calls: slices.Clone(p.entry.Calls)}
 	for i, call := range e.Calls {
 		if answeredWithPlaceholder([]resolverCall{call}) {

@@ -375,23 +375,37 @@ func uploadName(hash, file string) string { return hash[:16] + "-" + path.Base(f
 // urlOf returns; a placeholder it cannot resolve is an error.
 func resolvePlaceholders(body string, urlOf func(kind, key string) (string, bool)) (string, error) {
 	var missing []string
-	out := placeholderRE.ReplaceAllStringFunc(body, func(m string) string {
-		sub := placeholderRE.FindStringSubmatch(m)
-		if u, ok := urlOf(sub[1], sub[2]); ok {
-			return `="` + htmlAttrEscape(u)
-		}
-		missing = append(missing, strings.TrimPrefix(m, `="`))
-		return m
-	})
+	var out strings.Builder
+	eachPlaceholder(body, urlOf, func(piece string) { out.WriteString(piece) }, func(p string) { missing = append(missing, p) })
 	if len(missing) > 0 {
 		return "", fmt.Errorf("no URL for %s: the change that creates it did not run, or the help center answered it without a URL", strings.Join(missing, ", "))
 	}
-	return out, nil
+	return out.String(), nil
 }
 
-func htmlAttrEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", `"`, "&#34;", "<", "&lt;", ">", "&gt;").Replace(s)
+// eachPlaceholder passes body to write piece by piece, each placeholder
+// replaced by its URL; one urlOf cannot answer goes to missing and stays
+// as it is. It lets a body be summed without being built (the plan
+// cache learns what apply wrote) as well as built.
+func eachPlaceholder(body string, urlOf func(kind, key string) (string, bool), write func(string), missing func(string)) {
+	at := 0
+	for _, m := range placeholderRE.FindAllStringSubmatchIndex(body, -1) {
+		write(body[at:m[0]])
+		if u, ok := urlOf(body[m[2]:m[3]], body[m[4]:m[5]]); ok {
+			write(`="`)
+			write(htmlAttrEscape(u))
+		} else {
+			missing(body[m[0]+2 : m[1]])
+			write(body[m[0]:m[1]])
+		}
+		at = m[1]
+	}
+	write(body[at:])
 }
+
+var attrEscaper = strings.NewReplacer("&", "&amp;", `"`, "&#34;", "<", "&lt;", ">", "&gt;")
+
+func htmlAttrEscape(s string) string { return attrEscaper.Replace(s) }
 
 // humanSize prints a byte count the way people read file sizes.
 func humanSize(n int64) string {

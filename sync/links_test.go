@@ -159,3 +159,19 @@ func TestLinkToArticleWithoutURL(t *testing.T) {
 		t.Fatalf("err = %v, want one problem at Guides/a.md:5 naming b's missing URL", err)
 	}
 }
+
+func TestResolvePlaceholders(t *testing.T) {
+	urls := map[string]string{"link:0a": `https://hc/a?x=1&y="2"`, "image:ff": "https://hc/i.png"}
+	urlOf := func(kind, key string) (string, bool) {
+		u, ok := urls[kind+":"+key]
+		return u, ok
+	}
+	got, err := resolvePlaceholders(`<a href="hcsync-link:0a#top">a</a><img src="hcsync-image:ff">`, urlOf)
+	if want := `<a href="https://hc/a?x=1&amp;y=&#34;2&#34;#top">a</a><img src="https://hc/i.png">`; err != nil || got != want {
+		t.Errorf("got %s, %v\nwant %s", got, err, want)
+	}
+	_, err = resolvePlaceholders(`<a href="hcsync-link:0a">a</a><a href="hcsync-link:0b">b</a><img src="hcsync-image:ee">`, urlOf)
+	if err == nil || !strings.Contains(err.Error(), "no URL for hcsync-link:0b, hcsync-image:ee:") {
+		t.Errorf("err = %v, want both unresolved placeholders named", err)
+	}
+}
