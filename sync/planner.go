@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	gosync "sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hcsync/hcsync/content"
@@ -406,21 +407,21 @@ func (pl *planner) renderBodies() {
 	pl.links = newLinker(pl)
 	out := make([]body, len(jobs))
 	var wg gosync.WaitGroup
-	next := make(chan int)
-	workers := runtime.GOMAXPROCS(0)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
+	// Workers take the next job by counter, not from a channel: on a warm
+	// plan most jobs are cache hits of a few microseconds, and handing
+	// each over a channel cost more than the job.
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
 				out[i] = pl.renderBody(jobs[i].m, jobs[i].t)
 			}
-		}()
+		})
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	pl.bodies = make(map[string]*body, len(jobs))
 	pl.rendered = make(map[string]string, len(jobs))
