@@ -319,11 +319,17 @@ func (l *linker) findUploads() {
 
 // scanSources records the src="..." values of body.
 func (l *linker) scanSources(body string) {
-	const attr = ` src="`
+	// Search for `src="` and check the byte before it, rather than for
+	// ` src="`: HTML is full of spaces, and each one starts a comparison.
+	const attr = `src="`
 	for {
 		i := strings.Index(body, attr)
 		if i < 0 {
 			return
+		}
+		if i == 0 || !isHTMLSpace(body[i-1]) {
+			body = body[i+len(attr):]
+			continue
 		}
 		body = body[i+len(attr):]
 		j := strings.IndexByte(body, '"')
@@ -343,6 +349,10 @@ func (l *linker) scanSources(body string) {
 			l.uploaded[h] = u
 		}
 	}
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // hexRuns returns the first 16 characters of each run of 16 to 64

@@ -3,6 +3,7 @@ package sync
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -173,5 +174,23 @@ func TestResolvePlaceholders(t *testing.T) {
 	_, err = resolvePlaceholders(`<a href="hcsync-link:0a">a</a><a href="hcsync-link:0b">b</a><img src="hcsync-image:ee">`, urlOf)
 	if err == nil || !strings.Contains(err.Error(), "no URL for hcsync-link:0b, hcsync-image:ee:") {
 		t.Errorf("err = %v, want both unresolved placeholders named", err)
+	}
+}
+
+func TestScanSources(t *testing.T) {
+	l := &linker{uploaded: map[string]string{}, shown: map[string]bool{}}
+	l.scanSources(`<p><img src="https://hc/img/0123456789abcdef-a.png"><img` + "\n" +
+		`src="https://hc/b.png?x=1&amp;y=2"><img data-src="https://hc/lazy.png"><img src=""></p>src="https://hc/start.png"`)
+	want := []string{"https://hc/b.png?x=1&y=2", "https://hc/img/0123456789abcdef-a.png"}
+	var got []string
+	for u := range l.shown {
+		got = append(got, u)
+	}
+	sort.Strings(got)
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("shown = %v, want %v (data-src, and src= outside a tag, are not image sources)", got, want)
+	}
+	if l.uploaded["0123456789abcdef"] != want[1] {
+		t.Errorf("uploaded = %v", l.uploaded)
 	}
 }
