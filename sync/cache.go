@@ -168,9 +168,11 @@ func (c *PlanCache) Save(path string) error {
 	return cachefile.WriteAtomic(path, data)
 }
 
-func (c *PlanCache) lookup(k bodyKey) (cacheEntry, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+// peek looks k up without the lock: the planner's renderers call it
+// while nothing writes to the cache (renderBodies records hits and
+// learnt entries once they are done), and a lock taken for each of tens
+// of thousands of bodies made them wait for each other.
+func (c *PlanCache) peek(k bodyKey) (cacheEntry, bool) {
 	if e, ok := c.now[k]; ok {
 		return e, true
 	}

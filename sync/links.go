@@ -71,10 +71,10 @@ type linker struct {
 	articles map[string]*content.Article // any file of an article -> article
 	managed  map[string]*managedArticle  // source file -> binding
 
-	imgMu  gosync.Mutex
+	imgMu  gosync.RWMutex
 	images map[string]*imageInfo // image path -> info
 
-	srcMu   gosync.Mutex
+	srcMu   gosync.RWMutex
 	sources map[string]map[string]imageSource // folder -> its sidecar (nil: none readable)
 
 	uploadedOnce gosync.Once
@@ -235,12 +235,20 @@ func contains(list []string, v string) bool {
 }
 
 func (l *linker) readImage(file string) *imageInfo {
+	// Every body of a section shows the same few images: most calls
+	// find them read, and share the lock to do so.
+	l.imgMu.RLock()
+	info, ok := l.images[file]
+	l.imgMu.RUnlock()
+	if ok {
+		return info
+	}
 	l.imgMu.Lock()
 	defer l.imgMu.Unlock()
 	if info, ok := l.images[file]; ok {
 		return info
 	}
-	info := &imageInfo{}
+	info = &imageInfo{}
 	l.images[file] = info
 	data, err := os.ReadFile(filepath.Join(l.pl.tree.Root, filepath.FromSlash(file)))
 	if err != nil {
@@ -285,12 +293,18 @@ func (l *linker) exportedURL(file, hash string) (string, bool) {
 // merged badly) makes the folder's images upload as they would without
 // it, which the plan shows.
 func (l *linker) sidecar(dir string) map[string]imageSource {
+	l.srcMu.RLock()
+	s, ok := l.sources[dir]
+	l.srcMu.RUnlock()
+	if ok {
+		return s
+	}
 	l.srcMu.Lock()
 	defer l.srcMu.Unlock()
 	if s, ok := l.sources[dir]; ok {
 		return s
 	}
-	var s map[string]imageSource
+	s = nil
 	if data, err := os.ReadFile(filepath.Join(l.pl.tree.Root, filepath.FromSlash(dir), sourcesFile)); err == nil {
 		if json.Unmarshal(data, &s) != nil {
 			s = nil

@@ -423,6 +423,17 @@ func (pl *planner) renderBodies() {
 		})
 	}
 	wg.Wait()
+	if c := pl.opts.Cache; c != nil {
+		for i := range out {
+			b := &out[i]
+			switch {
+			case b.hit:
+				c.hit(b.key, cacheEntry{Remote: b.remote, Calls: b.calls})
+			case b.learnt:
+				c.keep(b.key, cacheEntry{Remote: b.remote, Calls: b.calls})
+			}
+		}
+	}
 	pl.bodies = make(map[string]*body, len(jobs))
 	pl.rendered = make(map[string]string, len(jobs))
 	pl.refs = make(map[string]*refs)
@@ -449,6 +460,12 @@ type body struct {
 	// stands (rendered and compared, or shown by the cache); html is
 	// then empty.
 	unchanged bool
+	// hit says the cache showed it; learnt that it was rendered, matched
+	// the remote body whose checksum is remote, and the cache should
+	// know. The renderers leave the cache alone: renderBodies tells it
+	// afterwards, so the hot loop takes no lock.
+	hit, learnt bool
+	remote      uint64
 }
 
 // renderBody renders t, unless the plan cache proves the result would
@@ -461,9 +478,8 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 		rt = findTranslation(m.remote, pl.locale(t.Locale))
 	}
 	if c := pl.opts.Cache; c != nil && rt != nil && rt.PendingBody == "" && rt.PendingTitle == "" {
-		if e, ok := c.lookup(b.key); ok && e.Remote == remoteSum(rt.Body) && pl.replay(t, e.Calls) {
-			c.hit(b.key, e)
-			b.unchanged, b.calls = true, e.Calls
+		if e, ok := c.peek(b.key); ok && e.Remote == remoteSum(rt.Body) && pl.replay(t, e.Calls) {
+			b.unchanged, b.calls, b.hit, b.remote = true, e.Calls, true, e.Remote
 			return b
 		}
 	}
@@ -504,9 +520,8 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 	// otherwise be the plan's largest allocation.
 	if rt != nil && rt.PendingBody == "" && rt.PendingTitle == "" && len(b.problems) == 0 && !hasPlaceholder(b.html) &&
 		(b.html == rt.Body || render.Equal(b.html, rt.Body, pl.profile)) {
-		if c := pl.opts.Cache; c != nil {
-			c.keep(b.key, cacheEntry{Remote: remoteSum(rt.Body), Calls: b.calls})
-		}
+		b.learnt = pl.opts.Cache != nil
+		b.remote = remoteSum(rt.Body)
 		b.unchanged, b.html, b.refs = true, "", nil
 	}
 	return b
