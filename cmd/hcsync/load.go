@@ -298,6 +298,20 @@ func checkDrift(g gitFlags, plan *sync.Plan) error {
 	return fmt.Errorf("--fail-on-drift: %d file(s) were edited in the help center after their last commit (%s): copy those edits into the files, or drop --fail-on-drift to overwrite them", len(files), strings.Join(files, ", "))
 }
 
+// readPlanCacheAsync reads the plan cache of provider in the background,
+// unless --no-cache; the returned function waits for it. The cache only
+// spares work: a failure to read or write it costs speed, never
+// correctness, so it is not an error.
+func (ws *workspace) readPlanCacheAsync(provider string) func() *sync.PlanCache {
+	if ws.noCache {
+		return func() *sync.PlanCache { return nil }
+	}
+	ws.cachePath = cacheFile(ws.cfg.File, "plan", "-"+provider+".bin")
+	done := make(chan *sync.PlanCache, 1)
+	go func() { done <- sync.LoadPlanCache(ws.cachePath) }()
+	return func() *sync.PlanCache { return <-done }
+}
+
 // fetchAsync reads the help center in the background: the listing waits
 // on the network while the tree loads. The returned function waits for
 // it.
@@ -320,18 +334,11 @@ func fetchAsync(ctx context.Context, p providers.Provider) func() (*sync.Remote,
 // makePlan plans against the remote. Tree problems the remote reveals
 // come back as content.Problems.
 func (a *app) makePlan(ws *workspace, remote *sync.Remote, opts sync.Options) (*sync.Plan, error) {
-	var cachePath string
-	if !ws.noCache {
-		// The cache only spares work; a failure to read or write it
-		// costs speed, never correctness, so it is not an error.
-		cachePath = cacheFile(ws.cfg.File, "plan", "-"+opts.Provider+".bin")
-		opts.Cache = sync.LoadPlanCache(cachePath)
-	}
 	plan, err := sync.NewPlan(ws.tree, remote, opts)
 	if err != nil {
 		return nil, describeProblems(ws.cfg, err)
 	}
-	ws.cache, ws.cachePath = opts.Cache, cachePath
+	ws.cache = opts.Cache
 	if ws.debug && ws.cache != nil {
 		n := 0
 		for _, art := range ws.tree.Articles {

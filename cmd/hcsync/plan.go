@@ -90,8 +90,10 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var fetched func() (*sync.Remote, error)
+	var planCache func() *sync.PlanCache
 	if perr == nil {
 		fetched = fetchAsync(ctx, p)
+		planCache = ws.readPlanCacheAsync(p.Name())
 	}
 	start := time.Now()
 	if err := a.loadTree(ws); err != nil {
@@ -111,6 +113,7 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 		return nil, nil, nil, err
 	}
 	a.debugf(ws, "timing: help center read after %s", since(start))
+	opts.Cache = planCache()
 	plan, err := a.makePlan(ws, remote, opts)
 	if err != nil {
 		return nil, nil, nil, err
