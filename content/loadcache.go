@@ -16,7 +16,7 @@ import (
 
 // loadCacheVersion changes whenever parsing changes what it makes of a
 // file; a cache of another version is ignored.
-const loadCacheVersion = 1
+const loadCacheVersion = 2
 
 // racyWindow is how recent a file's modification time may be for its
 // entry to be kept. A file written again within one tick of the
@@ -26,7 +26,7 @@ const loadCacheVersion = 1
 const racyWindow = 3 * time.Second
 
 // LoadCache remembers what each file's front-matter said, by the file's
-// size and modification time, so that loading an unchanged tree stats
+// size, modification time, inode and change time, so that loading an unchanged tree stats
 // every file instead of reading and parsing it. Translations loaded from
 // the cache have no Body until Tree.Body reads it. The cache only spares
 // work: a missing or damaged one costs one slower load.
@@ -43,9 +43,23 @@ type LoadCache struct {
 type cachedFile struct {
 	Size     int64
 	ModTime  int64 // Unix nanoseconds
+	Ino      uint64
+	CTime    int64 // Unix nanoseconds; see changeStamp
 	FM       *frontMatter
 	BodyLine int
 	BodySum  uint64
+}
+
+// stamp fills the fields that say which version of a file e describes.
+func stamp(info fs.FileInfo) cachedFile {
+	ino, ctime := changeStamp(info)
+	return cachedFile{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Ino: ino, CTime: ctime}
+}
+
+// sameFile reports whether e describes the file as info shows it.
+func (e cachedFile) sameFile(info fs.FileInfo) bool {
+	s := stamp(info)
+	return e.Size == s.Size && e.ModTime == s.ModTime && e.Ino == s.Ino && e.CTime == s.CTime
 }
 
 // NewLoadCache returns an empty cache.
@@ -103,7 +117,7 @@ func (c *LoadCache) lookup(rel string, kind fileKind, info fs.FileInfo) (*parsed
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.old[rel]
-	if !ok || e.Size != info.Size() || e.ModTime != info.ModTime().UnixNano() {
+	if !ok || !e.sameFile(info) {
 		return nil, false
 	}
 	c.now[rel] = e
@@ -123,11 +137,16 @@ func (c *LoadCache) store(pf *parsedFile, info fs.FileInfo) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if info.ModTime().After(c.started.Add(-racyWindow)) {
+	e := stamp(info)
+	// The modification time decides, as in git's index: a write in the
+	// same tick as the version read leaves it unchanged. The change time
+	// only tells versions apart.
+	if e.ModTime > c.started.Add(-racyWindow).UnixNano() {
 		c.learnt = true // an entry dropped; the file is read next time
 		return
 	}
-	c.now[pf.rel] = cachedFile{Size: info.Size(), ModTime: info.ModTime().UnixNano(), FM: pf.fm.clone(), BodyLine: pf.bodyLine, BodySum: pf.bodySum}
+	e.FM, e.BodyLine, e.BodySum = pf.fm.clone(), pf.bodyLine, pf.bodySum
+	c.now[pf.rel] = e
 	c.learnt = true
 }
 
@@ -215,6 +234,8 @@ func encodeLoadCache(files map[string]cachedFile) []byte {
 		w.String(rel)
 		w.Varint(e.Size)
 		w.Varint(e.ModTime)
+		w.Uvarint(e.Ino)
+		w.Varint(e.CTime)
 		w.Uvarint(uint64(e.BodyLine))
 		w.Uint64(e.BodySum)
 		fm := e.FM
@@ -279,7 +300,8 @@ func decodeLoadCache(data []byte) (map[string]cachedFile, error) {
 	files := make(map[string]cachedFile, count)
 	for range count {
 		rel := r.String()
-		e := cachedFile{Size: r.Varint(), ModTime: r.Varint(), BodyLine: int(r.Uvarint()), BodySum: r.Uint64()}
+		e := cachedFile{Size: r.Varint(), ModTime: r.Varint(), Ino: r.Uvarint(), CTime: r.Varint()}
+		e.BodyLine, e.BodySum = int(r.Uvarint()), r.Uint64()
 		fm := &frontMatter{}
 		e.FM = fm
 		set := r.Uvarint()

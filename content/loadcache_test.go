@@ -230,7 +230,7 @@ func TestLoadCacheFileKeepsEveryKey(t *testing.T) {
 	if n := reflect.TypeOf(*fm).NumField(); n != covered {
 		t.Fatalf("frontMatter has %d fields and the load cache file carries %d: add the new one to strings, lists or bools", n, covered)
 	}
-	in := map[string]cachedFile{"a/b.md": {Size: 1234, ModTime: -5, FM: fm, BodyLine: 9, BodySum: 1<<64 - 1},
+	in := map[string]cachedFile{"a/b.md": {Size: 1234, ModTime: -5, Ino: 1<<64 - 2, CTime: 99, FM: fm, BodyLine: 9, BodySum: 1<<64 - 1},
 		"c.md": {FM: &frontMatter{Lines: map[string]int{}}}}
 	data := encodeLoadCache(in)
 	out, err := decodeLoadCache(data)
@@ -279,4 +279,41 @@ func TestDigestInPieces(t *testing.T) {
 	if Checksum([]byte("a")) == Checksum([]byte("b")) {
 		t.Error("a and b have one checksum")
 	}
+}
+
+// TestLoadCacheSeesRestoredTimes: an edit of the same size whose
+// modification time is set back to the cached one (rsync -t, cp -p,
+// touch -r do this) is still read again, where the change time is known.
+func TestLoadCacheSeesRestoredTimes(t *testing.T) {
+	if _, ctime := changeStamp(statOf(t, ".")); ctime == 0 {
+		t.Skip("no change time on this system")
+	}
+	root := writeTree(t, map[string]string{"Guides/a.md": "---\ntitle: A\n---\nBody one.\n"})
+	ageAll(t, root)
+	file := filepath.Join(root, "Guides", "a.md")
+	mtime := statOf(t, file).ModTime()
+	path := filepath.Join(t.TempDir(), "load.json")
+	c := ReadLoadCache(path)
+	loadWith(t, root, c)
+	c.Save(path)
+
+	os.WriteFile(file, []byte("---\ntitle: A\n---\nBody two.\n"), 0o644)
+	os.Chtimes(file, mtime, mtime)
+	c = ReadLoadCache(path)
+	tree := loadWith(t, root, c)
+	if c.Hits() != 0 {
+		t.Fatal("an edit hidden behind a restored modification time came from the cache")
+	}
+	if b, _ := tree.Body(tree.Articles[0].Source()); string(b) != "Body two.\n" {
+		t.Errorf("body = %q", b)
+	}
+}
+
+func statOf(t *testing.T, path string) fs.FileInfo {
+	t.Helper()
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info
 }
