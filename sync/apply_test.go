@@ -86,11 +86,17 @@ func exampleTree(t *testing.T, n int) *content.Tree {
 
 func planAgainst(t *testing.T, tree *content.Tree, p providers.Provider) *Plan {
 	t.Helper()
+	return planCached(t, tree, p, nil)
+}
+
+// planCached plans tree against p's help center with a plan cache.
+func planCached(t *testing.T, tree *content.Tree, p providers.Provider, cache *PlanCache) *Plan {
+	t.Helper()
 	remote, err := Fetch(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err := NewPlan(tree, remote, Options{Provider: p.Name(), Caps: p.Capabilities(), DefaultLocale: "en-us"})
+	pl, err := NewPlan(tree, remote, Options{Provider: p.Name(), Caps: p.Capabilities(), DefaultLocale: "en-us", Cache: cache})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,18 +267,7 @@ func TestApplyTeachesPlanCache(t *testing.T) {
 	prov := &faulty{Provider: newLocal(t), createFails: map[string]error{"Article 3": bad}}
 	ids := &recordIDs{}
 	cache := NewPlanCache()
-	planWith := func(c *PlanCache) *Plan {
-		t.Helper()
-		remote, err := Fetch(context.Background(), prov)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := NewPlan(tree, remote, Options{Provider: prov.Name(), Caps: prov.Capabilities(), DefaultLocale: "en-us", Cache: c})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	planWith := func(c *PlanCache) *Plan { return planCached(t, tree, prov, c) }
 	rep := (&Executor{Provider: prov, WriteID: ids.write}).Apply(context.Background(), planWith(cache))
 	if rep.Failed != 1 {
 		t.Fatalf("failed %d, want 1", rep.Failed)
@@ -305,18 +300,7 @@ func TestApplyTeachesPlanCacheResolvedLinks(t *testing.T) {
 	prov := newLocal(t)
 	ids := &recordIDs{}
 	cache := NewPlanCache()
-	planWith := func(c *PlanCache) *Plan {
-		t.Helper()
-		remote, err := Fetch(context.Background(), prov)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := NewPlan(tree, remote, Options{Provider: prov.Name(), Caps: prov.Capabilities(), DefaultLocale: "en-us", Cache: c})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	planWith := func(c *PlanCache) *Plan { return planCached(t, tree, prov, c) }
 	rep := (&Executor{Provider: prov, WriteID: ids.write}).Apply(context.Background(), planWith(cache))
 	if !rep.OK() {
 		t.Fatalf("apply: %+v", rep)
