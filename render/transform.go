@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html"
 	"slices"
 	"strings"
 
@@ -108,9 +109,14 @@ func (st *renderState) rewrite(what string, fn func(string, int) (string, error)
 		st.problems = append(st.problems, Problem{Line: line, Msg: fmt.Sprintf("%s %q: %v", what, path, err)})
 		return dest
 	}
-	// The result may carry a query of its own (a service's URL): the
-	// writer's joins it. The writer's fragment names a heading of the
-	// target and is appended unless the result already names one.
+	return joinURL(u, query, frag)
+}
+
+// joinURL puts the writer's ?query and #fragment back on the URL a
+// resolver answered. The URL may carry a query of its own (a service's
+// URL): the writer's joins it. The writer's fragment names a heading of
+// the target and is appended unless the URL already names one.
+func joinURL(u, query, frag string) []byte {
 	if strings.Contains(u, "#") {
 		return []byte(u)
 	}
@@ -124,6 +130,18 @@ func (st *renderState) rewrite(what string, fn func(string, int) (string, error)
 		out = append(out, query...)
 	}
 	return append(out, frag...)
+}
+
+// ResolvedAttr returns the attribute value (href or src) Render writes
+// for a link or image whose resolver answers u, given what it wrote
+// when the resolver answered a stand-in instead: rest is the value
+// after the stand-in, the writer's ?query and #fragment as written in
+// the HTML. A caller that swaps stand-ins for URLs once they exist (the
+// executor, for articles the same apply creates) gets the body Render
+// would have made with the URL, byte for byte.
+func ResolvedAttr(u, rest string) string {
+	_, query, frag := splitURL(html.UnescapeString(rest))
+	return string(util.EscapeHTML(util.URLEscape(joinURL(u, query, frag), true)))
 }
 
 // isRelative reports whether a destination points into the tree rather

@@ -660,8 +660,16 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	}
 	if b.unchanged {
 		// The cache spared the render, but the update sends the body too.
-		// An article with no remote side never consults the cache.
-		want = pl.renderBody(&managedArticle{}, t).html
+		// An article with no remote side never consults the cache. The
+		// body is read now when the tree came from the load cache, and
+		// the file may have changed since: never send a body that could
+		// not be rendered.
+		rb := pl.renderBody(&managedArticle{}, t)
+		if len(rb.problems) > 0 {
+			pl.addProblems(rb.problems)
+			return nil, nil
+		}
+		want = rb.html
 	}
 	return &Change{
 		Key: "update-translation:" + t.Path, Action: ActionUpdateTranslation, File: t.Path, Title: t.Title,

@@ -2,7 +2,9 @@ package sync
 
 import (
 	"os"
+	"runtime/debug"
 	"slices"
+	"strings"
 	gosync "sync"
 
 	"github.com/hcsync/hcsync/content"
@@ -12,7 +14,7 @@ import (
 // cacheVersion changes whenever rendering, comparison or the checksums
 // change in a way that could make an old "equal" verdict wrong; a cache
 // of another version is ignored.
-const cacheVersion = 5
+const cacheVersion = 6
 
 // bodyKey identifies a Markdown body rendered for one profile.
 type bodyKey struct {
@@ -53,6 +55,9 @@ type cacheEntry struct {
 // center holds, so a re-plan where nothing changed skips rendering and
 // HTML comparison, the planner's hot path. It is an optimisation only:
 // deleting it costs one slower plan.
+//
+// A PlanCache serves one plan at a time: NewPlan reads it without a lock
+// while it renders.
 type PlanCache struct {
 	mu   gosync.Mutex
 	old  map[bodyKey]cacheEntry // as loaded
@@ -101,13 +106,38 @@ func LoadPlanCache(path string) *PlanCache {
 	return c
 }
 
-// The cache file is a cachefile of: entry count, then per entry name,
+// The cache file is a cachefile of: the renderers' versions, entry
+// count, then per entry name,
 // body and remote checksums, call count, then per call: image flag,
 // dest, result.
 const cacheMagic = "hcsync-plan-cache\n"
 
+// renderers names the versions of the modules that make and compare the
+// HTML (goldmark renders, x/net/html parses for comparison, x/text slugs
+// headings): an upgrade may render a body otherwise, and the cache's
+// verdicts are about the output of these. A cache written by other
+// versions is not read.
+var renderers = func() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	for _, d := range bi.Deps {
+		switch d.Path {
+		case "github.com/yuin/goldmark", "golang.org/x/net", "golang.org/x/text":
+			if d.Replace != nil {
+				d = d.Replace
+			}
+			b.WriteString(d.Path + "@" + d.Version + " ")
+		}
+	}
+	return b.String()
+}()
+
 func encodeCache(entries map[bodyKey]cacheEntry) []byte {
 	w := cachefile.NewWriter(cacheMagic, cacheVersion, 64*len(entries))
+	w.String(renderers)
 	w.Uvarint(uint64(len(entries)))
 	for k, e := range entries {
 		w.Uint64(k.Name)
@@ -129,6 +159,9 @@ func decodeCache(data []byte) (map[bodyKey]cacheEntry, error) {
 	r, err := cachefile.NewReader(data, cacheMagic, cacheVersion)
 	if err != nil {
 		return nil, err
+	}
+	if r.String() != renderers {
+		return nil, cachefile.ErrDamaged
 	}
 	count := r.Count(25)
 	entries := make(map[bodyKey]cacheEntry, count)
@@ -201,10 +234,15 @@ func (c *PlanCache) keep(k bodyKey, e cacheEntry) {
 func (c *PlanCache) propose(change string, p proposal) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.proposed == nil {
-		c.proposed = map[string]proposal{}
-	}
 	c.proposed[change] = p
+}
+
+// forgetProposals starts a plan's proposals afresh: those of an earlier
+// plan on the same cache must not meet a later report's change keys.
+func (c *PlanCache) forgetProposals() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.proposed = map[string]proposal{}
 }
 
 // Applied learns the bodies that the applied changes of r wrote, so the

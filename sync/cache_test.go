@@ -60,3 +60,21 @@ func FuzzDecodeCache(f *testing.F) {
 		}
 	})
 }
+
+// TestPlanCacheRefusesOtherRenderers: a cache written by a binary with
+// another goldmark (or x/net, x/text) is not read: its verdicts are
+// about HTML this binary may not make.
+func TestPlanCacheRefusesOtherRenderers(t *testing.T) {
+	// A test binary carries no module versions, so renderers is "" here;
+	// TestPlanCacheAcrossRuns checks the real binary names goldmark's.
+	ours := renderers
+	renderers = "github.com/yuin/goldmark@v0.0.1 "
+	data := encodeCache(sampleEntries())
+	renderers = ours
+	if _, err := decodeCache(data); err == nil {
+		t.Error("a cache of another goldmark was read")
+	}
+	if _, err := decodeCache(encodeCache(sampleEntries())); err != nil {
+		t.Errorf("our own cache: %v", err)
+	}
+}

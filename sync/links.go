@@ -20,6 +20,7 @@ import (
 	gosync "sync"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/render"
 )
 
 // Placeholders stand in a planned body for URLs that exist only once the
@@ -414,22 +415,29 @@ func resolvePlaceholders(body string, urlOf func(kind, key string) (string, bool
 func eachPlaceholder(body string, urlOf func(kind, key string) (string, bool), write func(string), missing func(string)) {
 	at := 0
 	for _, m := range placeholderRE.FindAllStringSubmatchIndex(body, -1) {
+		if m[0] < at {
+			continue // inside the value of the previous one
+		}
 		write(body[at:m[0]])
-		if u, ok := urlOf(body[m[2]:m[3]], body[m[4]:m[5]]); ok {
-			write(`="`)
-			write(htmlAttrEscape(u))
-		} else {
+		u, ok := urlOf(body[m[2]:m[3]], body[m[4]:m[5]])
+		if !ok {
 			missing(body[m[0]+2 : m[1]])
 			write(body[m[0]:m[1]])
+			at = m[1]
+			continue
 		}
-		at = m[1]
+		// The rest of the attribute value is the writer's query and
+		// fragment, which Render joins to a URL by rules of its own.
+		end := m[1] + strings.IndexByte(body[m[1]:], '"')
+		if end < m[1] {
+			end = m[1]
+		}
+		write(`="`)
+		write(render.ResolvedAttr(u, body[m[1]:end]))
+		at = end
 	}
 	write(body[at:])
 }
-
-var attrEscaper = strings.NewReplacer("&", "&amp;", `"`, "&#34;", "<", "&lt;", ">", "&gt;")
-
-func htmlAttrEscape(s string) string { return attrEscaper.Replace(s) }
 
 // humanSize prints a byte count the way people read file sizes.
 func humanSize(n int64) string {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/render"
 )
 
 func TestLinkAndImageProblems(t *testing.T) {
@@ -161,17 +162,46 @@ func TestLinkToArticleWithoutURL(t *testing.T) {
 	}
 }
 
+// TestResolvePlaceholders: a body rendered with placeholders and then
+// resolved is the body rendered with the URLs in the first place, for
+// URLs that need escaping, carry a query or a fragment of their own.
 func TestResolvePlaceholders(t *testing.T) {
-	urls := map[string]string{"link:0a": `https://hc/a?x=1&y="2"`, "image:ff": "https://hc/i.png"}
-	urlOf := func(kind, key string) (string, bool) {
-		u, ok := urls[kind+":"+key]
-		return u, ok
+	urls := []string{
+		"https://hc.example/a",
+		`https://hc.example/a?x=1&y="2"`,
+		"https://hilfe.example/zentrum-für-kunden/artikel 2",
+		"https://help.example/view?hc=acme&p=",
+		"https://help.example/a#own-heading",
+		"https://help.example/100%25-sure",
 	}
-	got, err := resolvePlaceholders(`<a href="hcsync-link:0a#top">a</a><img src="hcsync-image:ff">`, urlOf)
-	if want := `<a href="https://hc/a?x=1&amp;y=&#34;2&#34;#top">a</a><img src="https://hc/i.png">`; err != nil || got != want {
-		t.Errorf("got %s, %v\nwant %s", got, err, want)
+	const md = "See [b](b.md), [b's setup](b.md?tab=2#setup), [top](b.md#top) and ![shot](img.png?v=2).\n"
+	for _, u := range urls {
+		render1 := func(link, image string) string {
+			t.Helper()
+			res := render.Render([]byte(md), render.Options{
+				Link:  func(string, int) (string, error) { return link, nil },
+				Image: func(string, int) (string, error) { return image, nil },
+			})
+			if len(res.Problems) > 0 {
+				t.Fatal(res.Problems)
+			}
+			return res.HTML
+		}
+		want := render1(u, u+"/img")
+		planned := render1(linkPrefix+"0a", imagePrefix+"ff")
+		got, err := resolvePlaceholders(planned, func(kind, key string) (string, bool) {
+			if kind == "image" {
+				return u + "/img", key == "ff"
+			}
+			return u, key == "0a"
+		})
+		if err != nil || got != want {
+			t.Errorf("%s:\ngot  %s (%v)\nwant %s", u, got, err, want)
+		}
 	}
-	_, err = resolvePlaceholders(`<a href="hcsync-link:0a">a</a><a href="hcsync-link:0b">b</a><img src="hcsync-image:ee">`, urlOf)
+	_, err := resolvePlaceholders(`<a href="hcsync-link:0a">a</a><a href="hcsync-link:0b">b</a><img src="hcsync-image:ee">`, func(kind, key string) (string, bool) {
+		return "https://hc/a", key == "0a"
+	})
 	if err == nil || !strings.Contains(err.Error(), "no URL for hcsync-link:0b, hcsync-image:ee:") {
 		t.Errorf("err = %v, want both unresolved placeholders named", err)
 	}

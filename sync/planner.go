@@ -61,8 +61,9 @@ type planner struct {
 	opts    Options
 	profile *render.Profile
 
-	problems content.Problems
-	plan     *Plan
+	problems  content.Problems
+	problemMu gosync.Mutex // for addProblems
+	plan      *Plan
 
 	remoteByID     map[string]*providers.Article
 	remoteSections map[string]*providers.Section
@@ -141,10 +142,21 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 		return nil, pl.problems
 	}
 	pl.diffArticles()
+	if len(pl.problems) > 0 {
+		pl.problems.Sort()
+		return nil, pl.problems
+	}
 	pl.proposeBodies()
 	pl.planArchives()
 	pl.listUnmanaged()
 	return pl.plan, nil
+}
+
+// addProblems records problems found by the parallel diff.
+func (pl *planner) addProblems(ps []content.Problem) {
+	pl.problemMu.Lock()
+	defer pl.problemMu.Unlock()
+	pl.problems = append(pl.problems, ps...)
 }
 
 func (pl *planner) problem(file string, line int, format string, args ...any) {
@@ -535,6 +547,7 @@ func (pl *planner) proposeBodies() {
 	if c == nil {
 		return
 	}
+	c.forgetProposals()
 	for _, ch := range pl.plan.Changes {
 		var html string
 		switch ch.Action {

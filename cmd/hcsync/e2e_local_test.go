@@ -184,6 +184,12 @@ func TestPlanCacheAcrossRuns(t *testing.T) {
 	if c := plan(0); c.rendered != 0 {
 		t.Errorf("plan after apply rendered %d of %d bodies, want none: apply wrote them all", c.rendered, c.bodies)
 	}
+	// The cache names the goldmark that rendered: another one's verdicts
+	// are not trusted.
+	caches, _ := filepath.Glob(filepath.Join(dir, ".cache", "hcsync", "plan-*.bin"))
+	if len(caches) != 1 || !strings.Contains(readFile(t, caches[0]), "github.com/yuin/goldmark@v") {
+		t.Errorf("plan caches %v: want one, naming goldmark's version", caches)
+	}
 
 	// Files older than the racy window are not read at all.
 	docs := filepath.Join(dir, "docs")

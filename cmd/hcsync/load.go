@@ -117,8 +117,9 @@ func (a *app) loadTree(ws *workspace) error {
 	opts := content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale}
 	var cachePath string
 	if !ws.noCache {
-		cachePath = cacheFile(ws.cfg.ContentDir(), "tree", ".bin")
-		opts.Cache = content.ReadLoadCache(cachePath)
+		if cachePath = cacheFile(ws.cfg.ContentDir(), "tree", ".bin"); cachePath != "" {
+			opts.Cache = content.ReadLoadCache(cachePath)
+		}
 	}
 	tree, err := content.Load(ws.cfg.ContentDir(), opts)
 	if err != nil {
@@ -303,10 +304,9 @@ func checkDrift(g gitFlags, plan *sync.Plan) error {
 // spares work: a failure to read or write it costs speed, never
 // correctness, so it is not an error.
 func (ws *workspace) readPlanCacheAsync(provider string) func() *sync.PlanCache {
-	if ws.noCache {
+	if ws.cachePath = cacheFile(ws.cfg.File, "plan", "-"+provider+".bin"); ws.noCache || ws.cachePath == "" {
 		return func() *sync.PlanCache { return nil }
 	}
-	ws.cachePath = cacheFile(ws.cfg.File, "plan", "-"+provider+".bin")
 	done := make(chan *sync.PlanCache, 1)
 	go func() { done <- sync.LoadPlanCache(ws.cachePath) }()
 	return func() *sync.PlanCache { return <-done }
@@ -364,11 +364,14 @@ func (a *app) saveCache(ws *workspace) {
 // cacheFile is where a cache of hcsync's lives: in the user's cache
 // folder, not the repository, so no workflow ever commits it, and named
 // after the absolute path it describes (the config, the content folder)
-// so two checkouts do not share one.
+// so two checkouts do not share one. It is "" when the user has no cache
+// folder: a folder every user may write to (the temp folder) would let
+// one plant a cache that hides changes from another, so then nothing is
+// cached.
 func cacheFile(of, kind, suffix string) string {
 	dir, err := os.UserCacheDir()
 	if err != nil {
-		dir = os.TempDir()
+		return ""
 	}
 	abs, err := filepath.Abs(of)
 	if err != nil {

@@ -17,7 +17,9 @@ func startProfiles(getenv func(string) string, stderr *os.File) (stop func()) {
 	if cpu != "" {
 		f, err := os.Create(cpu)
 		if err == nil {
-			err = pprof.StartCPUProfile(f)
+			if err = pprof.StartCPUProfile(f); err != nil {
+				f.Close()
+			}
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "HCSYNC_CPUPROFILE: %v\n", err)
