@@ -22,6 +22,10 @@ type LoadOptions struct {
 	// not changed since it last saw them, and learns the others; save it
 	// after Load.
 	Cache *LoadCache
+	// LazyBodies keeps no body in the tree: Tree.Body reads each again
+	// when it is needed. A plan renders only the bodies its cache cannot
+	// vouch for, so holding them all would cost memory for nothing.
+	LazyBodies bool
 }
 
 // Load reads the Markdown tree under root. Every problem in the tree is
@@ -54,7 +58,7 @@ func Load(root string, opts LoadOptions) (*Tree, error) {
 	if opts.Cache != nil {
 		opts.Cache.begin()
 	}
-	parsed := parseAll(abs, files, opts.Cache)
+	parsed := parseAll(abs, files, opts.Cache, opts.LazyBodies)
 	tree, problems := assemble(abs, dirs, parsed, opts)
 	if len(problems) > 0 {
 		problems.Sort()
@@ -127,7 +131,7 @@ func walk(root string) (dirs []string, files []fileRef, err error) {
 
 // parseAll reads and parses files on GOMAXPROCS workers; trees run to
 // tens of thousands of files. Results keep the order of files.
-func parseAll(root string, files []fileRef, cache *LoadCache) []*parsedFile {
+func parseAll(root string, files []fileRef, cache *LoadCache, lazy bool) []*parsedFile {
 	out := make([]*parsedFile, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -162,10 +166,14 @@ func parseAll(root string, files []fileRef, cache *LoadCache) []*parsedFile {
 					out[i] = pf
 					continue
 				}
-				out[i] = parseFile(f.rel, f.kind, data)
+				pf := parseFile(f.rel, f.kind, data)
 				if info != nil {
-					cache.store(out[i], info)
+					cache.store(pf, info)
 				}
+				if lazy && pf.fm != nil && len(pf.problems) == 0 {
+					pf.body, pf.bodyLazy = nil, true
+				}
+				out[i] = pf
 			}
 		})
 	}

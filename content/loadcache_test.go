@@ -317,3 +317,24 @@ func statOf(t *testing.T, path string) fs.FileInfo {
 	}
 	return info
 }
+
+// TestLoadLazyBodies: a tree loaded without its bodies gives the same
+// bodies through Tree.Body, and keeps none itself.
+func TestLoadLazyBodies(t *testing.T) {
+	root := filepath.Join("..", "testdata", "example", "docs")
+	want := dump(loadWith(t, root, nil))
+	tree, err := Load(root, LoadOptions{DefaultLocale: "en-us", LazyBodies: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range tree.Articles {
+		for _, tr := range a.Translations {
+			if tr.Body != nil {
+				t.Fatalf("%s: body kept", tr.Path)
+			}
+		}
+	}
+	if got := dumpBodies(t, tree); got != want {
+		t.Errorf("lazy load differs:\n%s\nwant:\n%s", got, want)
+	}
+}

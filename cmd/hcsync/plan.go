@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/hcsync/hcsync/providers"
@@ -94,6 +95,10 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if perr == nil {
 		fetched = fetchAsync(ctx, p)
 		planCache = ws.readPlanCacheAsync(p.Name())
+		if ws.cachePath != "" && !ws.noCache {
+			_, err := os.Stat(ws.cachePath)
+			ws.lazyBodies = err == nil
+		}
 	}
 	start := time.Now()
 	if err := a.loadTree(ws); err != nil {
