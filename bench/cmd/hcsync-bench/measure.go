@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -64,23 +63,11 @@ func runChild(bin, dir string, env []string, echo io.Writer, timeout time.Durati
 		}
 		u.Exit = ee.ExitCode()
 	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
+	var ok bool
+	if u.User, u.Sys, u.PeakRSS, ok = resourceUsage(cmd.ProcessState); !ok {
 		return u, fmt.Errorf("no resource usage for hcsync %s on %s: run the harness on Linux or macOS", strings.Join(args, " "), runtime.GOOS)
 	}
-	u.User = time.Duration(ru.Utime.Nano())
-	u.Sys = time.Duration(ru.Stime.Nano())
-	u.PeakRSS = maxRSSBytes(ru.Maxrss)
 	return u, nil
-}
-
-// maxRSSBytes converts getrusage's ru_maxrss, which Linux reports in
-// kilobytes and macOS in bytes (getrusage(2) on each).
-func maxRSSBytes(maxrss int64) int64 {
-	if runtime.GOOS == "darwin" {
-		return maxrss
-	}
-	return maxrss * 1024
 }
 
 // countWriter discards what it is given and counts the bytes.
