@@ -30,7 +30,7 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.config, "config", "", "path of hcsync.yaml (default: ./hcsync.yaml or ./docs/hcsync.yaml)")
 	fs.StringVar(&c.config, "c", "", "shorthand for -config")
 	fs.BoolVar(&c.debug, "debug", false, "log every HTTP request to stderr (secrets redacted)")
-	fs.BoolVar(&c.noCache, "no-cache", false, "render every body, ignoring the plan cache (in the user cache folder, e.g. ~/.cache/hcsync)")
+	fs.BoolVar(&c.noCache, "no-cache", false, "read every file and render every body, ignoring the load and plan caches (in the user cache folder, e.g. ~/.cache/hcsync)")
 }
 
 // newFlagSet returns a flag set that reports errors to a.stderr and lets
