@@ -106,19 +106,6 @@ func checkOut(out string, force bool) error {
 	return nil
 }
 
-// loadConfig finds and loads hcsync.yaml; export needs no tree.
-func loadConfig(flags commonFlags) (*config.Config, error) {
-	path := flags.config
-	if path == "" {
-		found, err := config.Find(".")
-		if err != nil {
-			return nil, err
-		}
-		path = found
-	}
-	return config.Load(path)
-}
-
 // exportedConfig is the hcsync.yaml written at the top of the tree: the
 // same help center, content: the tree itself, the help center's default
 // locale, and a local folder still pointing where it was.

@@ -92,7 +92,7 @@ type workspace struct {
 }
 
 func (a *app) loadWorkspace(flags commonFlags) (*workspace, error) {
-	ws, err := a.loadConfig(flags)
+	ws, err := newWorkspace(flags)
 	if err != nil {
 		return nil, err
 	}
@@ -100,9 +100,18 @@ func (a *app) loadWorkspace(flags commonFlags) (*workspace, error) {
 	return ws, a.loadTree(ws)
 }
 
-// loadConfig finds and reads hcsync.yaml; the tree is loaded apart, so
-// that the help center can be read meanwhile.
-func (a *app) loadConfig(flags commonFlags) (*workspace, error) {
+// newWorkspace finds and reads hcsync.yaml; the tree is loaded apart,
+// so that the help center can be read meanwhile.
+func newWorkspace(flags commonFlags) (*workspace, error) {
+	cfg, err := loadConfig(flags)
+	if err != nil {
+		return nil, err
+	}
+	return &workspace{cfg: cfg, noCache: flags.noCache, debug: flags.debug}, nil
+}
+
+// loadConfig finds and loads hcsync.yaml.
+func loadConfig(flags commonFlags) (*config.Config, error) {
 	path := flags.config
 	if path == "" {
 		found, err := config.Find(".")
@@ -111,11 +120,7 @@ func (a *app) loadConfig(flags commonFlags) (*workspace, error) {
 		}
 		path = found
 	}
-	cfg, err := config.Load(path)
-	if err != nil {
-		return nil, err
-	}
-	return &workspace{cfg: cfg, noCache: flags.noCache, debug: flags.debug}, nil
+	return config.Load(path)
 }
 
 // loadTree loads the content folder, through the load cache unless

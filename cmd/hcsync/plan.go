@@ -81,7 +81,7 @@ func (f *planningFlags) register(fs *flag.FlagSet) {
 // planFor loads the workspace, reads the help center and plans: the
 // shared first half of plan and apply.
 func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, providers.Provider, *sync.Plan, error) {
-	ws, err := a.loadConfig(f.commonFlags)
+	ws, err := newWorkspace(f.commonFlags)
 	if err != nil {
 		return nil, nil, nil, err
 	}
