@@ -3,11 +3,13 @@ package bench
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -87,5 +89,71 @@ func apply(tb testing.TB, f *fixture) {
 		if rep := ex.Apply(context.Background(), f.plan(tb)); !rep.OK() {
 			tb.Fatalf("seeding: %d failed", rep.Failed)
 		}
+	}
+}
+
+// BenchmarkPlanWarm is the no-change re-plan of the CLI, in process, on
+// the harness's tree (links, images, text of its own in every locale):
+// both caches read from their files, the tree loaded through the load
+// cache without its bodies, the help center listed, every body vouched
+// for by the plan cache. Its ns/op is wall time on all cores.
+func BenchmarkPlanWarm(b *testing.B) {
+	for _, n := range sizes() {
+		b.Run(fmt.Sprintf("articles=%d/locales=4", n), func(b *testing.B) {
+			dir := b.TempDir()
+			root := filepath.Join(dir, "docs")
+			if _, err := Generate(root, Tree{Articles: n, Locales: 4, Links: true, Images: true, Translated: true}); err != nil {
+				b.Fatal(err)
+			}
+			prov, err := local.New(local.Options{Dir: filepath.Join(dir, "hc"), DefaultLocale: "en-us"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			apply(b, &fixture{root: root, prov: prov})
+			// Past the load cache's racy window.
+			old := time.Now().Add(-time.Hour)
+			filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					os.Chtimes(p, old, old)
+				}
+				return err
+			})
+			treeCache, planCache := filepath.Join(dir, "tree.bin"), filepath.Join(dir, "plan.bin")
+			plan := func() *sync.Plan {
+				lc := content.ReadLoadCache(treeCache)
+				tree, err := content.Load(root, content.LoadOptions{DefaultLocale: "en-us", Cache: lc, LazyBodies: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				remote, err := sync.Fetch(context.Background(), prov)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pc := sync.LoadPlanCache(planCache)
+				p, err := sync.NewPlan(tree, remote, sync.Options{Provider: "local", Caps: prov.Capabilities(), DefaultLocale: "en-us", Cache: pc})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := lc.Save(treeCache); err != nil {
+					b.Fatal(err)
+				}
+				if err := pc.Save(planCache); err != nil {
+					b.Fatal(err)
+				}
+				if lc.Hits() == n*4 && pc.Hits() != n*4 {
+					b.Fatalf("plan cache spared %d of %d renders", pc.Hits(), n*4)
+				}
+				return p
+			}
+			plan()
+			plan()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if p := plan(); !p.Empty() {
+					b.Fatalf("%d changes in a no-change plan", len(p.Changes))
+				}
+			}
+		})
 	}
 }
