@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 	"unsafe"
 
@@ -31,12 +30,8 @@ const racyWindow = 3 * time.Second
 // the cache have no Body until Tree.Body reads it. The cache only spares
 // work: a missing or damaged one costs one slower load.
 type LoadCache struct {
-	mu      sync.Mutex
-	old     map[string]cachedFile // as read
-	now     map[string]cachedFile // seen by this load
-	hits    int
-	learnt  bool
-	started time.Time // when the load began, for racyWindow
+	files   *cachefile.Entries[string, cachedFile] // by slash path
+	started time.Time                              // when the load began, for racyWindow
 }
 
 // cachedFile is one file's parse, without its body.
@@ -64,29 +59,17 @@ func (e cachedFile) sameFile(info fs.FileInfo) bool {
 
 // NewLoadCache returns an empty cache.
 func NewLoadCache() *LoadCache {
-	return &LoadCache{old: map[string]cachedFile{}, now: map[string]cachedFile{}}
+	return &LoadCache{files: cachefile.NewEntries[string, cachedFile]()}
 }
 
 // ReadLoadCache reads a cache written by Save. A missing, damaged or
 // outdated file gives an empty cache.
 func ReadLoadCache(path string) *LoadCache {
-	c := NewLoadCache()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return c
-	}
-	if files, err := decodeLoadCache(data); err == nil {
-		c.old = files
-	}
-	return c
+	return &LoadCache{files: cachefile.ReadEntries(path, decodeLoadCache)}
 }
 
 // Hits is the number of files the last Load took from the cache.
-func (c *LoadCache) Hits() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.hits
-}
+func (c *LoadCache) Hits() int { return c.files.Hits() }
 
 // Save writes the entries of the files the last Load saw, atomically.
 // It writes nothing when they are what the cache held already.
@@ -94,34 +77,23 @@ func (c *LoadCache) Save(path string) error {
 	if c == nil {
 		return nil
 	}
-	c.mu.Lock()
-	if !c.learnt && len(c.now) == len(c.old) {
-		c.mu.Unlock()
-		return nil
-	}
-	data := encodeLoadCache(c.now)
-	c.mu.Unlock()
-	return cachefile.WriteAtomic(path, data)
+	return c.files.Save(path, encodeLoadCache)
 }
 
 // begin resets what the cache saw, for a new Load.
 func (c *LoadCache) begin() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now, c.hits, c.learnt, c.started = map[string]cachedFile{}, 0, false, time.Now()
+	c.files.Reset()
+	c.started = time.Now()
 }
 
 // lookup returns the parse of rel as the cache has it, when the file's
 // size and time say it has not changed.
 func (c *LoadCache) lookup(rel string, kind fileKind, info fs.FileInfo) (*parsedFile, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.old[rel]
+	e, ok := c.files.Read(rel)
 	if !ok || !e.sameFile(info) {
 		return nil, false
 	}
-	c.now[rel] = e
-	c.hits++
+	c.files.Confirm(rel, e)
 	pf := newParsedFile(rel, kind)
 	// Each entry read from disk backs one tree; trees are not edited, so
 	// it is not copied.
@@ -135,19 +107,16 @@ func (c *LoadCache) store(pf *parsedFile, info fs.FileInfo) {
 	if pf.fm == nil || len(pf.problems) > 0 {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	e := stamp(info)
 	// The modification time decides, as in git's index: a write in the
 	// same tick as the version read leaves it unchanged. The change time
 	// only tells versions apart.
 	if e.ModTime > c.started.Add(-racyWindow).UnixNano() {
-		c.learnt = true // an entry dropped; the file is read next time
+		c.files.Drop() // the file is read next time
 		return
 	}
 	e.FM, e.BodyLine, e.BodySum = pf.fm.clone(), pf.bodyLine, pf.bodySum
-	c.now[pf.rel] = e
-	c.learnt = true
+	c.files.Learn(pf.rel, e, nil)
 }
 
 // clone copies the maps and lists of fm, so the entry saved later is

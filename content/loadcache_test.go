@@ -206,8 +206,8 @@ func TestLoadCacheDamaged(t *testing.T) {
 	good := string(encodeLoadCache(map[string]cachedFile{"a.md": {FM: &frontMatter{Lines: map[string]int{}}}}))
 	for _, data := range []string{"not a cache", good[:len(good)-1], strings.Replace(good, "\x01", "\x63", 1), good + "x"} {
 		os.WriteFile(path, []byte(data), 0o644)
-		if c := ReadLoadCache(path); len(c.old) != 0 {
-			t.Errorf("%s: read %d entries", data, len(c.old))
+		if c := ReadLoadCache(path); c.files.ReadCount() != 0 {
+			t.Errorf("%s: read %d entries", data, c.files.ReadCount())
 		}
 	}
 }

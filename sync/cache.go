@@ -1,7 +1,6 @@
 package sync
 
 import (
-	"os"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -59,14 +58,9 @@ type cacheEntry struct {
 // A PlanCache serves one plan at a time: NewPlan reads it without a lock
 // while it renders.
 type PlanCache struct {
-	mu   gosync.Mutex
-	old  map[bodyKey]cacheEntry // as loaded
-	now  map[bodyKey]cacheEntry // confirmed or learnt by this plan
-	hits int
-	// learnt is set when now holds an entry old lacks or has otherwise:
-	// with it unset and every old entry confirmed, Save has nothing to
-	// write.
-	learnt bool
+	bodies *cachefile.Entries[bodyKey, cacheEntry]
+
+	mu gosync.Mutex
 	// proposed holds, by change key, the entry each body-writing change
 	// of the plan makes true once applied.
 	proposed map[string]proposal
@@ -81,29 +75,17 @@ type proposal struct {
 }
 
 // Hits is the number of bodies this cache spared rendering.
-func (c *PlanCache) Hits() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.hits
-}
+func (c *PlanCache) Hits() int { return c.bodies.Hits() }
 
 // NewPlanCache returns an empty cache.
 func NewPlanCache() *PlanCache {
-	return &PlanCache{old: map[bodyKey]cacheEntry{}, now: map[bodyKey]cacheEntry{}}
+	return &PlanCache{bodies: cachefile.NewEntries[bodyKey, cacheEntry]()}
 }
 
 // LoadPlanCache reads a cache written by Save. A missing, unreadable or
 // outdated file gives an empty cache: the plan is only slower.
 func LoadPlanCache(path string) *PlanCache {
-	c := NewPlanCache()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return c
-	}
-	if entries, err := decodeCache(data); err == nil {
-		c.old = entries
-	}
-	return c
+	return &PlanCache{bodies: cachefile.ReadEntries(path, decodeCache)}
 }
 
 // The cache file is a cachefile of: the renderers' versions, entry
@@ -191,43 +173,17 @@ func (c *PlanCache) Save(path string) error {
 	if c == nil {
 		return nil
 	}
-	c.mu.Lock()
-	if !c.learnt && len(c.now) == len(c.old) {
-		c.mu.Unlock()
-		return nil
-	}
-	data := encodeCache(c.now)
-	c.mu.Unlock()
-	return cachefile.WriteAtomic(path, data)
+	return c.bodies.Save(path, encodeCache)
 }
 
-// peek looks k up without the lock: the planner's renderers call it
-// while nothing writes to the cache (renderBodies records hits and
-// learnt entries once they are done), and a lock taken for each of tens
-// of thousands of bodies made them wait for each other.
-func (c *PlanCache) peek(k bodyKey) (cacheEntry, bool) {
-	if e, ok := c.now[k]; ok {
-		return e, true
-	}
-	e, ok := c.old[k]
-	return e, ok
-}
+// peek looks k up without a lock: the planner's renderers call it while
+// nothing writes to the cache (renderBodies records hits and learnt
+// entries once they are done).
+func (c *PlanCache) peek(k bodyKey) (cacheEntry, bool) { return c.bodies.Peek(k) }
 
-func (c *PlanCache) hit(k bodyKey, e cacheEntry) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now[k] = e
-	c.hits++
-}
+func (c *PlanCache) hit(k bodyKey, e cacheEntry) { c.bodies.Confirm(k, e) }
 
-func (c *PlanCache) keep(k bodyKey, e cacheEntry) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if o, ok := c.old[k]; !ok || !o.equal(e) {
-		c.learnt = true
-	}
-	c.now[k] = e
-}
+func (c *PlanCache) keep(k bodyKey, e cacheEntry) { c.bodies.Learn(k, e, e.equal) }
 
 // propose records what the cache may learn if the change is applied: the
 // body it writes is then what the help center holds.

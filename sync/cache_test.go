@@ -22,18 +22,23 @@ func TestPlanCacheFileRoundTrip(t *testing.T) {
 	want := sampleEntries()
 	path := filepath.Join(t.TempDir(), "plan.bin")
 	c := NewPlanCache()
-	c.now, c.learnt = want, true
+	for k, e := range want {
+		c.keep(k, e)
+	}
 	if err := c.Save(path); err != nil {
 		t.Fatal(err)
 	}
-	if got := LoadPlanCache(path).old; !reflect.DeepEqual(got, want) {
-		t.Errorf("read back %+v, want %+v", got, want)
-	}
-	// Every truncation of a good file is refused, not half read.
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if got, err := decodeCache(data); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("read back %+v (%v), want %+v", got, err, want)
+	}
+	if n := LoadPlanCache(path).bodies.ReadCount(); n != len(want) {
+		t.Errorf("LoadPlanCache read %d entries, want %d", n, len(want))
+	}
+	// Every truncation of a good file is refused, not half read.
 	for n := range len(data) {
 		if _, err := decodeCache(data[:n]); err == nil {
 			t.Fatalf("a file cut to %d of %d bytes was read", n, len(data))

@@ -380,8 +380,8 @@ func TestPlanCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	warm := func() *PlanCache { return LoadPlanCache(path) }
-	if c := warm(); len(c.old) != 2 {
-		t.Fatalf("cache holds %d bodies, want 2", len(c.old))
+	if c := warm(); c.bodies.ReadCount() != 2 {
+		t.Fatalf("cache holds %d bodies, want 2", c.bodies.ReadCount())
 	}
 	w := warm()
 	if p := plan(t, tree, remote, Options{Cache: w}); !p.Empty() {
@@ -406,8 +406,8 @@ func TestPlanCache(t *testing.T) {
 	if err := shrunk.Save(path); err != nil {
 		t.Fatal(err)
 	}
-	if c := warm(); len(c.old) != 1 {
-		t.Errorf("cache holds %d bodies after one was dropped, want 1", len(c.old))
+	if c := warm(); c.bodies.ReadCount() != 1 {
+		t.Errorf("cache holds %d bodies after one was dropped, want 1", c.bodies.ReadCount())
 	}
 	if err := cache.Save(path); err != nil {
 		t.Fatal(err)
@@ -434,7 +434,7 @@ func TestPlanCache(t *testing.T) {
 	}
 	// A corrupt cache is an empty one.
 	os.WriteFile(path, []byte("not a cache"), 0o644)
-	if c := warm(); len(c.old) != 0 {
+	if c := warm(); c.bodies.ReadCount() != 0 {
 		t.Error("a corrupt cache was read")
 	}
 }
