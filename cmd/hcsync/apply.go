@@ -73,8 +73,8 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	ex.OnResult = prog.result
 	report := ex.Apply(ctx, plan)
 	prog.finish()
-	ws.cache.Applied(report)
-	a.saveCache(ws)
+	ws.planCache.Applied(report)
+	a.savePlanCache(ws)
 
 	if f.format == "json" {
 		if err := writeReport(a, plan, report, false); err != nil {

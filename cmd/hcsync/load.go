@@ -29,7 +29,7 @@ type commonFlags struct {
 func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.config, "config", "", "path of hcsync.yaml (default: ./hcsync.yaml or ./docs/hcsync.yaml)")
 	fs.StringVar(&c.config, "c", "", "shorthand for -config")
-	fs.BoolVar(&c.debug, "debug", false, "log every HTTP request to stderr (secrets redacted)")
+	fs.BoolVar(&c.debug, "debug", false, "log every HTTP request (secrets redacted), what the caches spared and where the time went, to stderr")
 	fs.BoolVar(&c.noCache, "no-cache", false, "read every file and render every body, ignoring the load and plan caches (in the user cache folder, e.g. ~/.cache/hcsync)")
 }
 
@@ -79,10 +79,10 @@ type workspace struct {
 	tree    *content.Tree
 	noCache bool
 	debug   bool
-	// cache is the plan cache the last plan used, saved at cachePath; nil
-	// with --no-cache.
-	cache     *sync.PlanCache
-	cachePath string
+	// planCache is the plan cache the last plan used, saved at
+	// planCachePath; nil with --no-cache.
+	planCache     *sync.PlanCache
+	planCachePath string
 	// lazyBodies loads the tree without its bodies (content.LoadOptions).
 	// It pays when a plan cache will spare most renders: otherwise every
 	// body is read twice and the collector, with less to keep, runs
@@ -316,11 +316,11 @@ func checkDrift(g gitFlags, plan *sync.Plan) error {
 // spares work: a failure to read or write it costs speed, never
 // correctness, so it is not an error.
 func (ws *workspace) readPlanCacheAsync(provider string) func() *sync.PlanCache {
-	if ws.cachePath = cacheFile(ws.cfg.File, "plan", "-"+provider+".bin"); ws.noCache || ws.cachePath == "" {
+	if ws.planCachePath = cacheFile(ws.cfg.File, "plan", "-"+provider+".bin"); ws.noCache || ws.planCachePath == "" {
 		return func() *sync.PlanCache { return nil }
 	}
 	done := make(chan *sync.PlanCache, 1)
-	go func() { done <- sync.LoadPlanCache(ws.cachePath) }()
+	go func() { done <- sync.LoadPlanCache(ws.planCachePath) }()
 	return func() *sync.PlanCache { return <-done }
 }
 
@@ -350,25 +350,25 @@ func (a *app) makePlan(ws *workspace, remote *sync.Remote, opts sync.Options) (*
 	if err != nil {
 		return nil, describeProblems(ws.cfg, err)
 	}
-	ws.cache = opts.Cache
-	if ws.debug && ws.cache != nil {
+	ws.planCache = opts.Cache
+	if ws.debug && ws.planCache != nil {
 		n := 0
 		for _, art := range ws.tree.Articles {
 			n += len(art.Translations)
 		}
-		fmt.Fprintf(a.stderr, "plan cache: %d of %d bodies not rendered: unchanged since they last matched the help center\n", ws.cache.Hits(), n)
+		fmt.Fprintf(a.stderr, "plan cache: %d of %d bodies not rendered: unchanged since they last matched the help center\n", ws.planCache.Hits(), n)
 	}
-	a.saveCache(ws)
+	a.savePlanCache(ws)
 	return plan, nil
 }
 
-// saveCache writes the plan cache. It only spares work, so a failure is
+// savePlanCache writes the plan cache. It only spares work, so a failure is
 // no error; --debug tells of it.
-func (a *app) saveCache(ws *workspace) {
-	if ws.cache == nil {
+func (a *app) savePlanCache(ws *workspace) {
+	if ws.planCache == nil {
 		return
 	}
-	if err := ws.cache.Save(ws.cachePath); err != nil && ws.debug {
+	if err := ws.planCache.Save(ws.planCachePath); err != nil && ws.debug {
 		fmt.Fprintf(a.stderr, "plan cache not saved: %v\n", err)
 	}
 }

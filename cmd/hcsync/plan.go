@@ -95,8 +95,8 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if perr == nil {
 		fetched = fetchAsync(ctx, p)
 		planCache = ws.readPlanCacheAsync(p.Name())
-		if ws.cachePath != "" && !ws.noCache {
-			_, err := os.Stat(ws.cachePath)
+		if ws.planCachePath != "" && !ws.noCache {
+			_, err := os.Stat(ws.planCachePath)
 			ws.lazyBodies = err == nil
 		}
 	}
