@@ -586,7 +586,7 @@ func (r *run) resolved(c *Change, in providers.TranslationInput) (providers.Tran
 			ok = ok && u != ""
 		}
 		if ok {
-			resolved["hcsync-"+kind+":"+key] = u
+			resolved[placeholder(kind, key)] = u
 		}
 		return u, ok
 	})

@@ -240,7 +240,7 @@ func (p proposal) resolve(urls map[string]string) (cacheEntry, bool) {
 	var d content.Digest
 	complete := true
 	eachPlaceholder(p.html, func(kind, key string) (string, bool) {
-		u, ok := urls["hcsync-"+kind+":"+key]
+		u, ok := urls[placeholder(kind, key)]
 		return u, ok
 	}, d.WriteString, func(string) { complete = false })
 	if !complete {

@@ -38,6 +38,10 @@ const (
 // itself) is left alone.
 var placeholderRE = regexp.MustCompile(`="hcsync-(link|image):([0-9a-f]+)`)
 
+// placeholder is the text of a placeholder of kind "link" or "image":
+// linkPrefix or imagePrefix and the key.
+func placeholder(kind, key string) string { return "hcsync-" + kind + ":" + key }
+
 // hasPlaceholder reports whether a body still waits for URLs.
 func hasPlaceholder(body string) bool {
 	return strings.Contains(body, `="`+linkPrefix) || strings.Contains(body, `="`+imagePrefix)
