@@ -13,7 +13,7 @@ import (
 // cacheVersion changes whenever rendering, comparison or the checksums
 // change in a way that could make an old "equal" verdict wrong; a cache
 // of another version is ignored.
-const cacheVersion = 6
+const cacheVersion = 7
 
 // bodyKey identifies a Markdown body rendered for one profile.
 type bodyKey struct {
@@ -38,8 +38,10 @@ func remoteSum(body string) uint64 {
 // resolve, with the answer it got. Rendering is a pure function of the
 // body, the profile and these answers.
 type resolverCall struct {
-	Image  bool
-	Dest   string
+	Image bool
+	Dest  string
+	// Target is the file of the tree Dest points at.
+	Target string
 	Result string
 }
 
@@ -88,10 +90,13 @@ func LoadPlanCache(path string) *PlanCache {
 	return &PlanCache{bodies: cachefile.ReadEntries(path, decodeCache)}
 }
 
-// The cache file is a cachefile of: the renderers' versions, entry
-// count, then per entry name,
-// body and remote checksums, call count, then per call: image flag,
-// dest, result.
+// The cache file is a cachefile of: the renderers' versions; a table of
+// the strings the calls hold, as count then strings; the entry count;
+// then per entry name, body and remote checksums, call count, then per
+// call: image flag, then dest, target and result as indexes into the
+// table. Links and images repeat across bodies (a section's image, a
+// much-linked article), so the table makes the file smaller and its
+// reading allocate each string once.
 const cacheMagic = "hcsync-plan-cache\n"
 
 // renderers names the versions of the modules that make and compare the
@@ -118,8 +123,27 @@ var renderers = func() string {
 }()
 
 func encodeCache(entries map[bodyKey]cacheEntry) []byte {
-	w := cachefile.NewWriter(cacheMagic, cacheVersion, 64*len(entries))
+	index := map[string]uint64{}
+	var table []string
+	intern := func(s string) {
+		if _, ok := index[s]; !ok {
+			index[s] = uint64(len(table))
+			table = append(table, s)
+		}
+	}
+	for _, e := range entries {
+		for _, call := range e.Calls {
+			intern(call.Dest)
+			intern(call.Target)
+			intern(call.Result)
+		}
+	}
+	w := cachefile.NewWriter(cacheMagic, cacheVersion, 32*len(entries))
 	w.String(renderers)
+	w.Uvarint(uint64(len(table)))
+	for _, s := range table {
+		w.String(s)
+	}
 	w.Uvarint(uint64(len(entries)))
 	for k, e := range entries {
 		w.Uint64(k.Name)
@@ -128,8 +152,9 @@ func encodeCache(entries map[bodyKey]cacheEntry) []byte {
 		w.Uvarint(uint64(len(e.Calls)))
 		for _, call := range e.Calls {
 			w.Bool(call.Image)
-			w.String(call.Dest)
-			w.String(call.Result)
+			w.Uvarint(index[call.Dest])
+			w.Uvarint(index[call.Target])
+			w.Uvarint(index[call.Result])
 		}
 	}
 	return w.Bytes()
@@ -145,16 +170,35 @@ func decodeCache(data []byte) (map[bodyKey]cacheEntry, error) {
 	if r.String() != renderers {
 		return nil, cachefile.ErrDamaged
 	}
+	table := make([]string, r.Count(1))
+	for i := range table {
+		table[i] = r.String()
+	}
+	str := func() (string, bool) {
+		i := r.Uvarint()
+		if i >= uint64(len(table)) {
+			return "", false
+		}
+		return table[i], true
+	}
 	count := r.Count(25)
 	entries := make(map[bodyKey]cacheEntry, count)
 	for range count {
 		k := bodyKey{Name: r.Uint64(), Body: r.Uint64()}
 		e := cacheEntry{Remote: r.Uint64()}
-		if n := r.Count(3); n > 0 {
+		if n := r.Count(4); n > 0 {
 			e.Calls = make([]resolverCall, n)
 		}
 		for i := range e.Calls {
-			e.Calls[i] = resolverCall{Image: r.Bool(), Dest: r.String(), Result: r.String()}
+			c := &e.Calls[i]
+			c.Image = r.Bool()
+			var okDest, okTarget, okResult bool
+			c.Dest, okDest = str()
+			c.Target, okTarget = str()
+			c.Result, okResult = str()
+			if !okDest || !okTarget || !okResult {
+				return nil, cachefile.ErrDamaged
+			}
 		}
 		if r.Failed() {
 			break

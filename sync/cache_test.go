@@ -11,8 +11,9 @@ func sampleEntries() map[bodyKey]cacheEntry {
 	return map[bodyKey]cacheEntry{
 		{Name: 1, Body: 2}: {Remote: 3},
 		{Name: 1<<63 + 5, Body: 0}: {Remote: 1<<64 - 1, Calls: []resolverCall{
-			{Dest: "b.md", Result: "https://hc.example.com/hc/en-us/articles/2"},
-			{Image: true, Dest: "images/é screen.png", Result: "https://hc.example.com/img/ab.png"},
+			{Dest: "b.md", Target: "Guides/b.md", Result: "https://hc.example.com/hc/en-us/articles/2"},
+			{Image: true, Dest: "images/%C3%A9 screen.png", Target: "Guides/images/é screen.png", Result: "https://hc.example.com/img/ab.png"},
+			{Dest: "b.md", Target: "Guides/b.md", Result: "https://hc.example.com/hc/en-us/articles/2"},
 			{Dest: "", Result: ""},
 		}},
 	}

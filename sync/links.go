@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	htmlstd "html"
+	"maps"
 	"mime"
 	"net/http"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,12 +117,9 @@ func target(file, dest string) (string, error) {
 	return t, nil
 }
 
-// link returns the URL a relative link from t should have.
-func (l *linker) link(t *content.Translation, dest string, r *refs) (string, error) {
-	file, err := target(t.Path, dest)
-	if err != nil {
-		return "", err
-	}
+// linkFile returns the URL the relative link dest from t should have,
+// file being where dest points in the tree (target).
+func (l *linker) linkFile(t *content.Translation, dest, file string, r *refs) (string, error) {
 	a := l.articles[file]
 	if a == nil {
 		switch _, statErr := os.Stat(filepath.Join(l.pl.tree.Root, filepath.FromSlash(file))); {
@@ -185,15 +184,12 @@ func (l *linker) siblings(file string) []string {
 	return out
 }
 
-// image returns the URL a local image of t should have: the URL export
-// downloaded it from, while its bytes and that URL's use are unchanged;
-// the URL of an upload with the same bytes found in the help center; or
-// a placeholder for an upload this plan makes.
-func (l *linker) image(t *content.Translation, src string, r *refs) (string, error) {
-	file, err := target(t.Path, src)
-	if err != nil {
-		return "", err
-	}
+// imageFile returns the URL the local image file (a slash path in the
+// tree) should have: the URL export downloaded it from, while its bytes
+// and that URL's use are unchanged; the URL of an upload with the same
+// bytes found in the help center; or a placeholder for an upload this
+// plan makes.
+func (l *linker) imageFile(file string, r *refs) (string, error) {
 	info := l.readImage(file)
 	if info.err != nil {
 		return "", info.err
@@ -323,49 +319,73 @@ func (l *linker) sidecar(dir string) map[string]imageSource {
 // content hash in their URL: uploads are named after their hash, so a
 // re-run uploads nothing whose bytes did not change. It also keeps every
 // image URL the bodies show, for exportedURL. It reads every remote body,
-// so it scans by hand rather than with regular expressions: on 40,000
-// bodies that is the difference between milliseconds and seconds.
+// so it scans by hand rather than with regular expressions (on 40,000
+// bodies that is the difference between milliseconds and seconds), and
+// on every core: the renderers wait for it.
 func (l *linker) findUploads() {
-	l.uploaded = map[string]string{}
-	l.shown = map[string]bool{}
-	for _, ra := range l.pl.remote.Articles {
-		for _, rt := range ra.Translations {
-			l.scanSources(rt.Body)
-			l.scanSources(rt.PendingBody)
-		}
+	articles := l.pl.remote.Articles
+	parts := make([]uploads, min(runtime.GOMAXPROCS(0), max(len(articles)/512, 1)))
+	var wg gosync.WaitGroup
+	for i := range parts {
+		chunk := articles[i*len(articles)/len(parts) : (i+1)*len(articles)/len(parts)]
+		wg.Go(func() {
+			u := uploads{byHash: map[string]string{}, shown: map[string]bool{}}
+			for _, ra := range chunk {
+				for _, rt := range ra.Translations {
+					u.scan(rt.Body)
+					u.scan(rt.PendingBody)
+				}
+			}
+			parts[i] = u
+		})
+	}
+	wg.Wait()
+	// Merged in the order of the articles, so that of two URLs of the
+	// same bytes the later one wins, as in a scan of one core.
+	l.uploaded, l.shown = parts[0].byHash, parts[0].shown
+	for _, u := range parts[1:] {
+		maps.Copy(l.uploaded, u.byHash)
+		maps.Copy(l.shown, u.shown)
 	}
 }
 
-// scanSources records the src="..." values of body.
-func (l *linker) scanSources(body string) {
-	// Search for `src="` and check the byte before it, rather than for
-	// ` src="`: HTML is full of spaces, and each one starts a comparison.
-	const attr = `src="`
+// uploads are the image URLs some remote bodies show.
+type uploads struct {
+	byHash map[string]string // short hash -> URL
+	shown  map[string]bool
+}
+
+// scan records the src="..." values of body.
+func (u uploads) scan(body string) {
+	// Look for each '=' and check what surrounds it, rather than search
+	// for `src="`: a search for a string starts a comparison at every
+	// "s" of the text, and '=' is rare outside attributes.
 	for {
-		i := strings.Index(body, attr)
+		i := strings.IndexByte(body, '=')
 		if i < 0 {
 			return
 		}
-		if i == 0 || !isHTMLSpace(body[i-1]) {
-			body = body[i+len(attr):]
+		isSrc := i >= 4 && body[i-3:i] == "src" && isHTMLSpace(body[i-4]) && i+1 < len(body) && body[i+1] == '"'
+		body = body[i+1:]
+		if !isSrc {
 			continue
 		}
-		body = body[i+len(attr):]
+		body = body[1:]
 		j := strings.IndexByte(body, '"')
 		if j < 0 {
 			return
 		}
-		u := body[:j]
+		src := body[:j]
 		body = body[j:]
-		if u == "" {
+		if src == "" {
 			continue
 		}
-		if strings.IndexByte(u, '&') >= 0 {
-			u = htmlstd.UnescapeString(u)
+		if strings.IndexByte(src, '&') >= 0 {
+			src = htmlstd.UnescapeString(src)
 		}
-		l.shown[u] = true
-		for _, h := range hexRuns(path.Base(u)) {
-			l.uploaded[h] = u
+		u.shown[src] = true
+		for _, h := range hexRuns(path.Base(src)) {
+			u.byHash[h] = src
 		}
 	}
 }

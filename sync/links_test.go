@@ -1,9 +1,14 @@
 package sync
 
 import (
+	"fmt"
+	htmlstd "html"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -208,8 +213,8 @@ func TestResolvePlaceholders(t *testing.T) {
 }
 
 func TestScanSources(t *testing.T) {
-	l := &linker{uploaded: map[string]string{}, shown: map[string]bool{}}
-	l.scanSources(`<p><img src="https://hc/img/0123456789abcdef-a.png"><img` + "\n" +
+	l := uploads{byHash: map[string]string{}, shown: map[string]bool{}}
+	l.scan(`<p><img src="https://hc/img/0123456789abcdef-a.png"><img` + "\n" +
 		`src="https://hc/b.png?x=1&amp;y=2"><img data-src="https://hc/lazy.png"><img src=""></p>src="https://hc/start.png"`)
 	want := []string{"https://hc/b.png?x=1&y=2", "https://hc/img/0123456789abcdef-a.png"}
 	var got []string
@@ -220,7 +225,71 @@ func TestScanSources(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("shown = %v, want %v (data-src, and src= outside a tag, are not image sources)", got, want)
 	}
-	if l.uploaded["0123456789abcdef"] != want[1] {
-		t.Errorf("uploaded = %v", l.uploaded)
+	if l.byHash["0123456789abcdef"] != want[1] {
+		t.Errorf("byHash = %v", l.byHash)
 	}
+}
+
+// TestFindUploadsOrder: the scan is split across cores, and of two
+// uploads of the same bytes the later article's URL must still win, as
+// it did when one core scanned every body in order.
+func TestFindUploadsOrder(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	const n = 4000
+	remote := &Remote{}
+	for i := range n {
+		body := fmt.Sprintf(`<p><img src="https://hc/img/%016x-own.png"></p>`, i+1)
+		if i == 10 || i == n-10 {
+			body += fmt.Sprintf(`<img src="https://hc/%d/0123456789abcdef-same.png">`, i)
+		}
+		remote.Articles = append(remote.Articles, providers.Article{ID: strconv.Itoa(i + 1), Translations: map[string]*providers.Translation{"en-us": {Body: body}}})
+	}
+	l := &linker{pl: &planner{remote: remote}}
+	l.findUploads()
+	if got, want := l.uploaded["0123456789abcdef"], fmt.Sprintf("https://hc/%d/0123456789abcdef-same.png", n-10); got != want {
+		t.Errorf("uploaded[same] = %q, want the later article's %q", got, want)
+	}
+	for i := range n {
+		if u := fmt.Sprintf("https://hc/img/%016x-own.png", i+1); !l.shown[u] || l.uploaded[fmt.Sprintf("%016x", i+1)] != u {
+			t.Fatalf("article %d's image %s not found", i+1, u)
+		}
+	}
+	if len(l.shown) != n+2 {
+		t.Errorf("%d URLs shown, want %d", len(l.shown), n+2)
+	}
+}
+
+// FuzzScanSources holds uploads.scan to the plain search it replaced:
+// every `src="` preceded by an HTML space, each value read to its quote.
+func FuzzScanSources(f *testing.F) {
+	f.Add(`<p><img src="https://hc/img/0123456789abcdef-a.png"><img` + "\n" + `src="b?x=1&amp;y=2">`)
+	f.Add(`<img data-src=" src="x"> src="=" src="" src="a" src=`)
+	f.Add(`=src="a" src= "b" ` + "\t" + `src="c`)
+	f.Fuzz(func(t *testing.T, body string) {
+		got := uploads{byHash: map[string]string{}, shown: map[string]bool{}}
+		got.scan(body)
+		want := map[string]bool{}
+		for rest := body; ; {
+			i := strings.Index(rest, `src="`)
+			if i < 0 {
+				break
+			}
+			spaced := i > 0 && isHTMLSpace(rest[i-1])
+			rest = rest[i+len(`src="`):]
+			if !spaced {
+				continue
+			}
+			j := strings.IndexByte(rest, '"')
+			if j < 0 {
+				break
+			}
+			if v := rest[:j]; v != "" {
+				want[htmlstd.UnescapeString(v)] = true
+			}
+			rest = rest[j:]
+		}
+		if !maps.Equal(got.shown, want) {
+			t.Fatalf("scan(%q) found %v, want %v", body, got.shown, want)
+		}
+	})
 }

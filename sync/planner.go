@@ -496,22 +496,26 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 		}
 	}
 	r := &refs{links: map[string]string{}, images: map[string]bool{}}
-	record := func(image bool, dest, res string, err error) (string, error) {
+	resolve := func(image bool, dest string) (string, error) {
+		file, err := target(t.Path, dest)
+		if err != nil {
+			return "", err
+		}
+		var res string
+		if image {
+			res, err = pl.links.imageFile(file, r)
+		} else {
+			res, err = pl.links.linkFile(t, dest, file, r)
+		}
 		if err == nil {
-			b.calls = append(b.calls, resolverCall{Image: image, Dest: dest, Result: res})
+			b.calls = append(b.calls, resolverCall{Image: image, Dest: dest, Target: file, Result: res})
 		}
 		return res, err
 	}
 	opts := render.Options{
 		Profile: pl.profile,
-		Link: func(dest string, _ int) (string, error) {
-			res, err := pl.links.link(t, dest, r)
-			return record(false, dest, res, err)
-		},
-		Image: func(src string, _ int) (string, error) {
-			res, err := pl.links.image(t, src, r)
-			return record(true, src, res, err)
-		},
+		Link:    func(dest string, _ int) (string, error) { return resolve(false, dest) },
+		Image:   func(src string, _ int) (string, error) { return resolve(true, src) },
 	}
 	src, err := pl.tree.Body(t)
 	if err != nil {
@@ -587,16 +591,19 @@ func answeredWithPlaceholder(calls []resolverCall) bool {
 
 // replay asks the resolvers the cached questions again: the cached
 // verdict holds only if every answer is the same (a target's URL, an
-// image's upload, can change while the Markdown does not).
+// image's upload, can change while the Markdown does not). Where a
+// destination points in the tree depends only on the file and the
+// destination, which the cache key and the body's checksum fix, so the
+// cached target is asked about directly.
 func (pl *planner) replay(t *content.Translation, calls []resolverCall) bool {
 	r := &refs{links: map[string]string{}, images: map[string]bool{}}
 	for _, c := range calls {
 		var res string
 		var err error
 		if c.Image {
-			res, err = pl.links.image(t, c.Dest, r)
+			res, err = pl.links.imageFile(c.Target, r)
 		} else {
-			res, err = pl.links.link(t, c.Dest, r)
+			res, err = pl.links.linkFile(t, c.Dest, c.Target, r)
 		}
 		if err != nil || res != c.Result {
 			return false

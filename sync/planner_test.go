@@ -420,6 +420,11 @@ func TestPlanCache(t *testing.T) {
 		t.Fatalf("after the target moved: %s", got)
 	}
 	remote.Articles[1].URL = "https://hc/2"
+	// The target's file is gone: the cached answer no longer holds, and
+	// the dead link is reported as on a cold plan.
+	if _, err := NewPlan(loadTree(t, map[string]string{"Guides/a.md": files["Guides/a.md"]}), remote, Options{Provider: "zendesk", Caps: fullCaps, Cache: warm()}); err == nil || !strings.Contains(err.Error(), "dead link: Guides/b.md does not exist") {
+		t.Fatalf("after the target's file was deleted: %v", err)
+	}
 	// An edit in the help center shows although the file did not change.
 	remote.Articles[1].Translations["en-us"].Body = "<p>Edited there.</p>"
 	if got := strings.Join(keys(plan(t, tree, remote, Options{Cache: warm()})), " "); got != "update-translation:Guides/b.md" {
