@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -51,14 +51,14 @@ func Load(root string, opts LoadOptions) (*Tree, error) {
 		opts.DefaultLocale = "en-us"
 	}
 
-	dirs, files, err := walk(abs)
+	dirs, folders, files, err := walk(abs)
 	if err != nil {
 		return nil, err
 	}
 	if opts.Cache != nil {
-		opts.Cache.begin()
+		opts.Cache.begin(len(files))
 	}
-	parsed := parseAll(abs, files, opts.Cache, opts.LazyBodies)
+	parsed := parseAll(folders, files, opts.Cache, opts.LazyBodies)
 	tree, problems := assemble(abs, dirs, parsed, opts)
 	if len(problems) > 0 {
 		problems.Sort()
@@ -69,106 +69,166 @@ func Load(root string, opts LoadOptions) (*Tree, error) {
 
 // fileRef is a file found by walk, before it is read.
 type fileRef struct {
-	rel  string
-	kind fileKind
+	rel    string // slash path relative to the root
+	name   string // file name: the end of rel
+	folder int    // index of its folder's OS path in what walk returns
+	kind   fileKind
+	source string // translations: rel of the source file
+	locale string // translations: the locale suffix as written
 }
 
-// walk lists the folders and Markdown files under root, as sorted slash
-// paths relative to it. Dot-folders, dot-files and node_modules are not
-// part of the tree; neither is anything but .md files.
-func walk(root string) (dirs []string, files []fileRef, err error) {
-	// WalkDir joins root and names with the separator, so the relative
-	// path is the rest of the path: slicing it costs nothing, where
-	// filepath.Rel cleans every path of a big tree again.
-	prefix := root + string(filepath.Separator)
-	if strings.HasSuffix(root, string(filepath.Separator)) {
-		prefix = root
+// parsedFile starts the parse of f with what its path says about it.
+func (f *fileRef) parsedFile() *parsedFile {
+	return &parsedFile{rel: f.rel, dir: f.rel[:max(len(f.rel)-len(f.name)-1, 0)], kind: f.kind, source: f.source, locale: f.locale, bodyLine: 1}
+}
+
+// walk lists the folders and Markdown files under root: folders as
+// sorted slash paths relative to it, files sorted by that path, and the
+// OS path of every folder holding files (root first). Dot-folders,
+// dot-files and node_modules are not part of the tree; neither is
+// anything but .md files.
+//
+// It visits what filepath.WalkDir does, in the same order, failing on
+// the same folder with the same error, but reads each folder with one
+// open and no path cleaning: trees run to tens of thousands of files.
+// As with WalkDir, symlinks to folders inside the tree are not followed,
+// and a symlink to a file is a file. The root may be a symlink to a
+// folder (a docs folder linked into a repository): Load has checked that
+// it leads to one.
+func walk(root string) (dirs, folders []string, files []fileRef, err error) {
+	w := walker{}
+	if err := w.walk(root, ""); err != nil {
+		return nil, nil, nil, err
 	}
-	relOf := func(path string) string {
-		rel, ok := strings.CutPrefix(path, prefix)
-		if !ok {
-			rel, _ = filepath.Rel(root, path)
-		}
-		return filepath.ToSlash(rel)
+	// The order of OS names is not that of slash paths ("a-b" sorts
+	// before "a/b" but "a.md" after "a/b"); sort so it is the same on
+	// every system.
+	slices.Sort(w.dirs)
+	slices.SortFunc(w.files, func(a, b fileRef) int { return strings.Compare(a.rel, b.rel) })
+	return w.dirs, w.folders, w.files, nil
+}
+
+type walker struct {
+	dirs, folders []string
+	files         []fileRef
+}
+
+// walk adds the folder at path, whose slash path is rel, and what it
+// holds.
+func (w *walker) walk(path, rel string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("read content folder: %w", err)
 	}
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("read content folder: %w", err)
-		}
-		if path == root {
-			return nil
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if strings.HasPrefix(name, ".") || name == "node_modules" {
-				return filepath.SkipDir
+	entries, err := f.ReadDir(-1)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("read content folder: %w", err)
+	}
+	folder := len(w.folders)
+	w.folders = append(w.folders, path)
+	var sub []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() {
+			if !strings.HasPrefix(name, ".") && name != "node_modules" {
+				sub = append(sub, name)
 			}
-			dirs = append(dirs, relOf(path))
-			return nil
+			continue
 		}
 		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".md") || name == ".md" {
-			return nil
+			continue
 		}
-		kind := sourceFile
-		switch _, _, isTranslation := splitTranslation(name); {
+		fr := fileRef{rel: joinDir(rel, name), name: name, folder: folder, kind: sourceFile}
+		switch dot, ok := localeSuffix(name); {
 		case name == "_section.md" || name == "_category.md":
-			kind = sectionFile
-		case isTranslation:
-			kind = translationFile
+			fr.kind = sectionFile
+		case ok:
+			fr.kind = translationFile
+			fr.locale = name[dot+1 : len(name)-len(".md")]
+			fr.source = fr.rel[:len(fr.rel)-len(name)+dot] + ".md"
 		}
-		files = append(files, fileRef{rel: relOf(path), kind: kind})
-		return nil
-	})
-	if err != nil {
-		return nil, nil, err
+		w.files = append(w.files, fr)
 	}
-	// WalkDir visits in lexical order of OS names; sort the slash paths
-	// so the order is the same on every system.
-	sort.Strings(dirs)
-	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
-	return dirs, files, nil
+	if len(sub) == 0 {
+		return nil
+	}
+	// WalkDir goes into folders in the order of their names; the first
+	// that cannot be read is the one reported.
+	slices.Sort(sub)
+	for _, name := range sub {
+		r := joinDir(rel, name)
+		w.dirs = append(w.dirs, r)
+		if err := w.walk(osJoin(path, name), r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// osJoin joins a clean OS path and a name in it.
+func osJoin(dir, name string) string {
+	if os.IsPathSeparator(dir[len(dir)-1]) {
+		return dir + name // a root such as / or C:\
+	}
+	return dir + string(filepath.Separator) + name
 }
 
 // parseAll reads and parses files on GOMAXPROCS workers; trees run to
 // tens of thousands of files. Results keep the order of files.
-func parseAll(root string, files []fileRef, cache *LoadCache, lazy bool) []*parsedFile {
+func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool) []*parsedFile {
 	out := make([]*parsedFile, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
+			// The folder of the last file stat'ed: files come sorted,
+			// so most follow one of their folder.
+			dir, open := folder{}, -1
+			defer func() {
+				if open >= 0 {
+					dir.close()
+				}
+			}()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(files) {
 					return
 				}
-				f := files[i]
-				path := filepath.Join(root, filepath.FromSlash(f.rel))
+				f := &files[i]
 				// Stat before reading: a write in between leaves a newer
 				// time than the one stored, so the entry is never used.
-				var info fs.FileInfo
+				var s cachedFile
+				var statted bool
 				if cache != nil {
-					if info, _ = os.Stat(path); info != nil {
-						if pf, ok := cache.lookup(f.rel, f.kind, info); ok {
+					if f.folder != open {
+						if open >= 0 {
+							dir.close()
+						}
+						dir, open = openFolder(folders[f.folder]), f.folder
+					}
+					if s, statted = dir.stat(f.name); statted {
+						if pf, ok := cache.lookup(i, f, s); ok {
 							out[i] = pf
 							continue
 						}
 					}
 				}
-				data, err := os.ReadFile(path)
+				data, err := os.ReadFile(osJoin(folders[f.folder], f.name))
 				if err != nil {
 					var pe *fs.PathError
 					if errors.As(err, &pe) {
 						err = pe.Err // the path is already in the problem
 					}
-					pf := newParsedFile(f.rel, f.kind)
+					pf := f.parsedFile()
 					pf.problems = []Problem{{File: f.rel, Msg: fmt.Sprintf("cannot read the file: %v", err)}}
 					out[i] = pf
 					continue
 				}
-				pf := parseFile(f.rel, f.kind, data)
-				if info != nil {
-					cache.store(pf, info)
+				pf := f.parsedFile()
+				parse(pf, data)
+				if statted {
+					cache.store(pf, s)
 				}
 				if lazy && pf.fm != nil && len(pf.problems) == 0 {
 					pf.body, pf.bodyLazy = nil, true

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -32,6 +33,13 @@ const racyWindow = 3 * time.Second
 type LoadCache struct {
 	files   *cachefile.Entries[string, cachedFile] // by slash path
 	started time.Time                              // when the load began, for racyWindow
+
+	// The files the last Load took from the cache are confirmed only
+	// when Save needs them: a load of an unchanged tree then writes no
+	// entry into a map of tens of thousands.
+	taken     []string    // by file of the load: its path when taken, else ""
+	changed   atomic.Bool // an entry was learnt or dropped
+	confirmed bool        // the taken entries are confirmed in files
 }
 
 // cachedFile is one file's parse, without its body.
@@ -51,9 +59,9 @@ func stamp(info fs.FileInfo) cachedFile {
 	return cachedFile{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Ino: ino, CTime: ctime}
 }
 
-// sameFile reports whether e describes the file as info shows it.
-func (e cachedFile) sameFile(info fs.FileInfo) bool {
-	s := stamp(info)
+// sameStamp reports whether e describes the version of a file that s,
+// its stamp, does.
+func (e cachedFile) sameStamp(s cachedFile) bool {
 	return e.Size == s.Size && e.ModTime == s.ModTime && e.Ino == s.Ino && e.CTime == s.CTime
 }
 
@@ -69,7 +77,15 @@ func ReadLoadCache(path string) *LoadCache {
 }
 
 // Hits is the number of files the last Load took from the cache.
-func (c *LoadCache) Hits() int { return c.files.Hits() }
+func (c *LoadCache) Hits() int {
+	n := 0
+	for _, rel := range c.taken {
+		if rel != "" {
+			n++
+		}
+	}
+	return n
+}
 
 // Save writes the entries of the files the last Load saw, atomically.
 // It writes nothing when they are what the cache held already.
@@ -77,24 +93,39 @@ func (c *LoadCache) Save(path string) error {
 	if c == nil {
 		return nil
 	}
+	if !c.changed.Load() && c.Hits() == c.files.ReadCount() {
+		return nil // what files.Save decides, without confirming each hit
+	}
+	if !c.confirmed {
+		for _, rel := range c.taken {
+			if rel != "" {
+				e, _ := c.files.Read(rel)
+				c.files.Confirm(rel, e)
+			}
+		}
+		c.confirmed = true
+	}
 	return c.files.Save(path, encodeLoadCache)
 }
 
-// begin resets what the cache saw, for a new Load.
-func (c *LoadCache) begin() {
+// begin resets what the cache saw, for a new Load of n files.
+func (c *LoadCache) begin(n int) {
 	c.files.Reset()
 	c.started = time.Now()
+	c.taken = make([]string, n)
+	c.confirmed = false
+	c.changed.Store(false)
 }
 
-// lookup returns the parse of rel as the cache has it, when the file's
-// size and time say it has not changed.
-func (c *LoadCache) lookup(rel string, kind fileKind, info fs.FileInfo) (*parsedFile, bool) {
-	e, ok := c.files.Read(rel)
-	if !ok || !e.sameFile(info) {
+// lookup returns the parse of file i of the load as the cache has it,
+// when its stamp s says it has not changed.
+func (c *LoadCache) lookup(i int, f *fileRef, s cachedFile) (*parsedFile, bool) {
+	e, ok := c.files.Read(f.rel)
+	if !ok || !e.sameStamp(s) {
 		return nil, false
 	}
-	c.files.Confirm(rel, e)
-	pf := newParsedFile(rel, kind)
+	c.taken[i] = f.rel
+	pf := f.parsedFile()
 	// Each entry read from disk backs one tree; trees are not edited, so
 	// it is not copied.
 	pf.fm, pf.bodyLine, pf.bodySum, pf.bodyLazy = e.FM, e.BodyLine, e.BodySum, true
@@ -102,12 +133,13 @@ func (c *LoadCache) lookup(rel string, kind fileKind, info fs.FileInfo) (*parsed
 }
 
 // store records the parse of a file that had no problems, unless the
-// file is too young to be trusted.
-func (c *LoadCache) store(pf *parsedFile, info fs.FileInfo) {
+// file is too young to be trusted; e is the stamp the file had before
+// it was read.
+func (c *LoadCache) store(pf *parsedFile, e cachedFile) {
 	if pf.fm == nil || len(pf.problems) > 0 {
 		return
 	}
-	e := stamp(info)
+	c.changed.Store(true)
 	// The modification time decides, as in git's index: a write in the
 	// same tick as the version read leaves it unchanged. The change time
 	// only tells versions apart.

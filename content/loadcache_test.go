@@ -1,10 +1,12 @@
 package content
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -143,6 +145,80 @@ func TestLoadCache(t *testing.T) {
 	}
 	if again.Hits() != files-1 {
 		t.Errorf("after one edit: %d hits, want %d", again.Hits(), files-1)
+	}
+	// What the cache confirmed is saved with what it learnt.
+	if err := again.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	last := ReadLoadCache(path)
+	loadWith(t, root, last)
+	if last.Hits() != files {
+		t.Errorf("after saving the edit: %d hits, want %d", last.Hits(), files)
+	}
+}
+
+// TestLoadCacheSymlinks checks that links are taken as filepath.WalkDir
+// and os.Stat take them: a link to a file is that file, cached by what
+// it points to, and a link to a folder is not followed.
+func TestLoadCacheSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "docs")
+	old := time.Now().Add(-time.Hour)
+	for name, data := range map[string]string{
+		"docs/s/a.md":         "---\ntitle: A\n---\nBody.\n",
+		"outside/b.md":        "---\ntitle: B\n---\nBody.\n",
+		"outside/sub/c.md":    "---\ntitle: C\n---\nBody.\n",
+		"outside/sub/c.fr.md": "---\ntitle: C fr\n---\nCorps.\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(p, old, old)
+	}
+	for link, target := range map[string]string{
+		"docs/s/b.md":      "../../outside/b.md",
+		"docs/sub":         "../outside/sub",
+		"docs/s/folder.md": "../../outside/sub",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "load.bin")
+	for _, run := range []string{"cold", "warm"} {
+		c := ReadLoadCache(path)
+		tree, err := Load(root, LoadOptions{Cache: c})
+		var got []string
+		for _, a := range tree.Articles {
+			got = append(got, a.Path+" "+a.Source().Title)
+		}
+		if want := []string{"s/a.md A", "s/b.md B"}; !slices.Equal(got, want) {
+			t.Errorf("%s: articles %q, want %q", run, got, want)
+		}
+		var problems Problems
+		if !errors.As(err, &problems) || len(problems) != 1 || problems[0].File != "s/folder.md" ||
+			!strings.HasPrefix(problems[0].Msg, "cannot read the file: ") {
+			t.Errorf("%s: %v, want that s/folder.md cannot be read", run, err)
+		}
+		if want := map[string]int{"cold": 0, "warm": 2}[run]; c.Hits() != want {
+			t.Errorf("%s: %d hits, want %d", run, c.Hits(), want)
+		}
+		if err := c.Save(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A content folder that is itself a link holds its target's files.
+	linked := filepath.Join(dir, "linked-docs")
+	if err := os.Symlink("docs", linked); err != nil {
+		t.Fatal(err)
+	}
+	tree, _ := Load(linked, LoadOptions{})
+	if tree == nil || len(tree.Articles) != 2 {
+		t.Errorf("a linked content folder loaded %v, want its 2 articles", tree)
 	}
 }
 

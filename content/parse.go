@@ -40,13 +40,21 @@ type parsedFile struct {
 // can be checked without looking at other files.
 func parseFile(rel string, kind fileKind, data []byte) *parsedFile {
 	pf := newParsedFile(rel, kind)
+	parse(pf, data)
+	return pf
+}
+
+// parse fills pf, which holds what the path of the file says, from the
+// file's data.
+func parse(pf *parsedFile, data []byte) {
+	rel, kind := pf.rel, pf.kind
 	problem := func(line int, format string, args ...any) {
 		pf.problems = append(pf.problems, Problem{File: rel, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 
 	if !utf8.Valid(data) {
 		problem(lineAt(data, firstInvalidUTF8(data)), "not valid UTF-8: save the file as UTF-8")
-		return pf
+		return
 	}
 	doc := split(data)
 	pf.body, pf.bodyLine = data[doc.bodyStart:], doc.bodyLine
@@ -56,24 +64,24 @@ func parseFile(rel string, kind fileKind, data []byte) *parsedFile {
 		// A _section.md without front-matter names nothing; its folder
 		// keeps its own name.
 		pf.fm = &frontMatter{Lines: map[string]int{}}
-		return pf
+		return
 	case !doc.open:
 		problem(1, "no front-matter: start the file with a --- line, a title: line and another --- line")
-		return pf
+		return
 	case !doc.closed:
 		problem(doc.openLine, "front-matter is never closed: add a --- line after its last key")
-		return pf
+		return
 	}
 
 	// YAML counts a lone CR as a line break and this package does not;
 	// lines would drift apart, so such a block is not read at all.
 	if l := bareCR(data[doc.yamlStart:doc.yamlEnd]); l > 0 {
 		problem(doc.yamlLine+l-1, "stray carriage return (CR) in the front-matter: save the file with LF or CRLF line endings")
-		return pf
+		return
 	}
 	root, ok := parseYAML(data[doc.yamlStart:doc.yamlEnd], doc.yamlLine, problem)
 	if !ok {
-		return pf
+		return
 	}
 	allowed := sourceKeys
 	switch kind {
@@ -85,7 +93,7 @@ func parseFile(rel string, kind fileKind, data []byte) *parsedFile {
 	pf.fm = decode(root, doc.yamlLine, allowed, pf.source, problem)
 
 	if kind == sectionFile {
-		return pf
+		return
 	}
 	switch {
 	case pf.fm.Title == nil && pf.fm.Lines["title"] == 0:
@@ -96,7 +104,7 @@ func parseFile(rel string, kind fileKind, data []byte) *parsedFile {
 	if l := pf.fm.Locale; l != nil && !ValidLocale(*l) {
 		problem(pf.fm.Lines["locale"], "locale %q is not a locale code (like en-us, fr, pt-br)", *l)
 	}
-	return pf
+	return
 }
 
 // newParsedFile fills in what a file's path says about it.
