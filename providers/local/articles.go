@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -21,37 +22,40 @@ import (
 // Files are read and decoded in parallel: a plan of a large help center
 // spends most of its time here.
 func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error) {
-	entries, err := os.ReadDir(p.path("articles"))
+	dir := p.path("articles")
+	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("local provider: %w", err)
 	}
-	ids := make([]string, 0, len(entries))
+	// files are the paths articlePath gives, without cleaning each: dir
+	// is clean and the names are ids, numbers, and ".json".
+	files := make([]string, 0, len(entries))
 	for _, e := range entries {
 		id, ok := strings.CutSuffix(e.Name(), ".json")
 		if ok && !e.IsDir() && validID(id) {
-			ids = append(ids, id)
+			files = append(files, dir+string(filepath.Separator)+e.Name())
 		}
 	}
-	out := make([]providers.Article, len(ids))
-	found := make([]bool, len(ids))
+	out := make([]providers.Article, len(files))
+	found := make([]bool, len(files))
 	var (
 		next     atomic.Int64
 		wg       sync.WaitGroup
 		errOnce  sync.Once
 		firstErr error
 	)
-	workers := min(runtime.GOMAXPROCS(0)*2, len(ids))
+	workers := min(runtime.GOMAXPROCS(0)*2, len(files))
 	for range workers {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(ids) || ctx.Err() != nil {
+				if i >= len(files) || ctx.Err() != nil {
 					return
 				}
-				a, err := decodeArticle(p.articlePath(ids[i]))
+				a, err := decodeArticle(files[i])
 				if errors.Is(err, fs.ErrNotExist) {
 					continue // archived while we listed
 				}
@@ -76,12 +80,22 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 			list = append(list, a)
 		}
 	}
-	slices.SortFunc(list, func(a, b providers.Article) int {
-		x, _ := strconv.ParseUint(a.ID, 10, 64)
-		y, _ := strconv.ParseUint(b.ID, 10, 64)
-		return cmp.Compare(x, y)
-	})
-	return list, nil
+	// Sorted by id, each parsed once rather than at every comparison.
+	type entry struct {
+		id uint64
+		i  int
+	}
+	order := make([]entry, len(list))
+	for i, a := range list {
+		id, _ := strconv.ParseUint(a.ID, 10, 64)
+		order[i] = entry{id, i}
+	}
+	slices.SortFunc(order, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
+	sorted := make([]providers.Article, len(list))
+	for i, e := range order {
+		sorted[i] = list[e.i]
+	}
+	return sorted, nil
 }
 
 // CreateArticle creates an article with its source translation in an

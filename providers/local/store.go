@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+	"unsafe"
 
 	gojson "github.com/goccy/go-json"
 
@@ -80,29 +79,16 @@ func (p *Provider) readArticle(id string) (*articleFile, error) {
 // JSON strings, as files written by earlier versions hold them; the next
 // write of the article turns such a file into the new format.
 func decodeArticle(file string) (*articleFile, error) {
-	buf := readBuffers.Get().(*bytes.Buffer)
-	defer readBuffers.Put(buf)
-	buf.Reset()
-	f, err := os.Open(file)
+	data, err := readFile(file)
 	if err != nil {
 		return nil, err
 	}
-	_, err = buf.ReadFrom(f)
-	f.Close()
-	if err != nil {
-		return nil, err
-	}
-	a, err := parseArticle(buf.Bytes())
+	a, err := parseArticle(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return a, nil
 }
-
-// readBuffers hold files being decoded. Nothing decoded refers to them
-// (goccy/go-json copies strings, and so does parseBodies), so a listing
-// allocates the bodies it returns, not the files too.
-var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // bodySeparator starts the line before each body: "--- body en-us ---".
 const bodySeparator = "--- body "
@@ -117,6 +103,9 @@ const (
 // parseArticle decodes the content of an article file. Only the JSON is
 // decoded: unescaping the bodies from JSON strings was most of the time
 // of listing a help center (BenchmarkListArticles).
+//
+// The bodies are strings over data itself, not a copy of it: data must
+// not change once parseArticle has it.
 func parseArticle(data []byte) (*articleFile, error) {
 	// No JSON text holds a new line followed by "---" (strings hold new
 	// lines escaped, and "--" is no number), so the first such line is
@@ -138,7 +127,13 @@ func parseArticle(data []byte) (*articleFile, error) {
 	}
 	slices.Sort(locales)
 	if newFormat {
-		if err := parseBodies(a, locales, bodySeparator+string(bodies)); err != nil {
+		// The separator cut off is where the bodies start, in data.
+		at := len(data) - len(bodies) - len(bodySeparator)
+		// unsafe.String: no one writes data once it is here (see above),
+		// so the string is as immutable as any; copying the bodies instead
+		// was the largest cost of a listing, a copy of every file.
+		all := unsafe.String(&data[at], len(data)-at)
+		if err := parseBodies(a, locales, all); err != nil {
 			return nil, err
 		}
 	} else {
@@ -159,7 +154,7 @@ func parseArticle(data []byte) (*articleFile, error) {
 // parseBodies cuts the bodies of a's translations, in the order of
 // locales (sorted), out of all, the file from the line before the first
 // body on, checking the line before each body and that each length fits.
-// The bodies share all, one copy of the file, not one a body.
+// The bodies share all, the file's own memory, not one copy a body.
 func parseBodies(a *articleFile, locales []string, all string) error {
 	at, prev := 0, ""
 	after := func() string {
@@ -244,7 +239,8 @@ func encode(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// toArticle turns the stored form into the provider model.
+// toArticle turns the stored form into the provider model. A listing
+// calls it for every article, so the translations share one allocation.
 func (p *Provider) toArticle(a *articleFile) providers.Article {
 	out := providers.Article{
 		ID:               a.ID,
@@ -262,21 +258,29 @@ func (p *Provider) toArticle(a *articleFile) providers.Article {
 		CommentsDisabled: a.CommentsDisabled,
 		Translations:     make(map[string]*providers.Translation, len(a.Translations)),
 	}
+	ts := make([]providers.Translation, 0, len(a.Translations))
 	for l, t := range a.Translations {
-		out.Translations[l] = p.toTranslation(a.ID, t)
+		ts = append(ts, translation(t, p.articleURL(t.Locale, a.ID)))
+		out.Translations[l] = &ts[len(ts)-1]
 	}
 	return out
 }
 
 func (p *Provider) toTranslation(id string, t *translationFile) *providers.Translation {
-	return &providers.Translation{
+	tr := translation(t, p.articleURL(t.Locale, id))
+	return &tr
+}
+
+// translation is the provider model of t, at url.
+func translation(t *translationFile, url string) providers.Translation {
+	return providers.Translation{
 		Locale:      t.Locale,
 		Title:       t.Title,
 		Body:        t.Body,
 		Draft:       t.Draft,
 		Description: t.Description,
 		Slug:        t.Slug,
-		URL:         p.articleURL(t.Locale, id),
+		URL:         url,
 		UpdatedAt:   t.UpdatedAt,
 	}
 }

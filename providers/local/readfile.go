@@ -1,0 +1,39 @@
+package local
+
+import (
+	"io"
+	"slices"
+)
+
+// readAll reads a file of size bytes, as a stat said, with read, until
+// read reports io.EOF or, the common case, one read returns exactly size
+// bytes into a buffer of size+1: a read of a regular file stops short of
+// the buffer only at the end of the file, so a second read to see the end
+// (what os.ReadFile does) is spared. A file that grew since the stat
+// fills the byte to spare and is read on to its end; one that shrank is
+// read to its end too.
+//
+// The buffer is the file's alone, exactly its size (give or take the
+// byte), so what is decoded from it can keep it instead of a copy.
+func readAll(read func([]byte) (int, error), size int64) ([]byte, error) {
+	if size < 0 || int64(int(size)) != size {
+		size = 0
+	}
+	data := make([]byte, 0, int(size)+1)
+	for {
+		if len(data) == cap(data) {
+			data = slices.Grow(data, 1)
+		}
+		n, err := read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 && int64(len(data)) == size {
+			return data, nil
+		}
+	}
+}

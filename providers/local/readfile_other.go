@@ -1,0 +1,19 @@
+//go:build !unix
+
+package local
+
+import "os"
+
+// readFile returns the content of the file name in a buffer of its own.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var size int64
+	if info, err := f.Stat(); err == nil {
+		size = info.Size()
+	}
+	return readAll(f.Read, size)
+}
