@@ -5,21 +5,22 @@ import (
 	"slices"
 )
 
-// readAll reads a file of size bytes, as a stat said, with read, until
-// read reports io.EOF or, the common case, one read returns exactly size
-// bytes into a buffer of size+1: a read of a regular file stops short of
-// the buffer only at the end of the file, so a second read to see the end
-// (what os.ReadFile does) is spared. A file that grew since the stat
-// fills the byte to spare and is read on to its end; one that shrank is
-// read to its end too.
-//
-// The buffer is the file's alone, exactly its size (give or take the
-// byte), so what is decoded from it can keep it instead of a copy.
-func readAll(read func([]byte) (int, error), size int64) ([]byte, error) {
+// readAll reads a file of size bytes, as a stat said, with read, into
+// buf (grown when it is too small), until read reports io.EOF or, the
+// common case, one read returns exactly size bytes into a buffer of
+// size+1: a read of a regular file stops short of the buffer only at the
+// end of the file, so a second read to see the end (what os.ReadFile
+// does) is spared. A file that grew since the stat fills the byte to
+// spare and is read on to its end; one that shrank is read to its end
+// too.
+func readAll(buf []byte, read func([]byte) (int, error), size int64) ([]byte, error) {
 	if size < 0 || int64(int(size)) != size {
 		size = 0
 	}
-	data := make([]byte, 0, int(size)+1)
+	data := buf[:0]
+	if cap(data) < int(size)+1 {
+		data = make([]byte, 0, int(size)+1)
+	}
 	for {
 		if len(data) == cap(data) {
 			data = slices.Grow(data, 1)

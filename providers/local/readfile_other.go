@@ -4,8 +4,9 @@ package local
 
 import "os"
 
-// readFile returns the content of the file name in a buffer of its own.
-func readFile(name string) ([]byte, error) {
+// readFile returns the content of the file name, in buf when it is
+// large enough.
+func readFile(name string, buf []byte) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -15,5 +16,5 @@ func readFile(name string) ([]byte, error) {
 	if info, err := f.Stat(); err == nil {
 		size = info.Size()
 	}
-	return readAll(f.Read, size)
+	return readAll(buf, f.Read, size)
 }

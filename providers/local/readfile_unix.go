@@ -8,14 +8,15 @@ import (
 	"syscall"
 )
 
-// readFile returns the content of the file name in a buffer of its own.
+// readFile returns the content of the file name, in buf when it is
+// large enough.
 //
 // It calls the system directly rather than through os.File: opening an
 // os.File registers it with the runtime's poller (two fcntl and an
 // epoll_ctl on Linux, a finalizer), a third of the cost of opening, and
 // a listing opens thousands of files. Errors are the ones os.Open and
 // os.File.Read return.
-func readFile(name string) ([]byte, error) {
+func readFile(name string, buf []byte) ([]byte, error) {
 	var fd int
 	var err error
 	for {
@@ -33,7 +34,7 @@ func readFile(name string) ([]byte, error) {
 	if err := syscall.Fstat(fd, &st); err != nil {
 		st.Size = 0
 	}
-	data, err := readAll(func(b []byte) (int, error) {
+	data, err := readAll(buf, func(b []byte) (int, error) {
 		for {
 			n, err := syscall.Read(fd, b)
 			switch {

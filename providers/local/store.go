@@ -9,8 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
-	"unsafe"
 
 	gojson "github.com/goccy/go-json"
 
@@ -79,16 +79,25 @@ func (p *Provider) readArticle(id string) (*articleFile, error) {
 // JSON strings, as files written by earlier versions hold them; the next
 // write of the article turns such a file into the new format.
 func decodeArticle(file string) (*articleFile, error) {
-	data, err := readFile(file)
+	buf := readBuffers.Get().(*[]byte)
+	defer readBuffers.Put(buf)
+	data, err := readFile(file, *buf)
 	if err != nil {
 		return nil, err
 	}
+	*buf = data[:0]
 	a, err := parseArticle(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return a, nil
 }
+
+// readBuffers hold files being decoded. Nothing decoded refers to them
+// (goccy/go-json copies strings, and so does parseArticle), so a listing
+// allocates the bodies it returns, not the files too: a plan holds the
+// bodies of a whole help center, and their JSON would add to that.
+var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // bodySeparator starts the line before each body: "--- body en-us ---".
 const bodySeparator = "--- body "
@@ -103,9 +112,6 @@ const (
 // parseArticle decodes the content of an article file. Only the JSON is
 // decoded: unescaping the bodies from JSON strings was most of the time
 // of listing a help center (BenchmarkListArticles).
-//
-// The bodies are strings over data itself, not a copy of it: data must
-// not change once parseArticle has it.
 func parseArticle(data []byte) (*articleFile, error) {
 	// No JSON text holds a new line followed by "---" (strings hold new
 	// lines escaped, and "--" is no number), so the first such line is
@@ -127,12 +133,9 @@ func parseArticle(data []byte) (*articleFile, error) {
 	}
 	slices.Sort(locales)
 	if newFormat {
-		// The separator cut off is where the bodies start, in data.
-		at := len(data) - len(bodies) - len(bodySeparator)
-		// unsafe.String: no one writes data once it is here (see above),
-		// so the string is as immutable as any; copying the bodies instead
-		// was the largest cost of a listing, a copy of every file.
-		all := unsafe.String(&data[at], len(data)-at)
+		// One copy of all the bodies, which they share; the separator
+		// cut off is where they start.
+		all := string(data[len(data)-len(bodies)-len(bodySeparator):])
 		if err := parseBodies(a, locales, all); err != nil {
 			return nil, err
 		}
@@ -154,7 +157,7 @@ func parseArticle(data []byte) (*articleFile, error) {
 // parseBodies cuts the bodies of a's translations, in the order of
 // locales (sorted), out of all, the file from the line before the first
 // body on, checking the line before each body and that each length fits.
-// The bodies share all, the file's own memory, not one copy a body.
+// The bodies share all, one copy of the file, not one a body.
 func parseBodies(a *articleFile, locales []string, all string) error {
 	at, prev := 0, ""
 	after := func() string {
