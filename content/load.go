@@ -56,7 +56,7 @@ func Load(root string, opts LoadOptions) (*Tree, error) {
 		return nil, err
 	}
 	if opts.Cache != nil {
-		opts.Cache.begin(len(files))
+		opts.Cache.begin()
 	}
 	parsed := parseAll(folders, files, opts.Cache, opts.LazyBodies)
 	tree, problems := assemble(abs, dirs, parsed, opts)
@@ -208,7 +208,7 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool) []
 						dir, open = openFolder(folders[f.folder]), f.folder
 					}
 					if s, statted = dir.stat(f.name); statted {
-						if pf, ok := cache.lookup(i, f, s); ok {
+						if pf, ok := cache.lookup(f, s); ok {
 							out[i] = pf
 							continue
 						}

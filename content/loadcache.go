@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -33,13 +32,6 @@ const racyWindow = 3 * time.Second
 type LoadCache struct {
 	files   *cachefile.Entries[string, cachedFile] // by slash path
 	started time.Time                              // when the load began, for racyWindow
-
-	// The files the last Load took from the cache are confirmed only
-	// when Save needs them: a load of an unchanged tree then writes no
-	// entry into a map of tens of thousands.
-	taken     []string    // by file of the load: its path when taken, else ""
-	changed   atomic.Bool // an entry was learnt or dropped
-	confirmed bool        // the taken entries are confirmed in files
 }
 
 // cachedFile is one file's parse, without its body.
@@ -77,15 +69,7 @@ func ReadLoadCache(path string) *LoadCache {
 }
 
 // Hits is the number of files the last Load took from the cache.
-func (c *LoadCache) Hits() int {
-	n := 0
-	for _, rel := range c.taken {
-		if rel != "" {
-			n++
-		}
-	}
-	return n
-}
+func (c *LoadCache) Hits() int { return c.files.Hits() }
 
 // Save writes the entries of the files the last Load saw, atomically.
 // It writes nothing when they are what the cache held already.
@@ -93,38 +77,23 @@ func (c *LoadCache) Save(path string) error {
 	if c == nil {
 		return nil
 	}
-	if !c.changed.Load() && c.Hits() == c.files.ReadCount() {
-		return nil // what files.Save decides, without confirming each hit
-	}
-	if !c.confirmed {
-		for _, rel := range c.taken {
-			if rel != "" {
-				e, _ := c.files.Read(rel)
-				c.files.Confirm(rel, e)
-			}
-		}
-		c.confirmed = true
-	}
 	return c.files.Save(path, encodeLoadCache)
 }
 
-// begin resets what the cache saw, for a new Load of n files.
-func (c *LoadCache) begin(n int) {
+// begin resets what the cache saw, for a new Load.
+func (c *LoadCache) begin() {
 	c.files.Reset()
 	c.started = time.Now()
-	c.taken = make([]string, n)
-	c.confirmed = false
-	c.changed.Store(false)
 }
 
-// lookup returns the parse of file i of the load as the cache has it,
-// when its stamp s says it has not changed.
-func (c *LoadCache) lookup(i int, f *fileRef, s cachedFile) (*parsedFile, bool) {
+// lookup returns the parse of f as the cache has it, when its stamp s
+// says it has not changed.
+func (c *LoadCache) lookup(f *fileRef, s cachedFile) (*parsedFile, bool) {
 	e, ok := c.files.Read(f.rel)
 	if !ok || !e.sameStamp(s) {
 		return nil, false
 	}
-	c.taken[i] = f.rel
+	c.files.Confirm(f.rel, e)
 	pf := f.parsedFile()
 	// Each entry read from disk backs one tree; trees are not edited, so
 	// it is not copied.
@@ -139,7 +108,6 @@ func (c *LoadCache) store(pf *parsedFile, e cachedFile) {
 	if pf.fm == nil || len(pf.problems) > 0 {
 		return
 	}
-	c.changed.Store(true)
 	// The modification time decides, as in git's index: a write in the
 	// same tick as the version read leaves it unchanged. The change time
 	// only tells versions apart.

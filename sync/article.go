@@ -273,7 +273,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
 			Key: "create:" + a.Path, Action: ActionCreate, File: a.Path, Locale: pl.locale(a.Locale),
 			Deps: append(append([]string{}, sectionDeps...), pl.tagDeps(meta)...),
 			Create: &CreateSpec{Section: m.section, Meta: meta, Source: providers.TranslationInput{
-				Locale: pl.locale(a.Locale), Title: src.Title, Body: pl.rendered[src.Path], Draft: src.Draft, Description: desc, Slug: slug,
+				Locale: pl.locale(a.Locale), Title: src.Title, Body: pl.html(src.Path), Draft: src.Draft, Description: desc, Slug: slug,
 			}},
 			Fields: createFields(pl.sectionName(m.section), meta, src.Draft),
 		})
@@ -284,7 +284,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
 				Key: "create-translation:" + t.Path, Action: ActionCreateTranslation, File: t.Path, Locale: pl.locale(t.Locale), Title: t.Title,
 				Deps: []string{articleKey},
 				Translation: &TranslationSpec{providers.TranslationInput{
-					Locale: pl.locale(t.Locale), Title: t.Title, Body: pl.rendered[t.Path], Draft: t.Draft, Description: desc, Slug: slug,
+					Locale: pl.locale(t.Locale), Title: t.Title, Body: pl.html(t.Path), Draft: t.Draft, Description: desc, Slug: slug,
 				}},
 				Fields: createFields("", providers.ArticleMeta{}, t.Draft),
 			})
@@ -320,7 +320,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
 			desc, slug := pl.translationExtras(t)
 			c := add(&Change{
 				Key: "create-translation:" + t.Path, Action: ActionCreateTranslation, File: t.Path, ArticleID: id, URL: ra.URL, Locale: locale, Title: t.Title, Deps: deps,
-				Translation: &TranslationSpec{providers.TranslationInput{Locale: locale, Title: t.Title, Body: pl.rendered[t.Path], Draft: t.Draft, Description: desc, Slug: slug}},
+				Translation: &TranslationSpec{providers.TranslationInput{Locale: locale, Title: t.Title, Body: pl.html(t.Path), Draft: t.Draft, Description: desc, Slug: slug}},
 				Fields:      createFields("", providers.ArticleMeta{}, t.Draft),
 			})
 			if isSource {
@@ -625,7 +625,7 @@ func listString(l []string) string {
 func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Translation) (*Change, []Warning) {
 	var fields []FieldChange
 	var warns []Warning
-	want := pl.rendered[t.Path]
+	want := pl.html(t.Path)
 	if t.Title != rt.Title {
 		fields = append(fields, FieldChange{Field: "title", Old: rt.Title, New: t.Title})
 	}

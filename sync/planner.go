@@ -74,7 +74,6 @@ type planner struct {
 	claimed        map[string]string     // remote id -> file claiming it
 	managed        []managedArticle
 	defaults       providers.ArticleMeta // Options.Defaults as the help center names them
-	rendered       map[string]string     // translation path -> desired HTML
 	bodies         map[string]*body      // translation path -> render outcome
 	refs           map[string]*refs      // translation path -> placeholders in its HTML
 	links          *linker
@@ -447,17 +446,24 @@ func (pl *planner) renderBodies() {
 		}
 	}
 	pl.bodies = make(map[string]*body, len(jobs))
-	pl.rendered = make(map[string]string, len(jobs))
 	pl.refs = make(map[string]*refs)
 	for i, j := range jobs {
 		b := &out[i]
 		pl.bodies[j.t.Path] = b
-		pl.rendered[j.t.Path] = b.html
 		if r := b.refs; r != nil && (len(r.links) > 0 || len(r.images) > 0) {
 			pl.refs[j.t.Path] = r
 		}
 		pl.problems = append(pl.problems, b.problems...)
 	}
+}
+
+// html is the HTML the translation at path renders to; "" when it
+// renders to what the help center holds already.
+func (pl *planner) html(path string) string {
+	if b := pl.bodies[path]; b != nil {
+		return b.html
+	}
+	return ""
 }
 
 // body is one translation's Markdown rendered for the provider, or the

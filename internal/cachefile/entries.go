@@ -10,11 +10,20 @@ import (
 // latter are saved, so a cache does not grow with files and bodies long
 // gone, and a run that only confirmed what it read writes nothing.
 type Entries[K comparable, V any] struct {
-	mu     sync.Mutex
-	old    map[K]V // as read; never written after ReadEntries
-	now    map[K]V
-	hits   int
-	learnt bool
+	mu  sync.Mutex
+	old map[K]V // as read; never written after ReadEntries
+	now map[K]V
+	// confirmed are the entries confirmed since now was last brought up
+	// to date: a run that changes nothing confirms every entry of a big
+	// cache, and appending is much cheaper than a map's insert.
+	confirmed []entry[K, V]
+	hits      int
+	learnt    bool
+}
+
+type entry[K comparable, V any] struct {
+	k K
+	v V
 }
 
 // NewEntries returns an empty set.
@@ -43,8 +52,8 @@ func (e *Entries[K, V]) Read(k K) (V, bool) {
 	return v, ok
 }
 
-// Peek returns the entry for k this run confirmed or learnt, else the
-// one read. It takes no lock: call it only while nothing confirms or
+// Peek returns the entry for k this run learnt, else the one read (which
+// is what a confirmation keeps). It takes no lock: call it only while nothing confirms or
 // learns (a plan's renderers look up tens of thousands of bodies, and a
 // lock for each made them wait for each other).
 func (e *Entries[K, V]) Peek(k K) (V, bool) {
@@ -54,12 +63,22 @@ func (e *Entries[K, V]) Peek(k K) (V, bool) {
 	return e.Read(k)
 }
 
-// Confirm keeps v, the entry read for k, and counts a hit.
+// Confirm keeps v, the entry Peek or Read gave for k, and counts a hit.
+// A run confirms each key at most once.
 func (e *Entries[K, V]) Confirm(k K, v V) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.now[k] = v
+	e.confirmed = append(e.confirmed, entry[K, V]{k, v})
 	e.hits++
+}
+
+// settle brings now up to date with the confirmations; call it with mu
+// held.
+func (e *Entries[K, V]) settle() {
+	for _, c := range e.confirmed {
+		e.now[c.k] = c.v
+	}
+	e.confirmed = nil
 }
 
 // Learn keeps v for k; same, when set, tells whether v is what the file
@@ -67,6 +86,7 @@ func (e *Entries[K, V]) Confirm(k K, v V) {
 func (e *Entries[K, V]) Learn(k K, v V, same func(read V) bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.settle()
 	if o, ok := e.old[k]; !ok || same == nil || !same(o) {
 		e.learnt = true
 	}
@@ -84,7 +104,7 @@ func (e *Entries[K, V]) Drop() {
 func (e *Entries[K, V]) Reset() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.now, e.hits, e.learnt = map[K]V{}, 0, false
+	e.now, e.confirmed, e.hits, e.learnt = map[K]V{}, nil, 0, false
 }
 
 // Hits is the number of entries confirmed.
@@ -101,6 +121,11 @@ func (e *Entries[K, V]) ReadCount() int { return len(e.old) }
 // unless they are what the file held already.
 func (e *Entries[K, V]) Save(path string, encode func(map[K]V) []byte) error {
 	e.mu.Lock()
+	if !e.learnt && len(e.now) == 0 && len(e.confirmed) == len(e.old) {
+		e.mu.Unlock()
+		return nil // every entry read confirmed, nothing else
+	}
+	e.settle()
 	if !e.learnt && len(e.now) == len(e.old) {
 		e.mu.Unlock()
 		return nil

@@ -65,12 +65,25 @@ func TestEntriesSaveOnlyWhatChanged(t *testing.T) {
 		{"one not seen", func(e *Entries[string, int]) { e.Confirm("a", 1) }, "1 entries, a=1"},
 		{"dropped", func(e *Entries[string, int]) { e.Confirm("a", 1); e.Confirm("b", 2); e.Drop() }, "2 entries, a=1"},
 		{"reset after confirming", func(e *Entries[string, int]) { e.Confirm("a", 1); e.Reset(); e.Confirm("b", 2) }, "1 entries, a=0"},
+		{"learnt after confirming", func(e *Entries[string, int]) { e.Confirm("a", 1); e.Confirm("b", 2); e.Learn("a", 7, nil) }, "2 entries, a=7"},
+		{"confirmed after learning", func(e *Entries[string, int]) { e.Learn("a", 7, nil); e.Confirm("a", 7); e.Confirm("b", 2) }, "2 entries, a=7"},
+		{"confirmed, one read not", func(e *Entries[string, int]) { e.Confirm("b", 2); e.Learn("c", 3, nil) }, "2 entries, a=0"},
 	} {
 		if got := saved(tt.run); got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
 		}
 	}
-	e := ReadEntries(filepath.Join(t.TempDir(), "missing"), decodeLines)
+	os.WriteFile(path, []byte("a=1\nb=2\n"), 0o644)
+	e := ReadEntries(path, decodeLines)
+	e.Confirm("a", 1)
+	e.Confirm("b", 2)
+	if e.Hits() != 2 {
+		t.Errorf("%d hits, want 2", e.Hits())
+	}
+	if v, ok := e.Peek("a"); !ok || v != 1 {
+		t.Errorf("Peek(a) = %d, %v after confirming it", v, ok)
+	}
+	e = ReadEntries(filepath.Join(t.TempDir(), "missing"), decodeLines)
 	if e.ReadCount() != 0 || e.Hits() != 0 {
 		t.Error("a missing file read as entries")
 	}
