@@ -451,8 +451,8 @@ func (pl *planner) linksTo(file, target string) bool {
 // creatorKey is the key of the change that creates a translation file
 // absent from the help center.
 func (pl *planner) creatorKey(file string) string {
-	a := pl.links.articles[file]
-	if m := pl.links.managed[a.Path]; m != nil && m.remote == nil && file == a.Path {
+	target := pl.links.files[file]
+	if m := target.managed; m != nil && m.remote == nil && file == target.article.Path {
 		return "create:" + file
 	}
 	return "create-translation:" + file

@@ -56,7 +56,8 @@ func linkToken(file string) string {
 	return hex.EncodeToString(sum[:6])
 }
 
-// refs are what one body's placeholders point at.
+// refs are what one body's placeholders point at. Most bodies have
+// none, so the maps are made on the first.
 type refs struct {
 	links  map[string]string // token -> translation file
 	images map[string]bool   // short image hash
@@ -74,9 +75,8 @@ type imageInfo struct {
 // methods run from the parallel renderers: the maps are read-only after
 // newLinker, and images are read once under a lock.
 type linker struct {
-	pl       *planner
-	articles map[string]*content.Article // any file of an article -> article
-	managed  map[string]*managedArticle  // source file -> binding
+	pl    *planner
+	files map[string]linkTarget // any file of an article
 
 	imgMu  gosync.RWMutex
 	images map[string]*imageInfo // image path -> info
@@ -89,17 +89,27 @@ type linker struct {
 	shown        map[string]bool   // every image URL the remote bodies show
 }
 
+// linkTarget is what a file of the tree is to a link: its article, the
+// translation it holds, and the article's binding (nil when the article
+// has a problem of its own). One lookup answers a link: a plan resolves
+// every link of every body.
+type linkTarget struct {
+	article *content.Article
+	file    *content.Translation
+	managed *managedArticle
+}
+
 func newLinker(pl *planner) *linker {
-	l := &linker{pl: pl, articles: map[string]*content.Article{}, managed: map[string]*managedArticle{},
+	l := &linker{pl: pl, files: map[string]linkTarget{},
 		images: map[string]*imageInfo{}, sources: map[string]map[string]imageSource{}}
+	managed := make(map[*content.Article]*managedArticle, len(pl.managed))
+	for i := range pl.managed {
+		managed[pl.managed[i].file] = &pl.managed[i]
+	}
 	for _, a := range pl.tree.Articles {
 		for _, t := range a.Translations {
-			l.articles[t.Path] = a
+			l.files[t.Path] = linkTarget{article: a, file: t, managed: managed[a]}
 		}
-	}
-	for i := range pl.managed {
-		m := &pl.managed[i]
-		l.managed[m.file.Path] = m
 	}
 	return l
 }
@@ -120,8 +130,8 @@ func target(file, dest string) (string, error) {
 // linkFile returns the URL the relative link dest from t should have,
 // file being where dest points in the tree (target).
 func (l *linker) linkFile(t *content.Translation, dest, file string, r *refs) (string, error) {
-	a := l.articles[file]
-	if a == nil {
+	target, ok := l.files[file]
+	if !ok {
 		switch _, statErr := os.Stat(filepath.Join(l.pl.tree.Root, filepath.FromSlash(file))); {
 		case statErr == nil && strings.HasSuffix(file, ".md"):
 			return "", fmt.Errorf("link to %s, which is not an article of the tree (a section file, or outside the content): link to an article", file)
@@ -134,15 +144,13 @@ func (l *linker) linkFile(t *content.Translation, dest, file string, r *refs) (s
 	// A link to the source file follows the reader's locale when the
 	// target has that translation; a link to a translation file is
 	// explicit.
-	tt := a.Source()
-	if file == a.Path {
+	a, tt := target.article, target.file
+	if tt == a.Source() {
 		if x := a.Translation(t.Locale); x != nil {
 			tt = x
 		}
-	} else {
-		tt = a.Translation(localeOfFile(a, file))
 	}
-	m := l.managed[a.Path]
+	m := target.managed
 	if m == nil {
 		return dest, nil // the target has a problem of its own, reported elsewhere
 	}
@@ -158,24 +166,18 @@ func (l *linker) linkFile(t *content.Translation, dest, file string, r *refs) (s
 		}
 	}
 	tok := linkToken(tt.Path)
+	if r.links == nil {
+		r.links = map[string]string{}
+	}
 	r.links[tok] = tt.Path
 	return linkPrefix + tok, nil
-}
-
-func localeOfFile(a *content.Article, file string) string {
-	for _, t := range a.Translations {
-		if t.Path == file {
-			return t.Locale
-		}
-	}
-	return a.Locale
 }
 
 // siblings lists the article files in file's folder, for "did you mean".
 func (l *linker) siblings(file string) []string {
 	dir := path.Dir(file)
 	var out []string
-	for p := range l.articles {
+	for p := range l.files {
 		if path.Dir(p) == dir {
 			out = append(out, path.Base(p))
 		}
@@ -221,6 +223,9 @@ func (l *linker) imageFile(file string, r *refs) (string, error) {
 	l.uploadedOnce.Do(l.findUploads)
 	if u, ok := l.uploaded[short]; ok {
 		return u, nil
+	}
+	if r.images == nil {
+		r.images = map[string]bool{}
 	}
 	r.images[short] = true
 	return imagePrefix + short, nil

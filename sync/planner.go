@@ -501,7 +501,7 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 			return b
 		}
 	}
-	r := &refs{links: map[string]string{}, images: map[string]bool{}}
+	r := &refs{}
 	resolve := func(image bool, dest string) (string, error) {
 		file, err := target(t.Path, dest)
 		if err != nil {
@@ -602,7 +602,7 @@ func answeredWithPlaceholder(calls []resolverCall) bool {
 // destination, which the cache key and the body's checksum fix, so the
 // cached target is asked about directly.
 func (pl *planner) replay(t *content.Translation, calls []resolverCall) bool {
-	r := &refs{links: map[string]string{}, images: map[string]bool{}}
+	r := &refs{}
 	for _, c := range calls {
 		var res string
 		var err error
