@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/hcsync/hcsync/internal/readfile"
 )
 
 // LoadOptions tunes Load.
@@ -185,6 +188,7 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool) []
 			// The folder of the last file stat'ed: files come sorted,
 			// so most follow one of their folder.
 			dir, open := folder{}, -1
+			var buf []byte // the file being read
 			defer func() {
 				if open >= 0 {
 					dir.close()
@@ -214,7 +218,7 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool) []
 						}
 					}
 				}
-				data, err := os.ReadFile(osJoin(folders[f.folder], f.name))
+				data, err := readfile.Read(osJoin(folders[f.folder], f.name), buf)
 				if err != nil {
 					var pe *fs.PathError
 					if errors.As(err, &pe) {
@@ -232,7 +236,12 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool) []
 				}
 				if lazy && pf.fm != nil && len(pf.problems) == 0 {
 					pf.body, pf.bodyLazy = nil, true
+				} else {
+					pf.body = bytes.Clone(pf.body)
 				}
+				// Nothing parsed refers to the buffer (the front-matter's
+				// strings are copies), so the next file is read into it.
+				buf = data[:0]
 				out[i] = pf
 			}
 		})

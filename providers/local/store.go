@@ -14,6 +14,7 @@ import (
 
 	gojson "github.com/goccy/go-json"
 
+	"github.com/hcsync/hcsync/internal/readfile"
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -81,7 +82,7 @@ func (p *Provider) readArticle(id string) (*articleFile, error) {
 func decodeArticle(file string) (*articleFile, error) {
 	buf := readBuffers.Get().(*[]byte)
 	defer readBuffers.Put(buf)
-	data, err := readFile(file, *buf)
+	data, err := readfile.Read(file, *buf)
 	if err != nil {
 		return nil, err
 	}

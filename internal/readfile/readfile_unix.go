@@ -1,6 +1,6 @@
 //go:build unix
 
-package local
+package readfile
 
 import (
 	"io"
@@ -8,15 +8,15 @@ import (
 	"syscall"
 )
 
-// readFile returns the content of the file name, in buf when it is
-// large enough.
+// Read returns the content of the file name, in buf when it is large
+// enough: the result shares buf's memory then, so the caller must be
+// done with one result before it reads into the same buffer again.
+// Errors are those of os.ReadFile.
 //
 // It calls the system directly rather than through os.File: opening an
 // os.File registers it with the runtime's poller (two fcntl and an
-// epoll_ctl on Linux, a finalizer), a third of the cost of opening, and
-// a listing opens thousands of files. Errors are the ones os.Open and
-// os.File.Read return.
-func readFile(name string, buf []byte) ([]byte, error) {
+// epoll_ctl on Linux, a finalizer), a third of the cost of opening.
+func Read(name string, buf []byte) ([]byte, error) {
 	var fd int
 	var err error
 	for {

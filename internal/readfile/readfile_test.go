@@ -1,4 +1,4 @@
-package local
+package readfile
 
 import (
 	"bytes"
@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -80,9 +79,8 @@ func TestReadAll(t *testing.T) {
 	}
 }
 
-// TestReadFile: readFile reads what os.ReadFile reads and fails as it
-// does.
-func TestReadFile(t *testing.T) {
+// TestRead: Read reads what os.ReadFile reads and fails as it does.
+func TestRead(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	for _, size := range []int{0, 1, 4096, 100_000} {
@@ -91,45 +89,19 @@ func TestReadFile(t *testing.T) {
 		if err := os.WriteFile(file, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got, err := readFile(file, make([]byte, 0, 10))
+		got, err := Read(file, make([]byte, 0, 10))
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("%d bytes: read %d bytes, %v", size, len(got), err)
 		}
 	}
 	for _, name := range []string{filepath.Join(dir, "missing.json"), dir} {
 		_, want := os.ReadFile(name)
-		_, err := readFile(name, nil)
+		_, err := Read(name, nil)
 		if err == nil || want == nil || err.Error() != want.Error() {
-			t.Errorf("readFile(%s): err = %v, want %v", name, err, want)
+			t.Errorf("Read(%s): err = %v, want %v", name, err, want)
 		}
 		if errors.Is(want, os.ErrNotExist) != errors.Is(err, os.ErrNotExist) {
-			t.Errorf("readFile(%s): err = %v is not like %v", name, err, want)
-		}
-	}
-}
-
-// TestBodiesOutliveTheBuffer: files are read into reused buffers, so
-// what parseArticle returns must not point into the one it was given.
-func TestBodiesOutliveTheBuffer(t *testing.T) {
-	t.Parallel()
-	data, err := os.ReadFile("testdata/article-v2.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := parseArticle(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{}
-	for l, tr := range a.Translations {
-		want[l] = tr.Title + "\x00" + tr.Body
-	}
-	for i := range data {
-		data[i] = '#'
-	}
-	for l, tr := range a.Translations {
-		if got := tr.Title + "\x00" + tr.Body; got != want[l] || strings.Contains(got, "###") {
-			t.Errorf("the %s translation changed with the buffer: %q", l, got)
+			t.Errorf("Read(%s): err = %v is not like %v", name, err, want)
 		}
 	}
 }
