@@ -480,7 +480,7 @@ func (pl *planner) planUploads() {
 	if len(byShort) == 0 {
 		return
 	}
-	for file, info := range pl.links.images {
+	for file, info := range pl.links.images.m {
 		if info.err == nil {
 			if _, ok := byShort[info.hash[:16]]; ok {
 				if cur := byShort[info.hash[:16]]; cur == "" || file < cur {
@@ -496,7 +496,7 @@ func (pl *planner) planUploads() {
 	sort.Slice(shorts, func(i, j int) bool { return byShort[shorts[i]] < byShort[shorts[j]] })
 	for _, short := range shorts {
 		file := byShort[short]
-		info := pl.links.images[file]
+		info := pl.links.images.m[file]
 		pl.plan.Changes = append(pl.plan.Changes, &Change{
 			Key: "upload-image:" + short, Action: ActionUploadImage, File: file,
 			Image:  &ImageSpec{Path: file, Hash: info.hash, Short: short, Name: uploadName(info.hash, file), ContentType: info.ctype, Size: info.size},

@@ -78,11 +78,8 @@ type linker struct {
 	pl    *planner
 	files map[string]linkTarget // any file of an article
 
-	imgMu  gosync.RWMutex
-	images map[string]*imageInfo // image path -> info
-
-	srcMu   gosync.RWMutex
-	sources map[string]map[string]imageSource // folder -> its sidecar (nil: none readable)
+	images  *onceEach[*imageInfo]             // image path -> info
+	sources *onceEach[map[string]imageSource] // folder -> its sidecar (nil: none readable)
 
 	uploadedOnce gosync.Once
 	uploaded     map[string]string // short hash -> URL found in remote bodies
@@ -101,7 +98,7 @@ type linkTarget struct {
 
 func newLinker(pl *planner) *linker {
 	l := &linker{pl: pl, files: map[string]linkTarget{},
-		images: map[string]*imageInfo{}, sources: map[string]map[string]imageSource{}}
+		images: newOnceEach[*imageInfo](), sources: newOnceEach[map[string]imageSource]()}
 	managed := make(map[*content.Article]*managedArticle, len(pl.managed))
 	for i := range pl.managed {
 		managed[pl.managed[i].file] = &pl.managed[i]
@@ -240,42 +237,59 @@ func contains(list []string, v string) bool {
 	return false
 }
 
-func (l *linker) readImage(file string) *imageInfo {
-	// Every body of a section shows the same few images: most calls
-	// find them read, and share the lock to do so.
-	l.imgMu.RLock()
-	info, ok := l.images[file]
-	l.imgMu.RUnlock()
+// onceEach holds a value per key, each made once however many
+// renderers ask for it at the same time. Every body of a section shows
+// the same few images from the same folder: most calls find the value
+// made, and share the lock to do so.
+type onceEach[V any] struct {
+	mu gosync.RWMutex
+	m  map[string]V
+}
+
+func newOnceEach[V any]() *onceEach[V] { return &onceEach[V]{m: map[string]V{}} }
+
+// get returns the value for k, made by create if no call has made it.
+func (o *onceEach[V]) get(k string, create func() V) V {
+	o.mu.RLock()
+	v, ok := o.m[k]
+	o.mu.RUnlock()
 	if ok {
-		return info
+		return v
 	}
-	l.imgMu.Lock()
-	defer l.imgMu.Unlock()
-	if info, ok := l.images[file]; ok {
-		return info
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if v, ok := o.m[k]; ok {
+		return v
 	}
-	info = &imageInfo{}
-	l.images[file] = info
-	data, err := os.ReadFile(filepath.Join(l.pl.tree.Root, filepath.FromSlash(file)))
-	if err != nil {
-		if os.IsNotExist(err) {
-			info.err = fmt.Errorf("image %s does not exist", file)
-		} else {
-			info.err = fmt.Errorf("image %s: %v", file, err)
+	v = create()
+	o.m[k] = v
+	return v
+}
+
+func (l *linker) readImage(file string) *imageInfo {
+	return l.images.get(file, func() *imageInfo {
+		info := &imageInfo{}
+		data, err := os.ReadFile(filepath.Join(l.pl.tree.Root, filepath.FromSlash(file)))
+		if err != nil {
+			if os.IsNotExist(err) {
+				info.err = fmt.Errorf("image %s does not exist", file)
+			} else {
+				info.err = fmt.Errorf("image %s: %v", file, err)
+			}
+			return info
+		}
+		sum := sha256.Sum256(data)
+		info.hash = hex.EncodeToString(sum[:])
+		info.size = int64(len(data))
+		info.ctype = mime.TypeByExtension(strings.ToLower(path.Ext(file)))
+		if i := strings.IndexByte(info.ctype, ';'); i >= 0 {
+			info.ctype = info.ctype[:i]
+		}
+		if info.ctype == "" {
+			info.ctype = http.DetectContentType(data)
 		}
 		return info
-	}
-	sum := sha256.Sum256(data)
-	info.hash = hex.EncodeToString(sum[:])
-	info.size = int64(len(data))
-	info.ctype = mime.TypeByExtension(strings.ToLower(path.Ext(file)))
-	if i := strings.IndexByte(info.ctype, ';'); i >= 0 {
-		info.ctype = info.ctype[:i]
-	}
-	if info.ctype == "" {
-		info.ctype = http.DetectContentType(data)
-	}
-	return info
+	})
 }
 
 // exportedURL is the URL export downloaded file from, as its folder's
@@ -299,25 +313,15 @@ func (l *linker) exportedURL(file, hash string) (string, bool) {
 // merged badly) makes the folder's images upload as they would without
 // it, which the plan shows.
 func (l *linker) sidecar(dir string) map[string]imageSource {
-	l.srcMu.RLock()
-	s, ok := l.sources[dir]
-	l.srcMu.RUnlock()
-	if ok {
-		return s
-	}
-	l.srcMu.Lock()
-	defer l.srcMu.Unlock()
-	if s, ok := l.sources[dir]; ok {
-		return s
-	}
-	s = nil
-	if data, err := os.ReadFile(filepath.Join(l.pl.tree.Root, filepath.FromSlash(dir), sourcesFile)); err == nil {
-		if json.Unmarshal(data, &s) != nil {
-			s = nil
+	return l.sources.get(dir, func() map[string]imageSource {
+		var s map[string]imageSource
+		if data, err := os.ReadFile(filepath.Join(l.pl.tree.Root, filepath.FromSlash(dir), sourcesFile)); err == nil {
+			if json.Unmarshal(data, &s) != nil {
+				s = nil
+			}
 		}
-	}
-	l.sources[dir] = s
-	return s
+		return s
+	})
 }
 
 // findUploads indexes the images the help center already holds by the
