@@ -41,11 +41,18 @@ type FileCommit struct {
 	Truncated bool
 }
 
-// DeletedFile is an article file that the commits since a ref deleted,
-// with the id its last version carried.
+// DeletedFile is an article or translation file that the commits since
+// a ref deleted.
 type DeletedFile struct {
 	Path string // slash path relative to the content root
-	ID   string
+	// ID is the article's id: the id: of the file's last version, or for
+	// a translation the id: its source file carried in the commit that
+	// last held the translation ("" when it had none).
+	ID string
+	// Locale and Source are set for a translation file (name.<locale>.md):
+	// its locale suffix and the path of its source file (name.md).
+	Locale string
+	Source string
 }
 
 // fetchDepthHint is what a user of actions/checkout changes to see more
@@ -214,11 +221,16 @@ func (r *Repo) changedInAll(tree *object.Tree, parents []*object.Commit) (map[st
 	return changed, nil
 }
 
-// DeletedSince lists the article files that exist in ref's tree and not
-// in HEAD's, each with the id: of its last version (the newest commit
-// between ref and HEAD that still had the file). Files whose last version
-// had no id were never synced and are left out. Section files and
-// translations carry no article id and are left out too.
+// DeletedSince lists the article and translation files that exist in
+// ref's tree and not in HEAD's. Each is found in its last version (the
+// newest commit between ref and HEAD that still had it): an article
+// file with the id: it carried there, a translation with the id: its
+// source file carried in that same commit. Article files whose last
+// version had no id were never synced and are left out; a translation is
+// reported either way, with its source's path, so that a source bound
+// by adoption still finds it. Section files carry no article and are
+// left out. A file that moved shows as deleted under its old name: the
+// planner keeps what another file still holds.
 func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, error) {
 	base, err := r.resolve(ref)
 	if err != nil {
@@ -243,10 +255,13 @@ func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, err
 	if err != nil {
 		return nil, fmt.Errorf("--since %s: comparing with HEAD: %w", ref, err)
 	}
-	var gone []string
+	var gone []DeletedFile
 	for _, ch := range changes {
-		if ch.To.Name == "" && isArticleFile(ch.From.Name) {
-			gone = append(gone, ch.From.Name)
+		if ch.To.Name != "" {
+			continue
+		}
+		if d, ok := deletedFile(ch.From.Name); ok {
+			gone = append(gone, d)
 		}
 	}
 	if len(gone) == 0 {
@@ -254,41 +269,62 @@ func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, err
 	}
 
 	// Walk back from HEAD until every deleted file is seen in a commit:
-	// that commit holds its last version. ref itself holds them all, so
-	// the walk ends there at the latest.
-	last := make(map[string][]byte, len(gone))
+	// that commit holds its last version, and the version of its source
+	// that went with it. ref itself holds them all, so the walk ends
+	// there at the latest.
+	found := make([]bool, len(gone))
+	idData := make([][]byte, len(gone)) // the file that carries the id, as it was then
+	left := len(gone)
 	w := r.newWalk(head)
 	w.stop = base.Hash
 	err = w.each(ctx, func(c *object.Commit, _ []*object.Commit, _ bool, tree *object.Tree) (bool, error) {
-		for _, p := range gone {
-			if _, ok := last[p]; ok || tree == nil {
+		if tree == nil {
+			return true, nil
+		}
+		for i, d := range gone {
+			if found[i] {
 				continue
 			}
-			data, ok, err := readFile(tree, p)
+			_, ok, err := readFile(tree, d.Path)
 			if err != nil {
-				return false, fmt.Errorf("git commit %s: %s: %w", c.Hash, p, err)
+				return false, fmt.Errorf("git commit %s: %s: %w", c.Hash, d.Path, err)
 			}
-			if ok {
-				last[p] = data
+			if !ok {
+				continue
+			}
+			found[i], left = true, left-1
+			idFile := d.Path
+			if d.Source != "" {
+				idFile = d.Source
+			}
+			if idData[i], _, err = readFile(tree, idFile); err != nil {
+				return false, fmt.Errorf("git commit %s: %s: %w", c.Hash, idFile, err)
 			}
 		}
-		return len(last) < len(gone), nil
+		return left > 0, nil
 	})
 	if err != nil {
 		return nil, err
 	}
 
 	var out []DeletedFile
-	for _, p := range gone {
-		data, ok := last[p]
-		if !ok {
+	for i, d := range gone {
+		if !found[i] {
 			continue
 		}
-		pf := parseFile(p, sourceFile, data)
-		if pf.fm == nil || pf.fm.ID == nil || *pf.fm.ID == "" {
+		if idData[i] != nil {
+			idFile := d.Path
+			if d.Source != "" {
+				idFile = d.Source
+			}
+			if pf := parseFile(idFile, sourceFile, idData[i]); pf.fm != nil && pf.fm.ID != nil {
+				d.ID = *pf.fm.ID
+			}
+		}
+		if d.ID == "" && d.Source == "" {
 			continue
 		}
-		out = append(out, DeletedFile{Path: p, ID: *pf.fm.ID})
+		out = append(out, d)
 	}
 	return out, nil
 }
@@ -428,21 +464,25 @@ func readFile(tree *object.Tree, p string) ([]byte, bool, error) {
 	return []byte(s), true, nil
 }
 
-// isArticleFile reports whether a slash path is a source article the
-// tree would load (see walk): an .md file outside dot-folders and
-// node_modules that is neither a section file nor a translation.
-func isArticleFile(p string) bool {
+// deletedFile says what a deleted path was: an article file, a
+// translation (with its locale and source), or neither (ok false). Only
+// files the tree would load count (see walk): .md files outside
+// dot-folders and node_modules, other than section files.
+func deletedFile(p string) (d DeletedFile, ok bool) {
 	dir, name := path.Split(p)
 	for _, seg := range strings.Split(strings.Trim(dir, "/"), "/") {
 		if strings.HasPrefix(seg, ".") || seg == "node_modules" {
-			return false
+			return DeletedFile{}, false
 		}
 	}
 	if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".md") || name == "_section.md" || name == "_category.md" {
-		return false
+		return DeletedFile{}, false
 	}
-	_, _, isTranslation := splitTranslation(name)
-	return !isTranslation
+	d.Path = p
+	if source, locale, isTranslation := splitTranslation(name); isTranslation {
+		d.Source, d.Locale = dir+source, locale
+	}
+	return d, true
 }
 
 // commitWalk visits the commits reachable from a start commit, newest

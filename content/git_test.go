@@ -78,6 +78,11 @@ func (g *testRepo) commit(hour int, author string, parents ...plumbing.Hash) plu
 	return h
 }
 
+// translation is the text of a translation file: a title and a body.
+func translation(title string) string {
+	return "---\ntitle: " + title + "\n---\nBody of " + title + ".\n"
+}
+
 func article(title, id string) string {
 	s := "---\ntitle: " + title + "\n"
 	if id != "" {
@@ -248,8 +253,14 @@ func TestDeletedSince(t *testing.T) {
 	g.write("docs/s/b.md", article("B", "2"))
 	g.write("docs/s/c.md", article("C never synced", ""))
 	g.write("docs/s/d.md", article("D", "4"))
-	g.write("docs/s/d.fr.md", article("D fr", ""))
+	g.write("docs/s/d.fr.md", translation("D fr"))
+	g.write("docs/s/e.md", article("E", "6"))
+	g.write("docs/s/e.de.md", translation("E de"))
+	g.write("docs/s/e.fr.md", translation("E fr"))
+	g.write("docs/s/n.md", article("N never synced", ""))
+	g.write("docs/s/n.fr.md", translation("N fr"))
 	g.write("docs/.drafts/x.md", article("X", "5"))
+	g.write("docs/.drafts/x.fr.md", translation("X fr"))
 	c1 := g.commit(1, "Ann")
 	// apply writes the id and the Action commits it back.
 	g.write("docs/s/a.md", article("A", "1"))
@@ -258,23 +269,43 @@ func TestDeletedSince(t *testing.T) {
 	g.rename("docs/s/b.md", "docs/s/b2.md")
 	g.remove("docs/s/c.md")
 	g.remove("docs/s/d.fr.md")
+	// e moves with its translations, and loses one of them on the way.
+	g.write("docs/t/.keep", "")
+	g.rename("docs/s/e.md", "docs/t/e.md")
+	g.rename("docs/s/e.de.md", "docs/t/e.de.md")
+	g.remove("docs/s/e.fr.md")
+	g.remove("docs/s/n.fr.md")
 	g.remove("docs/.drafts/x.md")
+	g.remove("docs/.drafts/x.fr.md")
 	g.remove("docs/_section.md")
 	c3 := g.commit(3, "Bob")
 	g.write("docs/s/d.md", article("D edited", "4"))
 	g.commit(4, "Cid")
 
 	r := openTestRepo(t, filepath.Join(g.dir, "docs"))
+	// a.md's last version (c2) carries the id written back after c1;
+	// b.md and e.md moved, and the planner keeps them by the ids in
+	// their new files. A deleted translation names its source and the
+	// id the source carried when the translation was last there (e.md
+	// is gone from s/ too); one whose source never had an id is still
+	// reported, so the planner can match it by its source's path.
+	all := []DeletedFile{
+		{Path: "s/a.md", ID: "1"},
+		{Path: "s/b.md", ID: "2"},
+		{Path: "s/d.fr.md", ID: "4", Locale: "fr", Source: "s/d.md"},
+		{Path: "s/e.de.md", ID: "6", Locale: "de", Source: "s/e.md"},
+		{Path: "s/e.fr.md", ID: "6", Locale: "fr", Source: "s/e.md"},
+		{Path: "s/e.md", ID: "6"},
+		{Path: "s/n.fr.md", Locale: "fr", Source: "s/n.md"},
+	}
 	tests := []struct {
 		ref  string
 		want []DeletedFile
 	}{
-		// a.md's last version (c2) carries the id written back after
-		// c1; b.md moved, and the planner keeps it by its id in b2.md.
-		{c1.String(), []DeletedFile{{"s/a.md", "1"}, {"s/b.md", "2"}}},
-		{c2.String(), []DeletedFile{{"s/a.md", "1"}, {"s/b.md", "2"}}},
+		{c1.String(), all},
+		{c2.String(), all},
 		{c3.String(), nil},
-		{"HEAD~2", []DeletedFile{{"s/a.md", "1"}, {"s/b.md", "2"}}},
+		{"HEAD~2", all},
 		{"HEAD", nil},
 	}
 	for _, tt := range tests {

@@ -126,8 +126,10 @@ func (pl *planner) diffArticles() {
 		}
 	}
 	pl.planUploads()
+	pl.indexDeletedTranslations()
 	out := make([][]*Change, len(pl.managed))
 	warns := make([][]Warning, len(pl.managed))
+	unmanaged := make([][]UnmanagedTranslation, len(pl.managed))
 	var wg gosync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -135,7 +137,7 @@ func (pl *planner) diffArticles() {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], warns[i] = pl.diffArticle(pl.managed[i])
+				out[i], warns[i], unmanaged[i] = pl.diffArticle(pl.managed[i])
 			}
 		}()
 	}
@@ -147,6 +149,7 @@ func (pl *planner) diffArticles() {
 	for i := range out {
 		pl.plan.Changes = append(pl.plan.Changes, out[i]...)
 		pl.plan.Warnings = append(pl.plan.Warnings, warns[i]...)
+		pl.plan.UnmanagedTranslations = append(pl.plan.UnmanagedTranslations, unmanaged[i]...)
 	}
 	pl.breakLinkCycles()
 }
@@ -236,8 +239,9 @@ func (pl *planner) sectionName(ref SectionRef) string {
 	return ref.ID
 }
 
-// diffArticle returns the changes of one article, in display order.
-func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
+// diffArticle returns the changes of one article, in display order, and
+// the remote translations of it that no file holds.
+func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning, []UnmanagedTranslation) {
 	a := m.file
 	src := a.Source()
 	meta := pl.desiredMeta(a)
@@ -290,7 +294,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
 			})
 		}
 		pl.attachRefs(changes)
-		return changes, warns
+		return changes, warns, nil
 	}
 
 	ra := m.remote
@@ -376,27 +380,89 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning) {
 			warns = append(warns, Warning{File: t.Path, Kind: "outdated", Msg: "the help center marks this translation outdated: its source changed since it was last updated"})
 		}
 	}
-	// Remote locales no file holds any more.
-	var gone []string
+	dels, unmanaged, w := pl.remoteOnlyTranslations(a, ra)
+	for _, c := range dels {
+		add(c)
+	}
+	warns = append(warns, w...)
+	pl.attachRefs(changes)
+	return changes, warns, unmanaged
+}
+
+// remoteOnlyTranslations sorts the remote locales of an article that no
+// file holds. Such a translation was made in the help center, or its
+// file is gone: the first kind is a person's work and is left alone,
+// listed as unmanaged; the second is deleted, but only with prune and
+// only when git says its file was deleted since --since (and the
+// provider can delete translations; otherwise a warning says so).
+func (pl *planner) remoteOnlyTranslations(a *content.Article, ra *providers.Article) ([]*Change, []UnmanagedTranslation, []Warning) {
+	var locales []string
 	for locale := range ra.Translations {
 		if providers.EqualLocale(locale, ra.SourceLocale) || a.Translation(locale) != nil {
 			continue
 		}
-		gone = append(gone, locale)
+		locales = append(locales, locale)
 	}
-	sort.Strings(gone)
-	for _, locale := range gone {
+	sort.Strings(locales)
+	var changes []*Change
+	var unmanaged []UnmanagedTranslation
+	var warns []Warning
+	for _, locale := range locales {
 		rt := ra.Translations[locale]
-		if !pl.opts.Caps.DeleteTranslations {
-			warns = append(warns, Warning{File: a.Path, Kind: "orphan-translation", Msg: fmt.Sprintf(
-				"the help center has a %s translation that no file holds, and %s cannot delete translations through its API: delete it there, or add the file back", locale, pl.opts.Provider)})
-			continue
+		url := rt.URL
+		if url == "" {
+			url = ra.URL
 		}
-		add(&Change{Key: "delete-translation:" + a.Path + ":" + locale, Action: ActionDeleteTranslation, File: a.Path, ArticleID: id, URL: rt.URL, Locale: locale, Title: rt.Title,
-			Fields: []FieldChange{{Field: "locale", Old: locale, New: "(no file)"}}})
+		d := pl.deletedTranslation(a, ra.ID, locale)
+		switch {
+		case d == nil:
+			unmanaged = append(unmanaged, UnmanagedTranslation{ArticleID: ra.ID, Article: a.Path, Locale: locale, Title: rt.Title, URL: url})
+		case !pl.opts.Caps.DeleteTranslations:
+			warns = append(warns, Warning{File: d.Path, Kind: "orphan-translation", Msg: fmt.Sprintf(
+				"the file was deleted, but %s cannot delete translations through its API: delete the %s translation of article %s there, or add the file back", pl.opts.Provider, locale, ra.ID)})
+		default:
+			changes = append(changes, &Change{Key: "delete-translation:" + d.Path, Action: ActionDeleteTranslation, File: d.Path, ArticleID: ra.ID, URL: url, Locale: locale, Title: rt.Title,
+				Fields: []FieldChange{{Field: "file", Old: d.Path, New: "(deleted)"}}})
+		}
 	}
-	pl.attachRefs(changes)
-	return changes, warns
+	return changes, unmanaged, warns
+}
+
+// indexDeletedTranslations files the translation files git says were
+// deleted under the article they belonged to: its id when its source
+// carried one, else its source's path. Without prune they change
+// nothing, and are not indexed.
+func (pl *planner) indexDeletedTranslations() {
+	pl.deletedTranslations = map[string][]DeletedTranslation{}
+	if !pl.opts.Prune {
+		return
+	}
+	for _, d := range pl.opts.DeletedTranslations {
+		k := "path:" + d.Article
+		if d.ID != "" {
+			k = "id:" + d.ID
+		}
+		pl.deletedTranslations[k] = append(pl.deletedTranslations[k], d)
+	}
+}
+
+// deletedTranslation returns the deleted translation file that held
+// locale of the article (a, bound to remote id), or nil. A file that
+// left another article (its source carried another id) is not this
+// article's, even when its source's path is now a's.
+func (pl *planner) deletedTranslation(a *content.Article, id, locale string) *DeletedTranslation {
+	find := func(k string) *DeletedTranslation {
+		for i, d := range pl.deletedTranslations[k] {
+			if providers.EqualLocale(d.Locale, locale) {
+				return &pl.deletedTranslations[k][i]
+			}
+		}
+		return nil
+	}
+	if d := find("id:" + id); d != nil {
+		return d
+	}
+	return find("path:" + a.Path)
 }
 
 // attachRefs records the placeholders of each body a change writes and

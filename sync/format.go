@@ -85,6 +85,18 @@ func WriteText(w io.Writer, p *Plan) error {
 	if n := len(p.Unmanaged); n > 0 {
 		ew.printf("%d remote article(s) are not managed by any file and are left alone.\n", n)
 	}
+	// Each translation is named: one made in the help center beside a
+	// managed article is easy to overlook, and its file is easy to add.
+	if n := len(p.UnmanagedTranslations); n > 0 {
+		ew.printf("%d remote translation(s) have no file and are left alone:\n", n)
+		for _, u := range p.UnmanagedTranslations {
+			ew.printf("    %s [%s] #%s", u.Article, u.Locale, u.ArticleID)
+			if u.Title != "" {
+				ew.printf("  %q", u.Title)
+			}
+			ew.printf("\n")
+		}
+	}
 	return ew.err
 }
 

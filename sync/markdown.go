@@ -14,7 +14,12 @@ const MaxMarkdownBytes = 60000
 
 // maxWarnings is how many warnings the comment lists before it says how
 // many more there are: a reviewer reads the first few, not the hundredth.
-const maxWarnings = 20
+// maxUnmanagedTranslations does the same for remote translations no file
+// holds.
+const (
+	maxWarnings              = 20
+	maxUnmanagedTranslations = 20
+)
 
 // WriteMarkdown prints the plan as a pull-request comment that reads in
 // ten seconds: a headline with the counts per action, warnings on top, a
@@ -43,6 +48,7 @@ func WriteMarkdown(w io.Writer, p *Plan) error {
 	if n := len(p.Unmanaged); n > 0 {
 		fmt.Fprintf(&tail, "\n%d remote %s not managed by any file; hcsync leaves %s alone.\n", n, plural(n, "article is", "articles are"), plural(n, "it", "them"))
 	}
+	writeUnmanagedTranslations(&tail, p.UnmanagedTranslations)
 
 	var rows, blocks []string
 	for _, c := range p.Changes {
@@ -108,6 +114,32 @@ func writeWarnings(b *strings.Builder, ws []Warning) {
 			fmt.Fprintf(b, "> - %s\n", mdEscape(wn.Msg))
 		}
 	}
+}
+
+// writeUnmanagedTranslations lists, folded, the remote translations no
+// file holds, at most maxUnmanagedTranslations of them.
+func writeUnmanagedTranslations(b *strings.Builder, us []UnmanagedTranslation) {
+	if len(us) == 0 {
+		return
+	}
+	n := len(us)
+	fmt.Fprintf(b, "\n<details><summary>%d remote %s no file; hcsync leaves %s alone</summary>\n\n", n, plural(n, "translation has", "translations have"), plural(n, "it", "them"))
+	b.WriteString("| translation | article | locale |\n|---|---|---|\n")
+	for i, u := range us {
+		if i == maxUnmanagedTranslations {
+			fmt.Fprintf(b, "\n… and %d more: run `hcsync plan` to see them all\n", n-maxUnmanagedTranslations)
+			break
+		}
+		title := mdEscape(u.Title)
+		if title == "" {
+			title = "—"
+		}
+		if u.URL != "" {
+			title = fmt.Sprintf("[%s](%s)", title, u.URL)
+		}
+		fmt.Fprintf(b, "| %s | %s #%s | %s |\n", title, mdCode(u.Article), u.ArticleID, u.Locale)
+	}
+	b.WriteString("\n</details>\n")
 }
 
 // tableRow is one change as a table row: action, linked title, file,

@@ -34,8 +34,9 @@ func goldenFile(t *testing.T, name, got string) {
 	}
 }
 
-// reviewPlan has one change of each kind a reviewer meets, warnings and
-// unmanaged articles, with text that needs escaping in Markdown.
+// reviewPlan has one change of each kind a reviewer meets, warnings,
+// unmanaged articles and translations, with text that needs escaping in
+// Markdown.
 func reviewPlan() *Plan {
 	return &Plan{
 		SchemaVersion: SchemaVersion,
@@ -57,6 +58,10 @@ func reviewPlan() *Plan {
 				Fields: []FieldChange{{Field: "file", Old: "old.md", New: "(deleted)"}}},
 		},
 		Unmanaged: []Unmanaged{{ID: "900", Title: "Made in Zendesk"}},
+		UnmanagedTranslations: []UnmanagedTranslation{
+			{ArticleID: "101", Article: "install.md", Locale: "de", Title: "Installieren | <neu>", URL: "https://acme.zendesk.com/hc/de/articles/101"},
+			{ArticleID: "102", Article: "faq.md", Locale: "es", Title: "Preguntas"},
+		},
 		Warnings: []Warning{
 			{File: "install.md", Kind: "drift", Msg: "edited in the help center after the last commit (remote updated 2026-03-01 11:00, file committed 2026-03-01 10:00); apply overwrites it"},
 			{File: "faq.fr.md", Kind: "pending-draft", Msg: "the help center holds unpublished draft changes that differ from this file; apply replaces them"},
@@ -102,6 +107,16 @@ func bigPlan(n, diffBytes int) *Plan {
 	return p
 }
 
+// withUnmanagedTranslations adds n remote translations no file holds.
+func withUnmanagedTranslations(p *Plan, n int) *Plan {
+	for i := range n {
+		p.UnmanagedTranslations = append(p.UnmanagedTranslations, UnmanagedTranslation{ArticleID: fmt.Sprint(5000 + i),
+			Article: fmt.Sprintf("section/made-in-the-help-center-%04d.md", i), Locale: "de", Title: fmt.Sprintf("Artikel %d", i),
+			URL: fmt.Sprintf("https://help.example.com/de/articles/%d", 5000+i)})
+	}
+	return p
+}
+
 // The comment stays under GitHub's limit whatever the plan's size, says
 // what it left out, and never leaves a code fence or <details> open.
 func TestWriteMarkdownTruncates(t *testing.T) {
@@ -115,6 +130,7 @@ func TestWriteMarkdownTruncates(t *testing.T) {
 		{"details cut", bigPlan(100, 2000), []string{"more changes are left out", "and 30 more"}, -1},
 		{"table cut", bigPlan(3000, 10), []string{"more changes are not shown"}, 0},
 		{"fits", bigPlan(5, 200), nil, -1},
+		{"many unmanaged translations", withUnmanagedTranslations(bigPlan(5, 200), 5000), []string{"and 4980 more: run `hcsync plan`"}, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

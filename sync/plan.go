@@ -51,6 +51,10 @@ type Plan struct {
 	// Unmanaged are remote articles that no file claims; hcsync leaves
 	// them alone.
 	Unmanaged []Unmanaged `json:"unmanaged"`
+	// UnmanagedTranslations are remote translations of managed articles
+	// that no file holds (added in the help center): hcsync leaves them
+	// alone too, unless their file was deleted in git (prune).
+	UnmanagedTranslations []UnmanagedTranslation `json:"unmanaged_translations"`
 	// Warnings are things a reviewer should see that are not changes
 	// (an edit in the help center that apply would overwrite).
 	Warnings []Warning `json:"warnings"`
@@ -162,10 +166,21 @@ type Unmanaged struct {
 	URL   string `json:"url,omitempty"`
 }
 
+// UnmanagedTranslation is a remote locale of a managed article that no
+// file holds.
+type UnmanagedTranslation struct {
+	ArticleID string `json:"article_id"`
+	// Article is the source file of the article.
+	Article string `json:"article"`
+	Locale  string `json:"locale"`
+	Title   string `json:"title"`
+	URL     string `json:"url,omitempty"`
+}
+
 // Warning is a note for the reviewer tied to a file.
 type Warning struct {
 	File string `json:"file,omitempty"`
-	Kind string `json:"kind"` // drift | pending-draft | outdated | ambiguous-adopt
+	Kind string `json:"kind"` // drift | pending-draft | outdated | ambiguous-adopt | orphan-translation
 	Msg  string `json:"message"`
 }
 

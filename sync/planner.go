@@ -27,9 +27,11 @@ type Options struct {
 	Defaults providers.ArticleMeta
 	// ConfigFile names the config in problems about Defaults.
 	ConfigFile string
-	// Prune plans archive for Deleted files' articles.
-	Prune   bool
-	Deleted []Deleted
+	// Prune plans archive for Deleted files' articles, and
+	// delete-translation for DeletedTranslations.
+	Prune               bool
+	Deleted             []Deleted
+	DeletedTranslations []DeletedTranslation
 	// LastCommit maps a file (slash path relative to the content root) to
 	// the time of the last commit that touched it, for drift warnings.
 	LastCommit map[string]time.Time
@@ -52,6 +54,19 @@ type Options struct {
 type Deleted struct {
 	Path string `json:"path"`
 	ID   string `json:"id"`
+}
+
+// DeletedTranslation is a translation file removed from the tree (from
+// git history): the one fact that lets prune delete a remote
+// translation.
+type DeletedTranslation struct {
+	Path   string `json:"path"`
+	Locale string `json:"locale"`
+	// Article is the translation's source file, and ID the id: that file
+	// carried when the translation was last there ("" when none): the
+	// article is found by ID when there is one, else by Article.
+	Article string `json:"article"`
+	ID      string `json:"id,omitempty"`
 }
 
 // planner holds the state of one NewPlan call.
@@ -78,6 +93,9 @@ type planner struct {
 	refs           map[string]*refs      // translation path -> placeholders in its HTML
 	links          *linker
 	spelling       map[string]string // tree locale -> help center's spelling, see locale
+	// deletedTranslations are Options.DeletedTranslations (with prune)
+	// by "id:"+article id or "path:"+source file.
+	deletedTranslations map[string][]DeletedTranslation
 }
 
 // managedArticle pairs a file with the remote article it is bound to
@@ -100,7 +118,7 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 		remote:         remote,
 		opts:           opts,
 		profile:        render.Lookup(opts.Caps.HTMLProfile),
-		plan:           &Plan{SchemaVersion: SchemaVersion, Provider: opts.Provider, Changes: []*Change{}, Unmanaged: []Unmanaged{}, Warnings: []Warning{}},
+		plan:           &Plan{SchemaVersion: SchemaVersion, Provider: opts.Provider, Changes: []*Change{}, Unmanaged: []Unmanaged{}, UnmanagedTranslations: []UnmanagedTranslation{}, Warnings: []Warning{}},
 		remoteByID:     make(map[string]*providers.Article, len(remote.Articles)),
 		remoteSections: make(map[string]*providers.Section, len(remote.Sections)),
 		sectionRefs:    make(map[string]SectionRef),

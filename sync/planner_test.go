@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -214,9 +215,14 @@ func TestPlanTranslationChanges(t *testing.T) {
 	)}
 	p := plan(t, tree, remote, Options{})
 	got := strings.Join(keys(p), " ")
-	want := "update-translation:Guides/a.md unpublish:Guides/a.md publish:Guides/a.fr.md delete-translation:Guides/a.md:de"
+	// The German translation has no file: made in the help center, it
+	// is left alone (see TestPlanRemoteOnlyTranslations).
+	want := "update-translation:Guides/a.md unpublish:Guides/a.md publish:Guides/a.fr.md"
 	if got != want {
 		t.Fatalf("changes:\n%s\nwant:\n%s", got, want)
+	}
+	if u := p.UnmanagedTranslations; len(u) != 1 || u[0].Locale != "de" || u[0].ArticleID != "1" {
+		t.Errorf("unmanaged translations = %+v, want de of 1", u)
 	}
 	up := p.Changes[0]
 	if up.Translation.Draft != false {
@@ -340,22 +346,6 @@ func TestPlanIsDeterministic(t *testing.T) {
 	}
 }
 
-func TestPlanOrphanTranslationWhereDeleteIsImpossible(t *testing.T) {
-	tree := loadTree(t, map[string]string{"Guides/a.md": "---\ntitle: A\nid: 1\n---\nBody.\n"})
-	remote := baseRemote()
-	remote.Articles = []providers.Article{remoteArticle("1", "100", "A", html("Body.\n"), false,
-		&providers.Translation{Locale: "fr", Title: "A fr", Body: html("Corps.\n")})}
-	caps := fullCaps
-	caps.DeleteTranslations = false
-	p := plan(t, tree, remote, Options{Caps: caps})
-	if !p.Empty() {
-		t.Fatalf("changes = %v, want none: the provider cannot delete translations", keys(p))
-	}
-	if len(p.Warnings) != 1 || p.Warnings[0].Kind != "orphan-translation" {
-		t.Errorf("warnings = %+v", p.Warnings)
-	}
-}
-
 // TestPlanCache checks that a warm cache gives the same plan as no cache:
 // unchanged bodies are skipped, and a changed body, title, link target or
 // remote body is still seen.
@@ -441,5 +431,92 @@ func TestPlanCache(t *testing.T) {
 	os.WriteFile(path, []byte("not a cache"), 0o644)
 	if c := warm(); c.bodies.ReadCount() != 0 {
 		t.Error("a corrupt cache was read")
+	}
+}
+
+// TestPlanRemoteOnlyTranslations: a remote translation no file holds is
+// made by a person in the help center and left alone, listed as
+// unmanaged; only a translation file deleted in git since --since, with
+// prune on, deletes its translation. A translation file that moved (to
+// a renamed article, or beside it) is no deletion.
+func TestPlanRemoteOnlyTranslations(t *testing.T) {
+	files := map[string]string{
+		"Guides/a.md":    "---\ntitle: A\nid: 1\n---\nBody.\n",
+		"Guides/b.md":    "---\ntitle: B\n---\nBody.\n",
+		"Guides/c.md":    "---\ntitle: C\nid: 3\n---\nBody.\n",
+		"Guides/c.de.md": "---\ntitle: C de\n---\nKörper.\n",
+	}
+	remote := func() *Remote {
+		r := baseRemote()
+		r.Articles = []providers.Article{
+			remoteArticle("1", "100", "A", html("Body.\n"), false,
+				&providers.Translation{Locale: "fr", Title: "A fr", Body: html("Corps.\n"), URL: "https://hc/fr/1"}),
+			// b adopts 2 (no id in its file).
+			remoteArticle("2", "100", "B", html("Body.\n"), false,
+				&providers.Translation{Locale: "de", Title: "B de", Body: html("Körper.\n"), URL: "https://hc/de/2"}),
+			remoteArticle("3", "100", "C", html("Body.\n"), false,
+				&providers.Translation{Locale: "de", Title: "C de", Body: html("Körper.\n")}),
+			remoteArticle("4", "100", "Gone", html("Body.\n"), false,
+				&providers.Translation{Locale: "fr", Title: "Gone fr", Body: html("Corps.\n")}),
+		}
+		return r
+	}
+	aFr := UnmanagedTranslation{ArticleID: "1", Article: "Guides/a.md", Locale: "fr", Title: "A fr", URL: "https://hc/fr/1"}
+	bDe := UnmanagedTranslation{ArticleID: "2", Article: "Guides/b.md", Locale: "de", Title: "B de", URL: "https://hc/de/2"}
+	deleted := []DeletedTranslation{
+		{Path: "Guides/a.fr.md", Locale: "fr", Article: "Guides/a.md", ID: "1"},
+		// b's source had no id when its translation was deleted.
+		{Path: "Guides/b.de.md", Locale: "de", Article: "Guides/b.md"},
+		// c's German file was renamed along with c: c.de.md holds it.
+		{Path: "Guides/old-c.de.md", Locale: "de", Article: "Guides/old-c.md", ID: "3"},
+		// 4's files are gone: its archive takes its translations along.
+		{Path: "Guides/gone.fr.md", Locale: "fr", Article: "Guides/gone.md", ID: "4"},
+		// an article the help center no longer has.
+		{Path: "Guides/old.fr.md", Locale: "fr", Article: "Guides/old.md", ID: "77"},
+	}
+	noDelete := fullCaps
+	noDelete.DeleteTranslations = false
+	tests := []struct {
+		name      string
+		opts      Options
+		want      string // change keys
+		unmanaged []UnmanagedTranslation
+		warnings  []string // files warned of orphan translations
+	}{
+		{name: "no prune, no deletion", want: "adopt:Guides/b.md", unmanaged: []UnmanagedTranslation{aFr, bDe}},
+		{name: "prune without deletions", opts: Options{Prune: true}, want: "adopt:Guides/b.md", unmanaged: []UnmanagedTranslation{aFr, bDe}},
+		{name: "deletions without prune", opts: Options{DeletedTranslations: deleted, Deleted: []Deleted{{Path: "Guides/gone.md", ID: "4"}}},
+			want: "adopt:Guides/b.md", unmanaged: []UnmanagedTranslation{aFr, bDe}},
+		{name: "deletions with prune", opts: Options{Prune: true, DeletedTranslations: deleted, Deleted: []Deleted{{Path: "Guides/gone.md", ID: "4"}}},
+			want: "delete-translation:Guides/a.fr.md adopt:Guides/b.md delete-translation:Guides/b.de.md archive:4"},
+		{name: "a provider that cannot delete translations", opts: Options{Caps: noDelete},
+			want: "adopt:Guides/b.md", unmanaged: []UnmanagedTranslation{aFr, bDe}},
+		{name: "a provider that cannot delete translations, deletions with prune", opts: Options{Caps: noDelete, Prune: true, DeletedTranslations: deleted[:1]},
+			want: "adopt:Guides/b.md", unmanaged: []UnmanagedTranslation{bDe}, warnings: []string{"Guides/a.fr.md"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := plan(t, loadTree(t, files), remote(), tt.opts)
+			if got := strings.Join(keys(p), " "); got != tt.want {
+				t.Errorf("changes = %s\nwant      %s", got, tt.want)
+			}
+			if fmt.Sprint(p.UnmanagedTranslations) != fmt.Sprint(tt.unmanaged) {
+				t.Errorf("unmanaged translations = %+v\nwant %+v", p.UnmanagedTranslations, tt.unmanaged)
+			}
+			var warned []string
+			for _, w := range p.Warnings {
+				if w.Kind == "orphan-translation" {
+					warned = append(warned, w.File)
+				}
+			}
+			if fmt.Sprint(warned) != fmt.Sprint(tt.warnings) {
+				t.Errorf("orphan-translation warnings for %v, want %v", warned, tt.warnings)
+			}
+			for _, c := range p.Changes {
+				if c.Action == ActionDeleteTranslation && (c.File != strings.TrimPrefix(c.Key, "delete-translation:") || c.ArticleID == "" || c.Locale == "") {
+					t.Errorf("delete-translation %+v: want the deleted file, its article id and locale", c)
+				}
+			}
+		})
 	}
 }

@@ -84,7 +84,7 @@ const configTemplate = `# hcsync configuration: which help center the Markdown t
 provider: {{.Provider}}
 content: docs                      # folder of the tree
 default_locale: en-us              # locale of files without locale:
-prune: false                       # true: archive articles whose files are deleted
+prune: false                       # true: archive articles, delete translations, whose files git deleted
 concurrency: 8                     # writes in flight during apply
 
 {{.Setup.Section}}`

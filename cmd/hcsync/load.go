@@ -68,7 +68,7 @@ type gitFlags struct {
 }
 
 func (g *gitFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&g.since, "since", "", "plan archive (with prune) only for articles whose files the commits since this git ref deleted")
+	fs.StringVar(&g.since, "since", "", "plan archive and delete-translation (with prune) only for files the commits since this git ref deleted")
 	fs.BoolVar(&g.failOnDrift, "fail-on-drift", false, "exit 1 when an article was edited in the help center after its file's last commit")
 	fs.StringVar(&g.jsonFile, "json-file", "", "also write the plan as JSON to this file")
 }
@@ -215,8 +215,9 @@ func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
 
 // addGitFacts fills opts from the history of the repository holding the
 // content folder: each file's last commit time (drift warnings) and, with
-// --since, the articles deleted since that ref (prune). A tree outside
-// git gets no git facts, unless --since asks for them.
+// --since, the article and translation files deleted since that ref
+// (prune). A tree outside git gets no git facts, unless --since asks for
+// them.
 func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *sync.Options) error {
 	repo, err := content.OpenRepo(ws.cfg.ContentDir())
 	if err != nil {
@@ -268,6 +269,10 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 		return err
 	}
 	for _, d := range deleted {
+		if d.Locale != "" {
+			opts.DeletedTranslations = append(opts.DeletedTranslations, sync.DeletedTranslation{Path: d.Path, Locale: d.Locale, Article: d.Source, ID: d.ID})
+			continue
+		}
 		opts.Deleted = append(opts.Deleted, sync.Deleted{Path: d.Path, ID: d.ID})
 	}
 	return nil

@@ -75,7 +75,7 @@ type planningFlags struct {
 func (f *planningFlags) register(fs *flag.FlagSet) {
 	f.commonFlags.register(fs)
 	f.gitFlags.register(fs)
-	fs.BoolVar(&f.prune, "prune", false, "archive articles whose files were deleted (overrides prune: in hcsync.yaml)")
+	fs.BoolVar(&f.prune, "prune", false, "archive articles, and delete translations, whose files were deleted since --since (overrides prune: in hcsync.yaml)")
 }
 
 // planFor loads the workspace, reads the help center and plans: the
