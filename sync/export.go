@@ -111,6 +111,12 @@ type BodyReport struct {
 // image, or any without the sidecar, resolves as a new local image does:
 // uploaded (or found by the content hash in its URL), or on Intercom,
 // which takes no uploads, served from image_base_url.
+//
+// Every name the help center sends that becomes part of a path is
+// checked: titles and names become fileName slugs (bounded, with a
+// stable hash suffix when cut), and a locale that is not a locale code
+// (content.ValidLocale) skips its translation, or its whole article when
+// it is the source locale, with a warning naming the article.
 func Export(ctx context.Context, p providers.Provider, opts ExportOptions) (*ExportResult, error) {
 	remote, err := Fetch(ctx, p)
 	if err != nil {
