@@ -15,7 +15,7 @@ import (
 
 // loadCacheVersion changes whenever parsing changes what it makes of a
 // file; a cache of another version is ignored.
-const loadCacheVersion = 2
+const loadCacheVersion = 3
 
 // racyWindow is how recent a file's modification time may be for its
 // entry to be kept. A file written again within one tick of the
@@ -67,6 +67,10 @@ func NewLoadCache() *LoadCache {
 func ReadLoadCache(path string) *LoadCache {
 	return &LoadCache{files: cachefile.ReadEntries(path, decodeLoadCache)}
 }
+
+// Damage is why the file ReadLoadCache found was ignored, to report;
+// nil when it was read or there was none. Save writes it again.
+func (c *LoadCache) Damage() error { return c.files.Damage() }
 
 // Hits is the number of files the last Load took from the cache.
 func (c *LoadCache) Hits() int { return c.files.Hits() }

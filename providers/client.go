@@ -100,6 +100,18 @@ type ClientStats struct {
 // proves it was not sent; any other failure returns an error wrapping
 // ErrOutcomeUnknown, because the service may have acted on it, and a
 // blind retry of a create would make a duplicate.
+//
+// Redirects: credentials go only to the base URL's origin (scheme, host
+// and port). A redirect to another origin is followed without them:
+// Authorization, Proxy-Authorization, Cookie and every header Authorize
+// sets are removed from that hop, so a service that moves an endpoint to
+// a CDN or a new host still answers what needs no credentials, and one
+// that needs them fails with the service's own 401. A redirect to plain
+// http is refused (unless the base URL is itself http on loopback and
+// the target is loopback too): the request would travel in clear, and
+// the fix is a base URL on the address the service answers over https.
+// A refused redirect is not retried and, as the service answered with it
+// rather than acting, does not make an outcome unknown.
 type Client struct {
 	base    *url.URL
 	opts    ClientOptions
@@ -117,6 +129,7 @@ type Client struct {
 	mu          sync.Mutex
 	pausedUntil time.Time
 	stats       ClientStats
+	authKeys    map[string]bool // headers Authorize has set, removed off-origin
 
 	debugMu sync.Mutex
 }
@@ -159,17 +172,18 @@ func NewClient(o ClientOptions) (*Client, error) {
 	if o.RequestsPerMinute > 0 {
 		lim = rate.NewLimiter(rate.Limit(float64(o.RequestsPerMinute)/60), o.Burst)
 	}
-	return &Client{
+	c := &Client{
 		base:        u,
 		opts:        o,
-		http:        hc,
 		limiter:     lim,
 		redact:      newRedactor(o.Secrets),
 		backoffBase: 500 * time.Millisecond,
 		backoffCap:  30 * time.Second,
 		maxPause:    2 * time.Minute,
 		stats:       ClientStats{Requests: map[string]int{}},
-	}, nil
+	}
+	c.http = c.withRedirectPolicy(hc)
+	return c, nil
 }
 
 func defaultHTTPClient() *http.Client {
@@ -298,12 +312,13 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, body []
 		before := req.Header.Clone()
 		c.opts.Authorize(req)
 		c.redact.learnHeaders(before, req.Header)
+		c.noteAuthHeaders(before, req.Header)
 	}
 	c.count(func(s *ClientStats) { s.Requests[method]++ })
 	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return result{err: err, duration: time.Since(start)}
+		return result{err: unwrapRedirect(err), duration: time.Since(start)}
 	}
 	defer resp.Body.Close()
 	// Bodies are JSON documents of a page of articles at most; 64 MiB

@@ -163,12 +163,13 @@ const (
 	permanent failure = iota // retrying will not help
 	transient                // the request may or may not have arrived: timeouts, resets, EOF
 	notSent                  // the request provably never left (dial failed): safe to retry
-	refused                  // the request never left and never will (TLS verification failed)
+	refused                  // the request never reached its target and never will (TLS verification failed, redirect refused)
 )
 
 func classify(err error) failure {
 	var certErr *tls.CertificateVerificationError
-	if errors.As(err, &certErr) {
+	var redirErr *redirectError
+	if errors.As(err, &certErr) || errors.As(err, &redirErr) {
 		return refused
 	}
 	var op *net.OpError

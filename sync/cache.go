@@ -13,7 +13,7 @@ import (
 // cacheVersion changes whenever rendering, comparison or the checksums
 // change in a way that could make an old "equal" verdict wrong; a cache
 // of another version is ignored.
-const cacheVersion = 7
+const cacheVersion = 8
 
 // bodyKey identifies a Markdown body rendered for one profile.
 type bodyKey struct {
@@ -75,6 +75,10 @@ type proposal struct {
 	// entry's checksum and answers are known only once they are resolved.
 	html string
 }
+
+// Damage is why the file LoadPlanCache found was ignored, to report;
+// nil when it was read or there was none. Save writes it again.
+func (c *PlanCache) Damage() error { return c.bodies.Damage() }
 
 // Hits is the number of bodies this cache spared rendering.
 func (c *PlanCache) Hits() int { return c.bodies.Hits() }

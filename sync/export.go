@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
@@ -15,9 +16,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/render"
 )
@@ -52,6 +56,9 @@ type ExportOptions struct {
 type ExportFile struct {
 	Path string // slash path relative to the tree's root
 	Data []byte
+	// Of names what the file holds for an error that it could not be
+	// written (`article 123 "Title"`); "" for files of the tree itself.
+	Of string
 }
 
 // ExportResult is an exported tree, held in memory until Write, and
@@ -104,6 +111,12 @@ type BodyReport struct {
 // image, or any without the sidecar, resolves as a new local image does:
 // uploaded (or found by the content hash in its URL), or on Intercom,
 // which takes no uploads, served from image_base_url.
+//
+// Every name the help center sends that becomes part of a path is
+// checked: titles and names become fileName slugs (bounded, with a
+// stable hash suffix when cut), and a locale that is not a locale code
+// (content.ValidLocale) skips its translation, or its whole article when
+// it is the source locale, with a warning naming the article.
 func Export(ctx context.Context, p providers.Provider, opts ExportOptions) (*ExportResult, error) {
 	remote, err := Fetch(ctx, p)
 	if err != nil {
@@ -160,6 +173,14 @@ type placed struct {
 	a    *providers.Article
 	dir  string
 	base string // file name without .md
+	// locales are the article's other locales that export, sorted: those
+	// that are locale codes, so each makes a name.<locale>.md.
+	locales []string
+}
+
+// what names the article in warnings and errors.
+func (pl placed) what() string {
+	return fmt.Sprintf("article %s %q", pl.a.ID, pl.a.Translations[pl.a.SourceLocale].Title)
 }
 
 type fetchedImage struct {
@@ -196,7 +217,7 @@ func (ex *exporter) layoutSections() {
 			if depth > 8 {
 				return // a cycle in the parent ids; the rest stay unexported
 			}
-			name := uniqueName(render.FileSlug(s.Name), used)
+			name := uniqueName(fileName(s.Name), used)
 			dir := path.Join(parentDir, name)
 			ex.dirs[s.ID] = dir
 			ex.res.Sections++
@@ -213,12 +234,63 @@ func (ex *exporter) layoutSections() {
 			if s.Position != nil && ex.caps.Position {
 				fm.integer("position", *s.Position)
 			}
-			ex.add(path.Join(dir, file), fm.encode(""))
+			ex.addOf(path.Join(dir, file), fm.encode(""), fmt.Sprintf("%s %s %q", s.Kind, s.ID, s.Name))
 			ex.noteHost(s.URL)
 			walk(s.ID, dir, depth+1)
 		}
 	}
 	walk("", "", 0)
+}
+
+// maxNameBytes bounds a file or folder name made from a name the help
+// center holds. File systems refuse names over 255 bytes (and encrypted
+// home folders about 143); 100 leaves room for a "-2", a locale and
+// ".md", and keeps paths readable.
+const maxNameBytes = 100
+
+// fileName is the file or folder name for a title or name from the help
+// center: its render.FileSlug, shortened to maxNameBytes, the cut ended
+// with a hash of the whole name, so that two long titles alike in their
+// first hundred bytes get two names, and one title the same name on
+// every export. Whatever FileSlug becomes, a name that could leave its
+// folder or hide (a separator, "..", a leading dot, a control character)
+// is never returned.
+func fileName(name string) string {
+	return shortName(render.FileSlug(name), name, maxNameBytes)
+}
+
+// shortName returns slug when it is a safe name within limit bytes,
+// else its longest start that is, then "-" and 8 hex digits of the
+// sha256 of full.
+func shortName(slug, full string, limit int) string {
+	if len(slug) <= limit && safeName(slug) {
+		return slug
+	}
+	sum := sha256.Sum256([]byte(full))
+	suffix := fmt.Sprintf("-%x", sum[:4])
+	cut := min(len(slug), limit-len(suffix))
+	for cut > 0 && !utf8.RuneStart(slug[cut]) {
+		cut--
+	}
+	head := strings.Trim(slug[:cut], "-.")
+	if !safeName(head) {
+		head = "untitled"
+	}
+	return head + suffix
+}
+
+// safeName reports whether name can be a file name in any folder
+// without leaving it, hiding, or being read otherwise than written.
+func safeName(name string) bool {
+	if name == "" || name == "." || name == ".." || name[0] == '.' || !utf8.ValidString(name) {
+		return false
+	}
+	for _, r := range name {
+		if r == '/' || r == '\\' || r == ':' || unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func uniqueName(base string, used map[string]bool) string {
@@ -251,21 +323,61 @@ func (ex *exporter) layoutArticles() {
 			ex.res.Warnings = append(ex.res.Warnings, Warning{Kind: "skipped", Msg: fmt.Sprintf("article %s (%s) not exported: %s", a.ID, a.URL, why)})
 			continue
 		}
+		if !content.ValidLocale(a.SourceLocale) {
+			ex.res.Warnings = append(ex.res.Warnings, Warning{Kind: "skipped", Msg: fmt.Sprintf("article %s %q (%s) not exported: its source locale %q is not a locale code", a.ID, src.Title, a.URL, a.SourceLocale)})
+			continue
+		}
 		if used[dir] == nil {
 			used[dir] = map[string]bool{}
 		}
-		base := render.FileSlug(src.Slug)
-		if src.Slug == "" {
-			base = render.FileSlug(src.Title)
+		name := src.Slug
+		if name == "" {
+			name = src.Title
 		}
-		base = uniqueName(base, used[dir])
-		pl := placed{a: a, dir: dir, base: base}
+		pl := placed{a: a, dir: dir, base: uniqueName(fileName(name), used[dir])}
+		pl.locales = ex.exportedLocales(pl)
 		ex.articles = append(ex.articles, pl)
 		ex.index(a.URL, pl.file(a.SourceLocale, a.SourceLocale))
-		for locale, t := range a.Translations {
-			ex.index(t.URL, pl.file(locale, a.SourceLocale))
+		ex.index(src.URL, pl.file(a.SourceLocale, a.SourceLocale))
+		for _, locale := range pl.locales {
+			ex.index(a.Translations[locale].URL, pl.file(locale, a.SourceLocale))
 		}
 	}
+}
+
+// exportedLocales returns the other locales of pl's article that make
+// files, sorted. A locale becomes part of a file name, so one the help
+// center sends that is no locale code ("../../etc", "fr/x") is skipped
+// with a warning, as is a second spelling of one already taken ("FR"
+// beside "fr"), which would overwrite its file.
+func (ex *exporter) exportedLocales(pl placed) []string {
+	a := pl.a
+	var locales []string
+	for l := range a.Translations {
+		if !providers.EqualLocale(l, a.SourceLocale) {
+			locales = append(locales, l)
+		}
+	}
+	sort.Strings(locales)
+	taken := map[string]bool{providers.NormalizeLocale(a.SourceLocale): true}
+	kept := locales[:0]
+	for _, l := range locales {
+		why := ""
+		switch {
+		case !content.ValidLocale(l):
+			why = "is not a locale code (like fr or pt-br)"
+		case taken[providers.NormalizeLocale(l)]:
+			why = "is another spelling of a locale already exported"
+		}
+		if why != "" {
+			ex.res.Warnings = append(ex.res.Warnings, Warning{File: pl.file(a.SourceLocale, a.SourceLocale), Kind: "skipped",
+				Msg: fmt.Sprintf("%s: translation %q not exported: the locale %s", pl.what(), l, why)})
+			continue
+		}
+		taken[providers.NormalizeLocale(l)] = true
+		kept = append(kept, l)
+	}
+	return kept
 }
 
 // file is the slash path of one locale's file of the article.
@@ -302,8 +414,11 @@ func (ex *exporter) noteHost(rawURL string) {
 	}
 }
 
-func (ex *exporter) add(file string, data []byte) {
-	ex.res.Files = append(ex.res.Files, ExportFile{Path: file, Data: data})
+func (ex *exporter) add(file string, data []byte) { ex.addOf(file, data, "") }
+
+// addOf adds a file holding what of names, for errors.
+func (ex *exporter) addOf(file string, data []byte, of string) {
+	ex.res.Files = append(ex.res.Files, ExportFile{Path: file, Data: data, Of: of})
 }
 
 // writeArticles converts every article's translations and adds their
@@ -316,14 +431,7 @@ func (ex *exporter) writeArticles() error {
 			return err
 		}
 		a := pl.a
-		locales := make([]string, 0, len(a.Translations))
-		for l := range a.Translations {
-			if !providers.EqualLocale(l, a.SourceLocale) {
-				locales = append(locales, l)
-			}
-		}
-		sort.Strings(locales)
-		for j, locale := range append([]string{a.SourceLocale}, locales...) {
+		for j, locale := range append([]string{a.SourceLocale}, pl.locales...) {
 			t := a.Translations[locale]
 			file := pl.file(locale, a.SourceLocale)
 			md, used := ex.convert(file, t.Body)
@@ -340,7 +448,7 @@ func (ex *exporter) writeArticles() error {
 				ex.extras(&fm, t)
 				ex.res.Translations++
 			}
-			ex.add(file, fm.encode(md))
+			ex.addOf(file, fm.encode(md), pl.what())
 		}
 		if ex.opts.Progress != nil {
 			ex.opts.Progress(i+1, total)
@@ -349,7 +457,7 @@ func (ex *exporter) writeArticles() error {
 	sidecars := map[string]map[string]imageSource{} // images folder -> sidecar
 	for file, src := range images {
 		f := ex.fetched[src]
-		ex.add(file, f.data)
+		ex.addOf(file, f.data, "image "+src)
 		ex.res.Images++
 		dir := path.Dir(file)
 		if sidecars[dir] == nil {
@@ -516,7 +624,7 @@ func imageBase(src string) string {
 	default:
 		ext = ""
 	}
-	return stem + ext
+	return shortName(stem, base, maxNameBytes-len(ext)) + ext
 }
 
 // imageHosts are where the services serve the images they hold, when
@@ -603,47 +711,72 @@ func relSlash(dir, file string) (string, error) {
 
 // Write puts the tree's files under dir. Each file is written to a
 // temporary file and renamed into place, so a failure half-way leaves
-// whole files only; a path that would leave dir is refused.
+// whole files only; a path that would leave dir is refused. An error
+// names what the file holds (the article) and where it was going.
 func (r *ExportResult) Write(dir string) error {
 	for _, f := range r.Files {
 		if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
-			return fmt.Errorf("export: refusing to write %s outside %s", f.Path, dir)
+			return fmt.Errorf("export: %srefusing to write %s outside %s", of(f), f.Path, dir)
 		}
 	}
 	for _, f := range r.Files {
-		if err := writeAtomic(filepath.Join(dir, filepath.FromSlash(f.Path)), f.Data); err != nil {
-			return err
+		file := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := writeAtomic(file, f.Data); err != nil {
+			return fmt.Errorf("export: %swrite %s: %w", of(f), file, err)
 		}
 	}
 	return nil
 }
 
+// of is what f holds and ": ", or "" for a file of the tree itself.
+func of(f ExportFile) string {
+	if f.Of == "" {
+		return ""
+	}
+	return f.Of + ": "
+}
+
 // writeAtomic writes data to a temporary file beside path and renames it
-// into place.
+// into place. Its errors leave the temporary file's name out: the caller
+// names path.
 func writeAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return err // names the folder in the way
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return bare(err)
 	}
 	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("export: writing %s: %w", path, err)
+		return bare(err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("export: %w", err)
+		return bare(err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("export: %w", err)
+		return bare(err)
 	}
 	return nil
+}
+
+// bare is the cause of a file operation's error without the paths it
+// names ("file exists", "no space left on device").
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // frontMatter builds a YAML front-matter block with keys in the order

@@ -140,6 +140,9 @@ func (a *app) loadTree(ws *workspace) error {
 	ws.tree = tree
 	if opts.Cache != nil {
 		if ws.debug {
+			if d := opts.Cache.Damage(); d != nil {
+				fmt.Fprintf(a.stderr, "load cache %v, rebuilt\n", d)
+			}
 			fmt.Fprintf(a.stderr, "load cache: %d files not read: unchanged since the last run\n", opts.Cache.Hits())
 		}
 		// Like the plan cache, it only spares work.
@@ -357,6 +360,9 @@ func (a *app) makePlan(ws *workspace, remote *sync.Remote, opts sync.Options) (*
 	}
 	ws.planCache = opts.Cache
 	if ws.debug && ws.planCache != nil {
+		if d := ws.planCache.Damage(); d != nil {
+			fmt.Fprintf(a.stderr, "plan cache %v, rebuilt\n", d)
+		}
 		n := 0
 		for _, art := range ws.tree.Articles {
 			n += len(art.Translations)

@@ -19,6 +19,9 @@ type Entries[K comparable, V any] struct {
 	confirmed []entry[K, V]
 	hits      int
 	learnt    bool
+	// damage is why the file read could not be used; Save then writes
+	// it again whatever the run learnt.
+	damage error
 }
 
 type entry[K comparable, V any] struct {
@@ -32,18 +35,28 @@ func NewEntries[K comparable, V any]() *Entries[K, V] {
 }
 
 // ReadEntries reads the file at path with decode. A missing, damaged or
-// outdated file gives an empty set: a cache only spares work.
+// outdated file gives an empty set: a cache only spares work. Damage says
+// why a file that was there was not used.
 func ReadEntries[K comparable, V any](path string, decode func([]byte) (map[K]V, error)) *Entries[K, V] {
 	e := NewEntries[K, V]()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return e
 	}
-	if old, err := decode(data); err == nil {
-		e.old = old
+	old, err := decode(data)
+	if err != nil {
+		e.damage = err
+		return e
 	}
+	e.old = old
 	return e
 }
+
+// Damage is why the file ReadEntries found was ignored (ErrChecksum,
+// ErrOtherVersion, or another decoding error), nil when it was read or
+// there was none. Save replaces such a file even when the run learnt
+// nothing, so it is reported once.
+func (e *Entries[K, V]) Damage() error { return e.damage }
 
 // Read returns the entry for k as the file held it. It is safe while
 // others confirm and learn.
@@ -121,12 +134,12 @@ func (e *Entries[K, V]) ReadCount() int { return len(e.old) }
 // unless they are what the file held already.
 func (e *Entries[K, V]) Save(path string, encode func(map[K]V) []byte) error {
 	e.mu.Lock()
-	if !e.learnt && len(e.now) == 0 && len(e.confirmed) == len(e.old) {
+	if e.damage == nil && !e.learnt && len(e.now) == 0 && len(e.confirmed) == len(e.old) {
 		e.mu.Unlock()
 		return nil // every entry read confirmed, nothing else
 	}
 	e.settle()
-	if !e.learnt && len(e.now) == len(e.old) {
+	if e.damage == nil && !e.learnt && len(e.now) == len(e.old) {
 		e.mu.Unlock()
 		return nil
 	}
