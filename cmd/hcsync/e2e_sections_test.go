@@ -8,7 +8,9 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
+	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
@@ -61,6 +63,27 @@ func sectionsCases() []sectionsCase {
 		},
 		zendeskSectionsCase(),
 		intercomSectionsCase(),
+		helpCenterSectionsCase(),
+	}
+}
+
+func helpCenterSectionsCase() sectionsCase {
+	var srv *helpcentertest.Server
+	return sectionsCase{
+		name: "helpcenter",
+		config: func(t *testing.T) (string, []string) {
+			srv = helpcentertest.NewServer(helpcentertest.Options{Keys: map[string][]string{hcFullKey: helpcentertest.AllScopes}, RateLimit: 1000, RateWindow: time.Second})
+			t.Cleanup(srv.Close)
+			return fmt.Sprintf("provider: helpcenter\ncontent: docs\ndefault_locale: en\nrate_limit: 60000\nhelpcenter:\n  center_id: %s\n  base_url: %s\n", srv.CenterID, srv.URL),
+				[]string{"HELPCENTER_API_KEY=" + hcFullKey}
+		},
+		list: func(t *testing.T, dir string) []container {
+			var out []container
+			for _, c := range srv.Categories() {
+				out = append(out, container{ID: c.ID, Name: c.Name, Description: c.Description})
+			}
+			return out
+		},
 	}
 }
 
@@ -205,4 +228,25 @@ func find(t *testing.T, list []container, id string) container {
 	}
 	t.Fatalf("no category or section %s in the help center: %+v", id, list)
 	return container{}
+}
+
+// TestSectionIDsNotWritten: with --no-write-ids apply creates no
+// _section.md or _category.md, and the next plan binds the folders by
+// their names (and adopts the article, whose id was not written either).
+func TestSectionIDsNotWritten(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	cfg, env := sectionsCases()[0].config(t)
+	writeFile(t, filepath.Join(dir, "hcsync.yaml"), cfg)
+	docs := filepath.Join(dir, "docs")
+	writeFile(t, filepath.Join(docs, "guides/setup/start.md"), "---\ntitle: Start here\n---\nHello.\n")
+	mustApply(t, dir, env, "--no-write-ids")
+	for _, f := range []string{"guides/_category.md", "guides/setup/_section.md"} {
+		if _, err := os.Stat(filepath.Join(docs, f)); !os.IsNotExist(err) {
+			t.Errorf("%s exists after apply --no-write-ids (%v)", f, err)
+		}
+	}
+	if p := planJSON(t, dir, env); len(p.Changes) != 1 || p.Changes[0].Action != sync.ActionAdopt {
+		t.Errorf("plan after apply --no-write-ids: %s\nwant only the article's adopt", jsonString(p.Changes))
+	}
 }
