@@ -191,8 +191,9 @@ func (pl *planner) checkLocales() {
 	}
 }
 
-// planSections binds every folder of the tree to a remote section, or
-// plans its creation.
+// planSections binds every folder of the tree to a remote section (and
+// plans an update of what its _section.md changes), or plans its
+// creation.
 func (pl *planner) planSections() {
 	caps := pl.opts.Caps
 	hasArticles := make(map[string]bool)
@@ -310,8 +311,12 @@ func (pl *planner) planSectionUpdate(s *content.Section, rs *providers.Section, 
 	if rs.Kind == providers.KindCategory {
 		action = ActionUpdateCategory
 	}
+	title := rs.Name
+	if u.Name != nil {
+		title = name
+	}
 	pl.plan.Changes = append(pl.plan.Changes, &Change{
-		Key: string(action) + ":" + s.Dir, Action: action, File: where, URL: rs.URL, Title: name, Fields: fields,
+		Key: string(action) + ":" + s.Dir, Action: action, File: where, URL: rs.URL, Title: title, Fields: fields,
 		SectionUpdate: &SectionUpdateSpec{ID: rs.ID, Dir: s.Dir, SectionUpdate: u},
 	})
 }
