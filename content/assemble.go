@@ -192,10 +192,10 @@ func sections(dirs []string, files []*parsedFile, problem func(string, int, stri
 		fm := pf.fm
 		s.File = pf.rel
 		if fm.Title != nil && strings.TrimSpace(*fm.Title) != "" {
-			s.Name = *fm.Title
+			s.Name, s.HasTitle = *fm.Title, true
 		}
 		if fm.Description != nil {
-			s.Description = *fm.Description
+			s.Description, s.HasDescription = *fm.Description, true
 		}
 		s.Position = fm.Position
 		if fm.ID != nil {

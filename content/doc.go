@@ -31,5 +31,8 @@
 //
 // WriteID is the one writer: it edits the id: line of the front-matter
 // in place (or inserts one after the title) and leaves every other byte
-// of the file as it was.
+// of the file as it was. A folder's _section.md or _category.md that
+// does not exist is created holding only the id, and one of text alone
+// gets a front-matter before its text: a created section's id must be
+// kept somewhere for a renamed folder to stay bound to it.
 package content

@@ -26,6 +26,10 @@ type Section struct {
 	Description string
 	Position    *int
 	File        string // slash path of _section.md or _category.md, "" when none
+	// HasTitle and HasDescription say the file writes title: and
+	// description:; the planner updates only what the file says (a name
+	// taken from the folder is compared only on folders bound by id).
+	HasTitle, HasDescription bool
 }
 
 // Article is one source file and its translation files. Metadata fields

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -18,7 +19,19 @@ import (
 // the title (or as the first key). Nothing else in the file changes: line
 // endings, comments and quoting stay as they were. The file is replaced
 // atomically and keeps its mode.
+//
+// A folder's _section.md or _category.md is also where a created
+// section's id goes, and a folder need not have one: a missing file is
+// created holding only the id (the folder's name is the section's name
+// then, so no title: is needed), and a file of text alone gets a
+// front-matter put before its text.
 func WriteID(path string, id string) error {
+	if isSectionFile(path) {
+		created, err := createSectionFile(path, id)
+		if created || err != nil {
+			return err
+		}
+	}
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return fmt.Errorf("write id: %w", err)
@@ -49,6 +62,8 @@ func setID(name string, data []byte, id string) ([]byte, error) {
 	}
 	doc := split(data)
 	switch {
+	case !doc.open && isSectionFile(name):
+		return append(sectionFrontMatter(value, lineEnding(data)), data...), nil
 	case !doc.open:
 		return nil, fmt.Errorf("write id to %s: the file has no front-matter: start it with a --- block holding title:", name)
 	case !doc.closed:
@@ -115,6 +130,54 @@ func setID(name string, data []byte, id string) ([]byte, error) {
 		indent = strings.Repeat(" ", root.Content[0].Column-1)
 	}
 	return insertLine(data, lines, after, []byte(indent+"id: "+value)), nil
+}
+
+// isSectionFile reports whether path names a folder's _section.md or
+// _category.md.
+func isSectionFile(path string) bool {
+	base := filepath.Base(path)
+	return base == "_section.md" || base == "_category.md"
+}
+
+// createSectionFile writes a new section file holding only the id;
+// created is false when the file exists already.
+func createSectionFile(path, id string) (created bool, err error) {
+	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	value, err := formatID(id)
+	if err != nil {
+		return false, fmt.Errorf("write id to %s: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return false, nil // made meanwhile: edit it as any other
+	}
+	if err != nil {
+		return false, fmt.Errorf("write id: %w", err)
+	}
+	_, err = f.Write(sectionFrontMatter(value, "\n"))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+		return false, fmt.Errorf("write id to %s: %w", path, err)
+	}
+	return true, nil
+}
+
+// sectionFrontMatter is the smallest front-matter that binds a folder.
+func sectionFrontMatter(value, eol string) []byte {
+	return []byte("---" + eol + "id: " + value + eol + "---" + eol)
+}
+
+// lineEnding is the line ending of data's first line: "\r\n" or "\n".
+func lineEnding(data []byte) string {
+	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
 }
 
 // cutValue cuts the value out of the id line: the new value goes

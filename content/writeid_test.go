@@ -179,3 +179,59 @@ func TestWriteIDThenLoad(t *testing.T) {
 		t.Errorf("body %q@%d after WriteID, was %q@%d", b.Source().Body, b.Source().BodyLine, a.Source().Body, a.Source().BodyLine)
 	}
 }
+
+// TestWriteSectionID: a folder's _section.md or _category.md takes its
+// id like an article does, and is created (or given a front-matter)
+// when it has none, so that the folder stays bound to the remote one
+// after a rename; the loader then reads the id on the right folder.
+func TestWriteSectionID(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, file, in, want string
+		exists               bool
+	}{
+		{name: "creates a missing _section.md", file: "guides/setup/_section.md", want: "---\nid: 42\n---\n"},
+		{name: "creates a missing _category.md", file: "guides/_category.md", want: "---\nid: 42\n---\n"},
+		{name: "adds a front-matter to a file with only text", file: "guides/setup/_section.md", exists: true,
+			in: "Notes for writers.\n", want: "---\nid: 42\n---\nNotes for writers.\n"},
+		{name: "edits an existing front-matter minimally", file: "guides/setup/_section.md", exists: true,
+			in: "---\ntitle: Setting up # shown to readers\nposition: 2\n---\n", want: "---\ntitle: Setting up # shown to readers\nid: 42\nposition: 2\n---\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			root := writeTree(t, map[string]string{"guides/setup/a.md": "---\ntitle: A\n---\n"})
+			path := filepath.Join(root, filepath.FromSlash(tt.file))
+			if tt.exists {
+				if err := os.WriteFile(path, []byte(tt.in), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := WriteID(path, "42"); err != nil {
+				t.Fatal(err)
+			}
+			if got := readString(t, path); got != tt.want {
+				t.Errorf("%s after WriteID:\n%q\nwant\n%q", tt.file, got, tt.want)
+			}
+			tree, err := Load(root, LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := filepath.ToSlash(filepath.Dir(tt.file))
+			for _, s := range tree.Sections {
+				if s.Dir == dir && (s.ID != "42" || s.File != tt.file) {
+					t.Errorf("folder %s loads with id %q from %q, want 42 from %s", dir, s.ID, s.File, tt.file)
+				}
+			}
+		})
+	}
+}
+
+func readString(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

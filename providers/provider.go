@@ -41,6 +41,10 @@ type Provider interface {
 	// CreateSection creates a category or section (ParentID set for
 	// sections and sub-sections) and returns it with its id.
 	CreateSection(ctx context.Context, s SectionInput) (Section, error)
+	// UpdateSection changes the name, description or position of an
+	// existing category or section. Nil fields of the input are left as
+	// they are.
+	UpdateSection(ctx context.Context, id string, u SectionUpdate) error
 	// CreateArticle creates an article with its source-locale translation.
 	CreateArticle(ctx context.Context, a ArticleInput) (Article, error)
 	// UpdateArticle changes article-level metadata. Nil fields of the
@@ -96,6 +100,9 @@ type Capabilities struct {
 	DeleteTranslations bool
 	SourceLocaleFixed  bool // the source locale is the help center default and cannot change
 	CreateSections     bool // sections can be created through the API
+	// SectionPosition says categories and sections have a manual order
+	// the API can set (Intercom's and Help.Center's APIs have none).
+	SectionPosition bool
 	// TopLevelArticles says articles may sit directly in a top-level
 	// container (an Intercom collection, a Help.Center category). Zendesk
 	// keeps articles in sections inside categories.
@@ -157,6 +164,19 @@ type SectionInput struct {
 	ParentID    string
 	Position    *int
 	Locale      string
+}
+
+// SectionUpdate is a change to an existing category or section. A nil
+// field is left as the help center has it.
+type SectionUpdate struct {
+	Kind        SectionKind `json:"kind"`
+	Name        *string     `json:"name,omitempty"`
+	Description *string     `json:"description,omitempty"`
+	Position    *int        `json:"position,omitempty"`
+	// Locale is the locale the name and description are written in
+	// (services that keep them per locale write the section's source
+	// locale; Locale is the fallback when they do not say which).
+	Locale string `json:"locale,omitempty"`
 }
 
 // Taxonomy holds the names a help center knows. Each map is id -> name.

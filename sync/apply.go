@@ -27,8 +27,9 @@ type Executor struct {
 	// Root is the content folder, where upload-image changes read their
 	// files.
 	Root string
-	// WriteID records a created or adopted article's id in its file
-	// (a path relative to the content root); nil with --no-write-ids.
+	// WriteID records a created or adopted article's id in its file, or
+	// a created section's in its folder's _section.md or _category.md (a
+	// path relative to the content root); nil with --no-write-ids.
 	WriteID func(file, id string) error
 	// OnResult, when set, is called after each change ends, one call at
 	// a time (progress bars, CI lines).
@@ -333,6 +334,8 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 	switch c.Action {
 	case ActionCreateSection:
 		return r.createSection(ctx, c)
+	case ActionUpdateSection, ActionUpdateCategory:
+		return "", p.UpdateSection(ctx, c.SectionUpdate.ID, c.SectionUpdate.SectionUpdate)
 	case ActionCreateTag:
 		_, err := p.CreateTag(ctx, c.Tag)
 		if errors.Is(err, providers.ErrOutcomeUnknown) {
@@ -465,6 +468,14 @@ func (r *run) createSection(ctx context.Context, c *Change) (string, error) {
 	r.mu.Lock()
 	r.sectionIDs[s.Dir] = created.ID
 	r.mu.Unlock()
+	// The id binds the folder: renamed later, it renames the remote
+	// rather than making a second one. Plans made before id_file existed
+	// have none.
+	if s.IDFile != "" && r.e.WriteID != nil {
+		if err := r.e.WriteID(s.IDFile, created.ID); err != nil {
+			note = fmt.Sprintf("id not written (%v): add id: %s to %s by hand, or the next plan binds the folder by its name until it is renamed", err, created.ID, s.IDFile)
+		}
+	}
 	return note, nil
 }
 

@@ -126,6 +126,11 @@ func (r *recordIDs) applyTo(tree *content.Tree) {
 			a.ID = id
 		}
 	}
+	for _, s := range tree.Sections {
+		if id, ok := r.ids[sectionIDFile(s)]; ok {
+			s.ID = id
+		}
+	}
 }
 
 func TestApplyConverges(t *testing.T) {
@@ -140,8 +145,13 @@ func TestApplyConverges(t *testing.T) {
 	if m := prov.maxInFlight.Load(); m > 3 {
 		t.Errorf("%d writes in flight, limit 3", m)
 	}
-	if len(ids.ids) != 12 {
-		t.Errorf("ids written for %d files, want 12", len(ids.ids))
+	if len(ids.ids) != 12+2 {
+		t.Errorf("ids written for %d files, want the 12 articles' and the 2 folders'", len(ids.ids))
+	}
+	for _, f := range []string{"Guides/_category.md", "Guides/Sec/_section.md"} {
+		if ids.ids[f] == "" {
+			t.Errorf("no id written for %s: %v", f, ids.ids)
+		}
 	}
 	ids.applyTo(tree)
 	if p := planAgainst(t, tree, prov); !p.Empty() {
@@ -314,5 +324,26 @@ func TestApplyTeachesPlanCacheResolvedLinks(t *testing.T) {
 	// placeholders, b's and a's in a cycle.
 	if cache.Hits() != 5 {
 		t.Errorf("the plan after apply rendered %d of 5 bodies, want none", 5-cache.Hits())
+	}
+}
+
+// TestApplySectionIDNotWritten: a created section whose id cannot be
+// written stands, and the report names the file and what to do.
+func TestApplySectionIDNotWritten(t *testing.T) {
+	t.Parallel()
+	tree := loadTree(t, map[string]string{"Guides/Sec/a.md": "---\ntitle: A\n---\nBody.\n"})
+	prov := newLocal(t)
+	write := func(file, id string) error {
+		if strings.HasSuffix(file, "/_section.md") {
+			return errors.New("read-only folder")
+		}
+		return nil
+	}
+	rep := (&Executor{Provider: prov, WriteID: write}).Apply(context.Background(), planAgainst(t, tree, prov))
+	if rep.Failed != 0 || rep.Skipped != 0 || len(rep.IDErrors) != 1 {
+		t.Fatalf("report: failed %d skipped %d id errors %q, want one id error", rep.Failed, rep.Skipped, rep.IDErrors)
+	}
+	if e := rep.IDErrors[0]; !strings.Contains(e, "Guides/Sec/_section.md by hand") || !strings.Contains(e, "read-only folder") {
+		t.Errorf("id error %q, want it to name the file, the cause and the fix", e)
 	}
 }

@@ -112,6 +112,9 @@ func subject(c *Change) string {
 	if c.ArticleID != "" {
 		s += " #" + c.ArticleID
 	}
+	if c.SectionUpdate != nil {
+		s += " #" + c.SectionUpdate.ID
+	}
 	return s
 }
 

@@ -162,6 +162,9 @@ func tableRow(c *Change) string {
 	if c.ArticleID != "" {
 		file += " #" + c.ArticleID
 	}
+	if c.SectionUpdate != nil {
+		file += " #" + c.SectionUpdate.ID
+	}
 	return fmt.Sprintf("| `%s` | %s | %s | %s |\n", c.Action, article, strings.TrimSpace(file), c.Locale)
 }
 

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hcsync/hcsync/providers"
 )
 
 var updateGolden = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -174,5 +176,51 @@ func BenchmarkWriteMarkdown(b *testing.B) {
 		if err := WriteMarkdown(io.Discard, p); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPrintSectionUpdate: all three printers show an update of a
+// section with its remote id and each field old -> new, and the JSON
+// form reads back into the same desired state.
+func TestPrintSectionUpdate(t *testing.T) {
+	t.Parallel()
+	name, pos := "Setting up", 5
+	p := &Plan{SchemaVersion: SchemaVersion, Provider: "zendesk", Changes: []*Change{{
+		Key: "update-section:guides/setup", Action: ActionUpdateSection, File: "guides/setup/_section.md", Title: name,
+		URL:    "https://acme.zendesk.com/hc/en-us/sections/200",
+		Fields: []FieldChange{{Field: "name", Old: "Setup", New: name}, {Field: "position", Old: "1", New: "5"}},
+		SectionUpdate: &SectionUpdateSpec{ID: "200", Dir: "guides/setup", SectionUpdate: providers.SectionUpdate{
+			Kind: providers.KindSection, Name: &name, Position: &pos, Locale: "en-us"}},
+	}}}
+	var text, md, js strings.Builder
+	if err := WriteText(&text, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&md, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteJSON(&js, p); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`~ update-section     guides/setup/_section.md #200  "Setting up"`, `name: Setup -> "Setting up"`, "position: 1 -> 5", "Plan: 1 update-section."} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("text plan lacks %q:\n%s", want, text.String())
+		}
+	}
+	for _, want := range []string{"| `update-section` | [Setting up](https://acme.zendesk.com/hc/en-us/sections/200) | `guides/setup/_section.md` #200 |", "- **name**: `Setup` → `Setting up`"} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("markdown plan lacks %q:\n%s", want, md.String())
+		}
+	}
+	back, err := ReadJSON(strings.NewReader(js.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := back.Changes[0].SectionUpdate
+	if u == nil || u.ID != "200" || u.Kind != providers.KindSection || *u.Name != name || *u.Position != 5 || u.Description != nil {
+		t.Errorf("JSON read back as %+v", u)
+	}
+	if !strings.Contains(js.String(), `"section_update": {`) {
+		t.Errorf("JSON plan lacks section_update:\n%s", js.String())
 	}
 }

@@ -15,6 +15,8 @@ type Action string
 // Actions, in the order a plan lists them within one article.
 const (
 	ActionCreateSection     Action = "create-section"
+	ActionUpdateSection     Action = "update-section"
+	ActionUpdateCategory    Action = "update-category"
 	ActionCreateTag         Action = "create-tag"
 	ActionUploadImage       Action = "upload-image"
 	ActionCreate            Action = "create"
@@ -30,7 +32,7 @@ const (
 
 // Actions lists every action in display order.
 var Actions = []Action{
-	ActionCreateSection, ActionCreateTag, ActionUploadImage, ActionCreate, ActionAdopt,
+	ActionCreateSection, ActionUpdateSection, ActionUpdateCategory, ActionCreateTag, ActionUploadImage, ActionCreate, ActionAdopt,
 	ActionUpdateMeta, ActionUpdateTranslation, ActionCreateTranslation,
 	ActionDeleteTranslation, ActionPublish, ActionUnpublish, ActionArchive,
 }
@@ -94,12 +96,13 @@ type Change struct {
 	Links map[string]string `json:"links,omitempty"`
 
 	// Desired state, for the executor. Exactly one is set, per Action.
-	Section     *SectionSpec     `json:"section,omitempty"`
-	Tag         string           `json:"tag,omitempty"`
-	Image       *ImageSpec       `json:"image,omitempty"`
-	Create      *CreateSpec      `json:"create,omitempty"`
-	Meta        *MetaSpec        `json:"meta,omitempty"`
-	Translation *TranslationSpec `json:"translation,omitempty"`
+	Section       *SectionSpec       `json:"section,omitempty"`
+	SectionUpdate *SectionUpdateSpec `json:"section_update,omitempty"`
+	Tag           string             `json:"tag,omitempty"`
+	Image         *ImageSpec         `json:"image,omitempty"`
+	Create        *CreateSpec        `json:"create,omitempty"`
+	Meta          *MetaSpec          `json:"meta,omitempty"`
+	Translation   *TranslationSpec   `json:"translation,omitempty"`
 }
 
 // FieldChange is one differing field. Values are display strings.
@@ -120,6 +123,18 @@ type SectionSpec struct {
 	ParentDir   string                `json:"parent_dir,omitempty"`
 	ParentID    string                `json:"parent_id,omitempty"`
 	Locale      string                `json:"locale"`
+	// IDFile is the folder's _section.md or _category.md (slash path in
+	// the content folder), where apply writes the new id; it is created
+	// when missing.
+	IDFile string `json:"id_file,omitempty"`
+}
+
+// SectionUpdateSpec is a change to an existing category or section:
+// only non-nil fields are written.
+type SectionUpdateSpec struct {
+	ID  string `json:"id"`
+	Dir string `json:"dir"`
+	providers.SectionUpdate
 }
 
 // ImageSpec is a local image to upload. Bodies refer to it as

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	gosync "sync"
 	"sync/atomic"
@@ -208,8 +209,9 @@ func (pl *planner) checkLocales() {
 	}
 }
 
-// planSections binds every folder of the tree to a remote section, or
-// plans its creation.
+// planSections binds every folder of the tree to a remote section (and
+// plans an update of what its _section.md changes), or plans its
+// creation.
 func (pl *planner) planSections() {
 	caps := pl.opts.Caps
 	hasArticles := make(map[string]bool)
@@ -237,6 +239,7 @@ func (pl *planner) planSections() {
 				continue
 			}
 			pl.sectionRefs[s.Dir] = SectionRef{ID: rs.ID}
+			pl.planSectionUpdate(s, rs, where, true)
 			continue
 		}
 		var parent SectionRef
@@ -250,6 +253,7 @@ func (pl *planner) planSections() {
 		if parent.Dir == "" {
 			if rs := pl.findSection(s.Name, parent.ID); rs != nil {
 				pl.sectionRefs[s.Dir] = SectionRef{ID: rs.ID}
+				pl.planSectionUpdate(s, rs, where, false)
 				continue
 			}
 		}
@@ -264,6 +268,7 @@ func (pl *planner) planSections() {
 		spec := &SectionSpec{
 			Dir: s.Dir, Kind: kind, Name: s.Name, Description: s.Description, Position: s.Position,
 			ParentDir: parent.Dir, ParentID: parent.ID, Locale: pl.locale(pl.opts.DefaultLocale),
+			IDFile: sectionIDFile(s),
 		}
 		c := &Change{Key: "create-section:" + s.Dir, Action: ActionCreateSection, File: where, Title: s.Name, Section: spec}
 		if parent.Dir != "" {
@@ -276,6 +281,62 @@ func (pl *planner) planSections() {
 		pl.sectionChanges[s.Dir] = c.Key
 		pl.sectionRefs[s.Dir] = SectionRef{Dir: s.Dir}
 	}
+}
+
+// sectionIDFile is where a created section's id is kept: the folder's
+// _section.md or _category.md, or, when it has neither, the one its kind
+// (as package content decides it) calls for.
+func sectionIDFile(s *content.Section) string {
+	if s.File != "" {
+		return s.File
+	}
+	if s.Kind == providers.KindCategory {
+		return s.Dir + "/_category.md"
+	}
+	return s.Dir + "/_section.md"
+}
+
+// planSectionUpdate plans update-section or update-category for the
+// fields s's file sets that differ from the remote rs. The name is
+// compared when the file writes title:, and on a folder bound by id,
+// whose name is the section's name: renaming the folder renames the
+// remote. A name that differs only in case is no rename then (folders
+// are often named in lower case).
+func (pl *planner) planSectionUpdate(s *content.Section, rs *providers.Section, where string, byID bool) {
+	u := providers.SectionUpdate{Kind: rs.Kind, Locale: pl.locale(pl.opts.DefaultLocale)}
+	var fields []FieldChange
+	name, old := strings.TrimSpace(s.Name), strings.TrimSpace(rs.Name)
+	if (s.HasTitle && name != old) || (!s.HasTitle && byID && !strings.EqualFold(name, old)) {
+		u.Name = &name
+		fields = append(fields, FieldChange{Field: "name", Old: rs.Name, New: name})
+	}
+	if desc := strings.TrimSpace(s.Description); s.HasDescription && desc != strings.TrimSpace(rs.Description) {
+		u.Description = &desc
+		fields = append(fields, FieldChange{Field: "description", Old: rs.Description, New: desc})
+	}
+	if p := s.Position; p != nil && pl.opts.Caps.SectionPosition && (rs.Position == nil || *rs.Position != *p) {
+		old := ""
+		if rs.Position != nil {
+			old = strconv.Itoa(*rs.Position)
+		}
+		u.Position = p
+		fields = append(fields, FieldChange{Field: "position", Old: old, New: strconv.Itoa(*p)})
+	}
+	if len(fields) == 0 {
+		return
+	}
+	action := ActionUpdateSection
+	if rs.Kind == providers.KindCategory {
+		action = ActionUpdateCategory
+	}
+	title := rs.Name
+	if u.Name != nil {
+		title = name
+	}
+	pl.plan.Changes = append(pl.plan.Changes, &Change{
+		Key: string(action) + ":" + s.Dir, Action: action, File: where, URL: rs.URL, Title: title, Fields: fields,
+		SectionUpdate: &SectionUpdateSpec{ID: rs.ID, Dir: s.Dir, SectionUpdate: u},
+	})
 }
 
 // findSection returns the remote section with that name under parentID.

@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -38,7 +39,7 @@ func loadTree(t *testing.T, files map[string]string) *content.Tree {
 var fullCaps = providers.Capabilities{
 	Labels: true, ContentTags: true, Segments: true, PermissionGroups: true, Position: true, Promoted: true,
 	CommentsDisabled: true, Description: true, Slug: true, TranslationDrafts: true, DeleteTranslations: true, CreateSections: true,
-	TopLevelArticles: true, MaxSectionDepth: 3, Archive: providers.ArchiveArchive,
+	TopLevelArticles: true, MaxSectionDepth: 3, Archive: providers.ArchiveArchive, SectionPosition: true,
 }
 
 func baseRemote() *Remote {
@@ -519,4 +520,111 @@ func TestPlanRemoteOnlyTranslations(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPlanSectionEdits: a _section.md or _category.md bound to a remote
+// one (by id, or by its name) plans an update of the fields it sets that
+// differ; a folder bound by id and renamed renames the remote one.
+func TestPlanSectionEdits(t *testing.T) {
+	t.Parallel()
+	noPosition := fullCaps
+	noPosition.SectionPosition = false
+	tests := []struct {
+		name   string
+		files  map[string]string
+		caps   *providers.Capabilities
+		want   string // key: fields, or "" for no change
+		update providers.SectionUpdate
+	}{
+		{
+			name:   "title",
+			files:  map[string]string{"Guides/Setup/_section.md": "---\nid: 200\ntitle: Setting up\n---\n"},
+			want:   "update-section:Guides/Setup: name Setup -> Setting up",
+			update: providers.SectionUpdate{Kind: providers.KindSection, Name: ptr("Setting up")},
+		},
+		{
+			name:   "description and position",
+			files:  map[string]string{"Guides/Setup/_section.md": "---\nid: 200\ndescription: New\nposition: 5\n---\n"},
+			want:   "update-section:Guides/Setup: description Old -> New, position 1 -> 5",
+			update: providers.SectionUpdate{Kind: providers.KindSection, Description: ptr("New"), Position: ptr(5)},
+		},
+		{
+			name:  "fields the file leaves out are left alone",
+			files: map[string]string{"Guides/Setup/_section.md": "---\nid: 200\n---\n"},
+		},
+		{
+			name:  "a position the provider cannot hold is not compared",
+			files: map[string]string{"Guides/Setup/_section.md": "---\nid: 200\nposition: 5\n---\n"},
+			caps:  &noPosition,
+		},
+		{
+			name:   "a renamed folder bound by id renames the remote",
+			files:  map[string]string{"Guides/Install/_section.md": "---\nid: 200\n---\n"},
+			want:   "update-section:Guides/Install: name Setup -> Install",
+			update: providers.SectionUpdate{Kind: providers.KindSection, Name: ptr("Install")},
+		},
+		{
+			name:  "a folder name differing only in case is no rename",
+			files: map[string]string{"Guides/setup/_section.md": "---\nid: 200\n---\n"},
+		},
+		{
+			name:   "a folder bound by its name updates too",
+			files:  map[string]string{"Guides/Setup/_section.md": "---\ndescription: New\n---\n"},
+			want:   "update-section:Guides/Setup: description Old -> New",
+			update: providers.SectionUpdate{Kind: providers.KindSection, Description: ptr("New")},
+		},
+		{
+			name:   "a category",
+			files:  map[string]string{"Handbook/_category.md": "---\nid: 100\n---\n", "Handbook/Setup/_section.md": "---\nid: 200\n---\n"},
+			want:   "update-category:Handbook: name Guides -> Handbook",
+			update: providers.SectionUpdate{Kind: providers.KindCategory, Name: ptr("Handbook")},
+		},
+		{
+			name:  "everything matches",
+			files: map[string]string{"Guides/Setup/_section.md": "---\nid: 200\ntitle: Setup\ndescription: Old\nposition: 1\n---\n"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			remote := baseRemote()
+			remote.Sections = append(remote.Sections, providers.Section{ID: "200", Kind: providers.KindSection, Name: "Setup", Description: "Old", ParentID: "100", Position: ptr(1), URL: "https://hc/s/200"})
+			opts := Options{DefaultLocale: "en-us"}
+			if tt.caps != nil {
+				opts.Caps = *tt.caps
+			}
+			p := plan(t, loadTree(t, tt.files), remote, opts)
+			var got []string
+			for _, c := range p.Changes {
+				var fields []string
+				for _, f := range c.Fields {
+					fields = append(fields, f.Field+" "+f.Old+" -> "+f.New)
+				}
+				got = append(got, c.Key+": "+strings.Join(fields, ", "))
+			}
+			if strings.Join(got, "; ") != tt.want {
+				t.Fatalf("changes: %q\nwant %q", got, tt.want)
+			}
+			if tt.want == "" {
+				return
+			}
+			c := p.Changes[0]
+			tt.update.Locale = "en-us"
+			if c.SectionUpdate == nil || jsonOf(t, c.SectionUpdate.SectionUpdate) != jsonOf(t, tt.update) {
+				t.Errorf("update = %+v, want %+v", c.SectionUpdate, tt.update)
+			}
+			if wantID := map[providers.SectionKind]string{providers.KindSection: "200", providers.KindCategory: "100"}[tt.update.Kind]; c.SectionUpdate.ID != wantID {
+				t.Errorf("update of id %s, want %s", c.SectionUpdate.ID, wantID)
+			}
+		})
+	}
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -26,7 +26,7 @@ func init() {
 		f.planningFlags.register(fs)
 		fs.StringVar(&f.format, "format", "text", "output format: text, or json for a machine-readable report")
 		fs.BoolVar(&f.dryRun, "dry-run", false, "print the plan and write nothing")
-		fs.BoolVar(&f.noWriteIDs, "no-write-ids", false, "do not write id: into the files of created articles")
+		fs.BoolVar(&f.noWriteIDs, "no-write-ids", false, "do not write id: into the files of created articles and sections")
 		fs.IntVar(&f.concurrency, "concurrency", 0, "writes in flight at once (default: concurrency: in hcsync.yaml)")
 		if err := parseFlags(fs, args); err != nil {
 			return err

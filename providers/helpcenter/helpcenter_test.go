@@ -505,3 +505,59 @@ func TestMoveArticleAndDeleteTranslation(t *testing.T) {
 		t.Error("deleting the source language succeeded")
 	}
 }
+
+// TestUpdateSection: a category's or subcategory's name and description
+// change with one PATCH holding only what changes; a position (which the
+// API has no field for) alone sends nothing, since the PATCH refuses an
+// empty body; a missing category is not found.
+func TestUpdateSection(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := setup(t, helpcentertest.Options{})
+	p := newProvider(t, s, fullKey, 0)
+	cat, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindCategory, Name: "Guides", Description: "Old"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindSection, Name: "Install", ParentID: cat.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := len(s.Middleware().Requests())
+	if err := p.UpdateSection(ctx, sub.ID, providers.SectionUpdate{Kind: providers.KindSection, Name: ptr("Setting up"), Description: ptr("First day")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.UpdateSection(ctx, cat.ID, providers.SectionUpdate{Kind: providers.KindCategory, Name: ptr("Handbook")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.UpdateSection(ctx, cat.ID, providers.SectionUpdate{Kind: providers.KindCategory, Position: ptr(2)}); err != nil {
+		t.Fatal(err)
+	}
+	err = p.UpdateSection(ctx, "nope", providers.SectionUpdate{Name: ptr("X")})
+	if !errors.Is(err, providers.ErrNotFound) || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("update of a missing category: %v, want not found naming it", err)
+	}
+	var sent []string
+	for _, r := range s.Middleware().Requests()[before:] {
+		sent = append(sent, r.Method+" "+r.Path+" "+strings.TrimSpace(string(r.Body)))
+	}
+	base := "/v0/centers/" + s.CenterID + "/articles/categories/"
+	want := []string{
+		"PATCH " + base + sub.ID + ` {"description":"First day","name":"Setting up"}`,
+		"PATCH " + base + cat.ID + ` {"name":"Handbook"}`,
+		"PATCH " + base + `nope {"name":"X"}`,
+	}
+	if strings.Join(sent, "\n") != strings.Join(want, "\n") {
+		t.Errorf("requests:\n%s\nwant\n%s", strings.Join(sent, "\n"), strings.Join(want, "\n"))
+	}
+	got := map[string]helpcentertest.Category{}
+	for _, c := range s.Categories() {
+		got[c.ID] = c
+	}
+	if c := got[sub.ID]; c.Name != "Setting up" || c.Description != "First day" || c.ParentID != cat.ID {
+		t.Errorf("subcategory after update = %+v", c)
+	}
+	if c := got[cat.ID]; c.Name != "Handbook" || c.Description != "Old" {
+		t.Errorf("category after update = %+v", c)
+	}
+}

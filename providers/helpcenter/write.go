@@ -60,6 +60,31 @@ func (p *Provider) CreateSection(ctx context.Context, s providers.SectionInput) 
 	return providers.Section{ID: found.ID, Kind: kind, Name: found.Name, Description: found.Description, ParentID: s.ParentID}, nil
 }
 
+// UpdateSection implements providers.Provider: PATCH
+// /articles/categories/{cid} with the name and description that change
+// (helpcenter-articles.txt, "Updating Categories"). Categories have no
+// position in the API (Capabilities.SectionPosition is false), so a
+// position is not sent; the PATCH refuses a body with no field, so none
+// is made then.
+func (p *Provider) UpdateSection(ctx context.Context, id string, s providers.SectionUpdate) error {
+	body := map[string]string{}
+	if s.Name != nil {
+		body["name"] = *s.Name
+	}
+	if s.Description != nil {
+		body["description"] = *s.Description
+	}
+	if len(body) == 0 {
+		return nil
+	}
+	var l list[category]
+	if err := p.do(ctx, providers.Request{Method: "PATCH", Path: p.path("articles", "categories", id), JSON: body}, &l); err != nil {
+		return fmt.Errorf("updating category %s: %w", id, err)
+	}
+	p.remember(l.Data)
+	return nil
+}
+
 // CreateArticle implements providers.Provider. Help.Center always creates
 // a draft; the adapter then sets the slug and publishes when the source
 // is not a draft. When a step after the create fails, the returned

@@ -418,3 +418,53 @@ func TestLocaleCodes(t *testing.T) {
 		t.Errorf("default enabled locales = %v", loc.Enabled)
 	}
 }
+
+// TestUpdateSection: a collection's name and description change in one
+// PUT that Intercom's OpenAPI description accepts; a position (which the
+// API has no field for) and the parent are not sent; a missing
+// collection is not found.
+func TestUpdateSection(t *testing.T) {
+	t.Parallel()
+	v := openAPI(t)
+	p, srv := newPair(t, intercomtest.Options{}, Options{})
+	ctx := context.Background()
+	col, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindCategory, Name: "Guides", Description: "Old"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindSection, Name: "Setup", ParentID: col.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.UpdateSection(ctx, sec.ID, providers.SectionUpdate{Kind: providers.KindSection, Name: ptr("Setting up"), Description: ptr("First day"), Position: ptr(3)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.UpdateSection(ctx, col.ID, providers.SectionUpdate{Kind: providers.KindCategory, Description: ptr("All guides")}); err != nil {
+		t.Fatal(err)
+	}
+	err = p.UpdateSection(ctx, "999999", providers.SectionUpdate{Name: ptr("X")})
+	if !errors.Is(err, providers.ErrNotFound) || !strings.Contains(err.Error(), "999999") {
+		t.Errorf("update of a missing collection: %v, want not found naming it", err)
+	}
+	checkRequests(t, v, srv)
+	var puts []string
+	for _, r := range srv.Requests() {
+		if r.Method == http.MethodPut {
+			puts = append(puts, r.Path+" "+strings.TrimSpace(string(r.Body)))
+		}
+	}
+	want := "/help_center/collections/" + sec.ID + ` {"name":"Setting up","description":"First day"}; /help_center/collections/` + col.ID + ` {"description":"All guides"}; /help_center/collections/999999 {"name":"X"}`
+	if strings.Join(puts, "; ") != want {
+		t.Errorf("PUTs: %s\nwant %s", strings.Join(puts, "; "), want)
+	}
+	got := map[string]intercomtest.Collection{}
+	for _, c := range srv.Collections() {
+		got[c.ID] = c
+	}
+	if c := got[sec.ID]; c.Name != "Setting up" || c.Description != "First day" || c.ParentID != col.ID {
+		t.Errorf("section after update = %+v", c)
+	}
+	if c := got[col.ID]; c.Name != "Guides" || c.Description != "All guides" || c.ParentID != "" {
+		t.Errorf("collection after update = %+v", c)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/hcsync/hcsync/providers"
 )
@@ -33,6 +34,24 @@ func (p *Provider) CreateSection(ctx context.Context, s providers.SectionInput) 
 		return providers.Section{}, fmt.Errorf("intercom: create collection %q: %w", s.Name, err)
 	}
 	return convertCollection(c), nil
+}
+
+// UpdateSection implements providers.Provider: PUT
+// /help_center/collections/{id} with update_collection_request, whose
+// name and description are the default locale's. Collections have no
+// position in the API (Capabilities.SectionPosition is false), so a
+// position is not sent; parent_id is never sent either, since null there
+// moves a collection to the top level.
+func (p *Provider) UpdateSection(ctx context.Context, id string, s providers.SectionUpdate) error {
+	in := updateCollectionInput{Name: s.Name, Description: s.Description}
+	if in.Name == nil && in.Description == nil {
+		return nil
+	}
+	path := "/help_center/collections/" + url.PathEscape(id)
+	if _, err := p.c.Do(ctx, providers.Request{Method: http.MethodPut, Path: path, JSON: in}, nil); err != nil {
+		return fmt.Errorf("intercom: update collection %s: %w", id, err)
+	}
+	return nil
 }
 
 func convertCollection(c collection) providers.Section {

@@ -125,6 +125,13 @@ type updateArticleInput struct {
 	TranslatedContent map[string]*contentInput `json:"translated_content,omitempty"`
 }
 
+// updateCollectionInput is update_collection_request: a nil field is
+// left as it is.
+type updateCollectionInput struct {
+	Name        *string `json:"name,omitempty"`
+	Description *string `json:"description,omitempty"`
+}
+
 type createCollectionInput struct {
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`

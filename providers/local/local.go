@@ -135,6 +135,7 @@ func (p *Provider) Capabilities() providers.Capabilities {
 		TranslationDrafts:  true,
 		DeleteTranslations: true,
 		CreateSections:     true,
+		SectionPosition:    true,
 		TopLevelArticles:   true,
 		MaxSectionDepth:    3,
 		ImageUpload:        true,

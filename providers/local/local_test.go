@@ -198,6 +198,45 @@ func TestCreateSection(t *testing.T) {
 	}
 }
 
+// TestUpdateSection: only the fields given change, they survive a
+// reload of the store, and a wrong id or kind changes nothing.
+func TestUpdateSection(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, Options{})
+	ctx := context.Background()
+	if err := f.p.UpdateSection(ctx, f.section, providers.SectionUpdate{Kind: providers.KindSection, Name: ptr("Setting up"), Position: ptr(4)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.p.UpdateSection(ctx, f.section, providers.SectionUpdate{Description: ptr("First day")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name     string
+		id       string
+		u        providers.SectionUpdate
+		wantErr  string
+		notFound bool
+	}{
+		{"unknown id", "999", providers.SectionUpdate{Name: ptr("X")}, "update section 999", true},
+		{"wrong kind", f.section, providers.SectionUpdate{Kind: providers.KindCategory, Name: ptr("X")}, "not a category", false},
+		{"empty name", f.section, providers.SectionUpdate{Name: ptr(" ")}, "name is empty", false},
+	} {
+		err := f.p.UpdateSection(ctx, tt.id, tt.u)
+		if err == nil || !strings.Contains(err.Error(), tt.wantErr) || errors.Is(err, providers.ErrNotFound) != tt.notFound {
+			t.Errorf("%s: err = %v, want %q (not found: %v)", tt.name, err, tt.wantErr, tt.notFound)
+		}
+	}
+	reopened, err := New(Options{Dir: f.dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	secs, _ := reopened.ListSections(ctx)
+	s := secs[1]
+	if s.ID != f.section || s.Name != "Setting up" || s.Description != "First day" || s.Position == nil || *s.Position != 4 || s.ParentID != secs[0].ID {
+		t.Errorf("section after updates = %+v", s)
+	}
+}
+
 func TestCreateArticle(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, Options{Locales: []string{"en-us", "fr"}})

@@ -83,6 +83,39 @@ func (p *Provider) CreateSection(ctx context.Context, in providers.SectionInput)
 	return p.toSection(s), nil
 }
 
+// UpdateSection changes the name, description or position of a
+// category or section; the kind must be the one it has.
+func (p *Provider) UpdateSection(ctx context.Context, id string, u providers.SectionUpdate) error {
+	if u.Name != nil && strings.TrimSpace(*u.Name) == "" {
+		return fmt.Errorf("update section %s: the name is empty: give the folder a name or a title: in _section.md", id)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s := p.sectionLocked(id)
+	if s == nil {
+		return fmt.Errorf("update section %s: %w", id, providers.ErrNotFound)
+	}
+	if u.Kind != "" && string(u.Kind) != s.Kind {
+		return fmt.Errorf("update section %s: it is a %s, not a %s", id, s.Kind, u.Kind)
+	}
+	before := *s
+	if u.Name != nil {
+		s.Name = *u.Name
+	}
+	if u.Description != nil {
+		s.Description = *u.Description
+	}
+	if u.Position != nil {
+		v := *u.Position
+		s.Position = &v
+	}
+	if err := p.saveCenter(); err != nil {
+		*s = before
+		return fmt.Errorf("update section %s: %w", id, err)
+	}
+	return nil
+}
+
 // depthLocked returns the level of section id (category = 1), or 0 when
 // there is no such section. The caller holds p.mu.
 func (p *Provider) depthLocked(id string) int {

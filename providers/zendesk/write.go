@@ -71,6 +71,72 @@ func (p *Provider) CreateSection(ctx context.Context, in providers.SectionInput)
 	return sectionSection(out.Section), nil
 }
 
+// UpdateSection changes a category's or section's name, description or
+// position. Zendesk keeps the name and description per locale: its
+// Update Section and Update Category endpoints "only update
+// section-level metadata such as the sorting position. They don't update
+// section translations", so name and description go to the translation
+// in the locale the listing showed them in (the one the planner
+// compared), and the position to the section itself.
+func (p *Provider) UpdateSection(ctx context.Context, sid string, u providers.SectionUpdate) error {
+	v, ok := parseID(sid)
+	if !ok {
+		return fmt.Errorf("updating %s %q: not a Zendesk id", u.Kind, sid)
+	}
+	kind, object := "sections", "section"
+	if u.Kind == providers.KindCategory {
+		kind, object = "categories", "category"
+	}
+	if u.Name != nil || u.Description != nil {
+		locale, err := p.containerLocale(ctx, u, v)
+		if err != nil {
+			return err
+		}
+		t := translationWrite{Body: u.Description}
+		if u.Name != nil {
+			t.Title = *u.Name
+		}
+		req := providers.Request{
+			Method: http.MethodPut,
+			Path:   fmt.Sprintf("/api/v2/help_center/%s/%d/translations/%s", kind, v, url.PathEscape(locale)),
+			JSON:   map[string]any{"translation": t},
+		}
+		if _, err := p.c.Do(ctx, req, nil); err != nil {
+			return fmt.Errorf("updating the name of %s %d in %s: %w", object, v, locale, explain(err))
+		}
+	}
+	if u.Position != nil {
+		req := providers.Request{
+			Method: http.MethodPut,
+			Path:   fmt.Sprintf("/api/v2/help_center/%s/%d", kind, v),
+			JSON:   map[string]any{object: map[string]int{"position": *u.Position}},
+		}
+		if _, err := p.c.Do(ctx, req, nil); err != nil {
+			return fmt.Errorf("updating the position of %s %d: %w", object, v, explain(err))
+		}
+	}
+	return nil
+}
+
+// containerLocale is the locale a category's or section's name was
+// listed in, else u.Locale, else the help center's default.
+func (p *Provider) containerLocale(ctx context.Context, u providers.SectionUpdate, v int64) (string, error) {
+	cat, sec, _ := p.names.container(v)
+	switch {
+	case u.Kind == providers.KindCategory && cat != nil && cat.Locale != "":
+		return cat.Locale, nil
+	case u.Kind != providers.KindCategory && sec != nil && sec.Locale != "":
+		return sec.Locale, nil
+	case u.Locale != "":
+		return u.Locale, nil
+	}
+	l, err := p.Locales(ctx)
+	if err != nil {
+		return "", err
+	}
+	return l.Default, nil
+}
+
 // sectionID resolves the section an article goes to: an id, or a name or
 // slug the cached section list knows.
 func (p *Provider) sectionID(ctx context.Context, ref string) (int64, error) {

@@ -278,3 +278,62 @@ func TestUploadImage(t *testing.T) {
 		t.Errorf("content_url serves %s", resp.Header.Get("Content-Type"))
 	}
 }
+
+// TestUpdateSection: names and descriptions go through the source
+// locale's translation (Update Section leaves them alone), positions
+// through Update Section; fields left nil are not sent; a category is
+// reached at its own path; and the listing shows the result.
+func TestUpdateSection(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	fake, p := setup(t, zendesktest.Options{}, Options{})
+	cat, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindCategory, Name: "Guides"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindSection, Name: "Setup", Description: "Old", ParentID: cat.ID, Position: ptr(1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ListSections(ctx); err != nil {
+		t.Fatal(err)
+	}
+	before := len(fake.Requests())
+	if err := p.UpdateSection(ctx, sec.ID, providers.SectionUpdate{Kind: providers.KindSection, Name: ptr("Setting up"), Position: ptr(4), Locale: "en-us"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.UpdateSection(ctx, cat.ID, providers.SectionUpdate{Kind: providers.KindCategory, Description: ptr("All guides"), Locale: "en-us"}); err != nil {
+		t.Fatal(err)
+	}
+	var sent []string
+	for _, r := range fake.Requests()[before:] {
+		sent = append(sent, r.Method+" "+r.Path+" "+string(r.Body))
+	}
+	want := []string{
+		`PUT /api/v2/help_center/sections/` + sec.ID + `/translations/en-us {"translation":{"title":"Setting up"}}`,
+		`PUT /api/v2/help_center/sections/` + sec.ID + ` {"section":{"position":4}}`,
+		`PUT /api/v2/help_center/categories/` + cat.ID + `/translations/en-us {"translation":{"body":"All guides"}}`,
+	}
+	if strings.Join(sent, "\n") != strings.Join(want, "\n") {
+		t.Errorf("requests:\n%s\nwant\n%s", strings.Join(sent, "\n"), strings.Join(want, "\n"))
+	}
+	secs, err := p.ListSections(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]providers.Section{}
+	for _, s := range secs {
+		got[s.ID] = s
+	}
+	if s := got[sec.ID]; s.Name != "Setting up" || s.Description != "Old" || s.Position == nil || *s.Position != 4 {
+		t.Errorf("section after update = %+v", s)
+	}
+	if c := got[cat.ID]; c.Name != "Guides" || c.Description != "All guides" {
+		t.Errorf("category after update = %+v", c)
+	}
+
+	err = p.UpdateSection(ctx, "999", providers.SectionUpdate{Kind: providers.KindSection, Name: ptr("X"), Locale: "en-us"})
+	if !errors.Is(err, providers.ErrNotFound) || !strings.Contains(err.Error(), "section 999") {
+		t.Errorf("update of a missing section: %v, want not found naming it", err)
+	}
+}

@@ -24,6 +24,10 @@
 //     change the source locale first (UpdateArticle with SourceLocale).
 //   - Images become inline article attachments; their content_url goes
 //     into the body.
+//   - A section's or category's name and description are its
+//     translation's title and body: UpdateSection writes them through the
+//     Translations API in the locale they were listed in, and the
+//     position through Update Section (which ignores names).
 package zendesk
 
 import (
@@ -174,6 +178,7 @@ func (p *Provider) Capabilities() providers.Capabilities {
 		DeleteTranslations: true,
 		SourceLocaleFixed:  false, // PUT .../source_locale changes it
 		CreateSections:     true,
+		SectionPosition:    true,
 		TopLevelArticles:   false, // articles live in sections inside categories
 		// A category, a section, and sub-sections below it (Guide
 		// Enterprise nests sections; other plans answer 400 to

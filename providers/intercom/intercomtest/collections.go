@@ -1,6 +1,7 @@
 package intercomtest
 
 import (
+	"encoding/json"
 	"maps"
 	"net/http"
 	"slices"
@@ -13,6 +14,20 @@ type collectionRequest struct {
 	Description *string `json:"description"`
 	// parent_id is a string here, unlike an article's (schema).
 	ParentID *string `json:"parent_id"`
+	// ParentSent says parent_id was in the body, null or not: on update,
+	// "If `null` then it will be updated as the first level collection"
+	// (update_collection_request), while leaving it out keeps the parent.
+	ParentSent bool `json:"-"`
+}
+
+func (c *collectionRequest) UnmarshalJSON(b []byte) error {
+	type plain collectionRequest
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(b, &keys); err != nil {
+		return err
+	}
+	_, c.ParentSent = keys["parent_id"]
+	return json.Unmarshal(b, (*plain)(c))
 }
 
 // maxDepth is how deep collections nest: "from version 2.10 sections
@@ -91,7 +106,7 @@ func (s *Server) updateCollection(w http.ResponseWriter, r *http.Request) {
 	if req.Description != nil {
 		c.Description = *req.Description
 	}
-	if req.ParentID != nil {
+	if req.ParentSent {
 		if err := s.setParent(&c, req.ParentID); err != nil {
 			writeError(w, http.StatusBadRequest, err.code, err.msg)
 			return

@@ -242,3 +242,24 @@ func TestCollections(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateCollection: a PUT changes only the fields it holds; an
+// explicit parent_id null moves the collection to the top level
+// (update_collection_request: "If `null` then it will be updated as the
+// first level collection"), while a PUT without parent_id keeps it.
+func TestUpdateCollection(t *testing.T) {
+	t.Parallel()
+	s := New(Options{})
+	defer s.Close()
+	_, _, top := call(t, s, s.Token(), "POST", "/help_center/collections", `{"name":"Top","description":"Old"}`)
+	_, _, sub := call(t, s, s.Token(), "POST", "/help_center/collections", `{"name":"Sub","parent_id":"`+top["id"].(string)+`"}`)
+	path := "/help_center/collections/" + sub["id"].(string)
+	status, _, m := call(t, s, s.Token(), "PUT", path, `{"name":"Renamed"}`)
+	if status != 200 || m["name"] != "Renamed" || m["parent_id"] != top["id"] {
+		t.Errorf("PUT name: %d %v, want renamed under %v", status, m, top["id"])
+	}
+	status, _, m = call(t, s, s.Token(), "PUT", path, `{"parent_id":null}`)
+	if status != 200 || m["parent_id"] != nil || m["name"] != "Renamed" {
+		t.Errorf("PUT parent_id null: %d %v, want a top-level collection", status, m)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // sortedSections and sortedCategories give the order Help Center lists
@@ -221,4 +222,135 @@ func (s *Server) createSection(w http.ResponseWriter, r *http.Request, urlLocale
 	}
 	x := s.addSection(category, parent, *in.Name, deref(in.Description), pos, l)
 	writeJSON(w, http.StatusCreated, map[string]any{"section": s.sectionJSON(s.base(r), x)})
+}
+
+// Update Section and Update Category (PUT .../sections/{id},
+// .../categories/{id}; doc: NOTES.md) take the object under its name
+// and change its metadata only: "These endpoints only update
+// section-level metadata such as the sorting position. They don't
+// update section translations" (Zendesk's Update Section reference; the
+// same is said of categories). A name or description sent here is
+// therefore ignored, as the service ignores it.
+
+func (s *Server) updateSection(w http.ResponseWriter, r *http.Request, id int64) {
+	var req struct {
+		Section *containerInput `json:"section"`
+	}
+	if !decode(w, r, &req) {
+		return
+	}
+	if req.Section == nil {
+		badRequest(w, "section", "is required")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	x := s.sections[id]
+	if x == nil {
+		notFound(w)
+		return
+	}
+	if p := req.Section.Position; p != nil && *p != x.Position {
+		x.Position, x.UpdatedAt = *p, s.now()
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"section": s.sectionJSON(s.base(r), x)})
+}
+
+func (s *Server) updateCategory(w http.ResponseWriter, r *http.Request, id int64) {
+	var req struct {
+		Category *containerInput `json:"category"`
+	}
+	if !decode(w, r, &req) {
+		return
+	}
+	if req.Category == nil {
+		badRequest(w, "category", "is required")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.categories[id]
+	if c == nil {
+		notFound(w)
+		return
+	}
+	if p := req.Category.Position; p != nil && *p != c.Position {
+		c.Position, c.UpdatedAt = *p, s.now()
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"category": s.categoryJSON(s.base(r), c)})
+}
+
+// containerText is the per-locale text of a section or category: its
+// translation's title is the name and its body the description (doc:
+// zendesk-translations.txt, "Translations represent the content in all
+// supported languages of a Help Center item such as an article or a
+// section"; source_type "section" or "category").
+type containerText struct {
+	name, desc *string
+	locale     string
+	updated    *time.Time
+}
+
+// container finds the section or category (kind "sections" or
+// "categories") with id. The caller holds s.mu.
+func (s *Server) container(kind string, id int64) (containerText, bool) {
+	switch kind {
+	case "sections":
+		if x := s.sections[id]; x != nil {
+			return containerText{&x.Name, &x.Description, x.Locale, &x.UpdatedAt}, true
+		}
+	case "categories":
+		if c := s.categories[id]; c != nil {
+			return containerText{&c.Name, &c.Description, c.Locale, &c.UpdatedAt}, true
+		}
+	}
+	return containerText{}, false
+}
+
+// updateContainerTranslation implements Update Translation of a section
+// or category (doc: zendesk-translations.txt, "PUT
+// /api/v2/help_center/sections/{section_id}/translations/{locale}"). The
+// fake holds each container's source-locale translation only; another
+// locale is a 404, as a translation that does not exist is.
+func (s *Server) updateContainerTranslation(w http.ResponseWriter, r *http.Request, kind string, id int64, locale string) {
+	var req struct {
+		Translation *translationInput `json:"translation"`
+	}
+	if !decode(w, r, &req) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c, ok := s.container(kind, id)
+	if !ok || c.locale != locale {
+		notFound(w)
+		return
+	}
+	in := req.Translation
+	if in == nil {
+		badRequest(w, "translation", "is required")
+		return
+	}
+	if in.Title != nil && strings.TrimSpace(*in.Title) == "" {
+		badRequest(w, "title", "can't be blank")
+		return
+	}
+	// "If the request body matches the existing translation data, Zendesk
+	// does not update the translation's updated_at" (NOTES.md, for
+	// translations).
+	changed := false
+	if in.Title != nil && *in.Title != *c.name {
+		*c.name, changed = *in.Title, true
+	}
+	if in.Body != nil && *in.Body != *c.desc {
+		*c.desc, changed = *in.Body, true
+	}
+	if changed {
+		*c.updated = s.now()
+	}
+	source := map[string]string{"sections": "Section", "categories": "Category"}[kind]
+	writeJSON(w, http.StatusOK, map[string]any{"translation": map[string]any{
+		"locale": c.locale, "source_id": id, "source_type": source, "title": *c.name, "body": *c.desc,
+		"draft": false, "outdated": false, "updated_at": c.updated.Format(timeFormat),
+	}})
 }

@@ -136,6 +136,14 @@ func (s *Server) helpCenter(w http.ResponseWriter, r *http.Request, locale strin
 		if id, ok := parseID(w, parts[1]); ok {
 			s.showSection(w, r, id)
 		}
+	case match(parts, "sections", "*") && m == http.MethodPut:
+		if id, ok := parseID(w, parts[1]); ok {
+			s.updateSection(w, r, id)
+		}
+	case (match(parts, "sections", "*", "translations", "*") || match(parts, "categories", "*", "translations", "*")) && m == http.MethodPut:
+		if id, ok := parseID(w, parts[1]); ok {
+			s.updateContainerTranslation(w, r, parts[0], id, strings.ToLower(parts[3]))
+		}
 	case match(parts, "sections", "*", "articles"):
 		id, ok := parseID(w, parts[1])
 		if !ok {
@@ -161,6 +169,10 @@ func (s *Server) helpCenter(w http.ResponseWriter, r *http.Request, locale strin
 	case match(parts, "categories", "*") && m == http.MethodGet:
 		if id, ok := parseID(w, parts[1]); ok {
 			s.showCategory(w, r, id)
+		}
+	case match(parts, "categories", "*") && m == http.MethodPut:
+		if id, ok := parseID(w, parts[1]); ok {
+			s.updateCategory(w, r, id)
 		}
 	case match(parts, "categories", "*", "sections"):
 		id, ok := parseID(w, parts[1])

@@ -310,3 +310,55 @@ func TestFaultsAndLog(t *testing.T) {
 		t.Errorf("Count = %d, want 2", n)
 	}
 }
+
+// TestSectionUpdates: Update Section and Update Category change the
+// position and ignore a name (they "don't update section translations");
+// the name and description are the source-locale translation's title and
+// body; a locale the section has no translation in, and a section that
+// does not exist, are 404.
+func TestSectionUpdates(t *testing.T) {
+	t.Parallel()
+	s := newFake(t, Options{})
+	code, _, out := call(t, s, "POST", "/api/v2/help_center/categories", `{"category":{"name":"Guides","locale":"en-us"}}`)
+	if code != http.StatusCreated {
+		t.Fatalf("create category: %d %v", code, out)
+	}
+	cat := itoa(int64(out["category"].(map[string]any)["id"].(float64)))
+	code, _, out = call(t, s, "POST", "/api/v2/help_center/categories/"+cat+"/sections", `{"section":{"name":"Setup","description":"Old"}}`)
+	if code != http.StatusCreated {
+		t.Fatalf("create section: %d %v", code, out)
+	}
+	sec := itoa(int64(out["section"].(map[string]any)["id"].(float64)))
+
+	code, _, out = call(t, s, "PUT", "/api/v2/help_center/sections/"+sec, `{"section":{"name":"Ignored","position":3}}`)
+	if got := out["section"].(map[string]any); code != http.StatusOK || got["name"] != "Setup" || got["position"] != 3.0 {
+		t.Errorf("PUT section: %d %v, want the position changed and the name kept", code, out)
+	}
+	code, _, out = call(t, s, "PUT", "/api/v2/help_center/sections/"+sec+"/translations/en-us", `{"translation":{"title":"Setting up","body":"New"}}`)
+	if got, _ := out["translation"].(map[string]any); code != http.StatusOK || got["title"] != "Setting up" || got["source_type"] != "Section" {
+		t.Errorf("PUT section translation: %d %v", code, out)
+	}
+	code, _, out = call(t, s, "PUT", "/api/v2/help_center/categories/"+cat, `{"category":{"position":2}}`)
+	if code != http.StatusOK || out["category"].(map[string]any)["position"] != 2.0 {
+		t.Errorf("PUT category: %d %v", code, out)
+	}
+	code, _, _ = call(t, s, "PUT", "/api/v2/help_center/categories/"+cat+"/translations/en-us", `{"translation":{"title":"Handbook"}}`)
+	if code != http.StatusOK {
+		t.Errorf("PUT category translation: %d", code)
+	}
+	for _, path := range []string{"/api/v2/help_center/sections/" + sec + "/translations/fr", "/api/v2/help_center/sections/999/translations/en-us", "/api/v2/help_center/sections/999"} {
+		if code, _, _ := call(t, s, "PUT", path, `{"translation":{"title":"X"},"section":{"position":1}}`); code != http.StatusNotFound {
+			t.Errorf("PUT %s: %d, want 404", path, code)
+		}
+	}
+	if code, _, _ := call(t, s, "PUT", "/api/v2/help_center/sections/"+sec+"/translations/en-us", `{"translation":{"title":" "}}`); code != http.StatusBadRequest {
+		t.Errorf("blank title: %d, want 400", code)
+	}
+	secs, cats := s.Sections(), s.Categories()
+	if len(secs) != 1 || secs[0].Name != "Setting up" || secs[0].Description != "New" || secs[0].Position != 3 {
+		t.Errorf("sections = %+v", secs)
+	}
+	if len(cats) != 1 || cats[0].Name != "Handbook" || cats[0].Position != 2 {
+		t.Errorf("categories = %+v", cats)
+	}
+}
