@@ -246,3 +246,55 @@ func sortedCopy(s []string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// hcSmallTree writes a one-folder tree for Help.Center with the given
+// files (path under docs/ -> content) and returns its folder.
+func hcSmallTree(t *testing.T, srv *helpcentertest.Server, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "hcsync.yaml"), fmt.Sprintf("provider: helpcenter\ncontent: docs\ndefault_locale: en\nrate_limit: %d\nhelpcenter:\n  center_id: %s\n  base_url: %s\n", hcRateLimit*60, srv.CenterID, srv.URL))
+	for name, data := range files {
+		writeFile(t, filepath.Join(dir, "docs", filepath.FromSlash(name)), data)
+	}
+	return dir
+}
+
+// TestHelpCenterDescriptionKeepsSEOTitle: the SEO title a person set in
+// the help center survives an apply that changes the file's
+// description, for the article and for a translation, and so does an
+// SEO field hcsync does not know. A metadata write replaces the whole
+// seo object, so the adapter must send back what it did not change.
+func TestHelpCenterDescriptionKeepsSEOTitle(t *testing.T) {
+	t.Parallel()
+	srv := helpcentertest.NewServer(helpcentertest.Options{
+		Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
+		RateLimit:  hcRateLimit,
+		RateWindow: time.Second,
+	})
+	defer srv.Close()
+	dir := hcSmallTree(t, srv, map[string]string{
+		"guides/reset.md":    "---\ntitle: Reset your password\ndescription: Get a new password.\n---\nAsk for a link.\n",
+		"guides/reset.fr.md": "---\ntitle: Réinitialiser\ndescription: Un nouveau mot de passe.\n---\nDemandez un lien.\n",
+	})
+	env := []string{"HELPCENTER_API_KEY=" + hcFullKey}
+	mustApply(t, dir, env)
+	id := articleIDByTitle(t, srv, "Reset your password")
+	// Set in the dashboard: an SEO title beside the description, and a
+	// field the documentation does not name.
+	hcRequest(t, srv, "PATCH", "/articles/"+id+"/metadata", `{"seo": {"metaTitle": "Password reset | Lumen", "metaDesc": "Get a new password.", "ogImage": "https://cdn.help.center/og.png"}}`)
+	hcRequest(t, srv, "PATCH", "/articles/"+id+"/translations/fr/metadata", `{"seo": {"metaTitle": "Mot de passe | Lumen", "metaDesc": "Un nouveau mot de passe."}}`)
+
+	docs := filepath.Join(dir, "docs", "guides")
+	replaceIn(t, filepath.Join(docs, "reset.md"), "description: Get a new password.", "description: Get a new password by email.")
+	replaceIn(t, filepath.Join(docs, "reset.fr.md"), "description: Un nouveau mot de passe.", "description: Un nouveau mot de passe par e-mail.")
+	mustApply(t, dir, env)
+	assertConverged(t, dir, env)
+
+	a, _ := srv.Article(id)
+	if a.SEO.MetaTitle != "Password reset | Lumen" || a.SEO.MetaDesc != "Get a new password by email." || string(a.SEO.Other["ogImage"]) != `"https://cdn.help.center/og.png"` {
+		t.Errorf("article seo after a description change = %q / %q / ogImage %s; want the SEO title and ogImage kept", a.SEO.MetaTitle, a.SEO.MetaDesc, a.SEO.Other["ogImage"])
+	}
+	if fr := a.Translations["fr"].SEO; fr.MetaTitle != "Mot de passe | Lumen" || fr.MetaDesc != "Un nouveau mot de passe par e-mail." {
+		t.Errorf("fr seo after a description change = %q / %q; want the SEO title kept", fr.MetaTitle, fr.MetaDesc)
+	}
+}

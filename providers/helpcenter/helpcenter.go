@@ -22,6 +22,10 @@
 //     version and the file equals the live version, the draft is
 //     discarded instead of rewritten.
 //   - Archive deletes: the API has no archive.
+//   - description: is the SEO description (seo.metaDesc). A metadata
+//     write replaces the whole seo object, so the adapter writes back
+//     every SEO field the remote holds (the SEO title, and any field it
+//     does not know, as it came) with only metaDesc changed.
 //   - Preflight probes the key's scopes before the first write (see
 //     Preflight); the API offers no scope introspection.
 //

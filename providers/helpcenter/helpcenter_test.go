@@ -1,11 +1,18 @@
 package helpcenter_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -504,4 +511,74 @@ func TestMoveArticleAndDeleteTranslation(t *testing.T) {
 	if err := p.DeleteTranslation(ctx, id, "en"); err == nil {
 		t.Error("deleting the source language succeeded")
 	}
+}
+
+// A description change keeps every other SEO field the remote holds,
+// for the article and each translation, whether the draft write answers
+// with the SEO object or the adapter has to read it.
+func TestDescriptionKeepsOtherSEOFields(t *testing.T) {
+	t.Parallel()
+	for _, stripSEO := range []bool{false, true} {
+		for _, locale := range []string{"en", "fr"} {
+			t.Run(fmt.Sprintf("%s/answer without seo %v", locale, stripSEO), func(t *testing.T) {
+				t.Parallel()
+				s := setup(t, helpcentertest.Options{})
+				seo := helpcentertest.SEO{MetaTitle: "Set by a person", MetaDesc: "old",
+					Other: map[string]json.RawMessage{"canonical": json.RawMessage(`"https://x/c"`)}}
+				id := s.AddArticle(helpcentertest.Article{
+					Draft: helpcentertest.Version{Title: "Install", HTML: "<p>x</p>"}, SEO: seo,
+					Translations: map[string]*helpcentertest.Translation{"fr": {Draft: helpcentertest.Version{Title: "Installer", HTML: "<p>x</p>"}, SEO: seo}},
+				})
+				base := s.URL
+				if stripSEO {
+					base = withoutDraftSEO(t, s.URL)
+				}
+				p, err := helpcenter.New(helpcenter.Options{CenterID: s.CenterID, APIKey: fullKey, BaseURL: base, RequestsPerMinute: unusedRate})
+				if err != nil {
+					t.Fatal(err)
+				}
+				title := map[string]string{"en": "Install", "fr": "Installer"}[locale]
+				if _, err := p.UpdateTranslation(context.Background(), id, providers.TranslationInput{
+					Locale: locale, Title: title, Body: "<p>y</p>", Draft: true, Description: ptr("new"),
+				}); err != nil {
+					t.Fatal(err)
+				}
+				a, _ := s.Article(id)
+				got := a.SEO
+				if locale == "fr" {
+					got = a.Translations["fr"].SEO
+				}
+				if got.MetaTitle != "Set by a person" || got.MetaDesc != "new" || string(got.Other["canonical"]) != `"https://x/c"` {
+					t.Errorf("seo = %+v, want the title and canonical kept and the description new", got)
+				}
+			})
+		}
+	}
+}
+
+// withoutDraftSEO serves the fake at target with seo removed from the
+// answers to draft writes: a service whose draft answer omits it.
+func withoutDraftSEO(t *testing.T, target string) string {
+	t.Helper()
+	u, _ := url.Parse(target)
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	proxy.ModifyResponse = func(resp *http.Response) error {
+		if resp.Request.Method != "PATCH" || !strings.HasSuffix(resp.Request.URL.Path, "/draft") {
+			return nil
+		}
+		var m map[string]any
+		data, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if json.Unmarshal(data, &m) == nil {
+			delete(m, "seo")
+			data, _ = json.Marshal(m)
+		}
+		resp.Body = io.NopCloser(bytes.NewReader(data))
+		resp.ContentLength = int64(len(data))
+		resp.Header.Set("Content-Length", strconv.Itoa(len(data)))
+		return nil
+	}
+	srv := httptest.NewServer(proxy)
+	t.Cleanup(srv.Close)
+	return srv.URL
 }
