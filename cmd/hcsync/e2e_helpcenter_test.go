@@ -71,16 +71,15 @@ func TestHelpCenterEndToEnd(t *testing.T) {
 	// A read-only key can plan.
 	p := firstPlan(t, dir, readEnv)
 
-	// Apply with it fails before the first write, naming the scopes.
+	// Apply with it fails at the first write, naming the scope; that
+	// write is the only one sent.
 	srv.Middleware().Reset()
 	res := runCLI(t, dir, readEnv, "apply")
-	if res.code == 0 || !strings.Contains(res.stdout+res.stderr, "HELPCENTER_API_KEY lacks the content.write and content.publish scopes") {
-		t.Fatalf("apply with a read-only key: exit %d, want an error naming the missing scopes\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+	if res.code == 0 || !strings.Contains(res.stdout+res.stderr, "HELPCENTER_API_KEY lacks the content.write scope") {
+		t.Fatalf("apply with a read-only key: exit %d, want an error naming the missing scope\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
 	}
-	for _, r := range srv.Middleware().Requests() {
-		if r.Method != "GET" && r.Status != http.StatusForbidden {
-			t.Errorf("read-only apply: %s %s answered %d: a write got through", r.Method, r.Path, r.Status)
-		}
+	if w := nonGETs(srv); len(w) != 1 {
+		t.Errorf("read-only apply sent %v: want the first write only", w)
 	}
 	if n := len(srv.Articles()) + len(srv.Categories()); n != 0 {
 		t.Fatalf("read-only apply left %d objects on the center", n)
@@ -296,5 +295,79 @@ func TestHelpCenterDescriptionKeepsSEOTitle(t *testing.T) {
 	}
 	if fr := a.Translations["fr"].SEO; fr.MetaTitle != "Mot de passe | Lumen" || fr.MetaDesc != "Un nouveau mot de passe par e-mail." {
 		t.Errorf("fr seo after a description change = %q / %q; want the SEO title kept", fr.MetaTitle, fr.MetaDesc)
+	}
+}
+
+// nonGETs lists the requests the fake got that could write.
+func nonGETs(srv *helpcentertest.Server) []string {
+	var out []string
+	for _, r := range srv.Middleware().Requests() {
+		if r.Method != http.MethodGet {
+			out = append(out, fmt.Sprintf("%s %s -> %d", r.Method, r.Path, r.Status))
+		}
+	}
+	return out
+}
+
+// TestHelpCenterWritesOnlyWhatThePlanSays: checking the key writes
+// nothing. A plan and an apply with no changes send no request but
+// GETs; an apply of one body edit sends only that article's writes; and
+// with a read-only key, apply stops at the first write, which the help
+// center refuses, with a message naming the key and the scope: no other
+// write is sent.
+func TestHelpCenterWritesOnlyWhatThePlanSays(t *testing.T) {
+	t.Parallel()
+	srv := helpcentertest.NewServer(helpcentertest.Options{
+		Keys: map[string][]string{
+			hcFullKey: helpcentertest.AllScopes,
+			hcReadKey: {helpcentertest.ScopeRead},
+		},
+		RateLimit:  hcRateLimit,
+		RateWindow: time.Second,
+	})
+	defer srv.Close()
+	srv.AddCategory("Existing", "")
+	dir := hcSmallTree(t, srv, map[string]string{
+		"Existing/a.md": "---\ntitle: A\n---\nHello.\n",
+		"Existing/b.md": "---\ntitle: B\n---\nHello.\n",
+		"Existing/c.md": "---\ntitle: C\n---\nHello.\n",
+	})
+	fullEnv := []string{"HELPCENTER_API_KEY=" + hcFullKey}
+	readEnv := []string{"HELPCENTER_API_KEY=" + hcReadKey}
+
+	// A read-only key: the first write is refused and nothing else is sent.
+	res := runCLI(t, dir, readEnv, "apply", "--concurrency", "4")
+	if res.code == 0 || !strings.Contains(res.stdout+res.stderr, "HELPCENTER_API_KEY lacks the content.write scope") {
+		t.Errorf("apply with a read-only key: exit %d, want an error naming the key and the scope\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+	}
+	if w := nonGETs(srv); len(w) != 1 || !strings.HasSuffix(w[0], "-> 403") {
+		t.Errorf("apply with a read-only key sent %v; want the first write only, refused", w)
+	}
+	if strings.Contains(res.stdout+res.stderr, hcReadKey) {
+		t.Error("the API key appears in the output")
+	}
+	if c := srv.Categories(); len(c) != 1 || c[0].Name != "Existing" || len(srv.Articles()) != 0 {
+		t.Fatalf("a read-only apply changed the center: %d categories, %d articles", len(c), len(srv.Articles()))
+	}
+
+	mustApply(t, dir, fullEnv)
+	srv.Middleware().Reset()
+	assertConverged(t, dir, fullEnv)
+	mustApply(t, dir, fullEnv)
+	if w := nonGETs(srv); len(w) != 0 {
+		t.Errorf("a plan and an apply with no changes sent %v; want GETs only", w)
+	}
+
+	id := articleIDByTitle(t, srv, "A")
+	replaceIn(t, filepath.Join(dir, "docs", "Existing", "a.md"), "Hello.", "Hello again.")
+	srv.Middleware().Reset()
+	mustApply(t, dir, fullEnv)
+	for _, w := range nonGETs(srv) {
+		if !strings.Contains(w, "/articles/"+id+"/") {
+			t.Errorf("an apply of one body edit of article %s sent %s", id, w)
+		}
+	}
+	if c := srv.Categories(); c[0].Name != "Existing" {
+		t.Errorf("categories after apply: %+v", c)
 	}
 }
