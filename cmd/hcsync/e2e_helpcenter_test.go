@@ -371,3 +371,97 @@ func TestHelpCenterWritesOnlyWhatThePlanSays(t *testing.T) {
 		t.Errorf("categories after apply: %+v", c)
 	}
 }
+
+// seedPendingEdits gives the fake a category with three published
+// articles: one whose draft holds unpublished edits, one whose French
+// translation does, and one with none.
+func seedPendingEdits(srv *helpcentertest.Server) {
+	cat := srv.AddCategory("Guides", "")
+	v := func(title, html string) helpcentertest.Version {
+		return helpcentertest.Version{Title: title, HTML: html}
+	}
+	live := func(title, html string) *helpcentertest.Version { x := v(title, html); return &x }
+	srv.AddArticle(helpcentertest.Article{CategoryID: cat, Slug: "install",
+		Published: live("Install", "<p>Old steps.</p>"), Draft: v("Install the app", "<p>New steps.</p>")})
+	srv.AddArticle(helpcentertest.Article{CategoryID: cat, Slug: "billing",
+		Published: live("Billing", "<p>Pay.</p>"), Draft: v("Billing", "<p>Pay.</p>"),
+		Translations: map[string]*helpcentertest.Translation{"fr": {Slug: "facturation",
+			Published: live("Facturation", "<p>Ancien.</p>"), Draft: v("Facturation", "<p>Nouveau.</p>")}}})
+	srv.AddArticle(helpcentertest.Article{CategoryID: cat, Slug: "plain",
+		Published: live("Plain", "<p>Same.</p>"), Draft: v("Plain", "<p>Same.</p>")})
+}
+
+// TestHelpCenterExportPendingEdits: unpublished edits in the help center
+// are not exported silently as the live version. Export counts and
+// lists them; a plan of that tree warns about each, saying what differs;
+// export --drafts takes the pending version instead, which the next
+// apply publishes.
+func TestHelpCenterExportPendingEdits(t *testing.T) {
+	t.Parallel()
+	srv := helpcentertest.NewServer(helpcentertest.Options{
+		Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
+		RateLimit:  hcRateLimit,
+		RateWindow: time.Second,
+	})
+	defer srv.Close()
+	seedPendingEdits(srv)
+	dir := hcSmallTree(t, srv, nil)
+	env := []string{"HELPCENTER_API_KEY=" + hcFullKey}
+
+	res := runCLI(t, dir, env, "export", "--out", "live")
+	if res.code != 0 {
+		t.Fatalf("export: exit %d\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+	}
+	// The written hcsync.yaml does not carry rate_limit: give it the
+	// fake's, or each run paces at the documented 100 a minute.
+	pace := func(tree string) {
+		f := filepath.Join(dir, tree, "hcsync.yaml")
+		writeFile(t, f, readFile(t, f)+fmt.Sprintf("rate_limit: %d\n", hcRateLimit*60))
+	}
+	pace("live")
+	want := "1 article and 1 translation have unpublished edits in the help center; exported the published version (use --drafts to export the pending edits):\n  guides/billing.fr.md\n  guides/install.md\n"
+	if !strings.Contains(res.stdout, want) {
+		t.Errorf("export summary does not say:\n%s\ngot:\n%s", want, res.stdout)
+	}
+	if f := readFile(t, filepath.Join(dir, "live", "guides", "install.md")); !strings.Contains(f, "title: Install\n") || !strings.Contains(f, "Old steps.") {
+		t.Errorf("install.md without --drafts:\n%s\nwant the published version", f)
+	}
+	p := planJSON(t, dir, env, "-c", "live/hcsync.yaml")
+	var pending []string
+	for _, w := range p.Warnings {
+		if w.Kind == "pending-draft" {
+			pending = append(pending, w.File+": "+w.Msg)
+		}
+	}
+	slices.Sort(pending)
+	if len(pending) != 2 || !strings.HasPrefix(pending[0], "guides/billing.fr.md: ") || !strings.Contains(pending[0], "body") ||
+		!strings.HasPrefix(pending[1], "guides/install.md: ") || !strings.Contains(pending[1], "title and body") {
+		t.Errorf("plan of the exported tree: pending-draft warnings %q; want one for each file, naming what differs", pending)
+	}
+
+	res = runCLI(t, dir, env, "export", "--drafts", "--out", "drafts")
+	if res.code != 0 {
+		t.Fatalf("export --drafts: exit %d\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+	}
+	pace("drafts")
+	if !strings.Contains(res.stdout, "1 article and 1 translation have unpublished edits in the help center; exported the pending edits") {
+		t.Errorf("export --drafts summary:\n%s", res.stdout)
+	}
+	if f := readFile(t, filepath.Join(dir, "drafts", "guides", "install.md")); !strings.Contains(f, "title: Install the app\n") || !strings.Contains(f, "New steps.") {
+		t.Errorf("install.md with --drafts:\n%s\nwant the pending version", f)
+	}
+	if f := readFile(t, filepath.Join(dir, "drafts", "guides", "billing.fr.md")); !strings.Contains(f, "Nouveau.") {
+		t.Errorf("billing.fr.md with --drafts:\n%s\nwant the pending version", f)
+	}
+	p = planJSON(t, dir, env, "-c", "drafts/hcsync.yaml")
+	if c := actionCounts(p); c[sync.ActionUpdateTranslation] != 2 || len(p.Changes) != 2 || len(p.Warnings) != 0 {
+		t.Errorf("plan after export --drafts: %v, warnings %v; want the two pending edits as updates, no warning", c, p.Warnings)
+	}
+	mustApply(t, dir, env, "-c", "drafts/hcsync.yaml")
+	assertConverged(t, filepath.Join(dir, "drafts"), env)
+	for _, a := range srv.Articles() {
+		if a.Status() != helpcentertest.StatusPublished || (a.Translations["fr"] != nil && a.Translations["fr"].Status() != helpcentertest.StatusPublished) {
+			t.Errorf("article %q after apply of the --drafts tree: %s; want the pending edits published", a.Draft.Title, a.Status())
+		}
+	}
+}
