@@ -23,8 +23,7 @@ import (
 // the scope gate (below) sends no other request needing that scope.
 //
 // The executor calls Preflight (through an optional interface) before
-// the first write; write=false checks reading only, and so does
-// write=true.
+// the first write; write makes no difference: either way it reads.
 func (p *Provider) Preflight(ctx context.Context, write bool) error {
 	_, err := p.centerInfo(ctx)
 	return err
