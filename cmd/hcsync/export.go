@@ -208,15 +208,12 @@ func writePending(w io.Writer, pending []sync.PendingEdit, drafts bool) {
 	}
 	var parts []string
 	if articles > 0 {
-		parts = append(parts, count(articles, "article"))
+		parts = append(parts, fmt.Sprintf("%d %s", articles, plural(articles, "article", "articles")))
 	}
 	if n := len(pending) - articles; n > 0 {
-		parts = append(parts, count(n, "translation"))
+		parts = append(parts, fmt.Sprintf("%d %s", n, plural(n, "translation", "translations")))
 	}
-	verb := "have"
-	if len(pending) == 1 {
-		verb = "has"
-	}
+	verb := plural(len(pending), "has", "have")
 	what := "exported the published version (use --drafts to export the pending edits)"
 	if drafts {
 		what = "exported the pending edits, which plan shows as changes and the next apply publishes"
@@ -225,12 +222,4 @@ func writePending(w io.Writer, pending []sync.PendingEdit, drafts bool) {
 	for _, p := range pending {
 		fmt.Fprintf(w, "  %s\n", p.File)
 	}
-}
-
-// count is "1 article", "2 articles".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
