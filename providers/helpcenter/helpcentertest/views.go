@@ -12,10 +12,12 @@ import (
 // response of published endpoints, the draft response of draft
 // endpoints, the list and count envelopes.
 
-// seoView is the seo object of a response: metaTitle and metaDesc
+// seoJSON is the seo object of a response: metaTitle and metaDesc
 // (SKILL.md, "Response Shapes"), beside the other fields it holds.
-func seoView(seo SEO) map[string]json.RawMessage {
-	out := make(map[string]json.RawMessage, len(seo.Other)+2)
+type seoJSON map[string]json.RawMessage
+
+func seoView(seo SEO) seoJSON {
+	out := make(seoJSON, len(seo.Other)+2)
 	for k, v := range seo.Other {
 		out[k] = v
 	}
@@ -24,35 +26,43 @@ func seoView(seo SEO) map[string]json.RawMessage {
 	return out
 }
 
-// seoInput is the seo object of a request. It is the full SEO object:
+// seoInput is the seo object of a request. It is the full SEO object,
 // "seo | Full SEO object" (SKILL.md, "Update Article Metadata"), so it
-// replaces what the article had, and a field it leaves out is cleared. (SKILL.md adds "Individual fields (seo.metaTitle,
-// seo.metaDesc) can also be updated separately" without saying how;
-// the fake does not model that.) Both spellings of the documentation
-// are accepted: metaTitle/metaDesc (SKILL.md) and title/description
-// (helpcenter-articles.txt, "Creating Articles", "Updating Articles").
+// replaces what the article had: a field it leaves out is cleared.
+// SKILL.md adds "Individual fields (seo.metaTitle, seo.metaDesc) can
+// also be updated separately" without saying how; the fake does not
+// model that. Both spellings of the documentation are accepted:
+// metaTitle/metaDesc (SKILL.md) and title/description
+// (helpcenter-articles.txt, "Creating Articles", "Updating Articles");
+// undocumented: with both, metaTitle or metaDesc wins.
 type seoInput map[string]json.RawMessage
 
 // object reads the SEO object the input describes; ok is false when a
 // named field is not a string. Undocumented: that error's code.
 func (in seoInput) object() (seo SEO, field string, ok bool) {
-	for k, v := range in {
-		var dst *string
-		switch k {
-		case "metaTitle", "title":
-			dst = &seo.MetaTitle
-		case "metaDesc", "description":
-			dst = &seo.MetaDesc
-		default:
-			if seo.Other == nil {
-				seo.Other = map[string]json.RawMessage{}
+	named := []struct {
+		keys []string // alias first, so the documented name wins
+		dst  *string
+	}{
+		{[]string{"title", "metaTitle"}, &seo.MetaTitle},
+		{[]string{"description", "metaDesc"}, &seo.MetaDesc},
+	}
+	for _, n := range named {
+		for _, k := range n.keys {
+			if v, set := in[k]; set && json.Unmarshal(v, n.dst) != nil {
+				return SEO{}, k, false
 			}
-			seo.Other[k] = v
+		}
+	}
+	for k, v := range in {
+		switch k {
+		case "title", "metaTitle", "description", "metaDesc":
 			continue
 		}
-		if json.Unmarshal(v, dst) != nil {
-			return SEO{}, k, false
+		if seo.Other == nil {
+			seo.Other = map[string]json.RawMessage{}
 		}
+		seo.Other[k] = v
 	}
 	return seo, "", true
 }
@@ -78,39 +88,39 @@ type contentJSON struct {
 }
 
 type articleJSON struct {
-	ID                    string                     `json:"id"`
-	Object                string                     `json:"object"`
-	CenterID              string                     `json:"center_id"`
-	CategoryID            string                     `json:"category_id"`
-	SlugID                int                        `json:"slug_id"`
-	Slug                  string                     `json:"slug"`
-	Title                 string                     `json:"title"`
-	Subtitle              string                     `json:"subtitle,omitempty"`
-	Status                string                     `json:"status"`
-	HasUnpublishedChanges *bool                      `json:"has_unpublished_changes,omitempty"`
-	CreatedAt             *string                    `json:"created_at"`
-	UpdatedAt             *string                    `json:"updated_at"`
-	PublishedAt           *string                    `json:"published_at"`
-	SEO                   map[string]json.RawMessage `json:"seo"`
-	URL                   string                     `json:"url,omitempty"`
-	PreviewURL            string                     `json:"preview_url,omitempty"`
-	Translations          []string                   `json:"translations"`
-	Content               *contentJSON               `json:"content,omitempty"`
+	ID                    string       `json:"id"`
+	Object                string       `json:"object"`
+	CenterID              string       `json:"center_id"`
+	CategoryID            string       `json:"category_id"`
+	SlugID                int          `json:"slug_id"`
+	Slug                  string       `json:"slug"`
+	Title                 string       `json:"title"`
+	Subtitle              string       `json:"subtitle,omitempty"`
+	Status                string       `json:"status"`
+	HasUnpublishedChanges *bool        `json:"has_unpublished_changes,omitempty"`
+	CreatedAt             *string      `json:"created_at"`
+	UpdatedAt             *string      `json:"updated_at"`
+	PublishedAt           *string      `json:"published_at"`
+	SEO                   seoJSON      `json:"seo"`
+	URL                   string       `json:"url,omitempty"`
+	PreviewURL            string       `json:"preview_url,omitempty"`
+	Translations          []string     `json:"translations"`
+	Content               *contentJSON `json:"content,omitempty"`
 }
 
 type translationJSON struct {
-	ID                    string                     `json:"id"`
-	Object                string                     `json:"object"`
-	Language              string                     `json:"language"`
-	Title                 string                     `json:"title"`
-	Status                string                     `json:"status"`
-	HasUnpublishedChanges *bool                      `json:"has_unpublished_changes,omitempty"`
-	Slug                  string                     `json:"slug"`
-	SEO                   map[string]json.RawMessage `json:"seo"`
-	UpdatedAt             *string                    `json:"updated_at"`
-	PublishedAt           *string                    `json:"published_at"`
-	URL                   string                     `json:"url,omitempty"`
-	Content               *contentJSON               `json:"content,omitempty"`
+	ID                    string       `json:"id"`
+	Object                string       `json:"object"`
+	Language              string       `json:"language"`
+	Title                 string       `json:"title"`
+	Status                string       `json:"status"`
+	HasUnpublishedChanges *bool        `json:"has_unpublished_changes,omitempty"`
+	Slug                  string       `json:"slug"`
+	SEO                   seoJSON      `json:"seo"`
+	UpdatedAt             *string      `json:"updated_at"`
+	PublishedAt           *string      `json:"published_at"`
+	URL                   string       `json:"url,omitempty"`
+	Content               *contentJSON `json:"content,omitempty"`
 }
 
 type listJSON struct {
