@@ -84,7 +84,8 @@ func (r *Report) OK() bool {
 }
 
 // Preflighter is implemented by providers that can check, before the
-// first write, that their credentials allow writing (Help.Center scopes).
+// first write and without writing, that their credentials allow writing
+// (Zendesk's user role) or at least are valid (Help.Center's key).
 type Preflighter interface {
 	Preflight(ctx context.Context, write bool) error
 }

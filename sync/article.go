@@ -712,10 +712,16 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 		fields = append(fields, FieldChange{Field: "slug", Old: rt.Slug, New: *slug})
 	}
 	if rt.PendingTitle != "" || rt.PendingBody != "" {
-		pendingDiffers := (rt.PendingTitle != "" && rt.PendingTitle != t.Title) ||
-			(rt.PendingBody != "" && !render.Equal(want, rt.PendingBody, pl.profile))
-		if pendingDiffers {
-			warns = append(warns, Warning{File: t.Path, Kind: "pending-draft", Msg: "the help center holds unpublished draft changes that differ from this file; apply replaces them"})
+		var differs []string
+		if rt.PendingTitle != "" && rt.PendingTitle != t.Title {
+			differs = append(differs, "title")
+		}
+		if rt.PendingBody != "" && !render.Equal(want, rt.PendingBody, pl.profile) {
+			differs = append(differs, "body")
+		}
+		if len(differs) > 0 {
+			warns = append(warns, Warning{File: t.Path, Kind: "pending-draft", Msg: "the help center holds unpublished edits to the " + strings.Join(differs, " and ") +
+				" that differ from this file; apply replaces them with the file (hcsync export --drafts writes them out, to keep them)"})
 			if len(fields) == 0 {
 				fields = append(fields, FieldChange{Field: "unpublished draft", Old: "differs", New: "replaced by the file"})
 			}

@@ -46,6 +46,11 @@ type ExportOptions struct {
 	// the URL it came from, so plan maps an unchanged copy back to that
 	// URL instead of uploading it again.
 	LocalImages bool
+	// Drafts exports the unpublished edits of an article or translation
+	// that has them (Help.Center keeps a draft beside the live version)
+	// instead of its published version. Either way, ExportResult.Pending
+	// lists them.
+	Drafts bool
 	// HTTPClient fetches images over HTTP; nil = http.DefaultClient.
 	HTTPClient *http.Client
 	// Progress is called after each article is converted.
@@ -76,6 +81,17 @@ type ExportResult struct {
 	// unchanged at all, sorted by file.
 	Bodies   []BodyReport
 	Warnings []Warning
+	// Pending lists, sorted, the files whose article or translation has
+	// unpublished edits in the help center: their published version was
+	// exported, or with Drafts the edits.
+	Pending []PendingEdit
+}
+
+// PendingEdit is a file whose article (Source) or translation has
+// unpublished edits in the help center.
+type PendingEdit struct {
+	File   string `json:"file"`
+	Source bool   `json:"source"`
 }
 
 // BodyReport says how much of one body Markdown could express.
@@ -144,6 +160,7 @@ func Export(ctx context.Context, p providers.Provider, opts ExportOptions) (*Exp
 	}
 	sort.Slice(ex.res.Files, func(i, j int) bool { return ex.res.Files[i].Path < ex.res.Files[j].Path })
 	sort.Slice(ex.res.Bodies, func(i, j int) bool { return ex.res.Bodies[i].File < ex.res.Bodies[j].File })
+	sort.Slice(ex.res.Pending, func(i, j int) bool { return ex.res.Pending[i].File < ex.res.Pending[j].File })
 	return ex.res, nil
 }
 
@@ -432,8 +449,8 @@ func (ex *exporter) writeArticles() error {
 		}
 		a := pl.a
 		for j, locale := range append([]string{a.SourceLocale}, pl.locales...) {
-			t := a.Translations[locale]
 			file := pl.file(locale, a.SourceLocale)
+			t := ex.version(file, j == 0, a.Translations[locale])
 			md, used := ex.convert(file, t.Body)
 			for name, src := range used {
 				images[path.Join(pl.dir, "images", name)] = src
@@ -473,6 +490,27 @@ func (ex *exporter) writeArticles() error {
 		ex.add(path.Join(dir, sourcesFile), append(data, '\n'))
 	}
 	return nil
+}
+
+// version is the title and body of t to export to file: the published
+// version, or with Drafts the unpublished edits when t has some, which
+// are noted either way.
+func (ex *exporter) version(file string, source bool, t *providers.Translation) *providers.Translation {
+	if t.PendingTitle == "" && t.PendingBody == "" {
+		return t
+	}
+	ex.res.Pending = append(ex.res.Pending, PendingEdit{File: file, Source: source})
+	if !ex.opts.Drafts {
+		return t
+	}
+	v := *t
+	if t.PendingTitle != "" {
+		v.Title = t.PendingTitle
+	}
+	if t.PendingBody != "" {
+		v.Body = t.PendingBody
+	}
+	return &v
 }
 
 // sourcesFile is the sidecar export writes in each images folder: for

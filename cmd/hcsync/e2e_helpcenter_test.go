@@ -71,16 +71,15 @@ func TestHelpCenterEndToEnd(t *testing.T) {
 	// A read-only key can plan.
 	p := firstPlan(t, dir, readEnv)
 
-	// Apply with it fails before the first write, naming the scopes.
+	// Apply with it fails at the first write, naming the scope; that
+	// write is the only one sent.
 	srv.Middleware().Reset()
 	res := runCLI(t, dir, readEnv, "apply")
-	if res.code == 0 || !strings.Contains(res.stdout+res.stderr, "HELPCENTER_API_KEY lacks the content.write and content.publish scopes") {
-		t.Fatalf("apply with a read-only key: exit %d, want an error naming the missing scopes\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+	if res.code == 0 || !strings.Contains(res.stdout+res.stderr, "HELPCENTER_API_KEY lacks the content.write scope") {
+		t.Fatalf("apply with a read-only key: exit %d, want an error naming the missing scope\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
 	}
-	for _, r := range srv.Middleware().Requests() {
-		if r.Method != "GET" && r.Status != http.StatusForbidden {
-			t.Errorf("read-only apply: %s %s answered %d: a write got through", r.Method, r.Path, r.Status)
-		}
+	if w := nonGETs(srv); len(w) != 1 {
+		t.Errorf("read-only apply sent %v: want the first write only", w)
 	}
 	if n := len(srv.Articles()) + len(srv.Categories()); n != 0 {
 		t.Fatalf("read-only apply left %d objects on the center", n)
@@ -245,4 +244,224 @@ func sortedCopy(s []string) []string {
 	out := slices.Clone(s)
 	slices.Sort(out)
 	return out
+}
+
+// hcSmallTree writes a one-folder tree for Help.Center with the given
+// files (path under docs/ -> content) and returns its folder.
+func hcSmallTree(t *testing.T, srv *helpcentertest.Server, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "hcsync.yaml"), fmt.Sprintf("provider: helpcenter\ncontent: docs\ndefault_locale: en\nrate_limit: %d\nhelpcenter:\n  center_id: %s\n  base_url: %s\n", hcRateLimit*60, srv.CenterID, srv.URL))
+	for name, data := range files {
+		writeFile(t, filepath.Join(dir, "docs", filepath.FromSlash(name)), data)
+	}
+	return dir
+}
+
+// TestHelpCenterDescriptionKeepsSEOTitle: the SEO title a person set in
+// the help center survives an apply that changes the file's
+// description, for the article and for a translation, and so does an
+// SEO field hcsync does not know. A metadata write replaces the whole
+// seo object, so the adapter must send back what it did not change.
+func TestHelpCenterDescriptionKeepsSEOTitle(t *testing.T) {
+	t.Parallel()
+	srv := helpcentertest.NewServer(helpcentertest.Options{
+		Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
+		RateLimit:  hcRateLimit,
+		RateWindow: time.Second,
+	})
+	defer srv.Close()
+	dir := hcSmallTree(t, srv, map[string]string{
+		"guides/reset.md":    "---\ntitle: Reset your password\ndescription: Get a new password.\n---\nAsk for a link.\n",
+		"guides/reset.fr.md": "---\ntitle: Réinitialiser\ndescription: Un nouveau mot de passe.\n---\nDemandez un lien.\n",
+	})
+	env := []string{"HELPCENTER_API_KEY=" + hcFullKey}
+	mustApply(t, dir, env)
+	id := articleIDByTitle(t, srv, "Reset your password")
+	// Set in the dashboard: an SEO title beside the description, and a
+	// field the documentation does not name.
+	hcRequest(t, srv, "PATCH", "/articles/"+id+"/metadata", `{"seo": {"metaTitle": "Password reset | Lumen", "metaDesc": "Get a new password.", "ogImage": "https://cdn.help.center/og.png"}}`)
+	hcRequest(t, srv, "PATCH", "/articles/"+id+"/translations/fr/metadata", `{"seo": {"metaTitle": "Mot de passe | Lumen", "metaDesc": "Un nouveau mot de passe."}}`)
+
+	docs := filepath.Join(dir, "docs", "guides")
+	replaceIn(t, filepath.Join(docs, "reset.md"), "description: Get a new password.", "description: Get a new password by email.")
+	replaceIn(t, filepath.Join(docs, "reset.fr.md"), "description: Un nouveau mot de passe.", "description: Un nouveau mot de passe par e-mail.")
+	mustApply(t, dir, env)
+	assertConverged(t, dir, env)
+
+	a, _ := srv.Article(id)
+	if a.SEO.MetaTitle != "Password reset | Lumen" || a.SEO.MetaDesc != "Get a new password by email." || string(a.SEO.Other["ogImage"]) != `"https://cdn.help.center/og.png"` {
+		t.Errorf("article seo after a description change = %q / %q / ogImage %s; want the SEO title and ogImage kept", a.SEO.MetaTitle, a.SEO.MetaDesc, a.SEO.Other["ogImage"])
+	}
+	if fr := a.Translations["fr"].SEO; fr.MetaTitle != "Mot de passe | Lumen" || fr.MetaDesc != "Un nouveau mot de passe par e-mail." {
+		t.Errorf("fr seo after a description change = %q / %q; want the SEO title kept", fr.MetaTitle, fr.MetaDesc)
+	}
+}
+
+// nonGETs lists the requests the fake got that could write.
+func nonGETs(srv *helpcentertest.Server) []string {
+	var out []string
+	for _, r := range srv.Middleware().Requests() {
+		if r.Method != http.MethodGet {
+			out = append(out, fmt.Sprintf("%s %s -> %d", r.Method, r.Path, r.Status))
+		}
+	}
+	return out
+}
+
+// TestHelpCenterWritesOnlyWhatThePlanSays: checking the key writes
+// nothing. A plan and an apply with no changes send no request but
+// GETs; an apply of one body edit sends only that article's writes; and
+// with a read-only key, apply stops at the first write, which the help
+// center refuses, with a message naming the key and the scope: no other
+// write is sent.
+func TestHelpCenterWritesOnlyWhatThePlanSays(t *testing.T) {
+	t.Parallel()
+	srv := helpcentertest.NewServer(helpcentertest.Options{
+		Keys: map[string][]string{
+			hcFullKey: helpcentertest.AllScopes,
+			hcReadKey: {helpcentertest.ScopeRead},
+		},
+		RateLimit:  hcRateLimit,
+		RateWindow: time.Second,
+	})
+	defer srv.Close()
+	srv.AddCategory("Existing", "")
+	dir := hcSmallTree(t, srv, map[string]string{
+		"Existing/a.md": "---\ntitle: A\n---\nHello.\n",
+		"Existing/b.md": "---\ntitle: B\n---\nHello.\n",
+		"Existing/c.md": "---\ntitle: C\n---\nHello.\n",
+	})
+	fullEnv := []string{"HELPCENTER_API_KEY=" + hcFullKey}
+	readEnv := []string{"HELPCENTER_API_KEY=" + hcReadKey}
+
+	// A read-only key: the first write is refused and nothing else is sent.
+	res := runCLI(t, dir, readEnv, "apply", "--concurrency", "4")
+	if res.code == 0 || !strings.Contains(res.stdout+res.stderr, "HELPCENTER_API_KEY lacks the content.write scope") {
+		t.Errorf("apply with a read-only key: exit %d, want an error naming the key and the scope\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+	}
+	if w := nonGETs(srv); len(w) != 1 || !strings.HasSuffix(w[0], "-> 403") {
+		t.Errorf("apply with a read-only key sent %v; want the first write only, refused", w)
+	}
+	if strings.Contains(res.stdout+res.stderr, hcReadKey) {
+		t.Error("the API key appears in the output")
+	}
+	if c := srv.Categories(); len(c) != 1 || c[0].Name != "Existing" || len(srv.Articles()) != 0 {
+		t.Fatalf("a read-only apply changed the center: %d categories, %d articles", len(c), len(srv.Articles()))
+	}
+
+	mustApply(t, dir, fullEnv)
+	srv.Middleware().Reset()
+	assertConverged(t, dir, fullEnv)
+	mustApply(t, dir, fullEnv)
+	if w := nonGETs(srv); len(w) != 0 {
+		t.Errorf("a plan and an apply with no changes sent %v; want GETs only", w)
+	}
+
+	id := articleIDByTitle(t, srv, "A")
+	replaceIn(t, filepath.Join(dir, "docs", "Existing", "a.md"), "Hello.", "Hello again.")
+	srv.Middleware().Reset()
+	mustApply(t, dir, fullEnv)
+	for _, w := range nonGETs(srv) {
+		if !strings.Contains(w, "/articles/"+id+"/") {
+			t.Errorf("an apply of one body edit of article %s sent %s", id, w)
+		}
+	}
+	if c := srv.Categories(); c[0].Name != "Existing" {
+		t.Errorf("categories after apply: %+v", c)
+	}
+}
+
+// seedPendingEdits gives the fake a category with three published
+// articles: one whose draft holds unpublished edits, one whose French
+// translation does, and one with none.
+func seedPendingEdits(srv *helpcentertest.Server) {
+	cat := srv.AddCategory("Guides", "")
+	v := func(title, html string) helpcentertest.Version {
+		return helpcentertest.Version{Title: title, HTML: html}
+	}
+	live := func(title, html string) *helpcentertest.Version { x := v(title, html); return &x }
+	srv.AddArticle(helpcentertest.Article{CategoryID: cat, Slug: "install",
+		Published: live("Install", "<p>Old steps.</p>"), Draft: v("Install the app", "<p>New steps.</p>")})
+	srv.AddArticle(helpcentertest.Article{CategoryID: cat, Slug: "billing",
+		Published: live("Billing", "<p>Pay.</p>"), Draft: v("Billing", "<p>Pay.</p>"),
+		Translations: map[string]*helpcentertest.Translation{"fr": {Slug: "facturation",
+			Published: live("Facturation", "<p>Ancien.</p>"), Draft: v("Facturation", "<p>Nouveau.</p>")}}})
+	srv.AddArticle(helpcentertest.Article{CategoryID: cat, Slug: "plain",
+		Published: live("Plain", "<p>Same.</p>"), Draft: v("Plain", "<p>Same.</p>")})
+}
+
+// TestHelpCenterExportPendingEdits: unpublished edits in the help center
+// are not exported silently as the live version. Export counts and
+// lists them; a plan of that tree warns about each, saying what differs;
+// export --drafts takes the pending version instead, which the next
+// apply publishes.
+func TestHelpCenterExportPendingEdits(t *testing.T) {
+	t.Parallel()
+	srv := helpcentertest.NewServer(helpcentertest.Options{
+		Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
+		RateLimit:  hcRateLimit,
+		RateWindow: time.Second,
+	})
+	defer srv.Close()
+	seedPendingEdits(srv)
+	dir := hcSmallTree(t, srv, nil)
+	env := []string{"HELPCENTER_API_KEY=" + hcFullKey}
+
+	res := runCLI(t, dir, env, "export", "--out", "live")
+	if res.code != 0 {
+		t.Fatalf("export: exit %d\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+	}
+	// The written hcsync.yaml does not carry rate_limit: give it the
+	// fake's, or each run paces at the documented 100 a minute.
+	pace := func(tree string) {
+		f := filepath.Join(dir, tree, "hcsync.yaml")
+		writeFile(t, f, readFile(t, f)+fmt.Sprintf("rate_limit: %d\n", hcRateLimit*60))
+	}
+	pace("live")
+	want := "1 article and 1 translation have unpublished edits in the help center; exported the published version (use --drafts to export the pending edits):\n  guides/billing.fr.md\n  guides/install.md\n"
+	if !strings.Contains(res.stdout, want) {
+		t.Errorf("export summary does not say:\n%s\ngot:\n%s", want, res.stdout)
+	}
+	if f := readFile(t, filepath.Join(dir, "live", "guides", "install.md")); !strings.Contains(f, "title: Install\n") || !strings.Contains(f, "Old steps.") {
+		t.Errorf("install.md without --drafts:\n%s\nwant the published version", f)
+	}
+	p := planJSON(t, dir, env, "-c", "live/hcsync.yaml")
+	var pending []string
+	for _, w := range p.Warnings {
+		if w.Kind == "pending-draft" {
+			pending = append(pending, w.File+": "+w.Msg)
+		}
+	}
+	slices.Sort(pending)
+	if len(pending) != 2 || !strings.HasPrefix(pending[0], "guides/billing.fr.md: ") || !strings.Contains(pending[0], "body") ||
+		!strings.HasPrefix(pending[1], "guides/install.md: ") || !strings.Contains(pending[1], "title and body") {
+		t.Errorf("plan of the exported tree: pending-draft warnings %q; want one for each file, naming what differs", pending)
+	}
+
+	res = runCLI(t, dir, env, "export", "--drafts", "--out", "drafts")
+	if res.code != 0 {
+		t.Fatalf("export --drafts: exit %d\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+	}
+	pace("drafts")
+	if !strings.Contains(res.stdout, "1 article and 1 translation have unpublished edits in the help center; exported the pending edits") {
+		t.Errorf("export --drafts summary:\n%s", res.stdout)
+	}
+	if f := readFile(t, filepath.Join(dir, "drafts", "guides", "install.md")); !strings.Contains(f, "title: Install the app\n") || !strings.Contains(f, "New steps.") {
+		t.Errorf("install.md with --drafts:\n%s\nwant the pending version", f)
+	}
+	if f := readFile(t, filepath.Join(dir, "drafts", "guides", "billing.fr.md")); !strings.Contains(f, "Nouveau.") {
+		t.Errorf("billing.fr.md with --drafts:\n%s\nwant the pending version", f)
+	}
+	p = planJSON(t, dir, env, "-c", "drafts/hcsync.yaml")
+	if c := actionCounts(p); c[sync.ActionUpdateTranslation] != 2 || len(p.Changes) != 2 || len(p.Warnings) != 0 {
+		t.Errorf("plan after export --drafts: %v, warnings %v; want the two pending edits as updates, no warning", c, p.Warnings)
+	}
+	mustApply(t, dir, env, "-c", "drafts/hcsync.yaml")
+	assertConverged(t, filepath.Join(dir, "drafts"), env)
+	for _, a := range srv.Articles() {
+		if a.Status() != helpcentertest.StatusPublished || (a.Translations["fr"] != nil && a.Translations["fr"].Status() != helpcentertest.StatusPublished) {
+			t.Errorf("article %q after apply of the --drafts tree: %s; want the pending edits published", a.Draft.Title, a.Status())
+		}
+	}
 }

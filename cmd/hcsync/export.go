@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/schollz/progressbar/v3"
 	"go.yaml.in/yaml/v3"
@@ -21,6 +22,7 @@ type exportFlags struct {
 	out      string
 	force    bool
 	keepURLs bool
+	drafts   bool
 }
 
 func init() {
@@ -31,6 +33,7 @@ func init() {
 		fs.StringVar(&f.out, "out", "", "folder to write the tree to (required; must be empty unless --force)")
 		fs.BoolVar(&f.force, "force", false, "write into a folder that is not empty, replacing files of the same names")
 		fs.BoolVar(&f.keepURLs, "keep-urls", false, "keep links between articles and images as the help center's URLs instead of relative .md links\nand files downloaded into images/ folders")
+		fs.BoolVar(&f.drafts, "drafts", false, "export the unpublished edits of articles and translations that have some (Help.Center)\ninstead of their published version; the next apply publishes them")
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
@@ -58,7 +61,7 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 	var bar *progressbar.ProgressBar
 	// Downloaded images plan clean on every provider: the sidecar export
 	// writes beside them maps an unchanged copy back to its URL.
-	opts := sync.ExportOptions{RelativeLinks: !f.keepURLs, LocalImages: !f.keepURLs}
+	opts := sync.ExportOptions{RelativeLinks: !f.keepURLs, LocalImages: !f.keepURLs, Drafts: f.drafts}
 	if a.isTerminal {
 		opts.Progress = func(done, total int) {
 			if bar == nil {
@@ -88,7 +91,7 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 	if err := res.Write(f.out); err != nil {
 		return err
 	}
-	writeExportSummary(a.stdout, res, f.out)
+	writeExportSummary(a.stdout, res, f.out, f.drafts)
 	return nil
 }
 
@@ -151,7 +154,7 @@ func exportedConfig(cfg *config.Config, defaultLocale, out string) ([]byte, erro
 	return append([]byte(head), body...), nil
 }
 
-func writeExportSummary(w io.Writer, res *sync.ExportResult, out string) {
+func writeExportSummary(w io.Writer, res *sync.ExportResult, out string, drafts bool) {
 	fmt.Fprintf(w, "Exported %d articles, %d translations, %d images and %d sections into %s.\n",
 		res.Articles, res.Translations, res.Images, res.Sections, out)
 	raw, lossy := 0, 0
@@ -171,6 +174,7 @@ func writeExportSummary(w io.Writer, res *sync.ExportResult, out string) {
 			}
 		}
 	}
+	writePending(w, res.Pending, drafts)
 	if len(res.Warnings) > 0 {
 		fmt.Fprintf(w, "\n%d warnings:\n", len(res.Warnings))
 		for _, wr := range res.Warnings {
@@ -187,4 +191,35 @@ func writeExportSummary(w io.Writer, res *sync.ExportResult, out string) {
 		fmt.Fprintf(w, "\n%d bodies will show as changed in plan (see warnings).\n", lossy)
 	}
 	fmt.Fprintf(w, "\nNext: hcsync plan -c %s\n", filepath.Join(out, "hcsync.yaml"))
+}
+
+// writePending says how many articles and translations have unpublished
+// edits in the help center, which version of them was exported, and
+// lists their files: neither version may be lost without a word.
+func writePending(w io.Writer, pending []sync.PendingEdit, drafts bool) {
+	if len(pending) == 0 {
+		return
+	}
+	articles := 0
+	for _, p := range pending {
+		if p.Source {
+			articles++
+		}
+	}
+	var parts []string
+	if articles > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", articles, plural(articles, "article", "articles")))
+	}
+	if n := len(pending) - articles; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", n, plural(n, "translation", "translations")))
+	}
+	verb := plural(len(pending), "has", "have")
+	what := "exported the published version (use --drafts to export the pending edits)"
+	if drafts {
+		what = "exported the pending edits, which plan shows as changes and the next apply publishes"
+	}
+	fmt.Fprintf(w, "\n%s %s unpublished edits in the help center; %s:\n", strings.Join(parts, " and "), verb, what)
+	for _, p := range pending {
+		fmt.Fprintf(w, "  %s\n", p.File)
+	}
 }

@@ -22,8 +22,13 @@
 //     version and the file equals the live version, the draft is
 //     discarded instead of rewritten.
 //   - Archive deletes: the API has no archive.
-//   - Preflight probes the key's scopes before the first write (see
-//     Preflight); the API offers no scope introspection.
+//   - description: is the SEO description (seo.metaDesc). A metadata
+//     write replaces the whole seo object, so the adapter writes back
+//     every SEO field the remote holds (the SEO title, and any field it
+//     does not know, as it came) with only metaDesc changed.
+//   - Preflight writes nothing: the API cannot report a key's scopes,
+//     so a missing write scope shows at the first write needing it, and
+//     no other request needing it is sent (see Preflight).
 //
 // Reading translations costs one request per article and additional
 // language (the API has no bulk translation list), plus one more for a
@@ -76,6 +81,8 @@ type Provider struct {
 
 	infoMu sync.Mutex // held while reading info
 	info   *centerInfo
+
+	scopes *scopeGate
 
 	mu sync.Mutex
 	// knownCategories are category ids seen so far, to tell which entry
@@ -135,6 +142,7 @@ func New(o Options) (*Provider, error) {
 		c:               c,
 		center:          o.CenterID,
 		base:            "/v0/centers/" + o.CenterID,
+		scopes:          newScopeGate(),
 		knownCategories: map[string]bool{},
 		live:            map[string]liveVersion{},
 	}, nil
@@ -170,16 +178,34 @@ func (p *Provider) Capabilities() providers.Capabilities {
 func (p *Provider) Stats() providers.ClientStats { return p.c.Stats() }
 
 // do sends one request and turns authorisation failures into errors
-// that say what to fix.
+// that say what to fix. Requests that may write pass the scope gate
+// first (see scopeGate).
 func (p *Provider) do(ctx context.Context, r providers.Request, out any) error {
+	scope := scopeFor(r.Method, r.Path)
+	probe := false
+	if r.Method != http.MethodGet {
+		var err error
+		if probe, err = p.scopes.enter(ctx, scope); err != nil {
+			return err
+		}
+	}
 	_, err := p.c.Do(ctx, r, out)
+	err = p.explain(scope, err)
+	if probe {
+		p.scopes.leave(scope, err)
+	}
+	return err
+}
+
+// explain says what to fix when the key was refused.
+func (p *Provider) explain(scope string, err error) error {
 	var apiErr *providers.APIError
 	if err == nil || !errors.As(err, &apiErr) {
 		return err
 	}
 	switch {
 	case apiErr.Code == "insufficient_scope":
-		return fmt.Errorf("HELPCENTER_API_KEY lacks the %s scope this needs: create a key with it under Settings > General > API in Help.Center: %w", scopeFor(r.Method, r.Path), err)
+		return fmt.Errorf("HELPCENTER_API_KEY lacks the %s scope this needs: create a key with it under Settings > General > API in Help.Center: %w", scope, err)
 	case apiErr.StatusCode == http.StatusUnauthorized:
 		return fmt.Errorf("HELPCENTER_API_KEY was refused: check that it is a current key of center %s (Settings > General > API): %w", p.center, err)
 	}

@@ -1,11 +1,18 @@
 package helpcenter_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -260,46 +267,95 @@ func TestLanguageChecks(t *testing.T) {
 	}
 }
 
-// A read-only key plans (reads succeed) but Preflight refuses to apply,
-// naming the scopes, without changing anything.
-func TestPreflight(t *testing.T) {
+// Preflight writes nothing, whatever the key: it reads the center.
+// Only an unknown key fails it.
+func TestPreflightWritesNothing(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s := setup(t, helpcentertest.Options{})
 	s.AddCategory("Guides", "")
-	tests := []struct {
-		key     string
-		write   bool
-		wantErr string
-	}{
-		{readKey, false, ""},
-		{readKey, true, "HELPCENTER_API_KEY lacks the content.write and content.publish scopes"},
-		{noPubKey, true, "HELPCENTER_API_KEY lacks the content.publish scope "},
-		{fullKey, true, ""},
+	for _, key := range []string{readKey, noPubKey, fullKey} {
+		p := newProvider(t, s, key, 0)
+		if _, err := p.ListArticles(ctx); err != nil {
+			t.Fatalf("reading with %s: %v", key[:14], err)
+		}
+		if err := p.Preflight(ctx, true); err != nil {
+			t.Errorf("preflight with %s: %v", key[:14], err)
+		}
 	}
-	for _, tt := range tests {
-		t.Run(fmt.Sprint(tt.key[:14], tt.write), func(t *testing.T) {
-			p := newProvider(t, s, tt.key, 0)
-			if _, err := p.ListArticles(ctx); err != nil {
-				t.Fatalf("reading with %s: %v", tt.key[:14], err)
-			}
-			err := p.Preflight(ctx, tt.write)
-			switch {
-			case tt.wantErr == "" && err != nil:
-				t.Errorf("unexpected error: %v", err)
-			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
-				t.Errorf("err = %v, want %q", err, tt.wantErr)
-			}
-			if err != nil && strings.Contains(err.Error(), tt.key) {
-				t.Errorf("error shows the key: %v", err)
-			}
-		})
+	err := newProvider(t, s, "hc-secret-unknown-0123", 0).Preflight(ctx, true)
+	if err == nil || !strings.Contains(err.Error(), "HELPCENTER_API_KEY was refused") || strings.Contains(err.Error(), "hc-secret-unknown-0123") {
+		t.Errorf("preflight with an unknown key: %v, want a refusal naming HELPCENTER_API_KEY but not the key", err)
+	}
+	for _, r := range s.Middleware().Requests() {
+		if r.Method != "GET" {
+			t.Errorf("preflight sent %s %s", r.Method, r.Path)
+		}
 	}
 	if c := s.Categories(); len(c) != 1 || c[0].Name != "Guides" {
 		t.Errorf("preflight changed categories: %+v", c)
 	}
-	if n := len(s.Articles()); n != 0 {
-		t.Errorf("preflight created %d articles", n)
+}
+
+// A key without a scope meets one refusal: of the concurrent writes
+// needing that scope, the first is sent and refused, the others fail
+// with the same message unsent; writes needing a scope the key holds
+// go on.
+func TestMissingScopeRefusedOnce(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	tests := []struct {
+		name, key, scope string
+		write            func(p *helpcenter.Provider, id string) error
+	}{
+		{"read-only key creates", readKey, "content.write", func(p *helpcenter.Provider, _ string) error {
+			_, err := p.CreateArticle(ctx, providers.ArticleInput{Source: providers.TranslationInput{Locale: "en", Title: "New", Body: "<p>x</p>"}})
+			return err
+		}},
+		{"key without publish publishes", noPubKey, "content.publish", func(p *helpcenter.Provider, id string) error {
+			return p.Publish(ctx, id, "en")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := setup(t, helpcentertest.Options{})
+			var ids []string
+			for i := range 6 {
+				ids = append(ids, s.AddArticle(helpcentertest.Article{Draft: helpcentertest.Version{Title: fmt.Sprint("A", i)}}))
+			}
+			p := newProvider(t, s, tt.key, 0)
+			errs := make([]error, len(ids))
+			var wg sync.WaitGroup
+			for i, id := range ids {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					errs[i] = tt.write(p, id)
+				}()
+			}
+			wg.Wait()
+			for i, err := range errs {
+				if err == nil || !strings.Contains(err.Error(), "HELPCENTER_API_KEY lacks the "+tt.scope+" scope") {
+					t.Errorf("write %d: %v, want the missing scope named", i, err)
+				}
+			}
+			var sent []string
+			for _, r := range s.Middleware().Requests() {
+				if r.Method != "GET" {
+					sent = append(sent, r.Method+" "+r.Path)
+				}
+			}
+			if len(sent) != 1 {
+				t.Errorf("sent %d writes, want the first only: %v", len(sent), sent)
+			}
+			if tt.key == noPubKey {
+				// content.write is held: a draft write still goes.
+				if _, err := p.UpdateTranslation(ctx, ids[0], providers.TranslationInput{Locale: "en", Title: "A0", Body: "<p>y</p>", Draft: true}); err != nil {
+					t.Errorf("a draft write with content.write: %v", err)
+				}
+			}
+		})
 	}
 }
 
@@ -560,4 +616,74 @@ func TestUpdateSection(t *testing.T) {
 	if c := got[cat.ID]; c.Name != "Handbook" || c.Description != "Old" {
 		t.Errorf("category after update = %+v", c)
 	}
+}
+
+// A description change keeps every other SEO field the remote holds,
+// for the article and each translation, whether the draft write answers
+// with the SEO object or the adapter has to read it.
+func TestDescriptionKeepsOtherSEOFields(t *testing.T) {
+	t.Parallel()
+	for _, stripSEO := range []bool{false, true} {
+		for _, locale := range []string{"en", "fr"} {
+			t.Run(fmt.Sprintf("%s/answer without seo %v", locale, stripSEO), func(t *testing.T) {
+				t.Parallel()
+				s := setup(t, helpcentertest.Options{})
+				seo := helpcentertest.SEO{MetaTitle: "Set by a person", MetaDesc: "old",
+					Other: map[string]json.RawMessage{"canonical": json.RawMessage(`"https://x/c"`)}}
+				id := s.AddArticle(helpcentertest.Article{
+					Draft: helpcentertest.Version{Title: "Install", HTML: "<p>x</p>"}, SEO: seo,
+					Translations: map[string]*helpcentertest.Translation{"fr": {Draft: helpcentertest.Version{Title: "Installer", HTML: "<p>x</p>"}, SEO: seo}},
+				})
+				base := s.URL
+				if stripSEO {
+					base = withoutDraftSEO(t, s.URL)
+				}
+				p, err := helpcenter.New(helpcenter.Options{CenterID: s.CenterID, APIKey: fullKey, BaseURL: base, RequestsPerMinute: unusedRate})
+				if err != nil {
+					t.Fatal(err)
+				}
+				title := map[string]string{"en": "Install", "fr": "Installer"}[locale]
+				if _, err := p.UpdateTranslation(context.Background(), id, providers.TranslationInput{
+					Locale: locale, Title: title, Body: "<p>y</p>", Draft: true, Description: ptr("new"),
+				}); err != nil {
+					t.Fatal(err)
+				}
+				a, _ := s.Article(id)
+				got := a.SEO
+				if locale == "fr" {
+					got = a.Translations["fr"].SEO
+				}
+				if got.MetaTitle != "Set by a person" || got.MetaDesc != "new" || string(got.Other["canonical"]) != `"https://x/c"` {
+					t.Errorf("seo = %+v, want the title and canonical kept and the description new", got)
+				}
+			})
+		}
+	}
+}
+
+// withoutDraftSEO serves the fake at target with seo removed from the
+// answers to draft writes: a service whose draft answer omits it.
+func withoutDraftSEO(t *testing.T, target string) string {
+	t.Helper()
+	u, _ := url.Parse(target)
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	proxy.ModifyResponse = func(resp *http.Response) error {
+		if resp.Request.Method != "PATCH" || !strings.HasSuffix(resp.Request.URL.Path, "/draft") {
+			return nil
+		}
+		var m map[string]any
+		data, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if json.Unmarshal(data, &m) == nil {
+			delete(m, "seo")
+			data, _ = json.Marshal(m)
+		}
+		resp.Body = io.NopCloser(bytes.NewReader(data))
+		resp.ContentLength = int64(len(data))
+		resp.Header.Set("Content-Length", strconv.Itoa(len(data)))
+		return nil
+	}
+	srv := httptest.NewServer(proxy)
+	t.Cleanup(srv.Close)
+	return srv.URL
 }

@@ -3,100 +3,110 @@ package helpcenter
 import (
 	"context"
 	"errors"
-	"fmt"
-	"strings"
+	"sync"
 
 	"github.com/hcsync/hcsync/providers"
 )
 
-// preflightArticle is an id no center holds (ids are 24 hex digits),
-// for probing scopes without touching an article or category.
-const preflightArticle = "hcsync-preflight-scope-check"
-
-// Preflight checks, before anything is written, that the API key can do
-// what an apply needs. The API has no way to list a key's scopes, so
-// each scope is probed with a request that changes nothing:
+// Preflight checks, before apply's first write, that the API key is a
+// key of the center: it reads the center, which proves content.read
+// (and costs nothing after a plan, which has read it already).
 //
-//   - content.read: reading the center (every plan does this).
-//   - content.write: renaming a category to the name it already has
-//     (PATCH /articles/categories/{id}; "At least one field must be
-//     provided", SKILL.md, "Update Category"), or, in a center without
-//     categories, the same PATCH of an id that does not exist.
-//   - content.publish: publishing an article id that does not exist.
-//
-// A key lacking the scope is answered 403 insufficient_scope; a key
-// holding it gets 200 or 404. The probes of ids that do not exist rely
-// on the scope being checked before the article is looked up; if the
-// service did it the other way round, the probe would read as success
-// and the first publish would still fail with a message naming the
-// scope. content.delete is not probed: only applies that delete need
-// it, and those fail on the first delete with the same message.
+// The write scopes are not checked here. The API has no endpoint that
+// reports a key's scopes (helpcenter-articles.txt, "API Key Scopes";
+// SKILL.md lists none), and the only way to learn whether a key may
+// write is to write: a check that renames a category to its own name is
+// still a write to the help center, made by a tool whose promise is to
+// write only what the plan shows. So a missing content.write,
+// content.publish or content.delete scope shows at the first write that
+// needs it, which the service refuses with 403 insufficient_scope, and
+// the scope gate (below) sends no other request needing that scope.
 //
 // The executor calls Preflight (through an optional interface) before
-// the first write; write=false checks reading only.
+// the first write; write makes no difference: either way it reads.
 func (p *Provider) Preflight(ctx context.Context, write bool) error {
-	if _, err := p.centerInfo(ctx); err != nil {
-		return err
-	}
-	if !write {
-		return nil
-	}
-	var missing []string
-	ok, err := p.probeWrite(ctx)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		missing = append(missing, "content.write")
-	}
-	_, err = p.c.Do(ctx, providers.Request{Method: "POST", Path: p.path("articles", preflightArticle, "publish"), Idempotent: true}, nil)
-	if ok, err = scopeHeld(err); err != nil {
-		return fmt.Errorf("checking the key's content.publish scope: %w", err)
-	}
-	if !ok {
-		missing = append(missing, "content.publish")
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("HELPCENTER_API_KEY lacks the %s scope%s that apply needs (it has content.read): nothing was written; create a key with content.read, content.write and content.publish (and content.delete to delete articles or translations) under Settings > General > API in Help.Center",
-			strings.Join(missing, " and "), plural(len(missing)))
-	}
-	return nil
+	_, err := p.centerInfo(ctx)
+	return err
 }
 
-func (p *Provider) probeWrite(ctx context.Context) (bool, error) {
-	cats, err := p.categories(ctx)
-	if err != nil {
-		return false, err
-	}
-	id, body := preflightArticle, map[string]string{"name": "hcsync preflight"}
-	if len(cats) > 0 {
-		id, body = cats[0].ID, map[string]string{"name": cats[0].Name}
-	}
-	_, err = p.c.Do(ctx, providers.Request{Method: "PATCH", Path: p.path("articles", "categories", id), JSON: body}, nil)
-	ok, err := scopeHeld(err)
-	if err != nil {
-		return false, fmt.Errorf("checking the key's content.write scope: %w", err)
-	}
-	return ok, nil
+// scopeGate holds back requests whose scope the key may lack, so a key
+// without a scope meets one refusal, not one per change: under the rate
+// limit of 100 requests a minute, each refused request of an apply
+// would cost as much as a write. While a scope is unknown, one request
+// needing it is sent at a time; once one succeeds, the scope is held
+// and requests go freely; once one is refused for it, the requests that
+// need it fail without being sent.
+type scopeGate struct {
+	mu      sync.Mutex
+	held    map[string]bool
+	refused map[string]error         // scope -> the first refusal
+	probing map[string]chan struct{} // scope -> closed when the request in flight is answered
 }
 
-// scopeHeld reads a probe's answer: 403 insufficient_scope means the
-// scope is missing; success or 404 means it is held; anything else is
-// an error.
-func scopeHeld(err error) (bool, error) {
-	var apiErr *providers.APIError
+func newScopeGate() *scopeGate {
+	return &scopeGate{held: map[string]bool{}, refused: map[string]error{}, probing: map[string]chan struct{}{}}
+}
+
+// enter waits until a request needing scope may be sent. probe is true
+// when the caller's request is the one that tells whether the key holds
+// the scope: it must call leave with its outcome.
+func (g *scopeGate) enter(ctx context.Context, scope string) (probe bool, err error) {
+	for {
+		g.mu.Lock()
+		if err := g.refused[scope]; err != nil {
+			g.mu.Unlock()
+			return false, &notSentError{scope: scope, refusal: err}
+		}
+		if g.held[scope] {
+			g.mu.Unlock()
+			return false, nil
+		}
+		wait, busy := g.probing[scope]
+		if !busy {
+			g.probing[scope] = make(chan struct{})
+			g.mu.Unlock()
+			return true, nil
+		}
+		g.mu.Unlock()
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return false, ctx.Err()
+		}
+	}
+}
+
+// leave records what the probe's outcome err proves: success that the
+// key holds the scope, insufficient_scope that it does not. Any other
+// outcome (a 404, a dropped connection) proves neither, and the next
+// request waiting becomes the probe.
+func (g *scopeGate) leave(scope string, err error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	switch {
-	case err == nil, errors.Is(err, providers.ErrNotFound):
-		return true, nil
-	case errors.As(err, &apiErr) && apiErr.Code == "insufficient_scope":
-		return false, nil
+	case err == nil:
+		g.held[scope] = true
+	case isScopeRefusal(err):
+		g.refused[scope] = err
 	}
-	return false, err
+	close(g.probing[scope])
+	delete(g.probing, scope)
 }
 
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
+func isScopeRefusal(err error) bool {
+	var apiErr *providers.APIError
+	return errors.As(err, &apiErr) && apiErr.Code == "insufficient_scope"
 }
+
+// notSentError is a request the gate held back because an earlier one
+// needing the same scope was refused; it wraps that refusal.
+type notSentError struct {
+	scope   string
+	refusal error
+}
+
+func (e *notSentError) Error() string {
+	return "not sent: HELPCENTER_API_KEY lacks the " + e.scope + " scope this needs, as the help center answered an earlier request: create a key with it under Settings > General > API in Help.Center"
+}
+
+func (e *notSentError) Unwrap() error { return e.refusal }

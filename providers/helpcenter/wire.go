@@ -2,6 +2,7 @@ package helpcenter
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"strings"
 	"time"
@@ -20,9 +21,66 @@ type centerInfo struct {
 	AdditionalLanguages []string `json:"additional_languages"`
 }
 
+// seo is the SEO object of an article or translation. A metadata write
+// replaces the whole object ("seo | Full SEO object", SKILL.md, "Update
+// Article Metadata"), so the adapter writes back every field it read:
+// the two the documentation names (SKILL.md, "Response Shapes") and, as
+// the raw JSON it came as, any other, so that a field the adapter does
+// not know survives too.
 type seo struct {
-	MetaTitle string `json:"metaTitle,omitempty"`
-	MetaDesc  string `json:"metaDesc,omitempty"`
+	MetaTitle string
+	MetaDesc  string
+	other     map[string]json.RawMessage
+}
+
+// UnmarshalJSON reads the named fields and keeps the rest as they are.
+// A named field that is not a string is kept as it is too.
+func (s *seo) UnmarshalJSON(data []byte) error {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return err
+	}
+	*s = seo{}
+	for k, v := range fields {
+		switch {
+		case k == "metaTitle" && json.Unmarshal(v, &s.MetaTitle) == nil:
+		case k == "metaDesc" && json.Unmarshal(v, &s.MetaDesc) == nil:
+		default:
+			if s.other == nil {
+				s.other = map[string]json.RawMessage{}
+			}
+			s.other[k] = v
+		}
+	}
+	return nil
+}
+
+// MarshalJSON writes the whole object: the named fields when set, and
+// every other field read.
+func (s seo) MarshalJSON() ([]byte, error) {
+	out := make(map[string]json.RawMessage, len(s.other)+2)
+	for k, v := range s.other {
+		out[k] = v
+	}
+	for k, v := range map[string]string{"metaTitle": s.MetaTitle, "metaDesc": s.MetaDesc} {
+		if v != "" {
+			out[k], _ = json.Marshal(v)
+		}
+	}
+	return json.Marshal(out)
+}
+
+// withDesc is the object with its description replaced; a nil s is the
+// empty object.
+func (s *seo) withDesc(desc string) seo {
+	var out seo
+	if s != nil {
+		out = *s
+		out.other = maps.Clone(s.other)
+		delete(out.other, "metaDesc")
+	}
+	out.MetaDesc = desc
+	return out
 }
 
 type content struct {

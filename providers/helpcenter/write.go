@@ -225,17 +225,14 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 	} else {
 		p.forgetLive(articleID, lang)
 	}
+	// d is the draft as the write leaves it, SEO object included.
+	var d translation
 	if discard {
-		if err := p.do(ctx, providers.Request{Method: "POST", Path: p.path("articles", articleID, "draft", "discard"), Idempotent: true}, nil); err != nil {
+		if err := p.do(ctx, providers.Request{Method: "POST", Path: p.path("articles", articleID, "draft", "discard"), Idempotent: true}, &d); err != nil {
 			return out, fmt.Errorf("discarding the unpublished changes of article %s: %w", articleID, err)
 		}
 	} else {
-		draft := p.path("articles", articleID, "draft")
-		if lang != "" {
-			draft = p.path("articles", articleID, "translations", lang, "draft")
-		}
-		var d translation
-		if err := p.do(ctx, providers.Request{Method: "PATCH", Path: draft, JSON: map[string]string{"title": t.Title, "html": t.Body}}, &d); err != nil {
+		if err := p.do(ctx, providers.Request{Method: "PATCH", Path: p.draftPath(articleID, lang), JSON: map[string]string{"title": t.Title, "html": t.Body}}, &d); err != nil {
 			return out, fmt.Errorf("writing the %s draft of article %s: %w", t.Locale, articleID, err)
 		}
 		out.Body, out.UpdatedAt, out.Slug = d.Content.html(), d.UpdatedAt, d.Slug
@@ -252,7 +249,11 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 		meta["slug"] = out.Slug
 	}
 	if t.Description != nil {
-		meta["seo"] = map[string]string{"metaDesc": *t.Description}
+		seo, err := p.seoWithDesc(ctx, articleID, lang, d.SEO, *t.Description)
+		if err != nil {
+			return out, err
+		}
+		meta["seo"] = seo
 	}
 	if len(meta) > 0 {
 		if err := p.metadata(ctx, articleID, lang, meta); err != nil {
@@ -271,6 +272,40 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 		out.URL = translationURL(info, lang, p.slugID(articleID), out.Slug)
 	}
 	return out, nil
+}
+
+// draftPath is the draft endpoint of the article (lang "") or of one
+// translation.
+func (p *Provider) draftPath(articleID, lang string) string {
+	if lang == "" {
+		return p.path("articles", articleID, "draft")
+	}
+	return p.path("articles", articleID, "translations", lang, "draft")
+}
+
+// seoWithDesc is the SEO object to write for a new description: the
+// remote's object with only metaDesc changed, since a write replaces the
+// whole object and would otherwise erase the SEO title a person set in
+// the help center. have is the object the draft write answered with;
+// when the answer held none, the draft is read for it.
+func (p *Provider) seoWithDesc(ctx context.Context, articleID, lang string, have *seo, desc string) (seo, error) {
+	if have == nil {
+		var d translation
+		if err := p.do(ctx, providers.Request{Method: "GET", Path: p.draftPath(articleID, lang)}, &d); err != nil {
+			return seo{}, fmt.Errorf("reading the SEO fields of %s, to keep them when writing its description: %w", subject(articleID, lang), err)
+		}
+		// A draft without seo has no SEO fields to keep.
+		have = d.SEO
+	}
+	return have.withDesc(desc), nil
+}
+
+// subject names the article (lang "") or one translation in messages.
+func subject(articleID, lang string) string {
+	if lang == "" {
+		return "article " + articleID
+	}
+	return "the " + lang + " translation of article " + articleID
 }
 
 // matchesLive reports whether the article's source is published with

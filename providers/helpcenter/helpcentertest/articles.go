@@ -158,8 +158,8 @@ func (s *Server) createArticle(q *request) {
 	case len(s.categories) > 0:
 		a.CategoryID = s.categories[0].ID
 	}
-	if in.Metadata != nil {
-		in.Metadata.SEO.apply(&a.SEO)
+	if in.Metadata != nil && !in.Metadata.SEO.replace(q, &a.SEO) {
+		return
 	}
 	s.articles = append(s.articles, a)
 	// "The response returns the draft object with expand: ['content']."
@@ -328,10 +328,13 @@ func (s *Server) updateMetadata(q *request) {
 		writeError(q.w, http.StatusBadRequest, "missing_required_field", "at least one of category, subtitle, slug or seo is required")
 		return
 	}
+	if in.Category != nil && s.findCategory(q, *in.Category) == nil {
+		return
+	}
+	if !in.SEO.replace(q, &a.SEO) {
+		return
+	}
 	if in.Category != nil {
-		if s.findCategory(q, *in.Category) == nil {
-			return
-		}
 		a.CategoryID = *in.Category
 	}
 	if in.Subtitle != nil {
@@ -340,7 +343,6 @@ func (s *Server) updateMetadata(q *request) {
 	if in.Slug != nil {
 		a.Slug = *in.Slug
 	}
-	in.SEO.apply(&a.SEO)
 	a.UpdatedAt = s.now().UTC()
 	writeJSON(q.w, http.StatusOK, s.draftView(a, false))
 }

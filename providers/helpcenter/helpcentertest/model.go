@@ -1,6 +1,8 @@
 package helpcentertest
 
 import (
+	"encoding/json"
+	"maps"
 	"strings"
 	"time"
 
@@ -33,10 +35,17 @@ type Version struct {
 	HTML  string
 }
 
-// SEO is an article's or translation's SEO metadata.
+// SEO is an article's or translation's SEO metadata: the two fields the
+// documentation names, metaTitle and metaDesc (SKILL.md, "Response
+// Shapes"), and any other the object holds.
 type SEO struct {
 	MetaTitle string
 	MetaDesc  string
+	// Other holds fields of the object the documentation does not name,
+	// by key, as sent. Undocumented: whether the service keeps them; the
+	// fake does, so a client that drops a field it does not know is
+	// caught.
+	Other map[string]json.RawMessage
 }
 
 // Category is a category or, with ParentID set, a subcategory.
@@ -107,6 +116,7 @@ func status(draft Version, published *Version) string {
 
 func (a *Article) clone() *Article {
 	c := *a
+	c.SEO.Other = maps.Clone(a.SEO.Other)
 	if a.Published != nil {
 		p := *a.Published
 		c.Published = &p
@@ -114,6 +124,7 @@ func (a *Article) clone() *Article {
 	c.Translations = make(map[string]*Translation, len(a.Translations))
 	for l, t := range a.Translations {
 		tc := *t
+		tc.SEO.Other = maps.Clone(t.SEO.Other)
 		if t.Published != nil {
 			p := *t.Published
 			tc.Published = &p

@@ -313,3 +313,52 @@ func TestImageUpload(t *testing.T) {
 		t.Errorf("text upload: %d, want 400", code)
 	}
 }
+
+// A metadata write's seo is the full SEO object (SKILL.md, "Update
+// Article Metadata"): it replaces what the article or translation had,
+// fields it leaves out included, and keeps fields the documentation does
+// not name.
+func TestSEOIsReplaced(t *testing.T) {
+	t.Parallel()
+	s := newTestServer(t, Options{})
+	seo := SEO{MetaTitle: "Set in the dashboard", MetaDesc: "old", Other: map[string]json.RawMessage{"ogImage": json.RawMessage(`"https://x/og.png"`)}}
+	id := s.AddArticle(Article{Draft: Version{Title: "Install"}, SEO: seo,
+		Translations: map[string]*Translation{"fr": {Draft: Version{Title: "Installer"}, SEO: seo}}})
+	tests := []struct {
+		name, path string
+		body       any
+		want       map[string]any
+	}{
+		{"article, one field", "/articles/" + id, map[string]any{"seo": map[string]string{"metaDesc": "new"}},
+			map[string]any{"metaTitle": "", "metaDesc": "new"}},
+		{"article, whole object", "/articles/" + id, map[string]any{"seo": map[string]string{"metaTitle": "T", "metaDesc": "D", "canonical": "c"}},
+			map[string]any{"metaTitle": "T", "metaDesc": "D", "canonical": "c"}},
+		{"article, the other spelling", "/articles/" + id, map[string]any{"seo": map[string]string{"title": "T2"}},
+			map[string]any{"metaTitle": "T2", "metaDesc": ""}},
+		{"translation, one field", "/articles/" + id + "/translations/fr", map[string]any{"seo": map[string]string{"metaDesc": "nouveau"}},
+			map[string]any{"metaTitle": "", "metaDesc": "nouveau"}},
+	}
+	for _, tt := range tests {
+		if code, m := call(t, s, fullKey, "PATCH", tt.path+"/metadata", tt.body); code != 200 {
+			t.Fatalf("%s: %d %v", tt.name, code, m)
+		}
+		_, m := call(t, s, fullKey, "GET", tt.path+"/draft", nil)
+		got, _ := json.Marshal(m["seo"])
+		want, _ := json.Marshal(tt.want)
+		if string(got) != string(want) {
+			t.Errorf("%s: seo = %s, want %s", tt.name, got, want)
+		}
+	}
+	// A write without seo leaves it.
+	s2 := newTestServer(t, Options{})
+	id = s2.AddArticle(Article{Draft: Version{Title: "Install"}, SEO: seo})
+	if code, m := call(t, s2, fullKey, "PATCH", "/articles/"+id+"/metadata", map[string]string{"slug": "install"}); code != 200 {
+		t.Fatalf("slug write: %d %v", code, m)
+	}
+	if a, _ := s2.Article(id); a.SEO.MetaTitle != seo.MetaTitle || a.SEO.MetaDesc != seo.MetaDesc || string(a.SEO.Other["ogImage"]) != `"https://x/og.png"` {
+		t.Errorf("a write without seo changed it: %+v", a.SEO)
+	}
+	if code, m := call(t, s2, fullKey, "PATCH", "/articles/"+id+"/metadata", map[string]any{"seo": map[string]int{"metaTitle": 3}}); code != 400 || errCode(m) != "invalid_parameter" {
+		t.Errorf("seo.metaTitle a number: %d %v, want 400 invalid_parameter", code, m)
+	}
+}

@@ -111,10 +111,12 @@ func (s *Server) updateTranslationMetadata(q *request) {
 		writeError(q.w, http.StatusBadRequest, "missing_required_field", "slug or seo is required")
 		return
 	}
+	if !in.SEO.replace(q, &t.SEO) {
+		return
+	}
 	if in.Slug != nil {
 		t.Slug = *in.Slug
 	}
-	in.SEO.apply(&t.SEO)
 	t.UpdatedAt = s.now().UTC()
 	writeJSON(q.w, http.StatusOK, s.translationView(a, t, true, false))
 }

@@ -1,6 +1,7 @@
 package helpcentertest
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -11,35 +12,74 @@ import (
 // response of published endpoints, the draft response of draft
 // endpoints, the list and count envelopes.
 
-type seoJSON struct {
-	MetaTitle string `json:"metaTitle"`
-	MetaDesc  string `json:"metaDesc"`
+// seoJSON is the seo object of a response: metaTitle and metaDesc
+// (SKILL.md, "Response Shapes"), beside the other fields it holds.
+type seoJSON map[string]json.RawMessage
+
+func seoView(seo SEO) seoJSON {
+	out := make(seoJSON, len(seo.Other)+2)
+	for k, v := range seo.Other {
+		out[k] = v
+	}
+	out["metaTitle"], _ = json.Marshal(seo.MetaTitle)
+	out["metaDesc"], _ = json.Marshal(seo.MetaDesc)
+	return out
 }
 
-// seoInput accepts both spellings the documentation uses for SEO fields:
+// seoInput is the seo object of a request. It is the full SEO object,
+// "seo | Full SEO object" (SKILL.md, "Update Article Metadata"), so it
+// replaces what the article had: a field it leaves out is cleared.
+// SKILL.md adds "Individual fields (seo.metaTitle, seo.metaDesc) can
+// also be updated separately" without saying how; the fake does not
+// model that. Both spellings of the documentation are accepted:
 // metaTitle/metaDesc (SKILL.md) and title/description
-// (helpcenter-articles.txt, "Creating Articles"). Nil fields are left.
-type seoInput struct {
-	MetaTitle   *string `json:"metaTitle"`
-	MetaDesc    *string `json:"metaDesc"`
-	Title       *string `json:"title"`
-	Description *string `json:"description"`
+// (helpcenter-articles.txt, "Creating Articles", "Updating Articles");
+// undocumented: with both, metaTitle or metaDesc wins.
+type seoInput map[string]json.RawMessage
+
+// object reads the SEO object the input describes; ok is false when a
+// named field is not a string. Undocumented: that error's code.
+func (in seoInput) object() (seo SEO, field string, ok bool) {
+	named := []struct {
+		keys []string // alias first, so the documented name wins
+		dst  *string
+	}{
+		{[]string{"title", "metaTitle"}, &seo.MetaTitle},
+		{[]string{"description", "metaDesc"}, &seo.MetaDesc},
+	}
+	for _, n := range named {
+		for _, k := range n.keys {
+			if v, set := in[k]; set && json.Unmarshal(v, n.dst) != nil {
+				return SEO{}, k, false
+			}
+		}
+	}
+	for k, v := range in {
+		switch k {
+		case "title", "metaTitle", "description", "metaDesc":
+			continue
+		}
+		if seo.Other == nil {
+			seo.Other = map[string]json.RawMessage{}
+		}
+		seo.Other[k] = v
+	}
+	return seo, "", true
 }
 
-func (in *seoInput) apply(seo *SEO) {
+// replace sets *dst to the object in describes, answering 400 when it
+// is malformed; a nil input (no seo in the request) leaves *dst.
+func (in *seoInput) replace(q *request, dst *SEO) bool {
 	if in == nil {
-		return
+		return true
 	}
-	for _, v := range []*string{in.Title, in.MetaTitle} {
-		if v != nil {
-			seo.MetaTitle = *v
-		}
+	seo, field, ok := in.object()
+	if !ok {
+		writeError(q.w, http.StatusBadRequest, "invalid_parameter", "seo."+field+" must be a string")
+		return false
 	}
-	for _, v := range []*string{in.Description, in.MetaDesc} {
-		if v != nil {
-			seo.MetaDesc = *v
-		}
-	}
+	*dst = seo
+	return true
 }
 
 type contentJSON struct {
@@ -122,7 +162,7 @@ func (s *Server) publishedView(a *Article, expand bool) articleJSON {
 		ID: a.ID, Object: "article", CenterID: s.center.ID, CategoryID: a.CategoryID,
 		SlugID: a.SlugID, Slug: a.Slug, Title: a.Published.Title, Subtitle: a.Subtitle,
 		Status: a.Status(), CreatedAt: timestamp(a.CreatedAt), UpdatedAt: timestamp(a.UpdatedAt),
-		PublishedAt: timestamp(a.PublishedAt), SEO: seoJSON(a.SEO),
+		PublishedAt: timestamp(a.PublishedAt), SEO: seoView(a.SEO),
 		URL:          s.articleURL("", a.SlugID, a.Slug),
 		Translations: a.publishedLanguages(), Content: content(*a.Published, expand),
 	}
@@ -137,7 +177,7 @@ func (s *Server) draftView(a *Article, expand bool) articleJSON {
 		SlugID: a.SlugID, Slug: a.Slug, Title: a.Draft.Title, Subtitle: a.Subtitle,
 		Status: a.Status(), HasUnpublishedChanges: &changes,
 		CreatedAt: timestamp(a.CreatedAt), UpdatedAt: timestamp(a.UpdatedAt),
-		PublishedAt: timestamp(a.PublishedAt), SEO: seoJSON(a.SEO),
+		PublishedAt: timestamp(a.PublishedAt), SEO: seoView(a.SEO),
 		PreviewURL:   fmt.Sprintf("https://%s/preview/%s", s.center.Domain, a.ID),
 		Translations: a.publishedLanguages(), Content: content(a.Draft, expand),
 	}
@@ -152,7 +192,7 @@ func (s *Server) draftView(a *Article, expand bool) articleJSON {
 func (s *Server) translationView(a *Article, t *Translation, draft, expand bool) translationJSON {
 	v := translationJSON{
 		ID: a.ID, Object: "translation", Language: t.Language, Status: t.Status(),
-		Slug: t.Slug, SEO: seoJSON(t.SEO), UpdatedAt: timestamp(t.UpdatedAt),
+		Slug: t.Slug, SEO: seoView(t.SEO), UpdatedAt: timestamp(t.UpdatedAt),
 		PublishedAt: timestamp(t.PublishedAt),
 	}
 	ver := t.Draft
