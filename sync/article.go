@@ -626,14 +626,14 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	var fields []FieldChange
 	var warns []Warning
 	want := pl.html(t.Path)
-	if t.Title != rt.Title {
+	if !sameTitle(t.Title, rt.Title) {
 		fields = append(fields, FieldChange{Field: "title", Old: rt.Title, New: t.Title})
 	}
 	bodyDiff := ""
 	b := pl.bodies[t.Path]
 	switch {
 	case b.unchanged:
-	case want == rt.Body || render.Equal(want, rt.Body, pl.profile):
+	case pl.sameBody(want, rt.Body):
 	default:
 		fields = append(fields, FieldChange{Field: "body", Old: "…", New: "…"})
 		bodyDiff = lineDiff(render.Text(rt.Body), render.Text(want))
@@ -646,8 +646,8 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 		fields = append(fields, FieldChange{Field: "slug", Old: rt.Slug, New: *slug})
 	}
 	if rt.PendingTitle != "" || rt.PendingBody != "" {
-		pendingDiffers := (rt.PendingTitle != "" && rt.PendingTitle != t.Title) ||
-			(rt.PendingBody != "" && !render.Equal(want, rt.PendingBody, pl.profile))
+		pendingDiffers := (rt.PendingTitle != "" && !sameTitle(rt.PendingTitle, t.Title)) ||
+			(rt.PendingBody != "" && !pl.sameBody(want, rt.PendingBody))
 		if pendingDiffers {
 			warns = append(warns, Warning{File: t.Path, Kind: "pending-draft", Msg: "the help center holds unpublished draft changes that differ from this file; apply replaces them"})
 			if len(fields) == 0 {
@@ -676,4 +676,12 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 		Fields: fields, BodyDiff: bodyDiff,
 		Translation: &TranslationSpec{providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug}},
 	}, warns
+}
+
+// sameTitle compares a file's title with a help center's as the services
+// store them: without surrounding whitespace, which the local provider
+// trims and a title edited in a help center's UI may keep. A title:
+// "Board? " then converges whichever side trims it.
+func sameTitle(file, remote string) bool {
+	return strings.TrimSpace(file) == strings.TrimSpace(remote)
 }

@@ -264,6 +264,10 @@ func (ex *exporter) layoutArticles() {
 		ex.index(a.URL, pl.file(a.SourceLocale, a.SourceLocale))
 		for locale, t := range a.Translations {
 			ex.index(t.URL, pl.file(locale, a.SourceLocale))
+			// Bodies link by the URL links use, or by the permalink with
+			// any title slug (see providers.Translation.Permalink).
+			ex.index(t.LinkURL, pl.file(locale, a.SourceLocale))
+			ex.index(t.Permalink, pl.file(locale, a.SourceLocale))
 		}
 	}
 }
@@ -428,6 +432,9 @@ func (ex *exporter) convert(file, body string) (string, map[string]string) {
 	if ex.opts.RelativeLinks {
 		opts.Link = func(href string) (string, bool) {
 			target, ok := ex.files[href]
+			if p := providers.Permalink(href); !ok && p != "" {
+				target, ok = ex.files[p]
+			}
 			if !ok {
 				return "", false
 			}

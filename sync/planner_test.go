@@ -443,3 +443,27 @@ func TestPlanCache(t *testing.T) {
 		t.Error("a corrupt cache was read")
 	}
 }
+
+// TestPlanTitlesCompareTrimmed: surrounding whitespace on either side
+// of a title is no change, since services trim titles as they store them.
+func TestPlanTitlesCompareTrimmed(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, remote string
+		change             bool
+	}{
+		{"file has a trailing space", `"Board? "`, "Board?", false},
+		{"remote has a trailing space", "Board?", "Board? ", false},
+		{"both, differently", `" Board?"`, "Board?\t", false},
+		{"a real change", `"Boards? "`, "Board?", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tree := loadTree(t, map[string]string{"Guides/a.md": "---\ntitle: " + tc.file + "\nid: 1\n---\nBody.\n"})
+			remote := baseRemote()
+			remote.Articles = []providers.Article{remoteArticle("1", "100", tc.remote, html("Body.\n"), false)}
+			p := plan(t, tree, remote, Options{})
+			if got := len(p.Changes) > 0; got != tc.change {
+				t.Errorf("changes = %v, want a change: %v", keys(p), tc.change)
+			}
+		})
+	}
+}
