@@ -10,7 +10,6 @@ import (
 
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/providers"
-	"github.com/hcsync/hcsync/render"
 )
 
 // checkCapabilities refuses front-matter the provider cannot honour, and
@@ -629,14 +628,14 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	if !sameTitle(t.Title, rt.Title) {
 		fields = append(fields, FieldChange{Field: "title", Old: rt.Title, New: t.Title})
 	}
-	bodyDiff := ""
+	bodyDiff, bodyNote := "", ""
 	b := pl.bodies[t.Path]
 	switch {
 	case b.unchanged:
 	case pl.sameBody(want, rt.Body):
 	default:
 		fields = append(fields, FieldChange{Field: "body", Old: "…", New: "…"})
-		bodyDiff = lineDiff(render.Text(rt.Body), render.Text(want))
+		bodyDiff, bodyNote = pl.bodyDiff(rt.Body, want)
 	}
 	desc, slug := pl.translationExtras(t)
 	if desc != nil && *desc != rt.Description {
@@ -652,6 +651,9 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 			warns = append(warns, Warning{File: t.Path, Kind: "pending-draft", Msg: "the help center holds unpublished draft changes that differ from this file; apply replaces them"})
 			if len(fields) == 0 {
 				fields = append(fields, FieldChange{Field: "unpublished draft", Old: "differs", New: "replaced by the file"})
+				if rt.PendingBody != "" && want != "" && !pl.sameBody(want, rt.PendingBody) {
+					bodyDiff, bodyNote = pl.bodyDiff(rt.PendingBody, want)
+				}
 			}
 		}
 	}
@@ -673,7 +675,7 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	}
 	return &Change{
 		Key: "update-translation:" + t.Path, Action: ActionUpdateTranslation, File: t.Path, Title: t.Title,
-		Fields: fields, BodyDiff: bodyDiff,
+		Fields: fields, BodyDiff: bodyDiff, BodyNote: bodyNote,
 		Translation: &TranslationSpec{providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug}},
 	}, warns
 }

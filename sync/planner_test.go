@@ -222,7 +222,7 @@ func TestPlanTranslationChanges(t *testing.T) {
 	if up.Translation.Draft != false {
 		t.Error("update-translation must keep the remote draft state; the unpublish changes it")
 	}
-	if !strings.Contains(up.BodyDiff, "- Old body.") || !strings.Contains(up.BodyDiff, "+ New body.") {
+	if !strings.Contains(up.BodyDiff, "-Old body.\n+New body.") {
 		t.Errorf("body diff = %q", up.BodyDiff)
 	}
 	// The French publish waits for the source's writes (Help.Center
