@@ -110,7 +110,7 @@ func Export(ctx context.Context, p providers.Provider, opts ExportOptions) (*Exp
 		return nil, err
 	}
 	ex := &exporter{
-		ctx: ctx, p: p, opts: opts, remote: remote,
+		ctx: ctx, p: p, opts: opts, remote: remote, links: newPermalinks(remote.Articles),
 		caps:       p.Capabilities(),
 		res:        &ExportResult{DefaultLocale: remote.Locales.Default},
 		files:      map[string]string{},
@@ -150,6 +150,10 @@ type exporter struct {
 	// fragment, also by path alone) to the file that holds it.
 	files map[string]string
 	hosts map[string]bool // hosts of the help center's URLs
+	// links rewrites links to an article by another form of its URL (an
+	// old title's slug) to the one the planner links it by, so that each
+	// becomes a relative link and the body still comes back unchanged.
+	links permalinks
 
 	imageNames map[string]map[string]string // folder -> image file name -> source URL
 	fetched    map[string]fetchedImage      // image URL -> download
@@ -264,10 +268,9 @@ func (ex *exporter) layoutArticles() {
 		ex.index(a.URL, pl.file(a.SourceLocale, a.SourceLocale))
 		for locale, t := range a.Translations {
 			ex.index(t.URL, pl.file(locale, a.SourceLocale))
-			// Bodies link by the URL links use, or by the permalink with
-			// any title slug (see providers.Translation.Permalink).
+			// Bodies link by the URL links use (convert relinks the
+			// other forms to it).
 			ex.index(t.LinkURL, pl.file(locale, a.SourceLocale))
-			ex.index(t.Permalink, pl.file(locale, a.SourceLocale))
 		}
 	}
 }
@@ -432,9 +435,6 @@ func (ex *exporter) convert(file, body string) (string, map[string]string) {
 	if ex.opts.RelativeLinks {
 		opts.Link = func(href string) (string, bool) {
 			target, ok := ex.files[href]
-			if p := providers.Permalink(href); !ok && p != "" {
-				target, ok = ex.files[p]
-			}
 			if !ok {
 				return "", false
 			}
@@ -450,6 +450,9 @@ func (ex *exporter) convert(file, body string) (string, map[string]string) {
 			}
 			return "images/" + name, ok
 		}
+	}
+	if ex.opts.RelativeLinks {
+		body = ex.links.relink(body)
 	}
 	res := render.Markdown(body, opts)
 	if res.RawBlocks > 0 || res.Lossy {

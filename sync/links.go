@@ -22,6 +22,7 @@ import (
 	gosync "sync"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/render"
 )
 
@@ -86,7 +87,7 @@ type linker struct {
 	shown        map[string]bool   // every image URL the remote bodies show
 
 	permalinksOnce gosync.Once
-	permalinks     map[string]string // Translation.Permalink -> Link()
+	permalinks     permalinks
 }
 
 // linkTarget is what a file of the tree is to a link: its article, the
@@ -177,17 +178,32 @@ func (l *linker) linkFile(t *content.Translation, dest, file string, r *refs) (s
 // differ already, so a regular expression is cheap enough.
 var hrefRE = regexp.MustCompile(`(?i)(\shref=)("[^"]*"|'[^']*')`)
 
+// permalinks maps the permalink of each remote translation
+// (providers.Translation.Permalink) to the URL links to it use.
+type permalinks map[string]string
+
+func newPermalinks(articles []providers.Article) permalinks {
+	p := permalinks{}
+	for _, ra := range articles {
+		for _, rt := range ra.Translations {
+			if rt.Permalink != "" && rt.Link() != "" {
+				p[rt.Permalink] = rt.Link()
+			}
+		}
+	}
+	return p
+}
+
 // relink writes every link of body that names a remote translation by
-// one of its permalink forms (Translation.Permalink: the permalink, or
-// the permalink and a title slug, current or old) as the URL the planner
-// links it by. Applied to both sides of a comparison, it makes a body
-// that links an article by its old title's URL, or by its URL with the
-// slug, read the same as one that links it by its link URL: those links
-// reach the same page, and a retitle must not rewrite every linking body.
-// It returns body itself when no link changed.
-func (l *linker) relink(body string) string {
-	l.permalinksOnce.Do(l.indexPermalinks)
-	if len(l.permalinks) == 0 || !strings.Contains(body, "href") {
+// one of its permalink forms (the permalink, or the permalink and a
+// title slug, current or old) as the URL the planner links it by.
+// Applied to both sides of a comparison, it makes a body that links an
+// article by its old title's URL, or by its URL with the slug, read the
+// same as one that links it by its link URL: those links reach the same
+// page, and a retitle must not rewrite every linking body. It returns
+// body itself when no link changed.
+func (p permalinks) relink(body string) string {
+	if len(p) == 0 || !strings.Contains(body, "href") {
 		return body
 	}
 	return hrefRE.ReplaceAllStringFunc(body, func(attr string) string {
@@ -198,11 +214,32 @@ func (l *linker) relink(body string) string {
 		if i := strings.IndexAny(v, "?#"); i >= 0 {
 			cut = i
 		}
-		if u, ok := l.canonical(v[:cut]); ok {
+		if u, ok := p.canonical(v[:cut]); ok {
 			return m[1] + q + u + v[cut:] + q
 		}
 		return attr
 	})
+}
+
+// canonical returns the link URL of the translation whose permalink u
+// is, alone or followed by "-" and a slug, when that is not u itself.
+func (p permalinks) canonical(u string) (string, bool) {
+	if c, ok := p[u]; ok {
+		return c, c != u
+	}
+	slash := strings.LastIndexByte(u, '/')
+	if dash := strings.IndexByte(u[slash+1:], '-'); dash >= 0 {
+		if c, ok := p[u[:slash+1+dash]]; ok {
+			return c, c != u
+		}
+	}
+	return "", false
+}
+
+// relink is permalinks.relink over the remote the planner compares with.
+func (l *linker) relink(body string) string {
+	l.permalinksOnce.Do(func() { l.permalinks = newPermalinks(l.pl.remote.Articles) })
+	return l.permalinks.relink(body)
 }
 
 // sameBody reports whether want, a rendered body, reads the same as
@@ -215,34 +252,6 @@ func (pl *planner) sameBody(want, stored string) bool {
 	}
 	w, s := pl.links.relink(want), pl.links.relink(stored)
 	return (w != want || s != stored) && render.Equal(w, s, pl.profile)
-}
-
-// canonical returns the link URL of the translation whose permalink u
-// is, alone or followed by "-" and a slug.
-func (l *linker) canonical(u string) (string, bool) {
-	if c, ok := l.permalinks[u]; ok {
-		return c, c != u
-	}
-	slash := strings.LastIndexByte(u, '/')
-	if dash := strings.IndexByte(u[slash+1:], '-'); dash >= 0 {
-		if c, ok := l.permalinks[u[:slash+1+dash]]; ok {
-			return c, c != u
-		}
-	}
-	return "", false
-}
-
-// indexPermalinks maps the permalinks of every remote translation to
-// the URLs links to them use.
-func (l *linker) indexPermalinks() {
-	l.permalinks = map[string]string{}
-	for _, ra := range l.pl.remote.Articles {
-		for _, rt := range ra.Translations {
-			if rt.Permalink != "" && rt.Link() != "" {
-				l.permalinks[rt.Permalink] = rt.Link()
-			}
-		}
-	}
 }
 
 // siblings lists the article files in file's folder, for "did you mean".
