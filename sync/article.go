@@ -635,7 +635,7 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	case pl.sameBody(want, rt.Body):
 	default:
 		fields = append(fields, FieldChange{Field: "body", Old: "…", New: "…"})
-		bodyDiff, bodyNote = pl.bodyDiff(rt.Body, want)
+		bodyDiff, bodyNote = pl.bodyDiff(t.Path, rt.Body, want)
 	}
 	desc, slug := pl.translationExtras(t)
 	if desc != nil && *desc != rt.Description {
@@ -652,7 +652,7 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 			if len(fields) == 0 {
 				fields = append(fields, FieldChange{Field: "unpublished draft", Old: "differs", New: "replaced by the file"})
 				if rt.PendingBody != "" && want != "" && !pl.sameBody(want, rt.PendingBody) {
-					bodyDiff, bodyNote = pl.bodyDiff(rt.PendingBody, want)
+					bodyDiff, bodyNote = pl.bodyDiff(t.Path, rt.PendingBody, want)
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package sync
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 
@@ -17,7 +18,8 @@ import (
 // attributes, a diff of the normalised HTML. Both sides are compared as
 // the service would store them: want through the profile's sanitiser,
 // links by one form of their target's URL (relink).
-func (pl *planner) bodyDiff(stored, want string) (diff, note string) {
+func (pl *planner) bodyDiff(file, stored, want string) (diff, note string) {
+	want = pl.readablePlaceholders(file, want)
 	if p := pl.profile; p != nil && p.Sanitize != nil {
 		want = p.Sanitize(want)
 	}
@@ -30,6 +32,45 @@ func (pl *planner) bodyDiff(stored, want string) (diff, note string) {
 		return "", n
 	}
 	return lineDiff(tagLines(a), tagLines(b)), "markup only: the Markdown reads the same"
+}
+
+// readablePlaceholders writes the placeholders in the body of file as
+// the files they stand for, relative to file, as a writer links them:
+// the URL of an article or image the apply creates is not known yet.
+func (pl *planner) readablePlaceholders(file, body string) string {
+	if !hasPlaceholder(body) {
+		return body
+	}
+	r := pl.refs[file]
+	urlOf := func(kind, key string) (string, bool) {
+		target := ""
+		switch {
+		case kind == "link" && r != nil:
+			target = r.links[key]
+		case kind == "image":
+			target = pl.imageWithHash(key)
+		}
+		rel, err := relSlash(path.Dir(file), target)
+		return rel, target != "" && err == nil
+	}
+	var b strings.Builder
+	eachPlaceholder(body, urlOf, func(s string) { b.WriteString(s) }, func(string) {})
+	return b.String()
+}
+
+// imageWithHash is the first image file, by path, whose bytes have the
+// short hash: the one an upload placeholder stands for.
+func (pl *planner) imageWithHash(short string) string {
+	imgs := pl.links.images
+	imgs.mu.RLock()
+	defer imgs.mu.RUnlock()
+	found := ""
+	for p, info := range imgs.m {
+		if info.err == nil && strings.HasPrefix(info.hash, short) && (found == "" || p < found) {
+			found = p
+		}
+	}
+	return found
 }
 
 // attributesOnly compares two normalised bodies token by token: when

@@ -78,3 +78,31 @@ func TestBodyDiffNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyDiffShowsNewTargetsAsFiles: a link to an article, or an image,
+// that the apply creates shows in the diff as the file it points at,
+// relative to the body's file, not as the placeholder the body holds
+// until then.
+func TestBodyDiffShowsNewTargetsAsFiles(t *testing.T) {
+	t.Parallel()
+	tree := loadTree(t, map[string]string{
+		"Guides/a.md":              "---\ntitle: A\nid: 1\n---\nSee [C](../More/c.md) and ![the screen](images/screen.png).\n",
+		"More/c.md":                "---\ntitle: C\n---\nNew.\n",
+		"Guides/images/screen.png": "not really a png",
+	})
+	remote := baseRemote()
+	remote.Articles = []providers.Article{remoteArticle("1", "100", "A", html("See nothing.\n"), false)}
+	caps := fullCaps
+	caps.ImageUpload = true
+	p := plan(t, tree, remote, Options{Caps: caps})
+	for _, c := range p.Changes {
+		if c.Action != ActionUpdateTranslation {
+			continue
+		}
+		if want := "+See [C](../More/c.md) and ![the screen](images/screen.png)."; !strings.Contains(c.BodyDiff, want) {
+			t.Errorf("diff:\n%s\nwant a line %s", c.BodyDiff, want)
+		}
+		return
+	}
+	t.Fatalf("no update-translation in %v", keys(p))
+}
