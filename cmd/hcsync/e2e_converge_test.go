@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
 	"github.com/hcsync/hcsync/sync"
 )
@@ -22,8 +23,9 @@ type convergeTarget struct {
 	fake *zendesktest.Server
 }
 
-// convergeTargets returns a fresh local help center and a fresh Zendesk
-// fake, each with an empty tree under docs/Guides/Basics.
+// convergeTargets returns a fresh local help center, Zendesk fake and
+// Intercom fake, each with an empty tree (docs/Guides/Basics: a category
+// and a section, or a collection and a section).
 func convergeTargets(t *testing.T) []convergeTarget {
 	t.Helper()
 	localDir := t.TempDir()
@@ -33,9 +35,15 @@ func convergeTargets(t *testing.T) []convergeTarget {
 	t.Cleanup(fake.Close)
 	zdDir := t.TempDir()
 	writeFile(t, filepath.Join(zdDir, "hcsync.yaml"), fmt.Sprintf("provider: zendesk\ncontent: docs\ndefault_locale: en-us\nrate_limit: 6000\nzendesk:\n  subdomain: acme\n  base_url: %s\n  permission_group: Admins\n", fake.URL))
+	// Intercom's url follows the title too, and its old forms redirect.
+	ic := intercomtest.New(intercomtest.Options{Token: intercomToken})
+	t.Cleanup(ic.Close)
+	icDir := t.TempDir()
+	writeFile(t, filepath.Join(icDir, "hcsync.yaml"), fmt.Sprintf("provider: intercom\ncontent: docs\ndefault_locale: en\nintercom:\n  author_id: %d\n  base_url: %s\n  locales: [en]\n", ic.AuthorID(), ic.URL))
 	return []convergeTarget{
 		{name: "local", dir: localDir},
 		{name: "zendesk", dir: zdDir, env: []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}, fake: fake},
+		{name: "intercom", dir: icDir, env: []string{"INTERCOM_TOKEN=" + intercomToken}},
 	}
 }
 
