@@ -75,9 +75,11 @@ func (s *Server) articleJSON(base string, a *Article, locale string, withTransla
 }
 
 // pageURL is the html_url of one locale of an article: the id, then the
-// title as a slug (doc: Zendesk's article JSON examples show html_url as
-// ".../hc/en-us/articles/360026053753-Article-title"), so it changes
-// when the title does. servePage serves the same page without the slug.
+// title as a slug, so it changes when the title does (seen: a recorded
+// List Articles response, prismatic.io/docs/example-payloads/zendesk/
+// actions/listArticles.json, has title "Acme Testing" and html_url
+// ".../hc/en-us/articles/28523513715859-Acme-Testing"; the slug is spelt
+// as urlSlug spells names). servePage serves the same page without it.
 func pageURL(base, locale string, id int64, title string) string {
 	u := fmt.Sprintf("%s/hc/%s/articles/%d", base, locale, id)
 	if slug := urlSlug(title); slug != "" {
