@@ -12,6 +12,7 @@ package providers
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -222,7 +223,18 @@ type Translation struct {
 	Description string
 	Slug        string
 	URL         string
-	UpdatedAt   time.Time
+	// LinkURL is the URL links from other articles use, where the service
+	// serves the translation at a URL that does not change with its title
+	// (Zendesk: html_url without the title's slug); "" = URL. See Link.
+	LinkURL string
+	// Permalink is URL without its title slug, on services where
+	// Permalink and Permalink-<any slug> reach this translation whatever
+	// its title is now (served, or redirected from previous titles): a
+	// body that links one of those forms links here, so the planner reads
+	// it as a link to Link() and a retitle changes no other body. "" =
+	// links are compared as written.
+	Permalink string
+	UpdatedAt time.Time
 	// Outdated is set by services that track translations falling
 	// behind their source (Zendesk).
 	Outdated bool
@@ -231,6 +243,37 @@ type Translation struct {
 	// published_with_changes); empty when there are none.
 	PendingTitle string
 	PendingBody  string
+}
+
+// Link is the URL links to t use: LinkURL, else URL.
+func (t *Translation) Link() string {
+	if t.LinkURL != "" {
+		return t.LinkURL
+	}
+	return t.URL
+}
+
+// Permalink returns u (a help center page URL) up to the id that
+// follows its last "/articles/" segment, without the "-title-slug" that
+// may follow the id and without query or fragment; "" when u has no
+// numeric id there. Zendesk and Intercom both write article URLs this
+// way: ".../articles/{id}-{slug}".
+func Permalink(u string) string {
+	u, _, _ = strings.Cut(u, "#")
+	u, _, _ = strings.Cut(u, "?")
+	i := strings.LastIndex(u, "/articles/")
+	if i < 0 {
+		return ""
+	}
+	j := i + len("/articles/")
+	k := j
+	for k < len(u) && u[k] >= '0' && u[k] <= '9' {
+		k++
+	}
+	if k == j || (k < len(u) && u[k] != '-' && u[k] != '/') {
+		return ""
+	}
+	return u[:k]
 }
 
 // ArticleMeta is article-level metadata. A nil field is not managed by

@@ -386,7 +386,7 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 			}
 		}
 		if err == nil {
-			r.setURL(c.File, tr.URL, c.Article)
+			r.setURL(c.File, tr.Link(), c.Article)
 		}
 		return note, err
 	case ActionUpdateTranslation:
@@ -527,7 +527,7 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 	r.mu.Unlock()
 	url := ""
 	if t := findTranslation(&created, in.Source.Locale); t != nil {
-		url = t.URL
+		url = t.Link()
 	}
 	r.setURL(c.File, url, c.Article)
 	if n := r.writeID(c.Article, created.ID); n != "" {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/providers"
-	"github.com/hcsync/hcsync/render"
 )
 
 // checkCapabilities refuses front-matter the provider cannot honour, and
@@ -692,17 +691,17 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	var fields []FieldChange
 	var warns []Warning
 	want := pl.html(t.Path)
-	if t.Title != rt.Title {
+	if !sameTitle(t.Title, rt.Title) {
 		fields = append(fields, FieldChange{Field: "title", Old: rt.Title, New: t.Title})
 	}
-	bodyDiff := ""
+	bodyDiff, bodyNote := "", ""
 	b := pl.bodies[t.Path]
 	switch {
 	case b.unchanged:
-	case want == rt.Body || render.Equal(want, rt.Body, pl.profile):
+	case pl.sameBody(want, rt.Body):
 	default:
 		fields = append(fields, FieldChange{Field: "body", Old: "…", New: "…"})
-		bodyDiff = lineDiff(render.Text(rt.Body), render.Text(want))
+		bodyDiff, bodyNote = pl.bodyDiff(t.Path, rt.Body, want)
 	}
 	desc, slug := pl.translationExtras(t)
 	if desc != nil && *desc != rt.Description {
@@ -713,10 +712,10 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	}
 	if rt.PendingTitle != "" || rt.PendingBody != "" {
 		var differs []string
-		if rt.PendingTitle != "" && rt.PendingTitle != t.Title {
+		if rt.PendingTitle != "" && !sameTitle(rt.PendingTitle, t.Title) {
 			differs = append(differs, "title")
 		}
-		if rt.PendingBody != "" && !render.Equal(want, rt.PendingBody, pl.profile) {
+		if rt.PendingBody != "" && !pl.sameBody(want, rt.PendingBody) {
 			differs = append(differs, "body")
 		}
 		if len(differs) > 0 {
@@ -724,6 +723,9 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 				" that differ from this file; apply replaces them with the file (hcsync export --drafts writes them out, to keep them)"})
 			if len(fields) == 0 {
 				fields = append(fields, FieldChange{Field: "unpublished draft", Old: "differs", New: "replaced by the file"})
+				if rt.PendingBody != "" && want != "" && !pl.sameBody(want, rt.PendingBody) {
+					bodyDiff, bodyNote = pl.bodyDiff(t.Path, rt.PendingBody, want)
+				}
 			}
 		}
 	}
@@ -745,7 +747,15 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	}
 	return &Change{
 		Key: "update-translation:" + t.Path, Action: ActionUpdateTranslation, File: t.Path, Title: t.Title,
-		Fields: fields, BodyDiff: bodyDiff,
+		Fields: fields, BodyDiff: bodyDiff, BodyNote: bodyNote,
 		Translation: &TranslationSpec{providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug}},
 	}, warns
+}
+
+// sameTitle compares a file's title with a help center's as the services
+// store them: without surrounding whitespace, which the local provider
+// trims and a title edited in a help center's UI may keep. A title:
+// "Board? " then converges whichever side trims it.
+func sameTitle(file, remote string) bool {
+	return strings.TrimSpace(file) == strings.TrimSpace(remote)
 }

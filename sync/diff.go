@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -9,8 +10,22 @@ import (
 // start of a long rewrite, not all of it, and the LCS table stays small.
 const maxDiffLines = 400
 
-// lineDiff returns a unified-style diff of two texts ("- old", "+ new",
-// "  same"), with unchanged runs longer than six lines folded.
+// diffContext is how many unchanged lines a hunk shows around a change,
+// as git does.
+const diffContext = 3
+
+// diffOp is one line of a diff: ' ' same, '-' old only, '+' new only,
+// with its 0-based line in the old and the new text.
+type diffOp struct {
+	kind byte
+	text string
+	a, b int
+}
+
+// lineDiff returns a unified diff of two texts the way git prints one:
+// hunks headed "@@ -l,n +l,n @@", then " same", "-old" and "+new"
+// lines, diffContext unchanged lines around each change; where lines are
+// replaced, the old ones come first.
 func lineDiff(old, new string) string {
 	a := splitLines(old)
 	b := splitLines(new)
@@ -21,6 +36,15 @@ func lineDiff(old, new string) string {
 	if len(b) > maxDiffLines {
 		b, truncated = b[:maxDiffLines], true
 	}
+	out := hunks(diffOps(a, b))
+	if truncated {
+		out += "… (diff cut at " + strconv.Itoa(maxDiffLines) + " lines)\n"
+	}
+	return out
+}
+
+// diffOps aligns a and b on a longest common subsequence of lines.
+func diffOps(a, b []string) []diffOp {
 	// Trim the common prefix and suffix before the quadratic step.
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
@@ -45,64 +69,84 @@ func lineDiff(old, new string) string {
 			}
 		}
 	}
-	var ops []string
-	for _, l := range a[:pre] {
-		ops = append(ops, "  "+l)
+	ops := make([]diffOp, 0, len(a)+len(mb))
+	for k := range pre {
+		ops = append(ops, diffOp{' ', a[k], k, k})
 	}
 	i, j := 0, 0
 	for i < len(ma) || j < len(mb) {
 		switch {
 		case i < len(ma) && j < len(mb) && ma[i] == mb[j]:
-			ops = append(ops, "  "+ma[i])
+			ops = append(ops, diffOp{' ', ma[i], pre + i, pre + j})
 			i++
 			j++
-		case j < len(mb) && (i == len(ma) || lcs[i][j+1] >= lcs[i+1][j]):
-			ops = append(ops, "+ "+mb[j])
-			j++
+		case i < len(ma) && (j == len(mb) || lcs[i+1][j] >= lcs[i][j+1]):
+			ops = append(ops, diffOp{'-', ma[i], pre + i, pre + j})
+			i++
 		default:
-			ops = append(ops, "- "+ma[i])
-			i++
+			ops = append(ops, diffOp{'+', mb[j], pre + i, pre + j})
+			j++
 		}
 	}
-	for _, l := range a[len(a)-suf:] {
-		ops = append(ops, "  "+l)
+	for k := range suf {
+		ops = append(ops, diffOp{' ', a[len(a)-suf+k], len(a) - suf + k, len(b) - suf + k})
 	}
-	out := foldContext(ops, 2)
-	if truncated {
-		out += "  … (diff cut at " + strconv.Itoa(maxDiffLines) + " lines)\n"
-	}
-	return out
+	return ops
 }
 
-// foldContext keeps ctx unchanged lines around each change and replaces
-// the rest by "…".
-func foldContext(ops []string, ctx int) string {
-	keep := make([]bool, len(ops))
-	for i, op := range ops {
-		if op[0] != ' ' {
-			for k := max(0, i-ctx); k <= min(len(ops)-1, i+ctx); k++ {
-				keep[k] = true
+// hunks prints the changes of ops with their context, one "@@" header
+// per run of changes closer than twice the context.
+func hunks(ops []diffOp) string {
+	var b strings.Builder
+	for start := 0; start < len(ops); {
+		first := start
+		for first < len(ops) && ops[first].kind == ' ' {
+			first++
+		}
+		if first == len(ops) {
+			break
+		}
+		lo := max(start, first-diffContext)
+		hi := first // one past the last change of the hunk
+		for k := first; k < len(ops); k++ {
+			if ops[k].kind != ' ' {
+				hi = k + 1
+			} else if k-hi >= 2*diffContext {
+				break
 			}
 		}
-	}
-	var b strings.Builder
-	skipped := false
-	for i, op := range ops {
-		if !keep[i] {
-			skipped = true
-			continue
-		}
-		if skipped {
-			b.WriteString("  …\n")
-			skipped = false
-		}
-		b.WriteString(strings.TrimRight(op, " "))
-		b.WriteByte('\n')
-	}
-	if skipped {
-		b.WriteString("  …\n")
+		end := min(len(ops), hi+diffContext)
+		writeHunk(&b, ops[lo:end])
+		start = end
 	}
 	return b.String()
+}
+
+func writeHunk(b *strings.Builder, ops []diffOp) {
+	na, nb := 0, 0
+	for _, op := range ops {
+		if op.kind != '+' {
+			na++
+		}
+		if op.kind != '-' {
+			nb++
+		}
+	}
+	fmt.Fprintf(b, "@@ -%s +%s @@\n", hunkRange(ops[0].a, na), hunkRange(ops[0].b, nb))
+	for _, op := range ops {
+		b.WriteByte(op.kind)
+		b.WriteString(strings.TrimRight(op.text, " \t"))
+		b.WriteByte('\n')
+	}
+}
+
+// hunkRange is "l,n" with l 1-based, or the line before for an empty
+// range, as unified diffs write it.
+func hunkRange(at, n int) string {
+	if n == 0 {
+		return strconv.Itoa(at) + ",0"
+	}
+	return strconv.Itoa(at+1) + "," + strconv.Itoa(n)
 }
 
 func splitLines(s string) []string {

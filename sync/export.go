@@ -139,7 +139,7 @@ func Export(ctx context.Context, p providers.Provider, opts ExportOptions) (*Exp
 		return nil, err
 	}
 	ex := &exporter{
-		ctx: ctx, p: p, opts: opts, remote: remote,
+		ctx: ctx, p: p, opts: opts, remote: remote, links: newPermalinks(remote.Articles),
 		caps:       p.Capabilities(),
 		res:        &ExportResult{DefaultLocale: remote.Locales.Default},
 		files:      map[string]string{},
@@ -180,6 +180,10 @@ type exporter struct {
 	// fragment, also by path alone) to the file that holds it.
 	files map[string]string
 	hosts map[string]bool // hosts of the help center's URLs
+	// links rewrites links to an article by another form of its URL (an
+	// old title's slug) to the one the planner links it by, so that each
+	// becomes a relative link and the body still comes back unchanged.
+	links permalinks
 
 	imageNames map[string]map[string]string // folder -> image file name -> source URL
 	fetched    map[string]fetchedImage      // image URL -> download
@@ -356,8 +360,13 @@ func (ex *exporter) layoutArticles() {
 		ex.articles = append(ex.articles, pl)
 		ex.index(a.URL, pl.file(a.SourceLocale, a.SourceLocale))
 		ex.index(src.URL, pl.file(a.SourceLocale, a.SourceLocale))
+		// Bodies link by the URL links use (convert relinks the other
+		// forms to it).
+		ex.index(src.LinkURL, pl.file(a.SourceLocale, a.SourceLocale))
 		for _, locale := range pl.locales {
-			ex.index(a.Translations[locale].URL, pl.file(locale, a.SourceLocale))
+			t := a.Translations[locale]
+			ex.index(t.URL, pl.file(locale, a.SourceLocale))
+			ex.index(t.LinkURL, pl.file(locale, a.SourceLocale))
 		}
 	}
 }
@@ -589,6 +598,9 @@ func (ex *exporter) convert(file, body string) (string, map[string]string) {
 			}
 			return "images/" + name, ok
 		}
+	}
+	if ex.opts.RelativeLinks {
+		body = ex.links.relink(body)
 	}
 	res := render.Markdown(body, opts)
 	if res.RawBlocks > 0 || res.Lossy {

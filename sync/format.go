@@ -72,8 +72,13 @@ func WriteText(w io.Writer, p *Plan) error {
 				ew.printf("      %s: %s -> %s\n", f.Field, quoteShort(f.Old), quoteShort(f.New))
 			}
 		}
+		if c.BodyNote != "" {
+			ew.printf("      body: %s\n", c.BodyNote)
+		}
 		if c.BodyDiff != "" {
-			ew.printf("      body:\n")
+			if c.BodyNote == "" {
+				ew.printf("      body:\n")
+			}
 			for _, l := range strings.Split(strings.TrimRight(c.BodyDiff, "\n"), "\n") {
 				ew.printf("        %s\n", l)
 			}

@@ -22,6 +22,7 @@ import (
 	gosync "sync"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/render"
 )
 
@@ -84,6 +85,9 @@ type linker struct {
 	uploadedOnce gosync.Once
 	uploaded     map[string]string // short hash -> URL found in remote bodies
 	shown        map[string]bool   // every image URL the remote bodies show
+
+	permalinksOnce gosync.Once
+	permalinks     permalinks
 }
 
 // linkTarget is what a file of the tree is to a link: its article, the
@@ -153,8 +157,8 @@ func (l *linker) linkFile(t *content.Translation, dest, file string, r *refs) (s
 	}
 	if m.remote != nil {
 		if rt := findTranslation(m.remote, l.pl.locale(tt.Locale)); rt != nil {
-			if rt.URL != "" {
-				return rt.URL, nil
+			if u := rt.Link(); u != "" {
+				return u, nil
 			}
 			if m.remote.URL != "" {
 				return m.remote.URL, nil
@@ -168,6 +172,86 @@ func (l *linker) linkFile(t *content.Translation, dest, file string, r *refs) (s
 	}
 	r.links[tok] = tt.Path
 	return linkPrefix + tok, nil
+}
+
+// hrefRE finds the links of a body; relink runs only on bodies that
+// differ already, so a regular expression is cheap enough.
+var hrefRE = regexp.MustCompile(`(?i)(\shref=)("[^"]*"|'[^']*')`)
+
+// permalinks maps the permalink of each remote translation
+// (providers.Translation.Permalink) to the URL links to it use.
+type permalinks map[string]string
+
+func newPermalinks(articles []providers.Article) permalinks {
+	p := permalinks{}
+	for _, ra := range articles {
+		for _, rt := range ra.Translations {
+			if rt.Permalink != "" && rt.Link() != "" {
+				p[rt.Permalink] = rt.Link()
+			}
+		}
+	}
+	return p
+}
+
+// relink writes every link of body that names a remote translation by
+// one of its permalink forms (the permalink, or the permalink and a
+// title slug, current or old) as the URL the planner links it by.
+// Applied to both sides of a comparison, it makes a body that links an
+// article by its old title's URL, or by its URL with the slug, read the
+// same as one that links it by its link URL: those links reach the same
+// page, and a retitle must not rewrite every linking body. It returns
+// body itself when no link changed.
+func (p permalinks) relink(body string) string {
+	if len(p) == 0 || !strings.Contains(body, "href") {
+		return body
+	}
+	return hrefRE.ReplaceAllStringFunc(body, func(attr string) string {
+		m := hrefRE.FindStringSubmatch(attr)
+		q := m[2][:1]
+		v := m[2][1 : len(m[2])-1]
+		cut := len(v)
+		if i := strings.IndexAny(v, "?#"); i >= 0 {
+			cut = i
+		}
+		if u, ok := p.canonical(v[:cut]); ok {
+			return m[1] + q + u + v[cut:] + q
+		}
+		return attr
+	})
+}
+
+// canonical returns the link URL of the translation whose permalink u
+// is, alone or followed by "-" and a slug, when that is not u itself.
+func (p permalinks) canonical(u string) (string, bool) {
+	if c, ok := p[u]; ok {
+		return c, c != u
+	}
+	slash := strings.LastIndexByte(u, '/')
+	if dash := strings.IndexByte(u[slash+1:], '-'); dash >= 0 {
+		if c, ok := p[u[:slash+1+dash]]; ok {
+			return c, c != u
+		}
+	}
+	return "", false
+}
+
+// relink is permalinks.relink over the remote the planner compares with.
+func (l *linker) relink(body string) string {
+	l.permalinksOnce.Do(func() { l.permalinks = newPermalinks(l.pl.remote.Articles) })
+	return l.permalinks.relink(body)
+}
+
+// sameBody reports whether want, a rendered body, reads the same as
+// stored, the help center's, once links to one article by its different
+// URL forms are taken as one (relink). The plain comparison comes first:
+// relink runs only for bodies that differ otherwise.
+func (pl *planner) sameBody(want, stored string) bool {
+	if want == stored || render.Equal(want, stored, pl.profile) {
+		return true
+	}
+	w, s := pl.links.relink(want), pl.links.relink(stored)
+	return (w != want || s != stored) && render.Equal(w, s, pl.profile)
 }
 
 // siblings lists the article files in file's folder, for "did you mean".

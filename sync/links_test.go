@@ -293,3 +293,46 @@ func FuzzScanSources(f *testing.F) {
 		}
 	})
 }
+
+// TestLinksByPermalink: links go to a translation's link URL, the form
+// that does not follow its title; a remote body that links the same
+// article with its current or an old title slug is no change, and one
+// that links another article is.
+func TestLinksByPermalink(t *testing.T) {
+	const zd = "https://acme.zendesk.com/hc/en-us/articles/"
+	target := remoteArticle("2", "100", "The planning board", html("x\n"), false)
+	target.Translations["en-us"].URL = zd + "2-The-planning-board"
+	target.Translations["en-us"].LinkURL = zd + "2"
+	target.Translations["en-us"].Permalink = zd + "2"
+	other := remoteArticle("3", "100", "Other", html("y\n"), false)
+	other.Translations["en-us"].URL = zd + "3-Other"
+	other.Translations["en-us"].Permalink = zd + "3"
+	for _, tc := range []struct {
+		name, remoteHref string
+		change           bool
+	}{
+		{"link URL", zd + "2#columns", false},
+		{"current title slug", zd + "2-The-planning-board#columns", false},
+		{"old title slug", zd + "2-The-board#columns", false},
+		{"another article", zd + "3-Other#columns", true},
+		{"another site", "https://example.com/articles/2#columns", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tree := loadTree(t, map[string]string{
+				"Guides/a.md":     "---\ntitle: A\nid: 1\n---\nSee [the board](board.md#columns).\n",
+				"Guides/board.md": "---\ntitle: The planning board\nid: 2\n---\nx\n",
+				"Guides/other.md": "---\ntitle: Other\nid: 3\n---\ny\n",
+			})
+			remote := baseRemote()
+			remote.Articles = []providers.Article{
+				remoteArticle("1", "100", "A", `<p>See <a href="`+tc.remoteHref+`">the board</a>.</p>`, false), target, other}
+			p := plan(t, tree, remote, Options{})
+			if got := len(p.Changes) > 0; got != tc.change {
+				t.Fatalf("changes = %v, want a change: %v", keys(p), tc.change)
+			}
+			if tc.change && !strings.Contains(p.Changes[0].Translation.Body, `href="`+zd+`2#columns"`) {
+				t.Errorf("the update links %s", p.Changes[0].Translation.Body)
+			}
+		})
+	}
+}

@@ -177,7 +177,7 @@ func detailsBlock(c *Change) string {
 			fields = append(fields, f)
 		}
 	}
-	if len(fields) == 0 && c.BodyDiff == "" {
+	if len(fields) == 0 && c.BodyDiff == "" && c.BodyNote == "" {
 		return ""
 	}
 	var b strings.Builder
@@ -189,13 +189,19 @@ func detailsBlock(c *Change) string {
 		}
 		fmt.Fprintf(&b, "- **%s**: %s → %s\n", f.Field, mdCode(f.Old), mdCode(f.New))
 	}
+	if c.BodyNote != "" {
+		fmt.Fprintf(&b, "- **body**: %s\n", mdEscape(c.BodyNote))
+	}
 	if c.BodyDiff != "" {
 		diff := strings.TrimRight(c.BodyDiff, "\n") + "\n"
 		fence := "```"
 		for strings.Contains(diff, fence) {
 			fence += "`"
 		}
-		fmt.Fprintf(&b, "\n%sdiff\n%s%s\n", fence, diff, fence)
+		if len(fields) > 0 || c.BodyNote != "" {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "%sdiff\n%s%s\n", fence, diff, fence)
 	}
 	b.WriteString("\n</details>\n")
 	return b.String()

@@ -86,9 +86,15 @@ type Change struct {
 	Title  string `json:"title,omitempty"`
 	// Fields say why: each differing field with its old and new value.
 	Fields []FieldChange `json:"fields,omitempty"`
-	// BodyDiff is a readable unified diff of the body text, when the body
-	// changes.
+	// BodyDiff is a unified diff (git's form) of the Markdown a writer
+	// would write for the help center's body and for the file's, when the
+	// body changes; of the normalised HTML when BodyNote says the
+	// Markdown reads the same.
 	BodyDiff string `json:"body_diff,omitempty"`
+	// BodyNote says what differs when the Markdown of both bodies reads
+	// the same: "attributes only: dir, lang on 3 elements", or "markup
+	// only: …" with BodyDiff showing the HTML.
+	BodyNote string `json:"body_note,omitempty"`
 	// Deps are keys of changes that must succeed before this one runs.
 	Deps []string `json:"deps,omitempty"`
 	// Links maps the link placeholders in the body (hcsync-link:TOKEN) to

@@ -620,7 +620,7 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 	// matches keeps nothing: on big trees the rendered bodies would
 	// otherwise be the plan's largest allocation.
 	if rt != nil && rt.PendingBody == "" && rt.PendingTitle == "" && len(b.problems) == 0 && !hasPlaceholder(b.html) &&
-		(b.html == rt.Body || render.Equal(b.html, rt.Body, pl.profile)) {
+		pl.sameBody(b.html, rt.Body) {
 		b.learnt = pl.opts.Cache != nil
 		b.remote = remoteSum(rt.Body)
 		b.unchanged, b.html, b.refs = true, "", nil

@@ -229,7 +229,7 @@ func TestPlanTranslationChanges(t *testing.T) {
 	if up.Translation.Draft != false {
 		t.Error("update-translation must keep the remote draft state; the unpublish changes it")
 	}
-	if !strings.Contains(up.BodyDiff, "- Old body.") || !strings.Contains(up.BodyDiff, "+ New body.") {
+	if !strings.Contains(up.BodyDiff, "-Old body.\n+New body.") {
 		t.Errorf("body diff = %q", up.BodyDiff)
 	}
 	// The French publish waits for the source's writes (Help.Center
@@ -615,6 +615,30 @@ func TestPlanSectionEdits(t *testing.T) {
 			}
 			if wantID := map[providers.SectionKind]string{providers.KindSection: "200", providers.KindCategory: "100"}[tt.update.Kind]; c.SectionUpdate.ID != wantID {
 				t.Errorf("update of id %s, want %s", c.SectionUpdate.ID, wantID)
+			}
+		})
+	}
+}
+
+// TestPlanTitlesCompareTrimmed: surrounding whitespace on either side
+// of a title is no change, since services trim titles as they store them.
+func TestPlanTitlesCompareTrimmed(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, remote string
+		change             bool
+	}{
+		{"file has a trailing space", `"Board? "`, "Board?", false},
+		{"remote has a trailing space", "Board?", "Board? ", false},
+		{"both, differently", `" Board?"`, "Board?\t", false},
+		{"a real change", `"Boards? "`, "Board?", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tree := loadTree(t, map[string]string{"Guides/a.md": "---\ntitle: " + tc.file + "\nid: 1\n---\nBody.\n"})
+			remote := baseRemote()
+			remote.Articles = []providers.Article{remoteArticle("1", "100", tc.remote, html("Body.\n"), false)}
+			p := plan(t, tree, remote, Options{})
+			if got := len(p.Changes) > 0; got != tc.change {
+				t.Errorf("changes = %v, want a change: %v", keys(p), tc.change)
 			}
 		})
 	}

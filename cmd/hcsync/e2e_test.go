@@ -226,6 +226,7 @@ func assertLinksResolve(t *testing.T, p providers.Provider) {
 		urls[a.URL] = true
 		for _, tr := range a.Translations {
 			urls[tr.URL] = true
+			urls[tr.Link()] = true
 		}
 	}
 	attr := regexp.MustCompile(`(href|src)="([^"#]*)`)

@@ -262,6 +262,7 @@ func (p *Provider) convert(a article) (providers.Article, error) {
 				Draft:       a.State != "published",
 				Description: a.Description,
 				URL:         a.URL,
+				Permalink:   providers.Permalink(a.URL),
 				UpdatedAt:   unix(a.UpdatedAt),
 			},
 		},
@@ -281,6 +282,7 @@ func (p *Provider) convert(a article) (providers.Article, error) {
 			Draft:       c.State != "published",
 			Description: c.Description,
 			URL:         c.URL,
+			Permalink:   providers.Permalink(c.URL),
 			UpdatedAt:   unix(c.UpdatedAt),
 		}
 	}

@@ -28,6 +28,14 @@
 //   - Intercom does not list a workspace's enabled locales; Locales
 //     returns intercom.locales from the config when set, else every
 //     locale Intercom supports.
+//   - Links to articles use url as Intercom gives it
+//     (".../articles/{id}-{title-slug}"): no slugless form is documented.
+//     That url changes with the title, but "any previous titles the
+//     article was published under will automatically redirect to the
+//     new URL" (Intercom Help, "Manage an article",
+//     intercom.com/help/en/articles/56988-manage-an-article), so a link
+//     with an older slug still works and is read as a link to the current
+//     url (Translation.Permalink): a retitle changes no other body.
 package intercom
 
 import (

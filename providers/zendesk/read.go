@@ -184,7 +184,7 @@ func (p *Provider) article(a wireArticle) providers.Article {
 	if len(a.Translations) == 0 && a.Locale != "" {
 		out.Translations[a.Locale] = &providers.Translation{
 			Locale: a.Locale, Title: a.Title, Body: a.Body, Draft: a.Draft,
-			URL: a.HTMLURL, UpdatedAt: a.EditedAt,
+			URL: a.HTMLURL, LinkURL: providers.Permalink(a.HTMLURL), Permalink: providers.Permalink(a.HTMLURL), UpdatedAt: a.EditedAt,
 		}
 	}
 	return out
@@ -194,7 +194,8 @@ func (p *Provider) translation(articleID int64, t wireTranslation) *providers.Tr
 	p.rememberTranslation(articleID, t.Locale, t.ID)
 	return &providers.Translation{
 		Locale: t.Locale, Title: t.Title, Body: t.Body, Draft: t.Draft,
-		URL: t.HTMLURL, UpdatedAt: t.UpdatedAt, Outdated: t.Outdated,
+		URL: t.HTMLURL, LinkURL: providers.Permalink(t.HTMLURL), Permalink: providers.Permalink(t.HTMLURL),
+		UpdatedAt: t.UpdatedAt, Outdated: t.Outdated,
 	}
 }
 

@@ -28,6 +28,14 @@
 //     translation's title and body: UpdateSection writes them through the
 //     Translations API in the locale they were listed in, and the
 //     position through Update Section (which ignores names).
+//   - Links to articles use html_url without its title slug,
+//     "/hc/{locale}/articles/{id}", which Help Center serves whatever the
+//     title (doc: the article URL pattern
+//     "/hc/([a-z-]+)/articles/(\d+)(?:[/-]?.*)?$" of Zendesk's SDK help
+//     center guidelines, with "/hc/en-us/articles/123456789" as an
+//     example): html_url follows the title, and a link by it would make
+//     one retitle rewrite every linking body. Links written with any
+//     slug are read as that same link (Translation.Permalink).
 package zendesk
 
 import (

@@ -38,7 +38,7 @@ func (s *Server) articleJSON(base string, a *Article, locale string, withTransla
 	m := map[string]any{
 		"id":                  a.ID,
 		"url":                 s.articleURL(base, locale, a.ID),
-		"html_url":            fmt.Sprintf("%s/hc/%s/articles/%d", base, locale, a.ID),
+		"html_url":            pageURL(base, locale, a.ID, t.Title),
 		"author_id":           a.AuthorID,
 		"comments_disabled":   a.CommentsDisabled,
 		"draft":               t.Draft,
@@ -74,6 +74,20 @@ func (s *Server) articleJSON(base string, a *Article, locale string, withTransla
 	return m
 }
 
+// pageURL is the html_url of one locale of an article: the id, then the
+// title as a slug, so it changes when the title does (seen: a recorded
+// List Articles response, prismatic.io/docs/example-payloads/zendesk/
+// actions/listArticles.json, has title "Acme Testing" and html_url
+// ".../hc/en-us/articles/28523513715859-Acme-Testing"; the slug is spelt
+// as urlSlug spells names). servePage serves the same page without it.
+func pageURL(base, locale string, id int64, title string) string {
+	u := fmt.Sprintf("%s/hc/%s/articles/%d", base, locale, id)
+	if slug := urlSlug(title); slug != "" {
+		u += "-" + slug
+	}
+	return u
+}
+
 func nonNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}
@@ -85,7 +99,7 @@ func translationJSON(base string, t *Translation) map[string]any {
 	return map[string]any{
 		"id":            t.ID,
 		"url":           fmt.Sprintf("%s/api/v2/help_center/articles/%d/translations/%d.json", base, t.ArticleID, t.ID),
-		"html_url":      fmt.Sprintf("%s/hc/%s/articles/%d", base, t.Locale, t.ArticleID),
+		"html_url":      pageURL(base, t.Locale, t.ArticleID, t.Title),
 		"source_id":     t.ArticleID,
 		"source_type":   "Article",
 		"locale":        t.Locale,

@@ -24,6 +24,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.serveAttachment(w, r)
 		return
 	}
+	// Article pages are public too: links between articles lead there.
+	if r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/hc/") && s.servePage(w, r) {
+		return
+	}
 	// Zendesk answers 401 to missing or wrong credentials (seen: NOTES.md);
 	// the fake serves no anonymous reads, which hcsync never makes.
 	who := s.authenticate(r)

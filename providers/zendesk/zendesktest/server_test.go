@@ -362,3 +362,42 @@ func TestSectionUpdates(t *testing.T) {
 		t.Errorf("categories = %+v", cats)
 	}
 }
+
+// TestArticlePages: html_url carries the title as a slug, and the page
+// is served to anyone with that slug, another one, or none (doc: the
+// article URL pattern of Zendesk's SDK help center guidelines).
+func TestArticlePages(t *testing.T) {
+	t.Parallel()
+	s := newFake(t, Options{})
+	id := s.SeedArticles(1, []string{"en-us", "fr"})[0]
+	st, _, body := call(t, s, "GET", "/api/v2/help_center/articles/"+itoa(id)+".json", "")
+	if st != 200 {
+		t.Fatalf("status %d", st)
+	}
+	want := s.URL + "/hc/en-us/articles/" + itoa(id) + "-Seeded-article-1-en-us"
+	if got := body["article"].(map[string]any)["html_url"]; got != want {
+		t.Errorf("html_url = %v, want %s", got, want)
+	}
+	for _, tc := range []struct {
+		path   string
+		status int
+		title  string
+	}{
+		{"/hc/en-us/articles/" + itoa(id), 200, "Seeded article 1 (en-us)"},
+		{"/hc/en-us/articles/" + itoa(id) + "-Seeded-article-1-en-us", 200, "Seeded article 1 (en-us)"},
+		{"/hc/en-us/articles/" + itoa(id) + "-An-old-title", 200, "Seeded article 1 (en-us)"},
+		{"/hc/fr/articles/" + itoa(id) + "/", 200, "Seeded article 1 (fr)"},
+		{"/hc/de/articles/" + itoa(id), 404, ""},
+		{"/hc/en-us/articles/999", 404, ""},
+	} {
+		res, err := http.Get(s.URL + tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != tc.status || !strings.Contains(string(page), tc.title) {
+			t.Errorf("GET %s: %d %q, want %d and %q", tc.path, res.StatusCode, page, tc.status, tc.title)
+		}
+	}
+}
