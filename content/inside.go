@@ -126,6 +126,24 @@ func ReadFile(root, rel string) ([]byte, error) {
 	return io.ReadAll(f)
 }
 
+// CheckFile reports, without reading it, what ReadFile would refuse of
+// the file rel of the content folder root: an OutsideError, a
+// NotRegularError, or an error that is fs.ErrNotExist.
+func CheckFile(root, rel string) error {
+	_, real, err := resolve(root, rel)
+	if err != nil {
+		return err
+	}
+	info, err := os.Lstat(real)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return &NotRegularError{Mode: info.Mode()}
+	}
+	return nil
+}
+
 // checkLink looks at the link name in the folder at path, for walk. It returns the problem of a
 // link to outside the tree, or of a dangling link or one to something
 // other than a file when md (a file of the tree) is set, and whether a

@@ -1,0 +1,168 @@
+//go:build unix
+
+package sync
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/providers"
+)
+
+// secretBytes stand for what a file outside the content folder holds
+// (/proc/self/environ, ~/.netrc): none of it may be uploaded.
+const secretBytes = "API_TOKEN=s3cr3t-do-not-publish"
+
+// outsideFiles writes a file and a folder beside (not in) tree's content
+// folder and returns the folder they are in, links resolved.
+func outsideFiles(t *testing.T) string {
+	t.Helper()
+	out, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"env.png", "shots/env.png"} {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(secretBytes), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+}
+
+// TestImagesOutsideTheTree: an image that is a link out of the content
+// folder, or reached through a folder that is one, or that is not a
+// regular file, is a problem at the line that shows it, found by the
+// plan and, offline, by CheckImages (validate); an image linked from
+// inside the tree is an image.
+func TestImagesOutsideTheTree(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, root, out string)
+		body  string
+		want  string // "" = no problem; OUT stands for the outside folder
+	}{
+		{"image linked out of the tree", func(t *testing.T, root, out string) {
+			symlink(t, filepath.Join(out, "env.png"), filepath.Join(root, "Guides", "images", "p.png"))
+		}, "Intro.\n\n![p](images/p.png)\n",
+			`Guides/a.md:6: image "images/p.png": points outside the content folder (-> OUT/env.png): copy the file into the tree`},
+		{"image in a folder linked out of the tree", func(t *testing.T, root, out string) {
+			symlink(t, filepath.Join(out, "shots"), filepath.Join(root, "Guides", "shots"))
+		}, "![p](shots/env.png)\n",
+			`Guides/a.md:4: image "shots/env.png": points outside the content folder (-> OUT/shots/env.png): copy the file into the tree`},
+		{"image that is a named pipe", func(t *testing.T, root, out string) {
+			if err := os.MkdirAll(filepath.Join(root, "Guides", "images"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := syscall.Mkfifo(filepath.Join(root, "Guides", "images", "p.png"), 0o644); err != nil {
+				t.Skip("no named pipes here:", err)
+			}
+		}, "![p](images/p.png)\n",
+			`Guides/a.md:4: image "images/p.png": not a regular file (a named pipe): hcsync reads only files`},
+		{"image linked inside the tree", func(t *testing.T, root, out string) {
+			writeRaw(t, &content.Tree{Root: root}, ".assets/p.png", "png bytes")
+			symlink(t, "../../.assets/p.png", filepath.Join(root, "Guides", "images", "p.png"))
+		}, "![p](images/p.png)\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := outsideFiles(t)
+			tree := loadTree(t, map[string]string{"Guides/a.md": "---\ntitle: A\n---\n" + tt.body})
+			tt.setup(t, tree.Root, out)
+			var want []string
+			if tt.want != "" {
+				want = []string{strings.ReplaceAll(tt.want, "OUT", out)}
+			}
+			caps := fullCaps
+			caps.ImageUpload = true
+			_, err := NewPlan(tree, baseRemote(), Options{Provider: "test", Caps: caps})
+			if got := problemList(t, err); !slices.Equal(got, want) {
+				t.Errorf("plan: %q, want %q", got, want)
+			}
+			// validate does not say an image is missing or which the
+			// help center accepts: the plan does.
+			want = slices.DeleteFunc(want, func(s string) bool { return !strings.Contains(s, "outside") && !strings.Contains(s, "regular") })
+			if got := problemList(t, CheckImages(tree)); !slices.Equal(got, want) {
+				t.Errorf("CheckImages: %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func problemList(t *testing.T, err error) []string {
+	t.Helper()
+	if err == nil {
+		return nil
+	}
+	ps, ok := err.(content.Problems)
+	if !ok {
+		t.Fatalf("err = %v, want problems", err)
+	}
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.String())
+	}
+	return out
+}
+
+// uploadLog records what a provider was asked to upload.
+type uploadLog struct {
+	providers.Provider
+	data []string
+}
+
+func (u *uploadLog) UploadImage(ctx context.Context, img providers.Image) (string, error) {
+	u.data = append(u.data, string(img.Data))
+	return u.Provider.UploadImage(ctx, img)
+}
+
+// TestApplyRechecksImages: an image swapped for a link out of the tree
+// after the plan was made is not uploaded, even when the file it leads
+// to has the bytes the plan saw.
+func TestApplyRechecksImages(t *testing.T) {
+	out := outsideFiles(t)
+	tree := loadTree(t, map[string]string{"Guides/a.md": "---\ntitle: A\n---\n![p](images/p.png)\n"})
+	writeRaw(t, tree, "Guides/images/p.png", secretBytes)
+	prov := &uploadLog{Provider: newLocal(t)}
+	plan := planAgainst(t, tree, prov)
+	img := filepath.Join(tree.Root, "Guides", "images", "p.png")
+	if err := os.Remove(img); err != nil {
+		t.Fatal(err)
+	}
+	symlink(t, filepath.Join(out, "env.png"), img)
+	rep := (&Executor{Provider: prov, Root: tree.Root, WriteID: (&recordIDs{}).write}).Apply(context.Background(), plan)
+	if rep.OK() {
+		t.Fatalf("apply succeeded, want the upload of the swapped image to fail")
+	}
+	if len(prov.data) != 0 {
+		t.Errorf("uploaded %q", prov.data)
+	}
+	var msgs []string
+	for _, r := range rep.Results {
+		if r.Status == StatusFailed {
+			msgs = append(msgs, r.Error)
+		}
+	}
+	if !slices.ContainsFunc(msgs, func(m string) bool { return strings.Contains(m, "points outside the content folder") }) {
+		t.Errorf("failures %q, want one saying the image points outside the content folder", msgs)
+	}
+}
