@@ -219,3 +219,44 @@ func TestReadFile(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteTreeIDLinks: the id write-back edits the file a link inside
+// the tree leads to, and leaves the link a link; it never writes through
+// a link out of the tree.
+func TestWriteTreeIDLinks(t *testing.T) {
+	const article = "---\ntitle: A\n---\nBody.\n"
+	root := linkTree(t, map[string]string{
+		"docs/.shared/in.md": article,
+		"outside/out.md":     article,
+	}, map[string]string{
+		"docs/s/in.md":  "../.shared/in.md",
+		"docs/s/out.md": "../../outside/out.md",
+	})
+	if err := WriteTreeID(root, "s/in.md", "42"); err != nil {
+		t.Fatalf("link inside the tree: %v", err)
+	}
+	if got := readString(t, filepath.Join(root, ".shared", "in.md")); got != "---\ntitle: A\nid: 42\n---\nBody.\n" {
+		t.Errorf("the link's target holds %q, want the id written", got)
+	}
+	if info, err := os.Lstat(filepath.Join(root, "s", "in.md")); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("s/in.md is no longer a link: %v", err)
+	}
+
+	err := WriteTreeID(root, "s/out.md", "43")
+	var oe *OutsideError
+	if !errors.As(err, &oe) || !strings.HasPrefix(err.Error(), "write id to s/out.md: points outside the content folder") {
+		t.Errorf("link out of the tree: %v, want a refusal naming s/out.md", err)
+	}
+	if got := readString(t, filepath.Join(filepath.Dir(root), "outside", "out.md")); got != article {
+		t.Errorf("the file out of the tree was written: %q", got)
+	}
+}
+
+func readString(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
