@@ -43,6 +43,15 @@ func TestImageLinkedOutOfTheTree(t *testing.T) {
 		dir := copyTree(t, "../../testdata/example")
 		want := linkImageOut(t, dir)
 		refused(t, dir, nil, want)
+		// Every problem in one run: a file linked out of the tree does
+		// not hide the image.
+		if err := os.Symlink(filepath.Join(dir, "hcsync.yaml"), filepath.Join(dir, "docs/getting-started/installation/leak.md")); err != nil {
+			t.Fatal(err)
+		}
+		res := runCLI(t, dir, nil, "validate")
+		if res.code != exitError || !strings.Contains(res.stderr, want) || !strings.Contains(res.stderr, "docs/getting-started/installation/leak.md: points outside the content folder") {
+			t.Errorf("validate with a linked article too: exit %d, want %d and both problems\nstderr: %s", res.code, exitError, res.stderr)
+		}
 		store := filepath.Join(dir, ".hcsync/local")
 		filepath.WalkDir(store, func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {

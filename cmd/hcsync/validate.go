@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/sync"
 )
 
@@ -16,11 +17,18 @@ func init() {
 			return err
 		}
 		ws, err := a.loadWorkspace(f)
-		if err != nil {
+		problems, isProblems := err.(content.Problems)
+		if err != nil && (!isProblems || ws == nil || ws.tree == nil) {
 			return err
 		}
+		// Every problem in one run: the images of the files that loaded
+		// are checked even when others did not.
 		if ps := sync.CheckImages(ws.tree); len(ps) > 0 {
-			return describeProblems(ws.cfg, ps)
+			problems = append(problems, describeProblems(ws.cfg, ps).(content.Problems)...)
+			problems.Sort()
+		}
+		if len(problems) > 0 {
+			return problems
 		}
 		n := 0
 		for _, art := range ws.tree.Articles {
