@@ -60,10 +60,22 @@ func checkImages(tree *content.Tree, t *content.Translation, checked *onceEach[e
 	if err != nil {
 		return content.Problems{{File: t.Path, Msg: err.Error()}}
 	}
-	// Without "![" a body shows no image (reference images too start
-	// with it): most bodies are spared the parse.
-	if !bytes.Contains(src, []byte("![")) {
-		return nil
+	// Most bodies are spared the Markdown parse: every image starts
+	// with "![", and when each "![" is a plain ![alt](dest) whose file
+	// is fine, no image of the body can be refused.
+	dests, plain := plainImages(src)
+	if plain {
+		refused := false
+		for _, dest := range dests {
+			file, err := target(t.Path, dest)
+			if err != nil || checked.get(file, func() error { return refusedImage(tree.Root, file) }) != nil {
+				refused = true
+				break
+			}
+		}
+		if !refused {
+			return nil
+		}
 	}
 	var problems content.Problems
 	render.Render(src, render.Options{Image: func(dest string, line int) (string, error) {
@@ -89,4 +101,32 @@ func refusedImage(root, file string) error {
 		return err
 	}
 	return nil
+}
+
+// plainImages returns the destination of every "![" of src when each is
+// a plain ![alt](dest): alt on one line without brackets, backslashes
+// or code, dest without spaces, brackets, parentheses, escapes or
+// entities, as Markdown reads it. Then the destinations of the body's
+// images are among those returned (a "![" in code gives one more, which
+// is harmless). ok is false when some "![" is anything else (a
+// reference image, a title, <dest>): the body must be parsed.
+func plainImages(src []byte) (dests []string, ok bool) {
+	for {
+		i := bytes.Index(src, []byte("!["))
+		if i < 0 {
+			return dests, true
+		}
+		src = src[i+2:]
+		end := bytes.IndexByte(src, ']')
+		if end < 0 || bytes.ContainsAny(src[:end], "[\\`\n\r") || end+1 >= len(src) || src[end+1] != '(' {
+			return nil, false
+		}
+		src = src[end+2:]
+		close := bytes.IndexByte(src, ')')
+		if close < 0 || bytes.ContainsAny(src[:close], " \t\n\r<>()[]\\&\"'?#") {
+			return nil, false
+		}
+		dests = append(dests, string(src[:close]))
+		src = src[close+1:]
+	}
 }

@@ -219,3 +219,39 @@ func TestExportWritesInsideOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckImagesForms: validate finds an image linked out of the tree
+// however the Markdown writes it, and nothing in code.
+func TestCheckImagesForms(t *testing.T) {
+	const want = `image "images/p.png": points outside the content folder`
+	tests := []struct {
+		name, body string
+		line       int // 0: no problem
+	}{
+		{"plain", "![p](images/p.png)\n", 4},
+		{"after a plain one", "![ok](images/ok.png)\n\n![p](images/p.png)\n", 6},
+		{"with a title", "Text.\n\n![p](images/p.png \"The title\")\n", 6},
+		{"with a query", "![p](images/p.png?v=2)\n", 4},
+		{"in angle brackets", "![p](<images/p.png>)\n", 4},
+		{"by reference", "![p][shot]\n\n[shot]: images/p.png\n", 4},
+		{"alt with brackets", "![a [b] c](images/p.png)\n", 4},
+		{"in a link", "[![p](images/p.png)](https://example.com)\n", 4},
+		{"in code", "```\n![p](images/p.png)\n```\n", 0},
+		{"only a fine image", "![ok](images/ok.png)\n", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := outsideFiles(t)
+			tree := loadTree(t, map[string]string{"Guides/a.md": "---\ntitle: A\n---\n" + tt.body})
+			writeRaw(t, tree, "Guides/images/ok.png", "png")
+			symlink(t, filepath.Join(out, "env.png"), filepath.Join(tree.Root, "Guides", "images", "p.png"))
+			ps := CheckImages(tree)
+			switch {
+			case tt.line == 0 && len(ps) > 0:
+				t.Errorf("%v, want no problem", ps)
+			case tt.line > 0 && (len(ps) != 1 || ps[0].Line != tt.line || !strings.Contains(ps[0].Msg, want)):
+				t.Errorf("%v, want one problem at line %d: %s", ps, tt.line, want)
+			}
+		})
+	}
+}
