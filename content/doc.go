@@ -16,6 +16,13 @@
 //     the hint to rename the file if the suffix was not meant as one.
 //   - Dot-folders, dot-files, node_modules and files not ending in .md
 //     are skipped. An article at the top of the tree needs section:.
+//   - Nothing outside the content folder is read: a link (to a .md, a
+//     _section.md, a folder) whose real path is outside the folder's
+//     real path is a problem named after the link, and so are a dangling
+//     link to a .md and a .md that is not a regular file. Links inside
+//     the tree are followed for files, not for folders (as WalkDir).
+//     Images and sidecars are read with ReadFile, which applies the same
+//     rule when they are read; WriteTreeID applies it to the write-back.
 //
 // Front-matter decisions where DESIGN.md is silent:
 //

@@ -54,7 +54,12 @@ func Load(root string, opts LoadOptions) (*Tree, error) {
 		opts.DefaultLocale = "en-us"
 	}
 
-	dirs, folders, files, err := walk(abs)
+	realRoot, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", root, err)
+	}
+	w := walker{realRoot: realRoot}
+	dirs, folders, files, err := w.all(abs)
 	if err != nil {
 		return nil, err
 	}
@@ -63,6 +68,7 @@ func Load(root string, opts LoadOptions) (*Tree, error) {
 	}
 	parsed := parseAll(folders, files, opts.Cache, opts.LazyBodies)
 	tree, problems := assemble(abs, dirs, parsed, opts)
+	problems = append(problems, w.problems...)
 	if len(problems) > 0 {
 		problems.Sort()
 		return tree, problems
@@ -78,6 +84,9 @@ type fileRef struct {
 	kind   fileKind
 	source string // translations: rel of the source file
 	locale string // translations: the locale suffix as written
+	// refused is the problem that keeps the file from being read: a
+	// link out of the tree, a named pipe.
+	refused string
 }
 
 // parsedFile starts the parse of f with what its path says about it.
@@ -95,11 +104,12 @@ func (f *fileRef) parsedFile() *parsedFile {
 // the same folder with the same error, but reads each folder with one
 // open and no path cleaning: trees run to tens of thousands of files.
 // As with WalkDir, symlinks to folders inside the tree are not followed,
-// and a symlink to a file is a file. The root may be a symlink to a
-// folder (a docs folder linked into a repository): Load has checked that
-// it leads to one.
-func walk(root string) (dirs, folders []string, files []fileRef, err error) {
-	w := walker{}
+// and a symlink to a file of the tree is that file. Links that lead out
+// of the tree, to a .md file or a folder, are problems (checkLink), and
+// a .md that is not a regular file is one: nothing outside the content
+// folder is read. The root may be a symlink to a folder (a docs folder
+// linked into a repository): Load has checked that it leads to one.
+func (w *walker) all(root string) (dirs, folders []string, files []fileRef, err error) {
 	if err := w.walk(root, ""); err != nil {
 		return nil, nil, nil, err
 	}
@@ -112,8 +122,10 @@ func walk(root string) (dirs, folders []string, files []fileRef, err error) {
 }
 
 type walker struct {
+	realRoot      string // the root with its links resolved
 	dirs, folders []string
 	files         []fileRef
+	problems      Problems // of links that are not files of the tree
 }
 
 // walk adds the folder at path, whose slash path is rel, and what it
@@ -139,10 +151,26 @@ func (w *walker) walk(path, rel string) error {
 			}
 			continue
 		}
-		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".md") || name == ".md" {
+		md := strings.HasSuffix(name, ".md") && name != ".md"
+		if strings.HasPrefix(name, ".") || !md && (e.Type()&fs.ModeSymlink == 0 || name == "node_modules") {
 			continue
 		}
 		fr := fileRef{rel: joinDir(rel, name), name: name, folder: folder, kind: sourceFile}
+		switch t := e.Type(); {
+		case t&fs.ModeSymlink != 0:
+			problem, read := checkLink(w.realRoot, path, name, md)
+			if !md {
+				if problem != "" {
+					w.problems = append(w.problems, Problem{File: fr.rel, Msg: problem})
+				}
+				continue
+			}
+			if !read {
+				fr.refused = problem
+			}
+		case !t.IsRegular():
+			fr.refused = (&NotRegularError{Mode: t}).Error()
+		}
 		switch dot, ok := localeSuffix(name); {
 		case name == "_section.md" || name == "_category.md":
 			fr.kind = sectionFile
@@ -200,6 +228,12 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool) []
 					return
 				}
 				f := &files[i]
+				if f.refused != "" {
+					pf := f.parsedFile()
+					pf.problems = []Problem{{File: f.rel, Msg: f.refused}}
+					out[i] = pf
+					continue
+				}
 				// Stat before reading: a write in between leaves a newer
 				// time than the one stored, so the entry is never used.
 				var s cachedFile

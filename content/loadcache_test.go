@@ -157,18 +157,19 @@ func TestLoadCache(t *testing.T) {
 	}
 }
 
-// TestLoadCacheSymlinks checks that links are taken as filepath.WalkDir
-// and os.Stat take them: a link to a file is that file, cached by what
-// it points to, and a link to a folder is not followed.
+// TestLoadCacheSymlinks checks that links inside the tree are taken as
+// filepath.WalkDir and os.Stat take them: a link to a file is that file,
+// cached by what it points to, and a link to a folder is not followed.
+// (Links out of the tree: TestLoadRefusesLinksOutside.)
 func TestLoadCacheSymlinks(t *testing.T) {
 	dir := t.TempDir()
 	root := filepath.Join(dir, "docs")
 	old := time.Now().Add(-time.Hour)
 	for name, data := range map[string]string{
-		"docs/s/a.md":         "---\ntitle: A\n---\nBody.\n",
-		"outside/b.md":        "---\ntitle: B\n---\nBody.\n",
-		"outside/sub/c.md":    "---\ntitle: C\n---\nBody.\n",
-		"outside/sub/c.fr.md": "---\ntitle: C fr\n---\nCorps.\n",
+		"docs/s/a.md":              "---\ntitle: A\n---\nBody.\n",
+		"docs/.hidden/b.md":        "---\ntitle: B\n---\nBody.\n",
+		"docs/.hidden/sub/c.md":    "---\ntitle: C\n---\nBody.\n",
+		"docs/.hidden/sub/c.fr.md": "---\ntitle: C fr\n---\nCorps.\n",
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -180,9 +181,9 @@ func TestLoadCacheSymlinks(t *testing.T) {
 		os.Chtimes(p, old, old)
 	}
 	for link, target := range map[string]string{
-		"docs/s/b.md":      "../../outside/b.md",
-		"docs/sub":         "../outside/sub",
-		"docs/s/folder.md": "../../outside/sub",
+		"docs/s/b.md":      "../.hidden/b.md",
+		"docs/sub":         ".hidden/sub",
+		"docs/s/folder.md": "../.hidden/sub",
 	} {
 		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
 			t.Skip("no symlinks here:", err)

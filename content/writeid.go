@@ -36,6 +36,24 @@ func WriteID(path string, id string) error {
 	if err != nil {
 		return fmt.Errorf("write id: %w", err)
 	}
+	return writeID(path, real, id)
+}
+
+// WriteTreeID is WriteID for the file rel (a slash path) of the content
+// folder root. A file that is a link is written where the link leads,
+// and only when that is inside the folder: the write-back never edits a
+// file out of the tree (Load refuses such a file already, but the tree
+// may have changed since).
+func WriteTreeID(root, rel, id string) error {
+	_, real, err := resolve(root, rel)
+	if err != nil {
+		return fmt.Errorf("write id to %s: %w", rel, unwrapPath(err))
+	}
+	return writeID(filepath.Join(root, filepath.FromSlash(rel)), real, id)
+}
+
+// writeID is WriteID for the file at path whose real path is real.
+func writeID(path, real, id string) error {
 	data, err := os.ReadFile(real)
 	if err != nil {
 		return fmt.Errorf("write id: %w", err)

@@ -6,14 +6,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	gosync "sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -612,7 +611,9 @@ func (r *run) resolved(c *Change, in providers.TranslationInput) (providers.Tran
 
 func (r *run) uploadImage(ctx context.Context, c *Change) (string, error) {
 	img := c.Image
-	data, err := os.ReadFile(filepath.Join(r.e.Root, filepath.FromSlash(img.Path)))
+	// Read again, and checked again, now: the plan found the image
+	// inside the tree, but a link may have been put in its place since.
+	data, err := content.ReadFile(r.e.Root, img.Path)
 	if err != nil {
 		return "", fmt.Errorf("reading image: %w", err)
 	}

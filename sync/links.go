@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	htmlstd "html"
+	"io/fs"
 	"maps"
 	"mime"
 	"net/http"
@@ -353,13 +355,19 @@ func (o *onceEach[V]) get(k string, create func() V) V {
 func (l *linker) readImage(file string) *imageInfo {
 	return l.images.get(file, func() *imageInfo {
 		info := &imageInfo{}
-		data, err := os.ReadFile(filepath.Join(l.pl.tree.Root, filepath.FromSlash(file)))
-		if err != nil {
-			if os.IsNotExist(err) {
-				info.err = fmt.Errorf("image %s does not exist", file)
-			} else {
-				info.err = fmt.Errorf("image %s: %v", file, err)
-			}
+		data, err := content.ReadFile(l.pl.tree.Root, file)
+		var outside *content.OutsideError
+		var special *content.NotRegularError
+		switch {
+		case err == nil:
+		case errors.As(err, &outside) || errors.As(err, &special):
+			info.err = err // the reference names the image already
+			return info
+		case errors.Is(err, fs.ErrNotExist):
+			info.err = fmt.Errorf("image %s does not exist", file)
+			return info
+		default:
+			info.err = fmt.Errorf("image %s: %v", file, err)
 			return info
 		}
 		sum := sha256.Sum256(data)
@@ -399,7 +407,7 @@ func (l *linker) exportedURL(file, hash string) (string, bool) {
 func (l *linker) sidecar(dir string) map[string]imageSource {
 	return l.sources.get(dir, func() map[string]imageSource {
 		var s map[string]imageSource
-		if data, err := os.ReadFile(filepath.Join(l.pl.tree.Root, filepath.FromSlash(dir), sourcesFile)); err == nil {
+		if data, err := content.ReadFile(l.pl.tree.Root, path.Join(dir, sourcesFile)); err == nil {
 			if json.Unmarshal(data, &s) != nil {
 				s = nil
 			}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/hcsync/hcsync/content"
@@ -66,7 +65,7 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	if !f.noWriteIDs {
 		root := ws.cfg.ContentDir()
 		ex.WriteID = func(file, id string) error {
-			return content.WriteID(filepath.Join(root, filepath.FromSlash(file)), id)
+			return content.WriteTreeID(root, file, id)
 		}
 	}
 	prog := newProgress(a, len(plan.Changes))

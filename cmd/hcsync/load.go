@@ -135,6 +135,9 @@ func (a *app) loadTree(ws *workspace) error {
 	}
 	tree, err := content.Load(ws.cfg.ContentDir(), opts)
 	if err != nil {
+		// With Problems, the tree Load could build is kept for validate,
+		// which reports more problems of it in the same run.
+		ws.tree = tree
 		return describeProblems(ws.cfg, err)
 	}
 	ws.tree = tree
@@ -252,7 +255,7 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 	}
 	root := ws.cfg.ContentDir()
 	opts.Committed = func(file string) bool {
-		working, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+		working, err := content.ReadFile(root, file)
 		if err != nil {
 			return false
 		}

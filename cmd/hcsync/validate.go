@@ -3,19 +3,32 @@ package main
 import (
 	"context"
 	"fmt"
+
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/sync"
 )
 
 func init() {
 	commands["validate"] = func(a *app, ctx context.Context, args []string) error {
 		var f commonFlags
-		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: front-matter, keys, locales' spelling, ids. Contacts no help center.")
+		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: front-matter, keys, locales' spelling, ids, files and images that lead out of the content folder. Contacts no help center.")
 		f.register(fs)
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
 		ws, err := a.loadWorkspace(f)
-		if err != nil {
+		problems, isProblems := err.(content.Problems)
+		if err != nil && (!isProblems || ws == nil || ws.tree == nil) {
 			return err
+		}
+		// Every problem in one run: the images of the files that loaded
+		// are checked even when others did not.
+		if ps := sync.CheckImages(ws.tree); len(ps) > 0 {
+			problems = append(problems, describeProblems(ws.cfg, ps).(content.Problems)...)
+			problems.Sort()
+		}
+		if len(problems) > 0 {
+			return problems
 		}
 		n := 0
 		for _, art := range ws.tree.Articles {
