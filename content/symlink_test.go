@@ -251,12 +251,3 @@ func TestWriteTreeIDLinks(t *testing.T) {
 		t.Errorf("the file out of the tree was written: %q", got)
 	}
 }
-
-func readString(t *testing.T, path string) string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
