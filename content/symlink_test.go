@@ -251,3 +251,35 @@ func TestWriteTreeIDLinks(t *testing.T) {
 		t.Errorf("the file out of the tree was written: %q", got)
 	}
 }
+
+// TestWriteTreeIDSectionFiles: a created section's id goes into its
+// folder's _section.md, made when missing, but never into a folder that
+// is a link out of the tree.
+func TestWriteTreeIDSectionFiles(t *testing.T) {
+	root := linkTree(t, map[string]string{
+		"docs/s/a.md":      "---\ntitle: A\n---\nBody.\n",
+		"outside/keep.txt": "x",
+	}, map[string]string{
+		"docs/out": "../outside",
+	})
+	if err := WriteTreeID(root, "s/_section.md", "7"); err != nil {
+		t.Fatalf("missing _section.md: %v", err)
+	}
+	if got := readString(t, filepath.Join(root, "s", "_section.md")); got != "---\nid: 7\n---\n" {
+		t.Errorf("_section.md = %q, want the id alone", got)
+	}
+	if err := WriteTreeID(root, "s/_section.md", "8"); err != nil {
+		t.Fatalf("existing _section.md: %v", err)
+	}
+	if got := readString(t, filepath.Join(root, "s", "_section.md")); got != "---\nid: 8\n---\n" {
+		t.Errorf("_section.md = %q, want the id replaced", got)
+	}
+	err := WriteTreeID(root, "out/_category.md", "9")
+	var oe *OutsideError
+	if !errors.As(err, &oe) {
+		t.Errorf("folder linked out of the tree: %v, want a refusal", err)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(root), "outside", "_category.md")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a file was made out of the tree: %v", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -44,7 +45,20 @@ func WriteID(path string, id string) error {
 // and only when that is inside the folder: the write-back never edits a
 // file out of the tree (Load refuses such a file already, but the tree
 // may have changed since).
+//
+// A missing _section.md or _category.md is created, as WriteID does,
+// in its folder's real place, once that is known to be inside the tree.
 func WriteTreeID(root, rel, id string) error {
+	if isSectionFile(rel) {
+		_, realDir, err := resolve(root, path.Dir(rel))
+		if err != nil {
+			return fmt.Errorf("write id to %s: %w", rel, unwrapPath(err))
+		}
+		created, err := createSectionFile(filepath.Join(realDir, path.Base(rel)), id)
+		if created || err != nil {
+			return err
+		}
+	}
 	_, real, err := resolve(root, rel)
 	if err != nil {
 		return fmt.Errorf("write id to %s: %w", rel, unwrapPath(err))
