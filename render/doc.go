@@ -18,9 +18,16 @@
 //     are the writer's to manage.
 //   - Normalize ignores comments: readers never see them, and a comment
 //     a service strips would otherwise keep a plan from converging.
+//     Render writes none of the Markdown's comments (they are the
+//     writer's notes, and Zendesk would publish them in the page
+//     source), and Markdown writes none into an export.
+//   - Task list items are written with U+2610 ☐ and U+2611 ☑, not
+//     <input> checkboxes, which Help.Center and Intercom remove; footnote
+//     markup is what each service keeps (markup.go).
 //
 // Normalize and Equal put HTML in a canonical form so that a service
 // that re-serialises what it stores does not yield a plan that never
-// converges. Text renders HTML as one line per block, for readable body
+// converges; Equal first runs both bodies through the profile's model
+// of the service's cleaning, so it is reflexive and symmetric. Text renders HTML as one line per block, for readable body
 // diffs.
 package render

@@ -63,6 +63,11 @@ func Markdown(body string, opts MarkdownOptions) MarkdownResult {
 		// ParseFragment fails only when its reader does.
 		return MarkdownResult{Markdown: rawLine(body), Blocks: 1, RawBlocks: 1}
 	}
+	// Comments go: Render writes none, readers never see them, and
+	// Equal ignores them, so the body still comes back the same.
+	for _, n := range nodes {
+		dropComments(n)
+	}
 	inv := inverse{links: map[string]string{}, images: map[string]string{}}
 	var res MarkdownResult
 	var parts []string
@@ -77,22 +82,28 @@ func Markdown(body string, opts MarkdownOptions) MarkdownResult {
 		lists = append(lists, ok && (blk[0].DataAtom == atom.Ul || blk[0].DataAtom == atom.Ol))
 	}
 	// Blocks that each come back alone can still merge when joined: two
-	// lists in a row become one loose list. An empty comment between
-	// them keeps them apart, and Normalize drops it.
-	for _, between := range []func(i int) bool{
-		func(int) bool { return false },
-		func(i int) bool { return lists[i-1] && lists[i] },
-		func(int) bool { return true },
+	// lists in a row become one loose list. A list written with the
+	// other marker (* for -, 1) for 1.) starts a new list in CommonMark,
+	// so the second of two lists in a row takes it. Only as a last
+	// resort does an empty comment keep blocks apart: Render drops
+	// comments, so it is never published, but a writer should not find
+	// one in an export (issue #17).
+	for _, join := range []func(i int, part string) string{
+		func(_ int, part string) string { return part },
+		alternateMarkers(parts, lists),
+		func(i int, part string) string {
+			if i == 0 {
+				return part
+			}
+			return "<!-- -->\n\n" + part
+		},
 	} {
 		var b strings.Builder
 		for i, part := range parts {
 			if i > 0 {
 				b.WriteString("\n\n")
-				if between(i) {
-					b.WriteString("<!-- -->\n\n")
-				}
 			}
-			b.WriteString(part)
+			b.WriteString(join(i, part))
 		}
 		md := b.String()
 		if md != "" {
@@ -104,11 +115,102 @@ func Markdown(body string, opts MarkdownOptions) MarkdownResult {
 		}
 	}
 	// Whatever went wrong, raw HTML of the whole body keeps it intact.
-	res.Markdown = rawLine(rawHTML(nodes)) + "\n"
 	res.RawBlocks = res.Blocks
 	res.Links, res.Images = 0, 0
-	res.Lossy = !inv.roundTrips(res.Markdown, body, opts.Profile)
+	for _, md := range rawCandidates(rawHTML(nodes)) {
+		res.Markdown = md + "\n"
+		if inv.roundTrips(res.Markdown, body, opts.Profile) {
+			return res
+		}
+	}
+	res.Lossy = true
 	return res
+}
+
+// alternateMarkers writes every second list of a run of lists with the
+// other list marker, so that joined they stay apart.
+func alternateMarkers(parts []string, lists []bool) func(i int, part string) string {
+	alt := make([]bool, len(parts))
+	for i := 1; i < len(parts); i++ {
+		alt[i] = lists[i-1] && lists[i] && !alt[i-1]
+	}
+	return func(i int, part string) string {
+		if !alt[i] {
+			return part
+		}
+		return switchMarkers(part)
+	}
+}
+
+// switchMarkers rewrites the markers of a list's top-level items ("- "
+// to "* ", "3. " to "3) "): the lines that start at the margin.
+func switchMarkers(md string) string {
+	lines := strings.Split(md, "\n")
+	for i, l := range lines {
+		switch m := listMarker(l); {
+		case l == "-":
+			lines[i] = "*"
+		case m == "- ":
+			lines[i] = "* " + l[len(m):]
+		case strings.HasSuffix(m, ". "):
+			lines[i] = m[:len(m)-2] + ") " + l[len(m):]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// taskMarkers turns the ☐ and ☑ that start a list item (what Render
+// writes for "[ ]" and "[x]") back into task list Markdown.
+func taskMarkers(md string) string {
+	if !strings.Contains(md, taskOpen) && !strings.Contains(md, taskDone) {
+		return md
+	}
+	lines := strings.Split(md, "\n")
+	for i, l := range lines {
+		rest := strings.TrimLeft(l, " ")
+		indent := l[:len(l)-len(rest)]
+		marker := listMarker(rest)
+		if marker == "" {
+			continue
+		}
+		item := rest[len(marker):]
+		switch {
+		case strings.HasPrefix(item, taskOpen):
+			lines[i] = indent + marker + "[ ] " + item[len(taskOpen):]
+		case strings.HasPrefix(item, taskDone):
+			lines[i] = indent + marker + "[x] " + item[len(taskDone):]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// listMarker returns the list marker that starts s, with its space
+// ("- ", "12. "), or "".
+func listMarker(s string) string {
+	if len(s) >= 2 && strings.ContainsRune("-*+", rune(s[0])) && s[1] == ' ' {
+		return s[:2]
+	}
+	j := 0
+	for j < len(s) && j < 9 && '0' <= s[j] && s[j] <= '9' {
+		j++
+	}
+	if j > 0 && j+1 < len(s) && (s[j] == '.' || s[j] == ')') && s[j+1] == ' ' {
+		return s[:j+2]
+	}
+	return ""
+}
+
+// dropComments removes the comments under n.
+func dropComments(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.CommentNode {
+			n.RemoveChild(c)
+		} else {
+			dropComments(c)
+		}
+		c = next
+	}
 }
 
 // splitBlocks groups top-level nodes into blocks: each block element
@@ -164,18 +266,68 @@ func convertBlock(blk []*html.Node, opts MarkdownOptions, inv *inverse, res *Mar
 	}
 	md, err := markdownConverter.ConvertString(renderNodes(copies))
 	md = strings.TrimSpace(md)
-	if err == nil && md != "" && local.roundTrips(md, orig, opts.Profile) {
-		inv.merge(local)
-		res.Links += links
-		res.Images += images
-		return md, true
+	if err == nil && md != "" {
+		for _, md := range uniq(taskMarkers(md), md) {
+			if local.roundTrips(md, orig, opts.Profile) {
+				inv.merge(local)
+				res.Links += links
+				res.Images += images
+				return md, true
+			}
+		}
 	}
-	for _, raw := range []string{rawHTML(blk), rawLine(rawHTML(blk))} {
+	raws := rawCandidates(rawHTML(blk))
+	for _, raw := range raws {
 		if inv.roundTrips(raw, orig, opts.Profile) {
 			return raw, false
 		}
 	}
-	return rawLine(rawHTML(blk)), false
+	return raws[len(raws)-1], false
+}
+
+// uniq lists a, and b if it differs.
+func uniq(a, b string) []string {
+	if a == b {
+		return []string{a}
+	}
+	return []string{a, b}
+}
+
+// rawCandidates are the ways to write a block of raw HTML h (one line)
+// so that goldmark passes it through, best first:
+//   - as is: a line that starts with a block element's tag (<p>, <div>,
+//     <table>) starts an HTML block;
+//   - with a line break after its first tag: a line holding only a
+//     complete start tag starts an HTML block too, whatever the
+//     element, and the break is whitespace where no reader sees it;
+//   - after an empty comment, which starts an HTML block whatever
+//     follows: the last resort, for text outside any element. Render
+//     drops the comment.
+func rawCandidates(h string) []string {
+	out := []string{h}
+	if i := firstTagEnd(h); i > 0 && i < len(h) {
+		out = append(out, h[:i]+"\n"+h[i:])
+	}
+	return append(out, rawLine(h))
+}
+
+// firstTagEnd returns the end of the start tag h begins with, or 0 if
+// h does not begin with one that may start an HTML block on its own
+// line (CommonMark's type 7 excludes pre, script, style and textarea).
+func firstTagEnd(h string) int {
+	if !strings.HasPrefix(h, "<") {
+		return 0
+	}
+	z := html.NewTokenizer(strings.NewReader(h))
+	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		return 0
+	}
+	name, _ := z.TagName()
+	switch atom.Lookup(name) {
+	case atom.Pre, atom.Script, atom.Style, atom.Textarea:
+		return 0
+	}
+	return len(z.Raw())
 }
 
 var markdownConverter = converter.NewConverter(converter.WithPlugins(

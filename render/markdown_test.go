@@ -152,3 +152,61 @@ func TestFileSlug(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownWritesNoComments is issue #17, cause 6: export wrote
+// "<!-- -->" into Markdown to keep blocks apart or raw HTML whole, and
+// Markdown's comments were published. Each case must come back as
+// Markdown (or raw HTML) that renders to the same body, without one.
+func TestMarkdownWritesNoComments(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, html string
+		want       []string // substrings of the Markdown
+	}{
+		{"two lists in a row", "<ul><li>a</li></ul><ul><li>b</li></ul>", []string{"- a", "* b"}},
+		{"three ordered lists", "<ol><li>a</li></ol><ol><li>b</li></ol><ol><li>c</li></ol>", []string{"1. a", "1) b", "1. c"}},
+		{"inline markup with attributes at the top", `<span style="color: red">red</span> text<br><p>x</p>`, []string{`<span style="color: red">`}},
+		{"a link with a class", `<a class="btn" href="https://x.test/">Go</a>`, []string{`<a class="btn"`}},
+		{"task lists", "<ul><li>☑ done</li><li>☐ todo</li></ul>", []string{"- [x] done", "- [ ] todo"}},
+	}
+	for _, p := range allProfiles() {
+		for _, tt := range tests {
+			if p.Name == "intercom" && strings.Contains(tt.name, "inline") {
+				continue // Intercom wraps top-level text in <p>
+			}
+			res := Markdown(tt.html, MarkdownOptions{Profile: p})
+			if strings.Contains(res.Markdown, "<!--") {
+				t.Errorf("%s, %s: Markdown holds a comment:\n%s", p.Name, tt.name, res.Markdown)
+			}
+			if res.Lossy {
+				t.Errorf("%s, %s: lossy:\n%s", p.Name, tt.name, res.Markdown)
+			}
+			for _, w := range tt.want {
+				if p.Name == "intercom" && strings.Contains(w, "class") {
+					continue // Intercom keeps no class but its own: plain Markdown is right
+				}
+				if !strings.Contains(res.Markdown, w) {
+					t.Errorf("%s, %s: want %q in\n%s", p.Name, tt.name, w, res.Markdown)
+				}
+			}
+			back := Render([]byte(res.Markdown), Options{Profile: p}).HTML
+			if !Equal(back, tt.html, p) {
+				t.Errorf("%s, %s: round trip differs:\n got %s\nwant %s", p.Name, tt.name, Normalize(back), Normalize(tt.html))
+			}
+		}
+	}
+}
+
+// TestMarkdownDropsComments: a comment the service stored is not
+// written into the tree either.
+func TestMarkdownDropsComments(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{"<p>a</p>\n<p><!--more--></p>\n<p>b</p>", "<p>a<!-- x --> b</p>", "<!-- top --><p>a</p>"} {
+		for _, p := range allProfiles() {
+			res := Markdown(body, MarkdownOptions{Profile: p})
+			if strings.Contains(res.Markdown, "<!--") || res.Lossy {
+				t.Errorf("%s: Markdown(%q) = %q (lossy %v), want no comment", p.Name, body, res.Markdown, res.Lossy)
+			}
+		}
+	}
+}

@@ -8,12 +8,16 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// Equal reports whether desired (HTML we render) and stored (HTML a
-// service returns) read the same once p's sanitiser has been applied to
-// desired, as the service would on upload. A nil p compares as is.
+// Equal reports whether two bodies read the same once p's service has
+// stored them: each goes through p's sanitiser, then Normalize. Both
+// sides get the same treatment, so Equal is reflexive and symmetric:
+// a body the service returned equals itself, and equals what we render
+// for it wherever our model of the service's cleaning is right or too
+// eager (an attribute the model strips that the service keeps cannot
+// make a plan that never converges). A nil p compares as is.
 func Equal(desired, stored string, p *Profile) bool {
 	if p != nil && p.Sanitize != nil {
-		desired = p.Sanitize(desired)
+		desired, stored = p.Sanitize(desired), p.Sanitize(stored)
 	}
 	a, b := Normalize(desired), Normalize(stored)
 	if p != nil && p.OpaqueImageSrc {

@@ -10,9 +10,10 @@ import (
 
 // Profile describes the HTML one help center stores unchanged. Rendering
 // for a profile emits only that subset, Check turns what the service
-// would reject into plan-time problems, and Sanitize applies the
-// service's own HTML cleaning to the desired side before comparison, so
-// a service that rewrites HTML does not yield a plan that never converges.
+// would reject into plan-time problems, and Sanitize models the
+// service's own HTML cleaning; Equal applies it to both bodies it
+// compares, so a service that rewrites HTML does not yield a plan that
+// never converges.
 //
 // A profile is not changed after Register: Render builds its goldmark
 // instance once, on first use.
@@ -31,13 +32,18 @@ type Profile struct {
 	// gives the markup of *ast.HTMLBlock and *ast.RawHTML nodes.
 	Check func(doc ast.Node, src []byte) []Problem
 	// Sanitize returns html as the service would store it. Nil = stored
-	// unchanged.
+	// unchanged. It must be idempotent as Equal sees it:
+	// Equal(x, Sanitize(x)) for any x.
 	Sanitize func(html string) string
 	// OpaqueImageSrc says the service re-hosts images and stores its own
 	// URL in src (Intercom: "Images will be uploaded to Intercom and we'll
 	// use an Intercom link to display these"), so Equal does not compare
 	// image sources: the rest of the body, alt text included, still is.
 	OpaqueImageSrc bool
+
+	// footnotes is how Render writes footnotes for the service: what it
+	// keeps of goldmark's markup (markup.go).
+	footnotes footnoteStyle
 }
 
 // nodeChecks holds the Check of this package's profiles one node at a

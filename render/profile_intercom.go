@@ -30,6 +30,8 @@ func init() {
 		// "Images will be uploaded to Intercom and we'll use an Intercom
 		// link to display these" (intercom-articles.txt, Supported HTML).
 		OpaqueImageSrc: true,
+		// No <sup>, ids or classes survive: footnotes are plain text.
+		footnotes: footnotesPlain,
 	}
 	nodeChecks[p] = checkIntercomNode
 	Register(p)

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -153,6 +154,8 @@ func newEngine(p *Profile) goldmark.Markdown {
 		),
 		// Writers embed videos and callouts as raw HTML; what a service
 		// refuses is the profile's Check to report, not ours to drop.
-		goldmark.WithRendererOptions(html.WithUnsafe()),
+		goldmark.WithRendererOptions(html.WithUnsafe(),
+			// Before goldmark's own (500 and 1000), so that these win.
+			renderer.WithNodeRenderers(util.Prioritized(&markupRenderer{footnotes: p.footnotes}, 100))),
 	)
 }

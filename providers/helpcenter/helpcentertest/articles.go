@@ -2,15 +2,7 @@ package helpcentertest
 
 import (
 	"net/http"
-
-	"github.com/hcsync/hcsync/render"
 )
-
-// sanitize is the service's HTML cleaning ("HTML content is automatically
-// sanitized for security", helpcenter-articles.txt, "Creating
-// Articles"), modelled once in package render so the planner predicts
-// exactly what the fake stores.
-func sanitize(html string) string { return render.HelpCenterSanitize(html) }
 
 // GET /v0/centers/{c}: center info (SKILL.md, "Get Center Info").
 func (s *Server) getCenter(q *request) {

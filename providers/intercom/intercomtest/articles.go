@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hcsync/hcsync/render"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -240,7 +239,7 @@ func (s *Server) merge(a *Article, loc string, c *contentRequest, now int64) *ba
 		if err := checkBody(*c.Body); err != nil {
 			return invalid("%s: body: %s", loc, err.msg)
 		}
-		next.Body = s.rehost(render.IntercomSanitize(*c.Body))
+		next.Body = s.rehost(storeBody(*c.Body))
 	}
 	if c.AuthorID != nil {
 		// author_id "Must be a teammate on the help center's workspace".
@@ -271,8 +270,8 @@ func (s *Server) merge(a *Article, loc string, c *contentRequest, now int64) *ba
 // images on its CDN under URLs a client cannot predict, so the stored
 // src differs from the one sent; the fake does not model that.
 func checkBody(body string) *badRequest {
-	if msgs := render.IntercomHTMLProblems(body); len(msgs) > 0 {
-		return invalid("%s", msgs[0])
+	if msg := bodyProblem(body); msg != "" {
+		return invalid("%s", msg)
 	}
 	nodes, _ := html.ParseFragment(strings.NewReader(body), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	var bad string

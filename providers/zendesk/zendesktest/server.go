@@ -21,7 +21,6 @@ import (
 	"time"
 
 	"github.com/hcsync/hcsync/providers/fakeserver"
-	"github.com/hcsync/hcsync/render"
 )
 
 // Options configures a Server. The zero value gives a new Guide's
@@ -56,10 +55,8 @@ type Server struct {
 	http *httptest.Server
 	mw   *fakeserver.Server
 
-	// sanitize is applied to every body stored: "Unsafe tags and
-	// attributes may be removed" (doc: article body, zendesk-articles.txt),
-	// following Zendesk's list of supported HTML as implemented by the
-	// zendesk render profile.
+	// sanitize is applied to every body stored: storeBody, the fake's
+	// own model of Help Center's cleaning (html.go).
 	sanitize func(string) string
 
 	mu            sync.Mutex
@@ -104,7 +101,7 @@ func New(opts Options) *Server {
 	}
 	s := &Server{
 		opts:          opts,
-		sanitize:      render.Lookup("zendesk").Sanitize,
+		sanitize:      storeBody,
 		now:           func() time.Time { return opts.Clock().UTC().Truncate(time.Second) },
 		nextID:        360000000000,
 		defaultLocale: "en-us",
@@ -116,9 +113,6 @@ func New(opts Options) *Server {
 		segments:      map[int64]*Segment{},
 		groups:        map[int64]*PermissionGroup{},
 		tags:          map[string]*ContentTag{},
-	}
-	if s.sanitize == nil {
-		s.sanitize = func(h string) string { return h }
 	}
 	s.agentID = s.id()
 	s.addSegment("Signed-in users", "signed_in_users", true)
@@ -235,6 +229,27 @@ func (s *Server) AddEndUser(email, token string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.endUsers[basicValue(email, token)] = email
+}
+
+// AddArticle adds a published article with one translation whose body
+// is stored exactly as given: a body Help Center already returned (a
+// recorded API response) is what it holds, so it is not cleaned again.
+// It returns the article's id.
+func (s *Server) AddArticle(sectionID int64, locale, title, body string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	a := &Article{
+		ID: s.id(), SectionID: sectionID, AuthorID: s.agentID, PermissionGroupID: s.groupByName("Admins"),
+		SourceLocale: locale, CreatedAt: now, UpdatedAt: now,
+		Translations: map[string]*Translation{},
+	}
+	a.Translations[locale] = &Translation{
+		ID: s.id(), ArticleID: a.ID, Locale: locale, Title: title, Body: body,
+		CreatedAt: now, UpdatedAt: now,
+	}
+	s.articles[a.ID] = a
+	return a.ID
 }
 
 // SeedArticles adds n published articles, each translated into every one
