@@ -162,12 +162,7 @@ func applyTree(t *testing.T, p providers.Provider, dir, locale string) {
 		t.Fatalf("apply: %d failed: %+v", rep.Failed, rep)
 	}
 	for file, id := range ids.ids {
-		path := filepath.Join(dir, filepath.FromSlash(file))
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(strings.Replace(string(b), "---\n", "---\nid: "+id+"\n", 1)), 0o644); err != nil {
+		if err := content.WriteTreeID(dir, file, id); err != nil {
 			t.Fatal(err)
 		}
 	}
