@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	gosync "sync"
 	"time"
@@ -104,13 +105,27 @@ type run struct {
 	// change wrote and the URLs that replaced them.
 	resolvedBy map[string]map[string]string
 	relistMu   gosync.Mutex
+	// listings are the sections re-listed right before their first
+	// create, one listing per section shared by its creates.
+	listings map[string]*sectionListing
+	// lateAdopted are the source files bound, instead of created, to an
+	// article another run made since the plan.
+	lateAdopted map[string]bool
+}
+
+// sectionListing is one section's articles, listed once.
+type sectionListing struct {
+	once gosync.Once
+	list []providers.Article
+	err  error
 }
 
 // Apply runs the plan. Cancelling ctx (Ctrl-C) starts no new change;
 // changes in flight finish, so nothing is left half-written.
 func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 	r := &run{e: e, plan: p, articleIDs: map[string]string{}, sectionIDs: map[string]string{}, claimed: map[string]bool{},
-		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}, resolvedBy: map[string]map[string]string{}}
+		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}, resolvedBy: map[string]map[string]string{},
+		listings: map[string]*sectionListing{}, lateAdopted: map[string]bool{}}
 	for _, c := range p.Changes {
 		if c.ArticleID != "" && c.Article != "" {
 			r.articleIDs[c.Article] = c.ArticleID
@@ -369,6 +384,10 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		if r.adoptedLate(c.Article) {
+			// The run that made the article may have made this locale too.
+			return r.writeTranslation(ctx, c, id, in)
+		}
 		tr, err := p.CreateTranslation(ctx, id, in)
 		note := ""
 		if errors.Is(err, providers.ErrOutcomeUnknown) {
@@ -479,6 +498,13 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 		return "", err
 	}
 	in.SectionID = sid
+	late, err := r.createdSincePlan(ctx, c, sid, in.Source.Title)
+	if err != nil {
+		return "", fmt.Errorf("re-listing section %s before the first create there, to adopt what another apply made since the plan: %w; run apply again", sid, err)
+	}
+	if late != nil {
+		return r.adoptLate(ctx, c, in, late)
+	}
 	created, err := r.e.Provider.CreateArticle(ctx, in)
 	note := ""
 	if errors.Is(err, providers.ErrOutcomeUnknown) {
@@ -521,6 +547,99 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 	if n := r.writeID(c.Article, created.ID); n != "" {
 		note = n
 	}
+	return note, nil
+}
+
+// createdSincePlan returns an article of the section titled like the
+// one c creates that the plan did not know and no file claims: another
+// apply (of a clone of the tree) created it since the plan. The section
+// is listed once, right before its first create, and the listing is
+// shared by the section's creates.
+func (r *run) createdSincePlan(ctx context.Context, c *Change, sectionID, title string) (*providers.Article, error) {
+	r.mu.Lock()
+	l := r.listings[sectionID]
+	if l == nil {
+		l = &sectionListing{}
+		r.listings[sectionID] = l
+	}
+	r.mu.Unlock()
+	l.once.Do(func() { l.list, l.err = r.e.Provider.ListSectionArticles(ctx, sectionID) })
+	if l.err != nil {
+		return nil, l.err
+	}
+	title = strings.TrimSpace(title)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var best *providers.Article
+	for i := range l.list {
+		a := &l.list[i]
+		if r.claimed[a.ID] || slices.Contains(c.Create.Known, a.ID) {
+			continue
+		}
+		src := a.Translations[a.SourceLocale]
+		if src == nil || strings.TrimSpace(src.Title) != title {
+			continue
+		}
+		if best == nil || idLess(a.ID, best.ID) {
+			best = a
+		}
+	}
+	if best == nil {
+		return nil, nil
+	}
+	r.claimed[best.ID] = true
+	found := *best
+	return &found, nil
+}
+
+// adoptLate binds c's file to a, made by another run since the plan,
+// and writes what the create would have: the source translation (its
+// draft state included) and the metadata. The id is written into the
+// file first, so a failure later leaves a re-run an update, not a
+// duplicate.
+func (r *run) adoptLate(ctx context.Context, c *Change, in providers.ArticleInput, a *providers.Article) (string, error) {
+	r.bind(c.Article, a.ID)
+	r.mu.Lock()
+	r.lateAdopted[c.Article] = true
+	r.articleURL[c.Article] = a.URL
+	r.mu.Unlock()
+	note := "adopted " + a.ID + ", created in the help center since the plan (by another apply?), instead of creating a duplicate"
+	if n := r.writeID(c.Article, a.ID); n != "" {
+		note = n
+	}
+	if in.ArticleMeta != (providers.ArticleMeta{}) {
+		if _, err := r.e.Provider.UpdateArticle(ctx, a.ID, in.ArticleMeta); err != nil {
+			return note, err
+		}
+	}
+	tr, err := r.e.Provider.UpdateTranslation(ctx, a.ID, in.Source)
+	if err != nil {
+		return note, err
+	}
+	r.setURL(c.File, tr.URL, c.Article)
+	return note, nil
+}
+
+func (r *run) adoptedLate(article string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.lateAdopted[article]
+}
+
+// writeTranslation writes a locale that may exist already: an update,
+// or a create when the article has no such locale.
+func (r *run) writeTranslation(ctx context.Context, c *Change, id string, in providers.TranslationInput) (string, error) {
+	p := r.e.Provider
+	tr, err := p.UpdateTranslation(ctx, id, in)
+	note := "updated: the article's other run had made this locale"
+	if errors.Is(err, providers.ErrNotFound) {
+		tr, err = p.CreateTranslation(ctx, id, in)
+		note = ""
+	}
+	if err != nil {
+		return "", err
+	}
+	r.setURL(c.File, tr.URL, c.Article)
 	return note, nil
 }
 

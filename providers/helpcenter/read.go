@@ -95,12 +95,16 @@ func (p *Provider) remember(cats []category) {
 	}
 }
 
-// listAll reads every page of a list endpoint with content expanded.
-func (p *Provider) listAll(ctx context.Context, path string) ([]article, error) {
+// listAll reads every page of a list endpoint with content expanded,
+// narrowed by filter (category=) when it is not nil.
+func (p *Provider) listAll(ctx context.Context, path string, filter url.Values) ([]article, error) {
 	var all []article
 	after := ""
 	for {
 		q := url.Values{"limit": {strconv.Itoa(pageSize)}, "expand[]": {"content"}}
+		for k, v := range filter {
+			q[k] = v
+		}
 		if after != "" {
 			q.Set("starting_after", after)
 		}
@@ -124,16 +128,39 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 	if err != nil {
 		return nil, err
 	}
+	out, err := p.listSources(ctx, info, nil)
+	if err != nil {
+		return nil, err
+	}
+	return out, p.addTranslations(ctx, info, out)
+}
+
+// ListSectionArticles implements providers.Provider: the drafts and the
+// published articles of one category (both lists take category=,
+// helpcenter-articles.txt, "List Articles" and "List all drafts"), in
+// the source language only; other languages cost a request per article
+// and language, and apply only needs the source titles.
+func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([]providers.Article, error) {
+	info, err := p.centerInfo(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return p.listSources(ctx, info, url.Values{"category": {sectionID}})
+}
+
+// listSources lists the articles (narrowed by filter) with their
+// source-language translation, sorted by id.
+func (p *Provider) listSources(ctx context.Context, info *centerInfo, filter url.Values) ([]providers.Article, error) {
 	var drafts, published []article
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() (err error) {
-		if drafts, err = p.listAll(gctx, p.path("articles", "drafts")); err != nil {
+		if drafts, err = p.listAll(gctx, p.path("articles", "drafts"), filter); err != nil {
 			return fmt.Errorf("listing article drafts: %w", err)
 		}
 		return nil
 	})
 	g.Go(func() (err error) {
-		if published, err = p.listAll(gctx, p.path("articles")); err != nil {
+		if published, err = p.listAll(gctx, p.path("articles"), filter); err != nil {
 			return fmt.Errorf("listing published articles: %w", err)
 		}
 		return nil
@@ -168,11 +195,16 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 			Translations: map[string]*providers.Translation{info.DefaultLanguage: src},
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
 
+// addTranslations reads the additional languages of each article of out.
+func (p *Provider) addTranslations(ctx context.Context, info *centerInfo, out []providers.Article) error {
 	// One read per article and language: the API lists translations of
 	// an article only once published ("translations" holds published
 	// languages), so drafts of other languages must be asked for.
-	g, gctx = errgroup.WithContext(ctx)
+	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(translationReaders)
 	results := make([][]*providers.Translation, len(out))
 	for i := range out {
@@ -185,7 +217,7 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 		}
 	}
 	if err := g.Wait(); err != nil {
-		return nil, err
+		return err
 	}
 	for i := range out {
 		for _, t := range results[i] {
@@ -194,8 +226,7 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
+	return nil
 }
 
 // readTranslation reads one language of an article: its draft, and its

@@ -98,6 +98,23 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 	return sorted, nil
 }
 
+// ListSectionArticles returns the articles of one section or category.
+// Articles are kept one file each, not by section, so it reads them all
+// and keeps the section's.
+func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([]providers.Article, error) {
+	all, err := p.ListArticles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, a := range all {
+		if a.SectionID == sectionID {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
 // CreateArticle creates an article with its source translation in an
 // existing section or category.
 func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput) (providers.Article, error) {
