@@ -111,6 +111,17 @@ type run struct {
 	// lateAdopted are the source files bound, instead of created, to an
 	// article another run made since the plan.
 	lateAdopted map[string]bool
+	// sections are the help center's sections, listed once right before
+	// the first create-section; lateSections the ones bound since.
+	sections     sectionsListing
+	lateSections map[string]bool
+}
+
+// sectionsListing is the help center's sections, listed once.
+type sectionsListing struct {
+	once gosync.Once
+	list []providers.Section
+	err  error
 }
 
 // sectionListing is one section's articles, listed once.
@@ -125,7 +136,7 @@ type sectionListing struct {
 func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 	r := &run{e: e, plan: p, articleIDs: map[string]string{}, sectionIDs: map[string]string{}, claimed: map[string]bool{},
 		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}, resolvedBy: map[string]map[string]string{},
-		listings: map[string]*sectionListing{}, lateAdopted: map[string]bool{}}
+		listings: map[string]*sectionListing{}, lateAdopted: map[string]bool{}, lateSections: map[string]bool{}}
 	for _, c := range p.Changes {
 		if c.ArticleID != "" && c.Article != "" {
 			r.articleIDs[c.Article] = c.ArticleID
@@ -458,6 +469,16 @@ func (r *run) createSection(ctx context.Context, c *Change) (string, error) {
 		}
 		in.ParentID = id
 	}
+	late, err := r.sectionCreatedSincePlan(ctx, in)
+	if err != nil {
+		return "", fmt.Errorf("listing sections before creating %q, to adopt one another apply made since the plan: %w; run apply again", in.Name, err)
+	}
+	if late != nil {
+		r.mu.Lock()
+		r.sectionIDs[s.Dir] = late.ID
+		r.mu.Unlock()
+		return "adopted section " + late.ID + ", created in the help center since the plan (by another apply?), instead of creating a duplicate", nil
+	}
 	created, err := r.e.Provider.CreateSection(ctx, in)
 	note := ""
 	if errors.Is(err, providers.ErrOutcomeUnknown) {
@@ -548,6 +569,37 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 		note = n
 	}
 	return note, nil
+}
+
+// sectionCreatedSincePlan returns a section of in's kind, name and
+// parent that no folder is bound to: the plan would have bound a folder
+// to it had it existed then, so another apply created it since. The
+// sections are listed once, right before the first create-section.
+func (r *run) sectionCreatedSincePlan(ctx context.Context, in providers.SectionInput) (*providers.Section, error) {
+	l := &r.sections
+	l.once.Do(func() { l.list, l.err = r.e.Provider.ListSections(ctx) })
+	if l.err != nil {
+		return nil, l.err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var best *providers.Section
+	for i := range l.list {
+		rs := &l.list[i]
+		if rs.Kind != in.Kind || rs.ParentID != in.ParentID || r.lateSections[rs.ID] ||
+			!strings.EqualFold(strings.TrimSpace(rs.Name), strings.TrimSpace(in.Name)) {
+			continue
+		}
+		if best == nil || idLess(rs.ID, best.ID) {
+			best = rs
+		}
+	}
+	if best == nil {
+		return nil, nil
+	}
+	r.lateSections[best.ID] = true
+	found := *best
+	return &found, nil
 }
 
 // createdSincePlan returns an article of the section titled like the

@@ -54,53 +54,77 @@ func cloneTree(t *testing.T, n int) *content.Tree {
 
 // TestApplyAdoptsArticlesCreatedSincePlan: clone B plans, clone A
 // applies the same articles, then B applies its plan. B re-lists the
-// section once, adopts A's articles instead of creating them again,
-// writes A's ids into its files and its own content into the articles.
+// section once, adopts A's articles (and A's sections, when the plan
+// created those too) instead of creating them again, writes A's ids
+// into its files and its own content into the articles.
 func TestApplyAdoptsArticlesCreatedSincePlan(t *testing.T) {
-	ctx := context.Background()
-	loc := newLocal(t)
-	seedSections(t, loc)
-	treeA, treeB := exampleTree(t, 6), cloneTree(t, 6)
+	for _, tt := range []struct {
+		name        string
+		seeded      bool // the sections exist before either plan
+		wantAdopted int  // creates, section creates included
+	}{
+		{"sections exist", true, 6},
+		{"sections created by both plans", false, 8},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			loc := newLocal(t)
+			if tt.seeded {
+				seedSections(t, loc)
+			}
+			treeA, treeB := exampleTree(t, 6), cloneTree(t, 6)
 
-	planB := planAgainst(t, treeB, loc)
-	if n := planB.Counts()[ActionCreate]; n != 6 {
-		t.Fatalf("clone B plans %d creates, want 6", n)
-	}
-	idsA := &recordIDs{}
-	if rep := (&Executor{Provider: loc, WriteID: idsA.write}).Apply(ctx, planAgainst(t, treeA, loc)); !rep.OK() {
-		t.Fatalf("clone A's apply: %+v", rep.Results)
-	}
+			planB := planAgainst(t, treeB, loc)
+			if n := planB.Counts()[ActionCreate]; n != 6 {
+				t.Fatalf("clone B plans %d creates, want 6", n)
+			}
+			idsA := &recordIDs{}
+			if rep := (&Executor{Provider: loc, WriteID: idsA.write}).Apply(ctx, planAgainst(t, treeA, loc)); !rep.OK() {
+				t.Fatalf("clone A's apply: %+v", rep.Results)
+			}
 
-	prov := &countLists{Provider: loc}
-	idsB := &recordIDs{}
-	rep := (&Executor{Provider: prov, Concurrency: 4, WriteID: idsB.write}).Apply(ctx, planB)
-	if !rep.OK() {
-		t.Fatalf("clone B's apply: %+v", rep.Results)
-	}
-	list, err := loc.ListArticles(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(list) != 6 {
-		t.Errorf("help center holds %d articles, want 6: clone B duplicated clone A's", len(list))
-	}
-	if n := prov.lists.Load(); n != 1 {
-		t.Errorf("clone B listed the section %d times, want once", n)
-	}
-	for file, id := range idsA.ids {
-		if idsB.ids[file] != id {
-			t.Errorf("%s: clone B wrote id %s, want clone A's %s", file, idsB.ids[file], id)
-		}
-	}
-	for _, r := range rep.Results {
-		if r.Action == ActionCreate && !strings.Contains(r.Note, "adopted "+r.ArticleID) {
-			t.Errorf("%s: note %q, want it to say it adopted %s", r.File, r.Note, r.ArticleID)
-		}
-	}
-	// B applied last: the help center holds B's bodies, in both locales.
-	idsB.applyTo(treeB)
-	if p := planAgainst(t, treeB, loc); !p.Empty() {
-		t.Fatalf("clone B's plan after its apply: %v", keys(p))
+			prov := &countLists{Provider: loc}
+			idsB := &recordIDs{}
+			rep := (&Executor{Provider: prov, Concurrency: 4, WriteID: idsB.write}).Apply(ctx, planB)
+			if !rep.OK() {
+				t.Fatalf("clone B's apply: %+v", rep.Results)
+			}
+			list, err := loc.ListArticles(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(list) != 6 {
+				t.Errorf("help center holds %d articles, want 6: clone B duplicated clone A's", len(list))
+			}
+			if sections, err := loc.ListSections(ctx); err != nil || len(sections) != 2 {
+				t.Errorf("help center holds %d sections (%v), want 2", len(sections), err)
+			}
+			if n := prov.lists.Load(); n != 1 {
+				t.Errorf("clone B listed the section %d times, want once", n)
+			}
+			for file, id := range idsA.ids {
+				if idsB.ids[file] != id {
+					t.Errorf("%s: clone B wrote id %s, want clone A's %s", file, idsB.ids[file], id)
+				}
+			}
+			adopted := 0
+			for _, r := range rep.Results {
+				if strings.HasPrefix(r.Note, "adopted ") {
+					adopted++
+				}
+				if r.Action == ActionCreate && !strings.Contains(r.Note, "adopted "+r.ArticleID) {
+					t.Errorf("%s: note %q, want it to say it adopted %s", r.File, r.Note, r.ArticleID)
+				}
+			}
+			if adopted != tt.wantAdopted {
+				t.Errorf("%d changes adopted, want %d", adopted, tt.wantAdopted)
+			}
+			// B applied last: the help center holds B's bodies, in both locales.
+			idsB.applyTo(treeB)
+			if p := planAgainst(t, treeB, loc); !p.Empty() {
+				t.Fatalf("clone B's plan after its apply: %v", keys(p))
+			}
+		})
 	}
 }
 
