@@ -157,12 +157,13 @@ func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput)
 	}
 
 	p.mu.Lock()
-	if p.sectionLocked(sectionID) == nil {
-		p.mu.Unlock()
-		return fail(fmt.Errorf("section %s: %w: create it first or fix section: in the front-matter", sectionID, providers.ErrNotFound))
-	}
-	a.ID = p.center.newID()
-	err = p.saveCenter()
+	err = p.updateCenter(func() error {
+		if p.sectionLocked(sectionID) == nil {
+			return fmt.Errorf("section %s: %w: create it first or fix section: in the front-matter", sectionID, providers.ErrNotFound)
+		}
+		a.ID = p.center.newID()
+		return nil
+	})
 	p.mu.Unlock()
 	if err != nil {
 		return fail(err)

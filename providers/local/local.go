@@ -10,6 +10,7 @@
 //	center.json          default locale, enabled locales, the id counter,
 //	                     sections, content tags, user segments and
 //	                     permission groups
+//	.lock                held while center.json changes (see below)
 //	articles/<id>.json   one article with all its translations: JSON,
 //	                     each body replaced by its length (body_bytes),
 //	                     then each body as it is after a line
@@ -27,8 +28,13 @@
 // Ids are decimal strings from one counter shared by articles, sections
 // and tags. Every file is written whole to a temporary file and renamed
 // into place, so a reader never sees half a file; a Provider serialises
-// its own writes, but two processes writing one folder at once are not
-// supported.
+// its own writes. Two processes may write one folder at once (two
+// applies of different clones pointed at one local.dir): center.json is
+// read, changed and written back under the folder's lock file (.lock,
+// an OS lock that dies with its process), so no id is handed out twice
+// and no section or tag is lost, and ListSections reads the file again
+// to see the other's sections. Two processes writing the same article
+// at once still end with the last one's version, as on the services.
 package local
 
 import (

@@ -1,0 +1,79 @@
+package local
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/hcsync/hcsync/providers"
+)
+
+// TestTwoWritersOfOneFolder: two Providers on one folder stand for two
+// processes (two applies of different trees pointed at one local.dir).
+// Every id they hand out is unique, no article overwrites another, and
+// each sees the sections the other made.
+func TestTwoWritersOfOneFolder(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	var writers [2]*Provider
+	for i := range writers {
+		p, err := New(Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		writers[i] = p
+	}
+	sections := make([]providers.Section, len(writers))
+	for i, p := range writers {
+		s, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindCategory, Name: fmt.Sprintf("Writer %d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sections[i] = s
+	}
+	const each = 40
+	ids := make([][]string, len(writers))
+	var wg sync.WaitGroup
+	for i, p := range writers {
+		wg.Go(func() {
+			for n := range each {
+				a, err := p.CreateArticle(ctx, providers.ArticleInput{SectionID: sections[i].ID,
+					Source: providers.TranslationInput{Locale: "en-us", Title: fmt.Sprintf("Writer %d article %d", i, n), Body: "<p>x</p>"}})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				ids[i] = append(ids[i], a.ID)
+			}
+		})
+	}
+	wg.Wait()
+
+	seen := map[string]bool{sections[0].ID: true}
+	if seen[sections[1].ID] {
+		t.Errorf("both writers' sections have id %s", sections[1].ID)
+	}
+	seen[sections[1].ID] = true
+	for i := range ids {
+		for _, id := range ids[i] {
+			if seen[id] {
+				t.Errorf("id %s handed out twice", id)
+			}
+			seen[id] = true
+		}
+	}
+	list, err := writers[0].ListArticles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2*each {
+		t.Errorf("the folder holds %d articles, want %d", len(list), 2*each)
+	}
+	for i, p := range writers {
+		got, err := p.ListSections(ctx)
+		if err != nil || len(got) != 2 {
+			t.Errorf("writer %d lists %d sections (%v), want both writers' 2", i, len(got), err)
+		}
+	}
+}
