@@ -1,17 +1,24 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	gosync "sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/fakeserver"
+	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
+	"github.com/hcsync/hcsync/providers/zendesk"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
 )
 
@@ -65,4 +72,128 @@ func TestTwoAppliesAtOnce(t *testing.T) {
 		t.Errorf("lock file left after the apply: %v", err)
 	}
 	assertConverged(t, dir, env)
+}
+
+// applyAfterPlan applies clone B, and when B's apply sends its first
+// request after planning (trigger), applies clone A to the end before
+// the fake answers it: B's plan predates everything A creates, the race
+// of two clones applied at once, made certain.
+func applyAfterPlan(t *testing.T, setFaults func(func(int, *http.Request) fakeserver.Fault), trigger func(*http.Request) bool, dirA, dirB string, env []string) (a, b cliResult) {
+	t.Helper()
+	var fired atomic.Bool
+	setFaults(func(_ int, r *http.Request) fakeserver.Fault {
+		if trigger(r) && fired.CompareAndSwap(false, true) {
+			a = runCLI(t, dirA, env, "apply")
+		}
+		return fakeserver.Fault{}
+	})
+	b = runCLI(t, dirB, env, "apply")
+	setFaults(nil)
+	if !fired.Load() {
+		t.Fatal("clone A never ran: the trigger request never came")
+	}
+	if a.code != 0 || b.code != 0 {
+		t.Fatalf("apply exit codes: clone A %d, clone B %d, want 0\nA stderr: %s\nB stdout: %s\nB stderr: %s", a.code, b.code, a.stderr, b.stdout, b.stderr)
+	}
+	return a, b
+}
+
+// assertSameIDs checks that the two clones' files carry the same ids:
+// B adopted A's articles rather than making its own.
+func assertSameIDs(t *testing.T, dirA, dirB string, files ...string) {
+	t.Helper()
+	for _, f := range files {
+		idA, idB := anyID(t, filepath.Join(dirA, "docs", f)), anyID(t, filepath.Join(dirB, "docs", f))
+		if idA == "" || idA != idB {
+			t.Errorf("%s: clone A has id %q, clone B %q: want one article", f, idA, idB)
+		}
+	}
+}
+
+// anyID is the id: of a file, numeric or not ("" without one).
+func anyID(t *testing.T, path string) string {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^id: "?([^"\s]+)"?$`).FindStringSubmatch(readFile(t, path))
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// TestTwoClonesZendesk: clone B plans the example against an empty
+// help center, clone A applies all of it, then B applies its plan. B
+// adopts A's categories, sections and articles: the help center holds
+// each once, both clones carry the same ids, and both plans are empty.
+func TestTwoClonesZendesk(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	dirA, dirB := zendeskTree(t, fake.URL), zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+
+	// Apply checks the token (users/me) after planning, before writing.
+	_, b := applyAfterPlan(t, fake.SetFaults, func(r *http.Request) bool { return r.URL.Path == "/api/v2/users/me" }, dirA, dirB, env)
+	if !strings.Contains(b.stderr, "created in the help center since the plan") {
+		t.Errorf("clone B's progress does not say it adopted what A made:\n%s", b.stderr)
+	}
+	if n := len(fake.Articles()); n != 9 {
+		t.Errorf("help center holds %d articles, want the tree's 9", n)
+	}
+	if c, s := len(fake.Categories()), len(fake.Sections()); c != 2 || s != 4 {
+		t.Errorf("help center holds %d categories and %d sections, want 2 and 4", c, s)
+	}
+	assertSameIDs(t, dirA, dirB, "getting-started/installation/install-desktop.md", "account/billing/invoices.md", "account/security/two-factor.md")
+	assertConverged(t, dirB, env)
+	assertConverged(t, dirA, env)
+
+	// A duplicate made anyway (by hand, or by a version without the
+	// re-list) is named by the plan, both ids, in text and JSON.
+	zp, err := zendesk.New(zendesk.Options{BaseURL: fake.URL, Email: "writer@example.com", APIToken: zdToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := anyID(t, filepath.Join(dirA, "docs", "account/billing/invoices.md"))
+	var section string
+	for _, a := range fake.Articles() {
+		if fmt.Sprint(a.ID) == orig {
+			section = fmt.Sprint(a.SectionID)
+		}
+	}
+	admins := "Admins"
+	dup, err := zp.CreateArticle(context.Background(), providers.ArticleInput{SectionID: section, ArticleMeta: providers.ArticleMeta{PermissionGroup: &admins},
+		Source: providers.TranslationInput{Locale: "en-us", Title: "Download invoices", Body: "<p>A copy.</p>"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf(`remote articles %s and %s in section "Billing" are all titled "Download invoices"`, orig, dup.ID)
+	if res := runCLI(t, dirA, env, "plan"); res.code != 0 || !strings.Contains(res.stdout, "! account/billing/invoices.md: "+want) {
+		t.Errorf("plan: exit %d, want 0 and a warning on invoices.md: %s\nstdout: %s\nstderr: %s", res.code, want, res.stdout, res.stderr)
+	}
+	p := planJSON(t, dirA, env)
+	if len(p.Warnings) != 1 || p.Warnings[0].Kind != "duplicate-title" || !strings.Contains(p.Warnings[0].Msg, want) {
+		t.Errorf("JSON plan warnings = %+v, want one duplicate-title naming %s and %s", p.Warnings, orig, dup.ID)
+	}
+}
+
+// TestTwoClonesHelpCenter is TestTwoClonesZendesk on Help.Center, whose
+// categories are listed with their children and whose articles are
+// listed by category from two lists, drafts and published ones.
+func TestTwoClonesHelpCenter(t *testing.T) {
+	srv := helpcentertest.NewServer(helpcentertest.Options{
+		Keys:      map[string][]string{hcFullKey: helpcentertest.AllScopes},
+		RateLimit: hcRateLimit, RateWindow: time.Second,
+	})
+	defer srv.Close()
+	dirA, dirB := helpCenterTree(t, srv.URL, srv.CenterID), helpCenterTree(t, srv.URL, srv.CenterID)
+	env := []string{"HELPCENTER_API_KEY=" + hcFullKey}
+
+	// Apply checks the key's scopes with a write (a PATCH) after
+	// planning, before anything else.
+	_, b := applyAfterPlan(t, srv.Middleware().SetFaults, func(r *http.Request) bool { return r.Method != http.MethodGet }, dirA, dirB, env)
+	if !strings.Contains(b.stderr, "created in the help center since the plan") {
+		t.Errorf("clone B's progress does not say it adopted what A made:\n%s", b.stderr)
+	}
+	assertHelpCenterState(t, srv) // one line per article, six categories
+	assertSameIDs(t, dirA, dirB, "getting-started/installation/install-desktop.md", "account/billing/invoices.md", "account/security/two-factor.md")
+	assertConverged(t, dirB, env)
+	assertConverged(t, dirA, env)
 }
