@@ -3,6 +3,7 @@ package local
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -69,6 +70,15 @@ func TestTwoWritersOfOneFolder(t *testing.T) {
 	}
 	if len(list) != 2*each {
 		t.Errorf("the folder holds %d articles, want %d", len(list), 2*each)
+	}
+	// Each lists the other's articles by section, as apply does right
+	// before its first create there.
+	for i, p := range writers {
+		other := sections[1-i].ID
+		got, err := p.ListSectionArticles(ctx, other)
+		if err != nil || len(got) != each || got[0].SectionID != other || !strings.HasPrefix(got[0].Translations["en-us"].Title, fmt.Sprintf("Writer %d ", 1-i)) {
+			t.Errorf("writer %d lists %d articles in the other's section (%v), want its %d", i, len(got), err, each)
+		}
 	}
 	for i, p := range writers {
 		got, err := p.ListSections(ctx)
