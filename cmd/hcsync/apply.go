@@ -119,13 +119,14 @@ func lockApply(flags commonFlags) (*lockfile.Lock, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := lockfile.TryAcquire(filepath.Join(cfg.Dir, lockFile))
+	path := filepath.Join(cfg.Dir, lockFile)
+	l, err := lockfile.TryAcquire(path)
 	var held *lockfile.HeldError
 	if errors.As(err, &held) {
 		return nil, fmt.Errorf("another apply holds %s (%s): wait for it to finish", held.Path, held.Holder)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("apply cannot take its lock: %w", err)
+		return nil, fmt.Errorf("apply cannot take its lock %s: %w: apply needs to write beside %s", path, err, cfg.File)
 	}
 	return l, nil
 }
