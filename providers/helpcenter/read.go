@@ -128,39 +128,16 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 	if err != nil {
 		return nil, err
 	}
-	out, err := p.listSources(ctx, info, nil)
-	if err != nil {
-		return nil, err
-	}
-	return out, p.addTranslations(ctx, info, out)
-}
-
-// ListSectionArticles implements providers.Provider: the drafts and the
-// published articles of one category (both lists take category=,
-// helpcenter-articles.txt, "List Articles" and "List all drafts"), in
-// the source language only; other languages cost a request per article
-// and language, and apply only needs the source titles.
-func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([]providers.Article, error) {
-	info, err := p.centerInfo(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return p.listSources(ctx, info, url.Values{"category": {sectionID}})
-}
-
-// listSources lists the articles (narrowed by filter) with their
-// source-language translation, sorted by id.
-func (p *Provider) listSources(ctx context.Context, info *centerInfo, filter url.Values) ([]providers.Article, error) {
 	var drafts, published []article
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() (err error) {
-		if drafts, err = p.listAll(gctx, p.path("articles", "drafts"), filter); err != nil {
+		if drafts, err = p.listAll(gctx, p.path("articles", "drafts"), nil); err != nil {
 			return fmt.Errorf("listing article drafts: %w", err)
 		}
 		return nil
 	})
 	g.Go(func() (err error) {
-		if published, err = p.listAll(gctx, p.path("articles"), filter); err != nil {
+		if published, err = p.listAll(gctx, p.path("articles"), nil); err != nil {
 			return fmt.Errorf("listing published articles: %w", err)
 		}
 		return nil
@@ -195,16 +172,11 @@ func (p *Provider) listSources(ctx context.Context, info *centerInfo, filter url
 			Translations: map[string]*providers.Translation{info.DefaultLanguage: src},
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
-}
 
-// addTranslations reads the additional languages of each article of out.
-func (p *Provider) addTranslations(ctx context.Context, info *centerInfo, out []providers.Article) error {
 	// One read per article and language: the API lists translations of
 	// an article only once published ("translations" holds published
 	// languages), so drafts of other languages must be asked for.
-	g, gctx := errgroup.WithContext(ctx)
+	g, gctx = errgroup.WithContext(ctx)
 	g.SetLimit(translationReaders)
 	results := make([][]*providers.Translation, len(out))
 	for i := range out {
@@ -217,7 +189,7 @@ func (p *Provider) addTranslations(ctx context.Context, info *centerInfo, out []
 		}
 	}
 	if err := g.Wait(); err != nil {
-		return err
+		return nil, err
 	}
 	for i := range out {
 		for _, t := range results[i] {
@@ -226,7 +198,45 @@ func (p *Provider) addTranslations(ctx context.Context, info *centerInfo, out []
 			}
 		}
 	}
-	return nil
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// ListSectionArticles implements providers.Provider with one list: the
+// drafts of the category (GET /articles/drafts?category=, which "supports
+// the same ... category ... parameters" as the published list,
+// helpcenter-articles.txt, "List all drafts"), which hold every article,
+// published or not, in the source language. Titles are the drafts':
+// for an article with unpublished changes, the pending title; apply looks
+// for articles made since its plan, whose draft is what was published.
+// Other languages would cost a request per article and language, and
+// apply needs only the source titles.
+func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([]providers.Article, error) {
+	info, err := p.centerInfo(ctx)
+	if err != nil {
+		return nil, err
+	}
+	drafts, err := p.listAll(ctx, p.path("articles", "drafts"), url.Values{"category": {sectionID}})
+	if err != nil {
+		return nil, fmt.Errorf("listing the article drafts of category %s: %w", sectionID, err)
+	}
+	out := make([]providers.Article, len(drafts))
+	for i := range drafts {
+		d := &drafts[i]
+		url := d.URL
+		if url == "" {
+			url = articleURL(info, d.SlugID, d.Slug)
+		}
+		p.rememberSlugID(d.ID, d.SlugID)
+		src := &providers.Translation{Locale: info.DefaultLanguage, Title: d.Title, Body: d.Content.html(), Draft: d.Status == statusUnpublished,
+			URL: url, Slug: d.Slug, Description: d.SEO.desc(), UpdatedAt: d.UpdatedAt}
+		out[i] = providers.Article{
+			ID: d.ID, SectionID: d.CategoryID, SourceLocale: info.DefaultLanguage, URL: url,
+			CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt,
+			Translations: map[string]*providers.Translation{info.DefaultLanguage: src},
+		}
+	}
+	return out, nil
 }
 
 // readTranslation reads one language of an article: its draft, and its
