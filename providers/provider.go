@@ -35,10 +35,11 @@ type Provider interface {
 	// (archived ones excluded).
 	ListArticles(ctx context.Context) ([]Article, error)
 	// ListSectionArticles returns the non-archived articles of one
-	// section (or of a category that holds articles), each with at least
-	// its source-locale translation. Apply calls it once per section,
-	// right before the first create there, to adopt an article another
-	// run created since the plan rather than make it twice.
+	// section (or of a category that holds articles), each with its id,
+	// URL, source locale and the title of its source translation; bodies
+	// and other locales may be left out. Apply calls it once per
+	// section, right before the first create there, to adopt an article
+	// another run created since the plan rather than make it twice.
 	ListSectionArticles(ctx context.Context, sectionID string) ([]Article, error)
 	// Taxonomy returns the names the help center knows for tags, user
 	// segments and permission groups.

@@ -124,11 +124,39 @@ type sectionsListing struct {
 	err  error
 }
 
-// sectionListing is one section's articles, listed once.
+// sectionListing is one section's articles, listed once: their ids,
+// source titles and URLs, all that adoption needs.
 type sectionListing struct {
 	once gosync.Once
-	list []providers.Article
+	list []titled
 	err  error
+}
+
+// titled is a remote article's id, source title and URL.
+type titled struct{ id, title, url string }
+
+// listSection lists a section's articles as titled, sorted by id.
+func listSection(ctx context.Context, p providers.Provider, sectionID string) ([]titled, error) {
+	list, err := p.ListSectionArticles(ctx, sectionID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]titled, 0, len(list))
+	for _, a := range list {
+		if src := a.Translations[a.SourceLocale]; src != nil {
+			out = append(out, titled{a.ID, strings.TrimSpace(src.Title), a.URL})
+		}
+	}
+	slices.SortFunc(out, func(a, b titled) int {
+		if idLess(a.id, b.id) {
+			return -1
+		}
+		if a.id == b.id {
+			return 0
+		}
+		return 1
+	})
+	return out, nil
 }
 
 // Apply runs the plan. Cancelling ctx (Ctrl-C) starts no new change;
@@ -524,7 +552,7 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 		return "", fmt.Errorf("re-listing section %s before the first create there, to adopt what another apply made since the plan: %w; run apply again", sid, err)
 	}
 	if late != nil {
-		return r.adoptLate(ctx, c, in, late)
+		return r.adoptLate(ctx, c, in, late.id, late.url)
 	}
 	created, err := r.e.Provider.CreateArticle(ctx, in)
 	note := ""
@@ -607,7 +635,7 @@ func (r *run) sectionCreatedSincePlan(ctx context.Context, in providers.SectionI
 // apply (of a clone of the tree) created it since the plan. The section
 // is listed once, right before its first create, and the listing is
 // shared by the section's creates.
-func (r *run) createdSincePlan(ctx context.Context, c *Change, sectionID, title string) (*providers.Article, error) {
+func (r *run) createdSincePlan(ctx context.Context, c *Change, sectionID, title string) (*titled, error) {
 	r.mu.Lock()
 	l := r.listings[sectionID]
 	if l == nil {
@@ -615,33 +643,20 @@ func (r *run) createdSincePlan(ctx context.Context, c *Change, sectionID, title 
 		r.listings[sectionID] = l
 	}
 	r.mu.Unlock()
-	l.once.Do(func() { l.list, l.err = r.e.Provider.ListSectionArticles(ctx, sectionID) })
+	l.once.Do(func() { l.list, l.err = listSection(ctx, r.e.Provider, sectionID) })
 	if l.err != nil {
 		return nil, l.err
 	}
 	title = strings.TrimSpace(title)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	var best *providers.Article
-	for i := range l.list {
-		a := &l.list[i]
-		if r.claimed[a.ID] || slices.Contains(c.Create.Known, a.ID) {
-			continue
-		}
-		src := a.Translations[a.SourceLocale]
-		if src == nil || strings.TrimSpace(src.Title) != title {
-			continue
-		}
-		if best == nil || idLess(a.ID, best.ID) {
-			best = a
+	for i, a := range l.list { // oldest first
+		if a.title == title && !r.claimed[a.id] && !slices.Contains(c.Create.Known, a.id) {
+			r.claimed[a.id] = true
+			return &l.list[i], nil
 		}
 	}
-	if best == nil {
-		return nil, nil
-	}
-	r.claimed[best.ID] = true
-	found := *best
-	return &found, nil
+	return nil, nil
 }
 
 // adoptLate binds c's file to a, made by another run since the plan,
@@ -649,22 +664,22 @@ func (r *run) createdSincePlan(ctx context.Context, c *Change, sectionID, title 
 // draft state included) and the metadata. The id is written into the
 // file first, so a failure later leaves a re-run an update, not a
 // duplicate.
-func (r *run) adoptLate(ctx context.Context, c *Change, in providers.ArticleInput, a *providers.Article) (string, error) {
-	r.bind(c.Article, a.ID)
+func (r *run) adoptLate(ctx context.Context, c *Change, in providers.ArticleInput, id, url string) (string, error) {
+	r.bind(c.Article, id)
 	r.mu.Lock()
 	r.lateAdopted[c.Article] = true
-	r.articleURL[c.Article] = a.URL
+	r.articleURL[c.Article] = url
 	r.mu.Unlock()
-	note := "adopted " + a.ID + ", created in the help center since the plan (by another apply?), instead of creating a duplicate"
-	if n := r.writeID(c.Article, a.ID); n != "" {
+	note := "adopted " + id + ", created in the help center since the plan (by another apply?), instead of creating a duplicate"
+	if n := r.writeID(c.Article, id); n != "" {
 		note = n
 	}
 	if in.ArticleMeta != (providers.ArticleMeta{}) {
-		if _, err := r.e.Provider.UpdateArticle(ctx, a.ID, in.ArticleMeta); err != nil {
+		if _, err := r.e.Provider.UpdateArticle(ctx, id, in.ArticleMeta); err != nil {
 			return note, err
 		}
 	}
-	tr, err := r.e.Provider.UpdateTranslation(ctx, a.ID, in.Source)
+	tr, err := r.e.Provider.UpdateTranslation(ctx, id, in.Source)
 	if err != nil {
 		return note, err
 	}

@@ -166,3 +166,33 @@ func (l *Lock) Release() error {
 	l.f = nil
 	return err
 }
+
+// File is a lock file kept open, for a process that takes the lock often
+// and briefly (the local provider, for every id it hands out): Lock and
+// Unlock cost a system call each. Its file is never removed.
+type File struct {
+	f *os.File
+}
+
+// Open opens (creating) the lock file at path, without locking it.
+func Open(path string) (*File, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("opening lock file: %w", err)
+	}
+	return &File{f: f}, nil
+}
+
+// Lock takes the lock, waiting while another process holds it.
+func (l *File) Lock() error {
+	if _, err := lock(l.f, true); err != nil {
+		return fmt.Errorf("locking %s: %w", l.f.Name(), err)
+	}
+	return nil
+}
+
+// Unlock drops the lock.
+func (l *File) Unlock() { unlock(l.f) }
+
+// Close closes the file, dropping the lock if held.
+func (l *File) Close() error { return l.f.Close() }

@@ -151,3 +151,41 @@ func TestHolderString(t *testing.T) {
 		}
 	}
 }
+
+// A File kept open excludes another File on the same path until it
+// unlocks, as two processes' would.
+func TestFileLockWaits(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".lock")
+	a, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if err := a.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan struct{})
+	go func() {
+		if err := b.Lock(); err != nil {
+			t.Error(err)
+		}
+		close(got)
+	}()
+	select {
+	case <-got:
+		t.Fatal("the second File took the lock while the first held it")
+	case <-time.After(50 * time.Millisecond):
+	}
+	a.Unlock()
+	select {
+	case <-got:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the second File never took the lock after the first dropped it")
+	}
+	b.Unlock()
+}

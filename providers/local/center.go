@@ -89,14 +89,20 @@ const lockName = ".lock"
 // or added sections since this one last read the file. The caller holds
 // p.mu; change works on p.center.
 func (p *Provider) updateCenter(change func() error) error {
-	if err := os.MkdirAll(p.dir, 0o755); err != nil {
+	if p.dirLock == nil {
+		if err := os.MkdirAll(p.dir, 0o755); err != nil {
+			return fmt.Errorf("local provider: %w", err)
+		}
+		l, err := lockfile.Open(filepath.Join(p.dir, lockName))
+		if err != nil {
+			return fmt.Errorf("local provider: %w", err)
+		}
+		p.dirLock = l
+	}
+	if err := p.dirLock.Lock(); err != nil {
 		return fmt.Errorf("local provider: %w", err)
 	}
-	l, err := lockfile.Acquire(filepath.Join(p.dir, lockName))
-	if err != nil {
-		return fmt.Errorf("local provider: %w", err)
-	}
-	defer l.Release()
+	defer p.dirLock.Unlock()
 	if err := p.reloadCenter(); err != nil {
 		return err
 	}

@@ -48,6 +48,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hcsync/hcsync/internal/lockfile"
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -73,12 +74,18 @@ type Provider struct {
 	baseURL string
 	now     func() time.Time
 
-	// mu guards center and center.json.
-	mu     sync.Mutex
-	center *center
+	// mu guards center and center.json, and dirLock, the folder's lock
+	// file, opened at the first change.
+	mu      sync.Mutex
+	center  *center
+	dirLock *lockfile.File
 
 	// locks serialises read-modify-write of one article file.
 	locks sync.Map // id -> *sync.Mutex
+
+	// heads is what ListSectionArticles read of each article file.
+	headsMu sync.Mutex
+	heads   map[string]head
 }
 
 var _ providers.Provider = (*Provider)(nil)

@@ -87,3 +87,55 @@ func TestTwoWritersOfOneFolder(t *testing.T) {
 		}
 	}
 }
+
+// ListSectionArticles keeps what it read of each file between calls; a
+// file written since, by this Provider or another, is read again.
+func TestListSectionArticlesSeesWrites(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	p, err := New(Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindCategory, Name: "A"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindCategory, Name: "B"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := p.CreateArticle(ctx, providers.ArticleInput{SectionID: cat.ID, Source: providers.TranslationInput{Locale: "en-us", Title: "Old", Body: "<p>x</p>"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := func(section string) string {
+		t.Helper()
+		list, err := p.ListSectionArticles(ctx, section)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, a := range list {
+			out = append(out, a.Translations[a.SourceLocale].Title)
+		}
+		return strings.Join(out, ",")
+	}
+	if got := titles(cat.ID); got != "Old" {
+		t.Fatalf("section A lists %q, want Old", got)
+	}
+	// Another process renames the article and moves it.
+	q, err := New(Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.UpdateTranslation(ctx, a.ID, providers.TranslationInput{Locale: "en-us", Title: "New title", Body: "<p>x</p>"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.UpdateArticle(ctx, a.ID, providers.ArticleMeta{SectionID: &other.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if got, got2 := titles(cat.ID), titles(other.ID); got != "" || got2 != "New title" {
+		t.Errorf("after the move: A lists %q, B %q; want nothing and New title", got, got2)
+	}
+}
