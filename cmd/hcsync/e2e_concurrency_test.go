@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/hcsync/hcsync/bench"
+	"github.com/hcsync/hcsync/internal/lockfile"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/fakeserver"
 	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
@@ -279,5 +280,29 @@ func prefixTitles(t *testing.T, dir, prefix string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// While another process holds the lock, apply refuses and names the
+// holder; plan and apply --dry-run, which write nothing, run.
+func TestApplyLockedOut(t *testing.T) {
+	dir := copyTree(t, "../../testdata/example")
+	lock, err := lockfile.TryAcquire(filepath.Join(dir, ".hcsync.lock"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	for _, args := range [][]string{{"plan"}, {"apply", "--dry-run"}} {
+		if res := runCLI(t, dir, nil, args...); res.code != 0 {
+			t.Errorf("%v while locked: exit %d, want 0\nstderr: %s", args, res.code, res.stderr)
+		}
+	}
+	res := runCLI(t, dir, nil, "apply")
+	want := fmt.Sprintf("hcsync apply: another apply holds %s (pid %d on host ", filepath.Join(dir, ".hcsync.lock"), os.Getpid())
+	if res.code != 1 || !strings.HasPrefix(res.stderr, want) || !strings.HasSuffix(res.stderr, "UTC): wait for it to finish\n") {
+		t.Errorf("apply while locked: exit %d, stderr %q; want 1 and %q…", res.code, res.stderr, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".hcsync/local")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the locked-out apply wrote to the help center: %v", err)
 	}
 }
