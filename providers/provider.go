@@ -35,6 +35,13 @@ type Provider interface {
 	// ListArticles returns every article with all its translations
 	// (archived ones excluded).
 	ListArticles(ctx context.Context) ([]Article, error)
+	// ListSectionArticles returns the non-archived articles of one
+	// section (or of a category that holds articles), each with its id,
+	// URL, source locale and the title of its source translation; bodies
+	// and other locales may be left out. Apply calls it once per
+	// section, right before the first create there, to adopt an article
+	// another run created since the plan rather than make it twice.
+	ListSectionArticles(ctx context.Context, sectionID string) ([]Article, error)
 	// Taxonomy returns the names the help center knows for tags, user
 	// segments and permission groups.
 	Taxonomy(ctx context.Context) (Taxonomy, error)

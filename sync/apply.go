@@ -105,13 +105,24 @@ type run struct {
 	// change wrote and the URLs that replaced them.
 	resolvedBy map[string]map[string]string
 	relistMu   gosync.Mutex
+	// listings are the sections re-listed right before their first
+	// create, one listing per section shared by its creates.
+	listings map[string]*sectionListing
+	// lateAdopted are the source files bound, instead of created, to an
+	// article another run made since the plan.
+	lateAdopted map[string]bool
+	// sections are the help center's sections, listed once right before
+	// the first create-section; lateSections the ones bound since.
+	sections     sectionsListing
+	lateSections map[string]bool
 }
 
 // Apply runs the plan. Cancelling ctx (Ctrl-C) starts no new change;
 // changes in flight finish, so nothing is left half-written.
 func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 	r := &run{e: e, plan: p, articleIDs: map[string]string{}, sectionIDs: map[string]string{}, claimed: map[string]bool{},
-		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}, resolvedBy: map[string]map[string]string{}}
+		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}, resolvedBy: map[string]map[string]string{},
+		listings: map[string]*sectionListing{}, lateAdopted: map[string]bool{}, lateSections: map[string]bool{}}
 	for _, c := range p.Changes {
 		if c.ArticleID != "" && c.Article != "" {
 			r.articleIDs[c.Article] = c.ArticleID
@@ -372,6 +383,10 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		if r.adoptedLate(c.Article) {
+			// The run that made the article may have made this locale too.
+			return r.writeTranslation(ctx, c, id, in)
+		}
 		tr, err := p.CreateTranslation(ctx, id, in)
 		note := ""
 		if errors.Is(err, providers.ErrOutcomeUnknown) {
@@ -442,6 +457,16 @@ func (r *run) createSection(ctx context.Context, c *Change) (string, error) {
 		}
 		in.ParentID = id
 	}
+	late, err := r.sectionCreatedSincePlan(ctx, in)
+	if err != nil {
+		return "", fmt.Errorf("listing sections before creating %q, to adopt one another apply made since the plan: %w; run apply again", in.Name, err)
+	}
+	if late != nil {
+		r.mu.Lock()
+		r.sectionIDs[s.Dir] = late.ID
+		r.mu.Unlock()
+		return "adopted section " + late.ID + ", created in the help center since the plan (by another apply?), instead of creating a duplicate", nil
+	}
 	created, err := r.e.Provider.CreateSection(ctx, in)
 	note := ""
 	if errors.Is(err, providers.ErrOutcomeUnknown) {
@@ -490,6 +515,13 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 		return "", err
 	}
 	in.SectionID = sid
+	late, err := r.createdSincePlan(ctx, c, sid, in.Source.Title)
+	if err != nil {
+		return "", fmt.Errorf("re-listing section %s before the first create there, to adopt what another apply made since the plan: %w; run apply again", sid, err)
+	}
+	if late != nil {
+		return r.adoptLate(ctx, c, in, late.id, late.url)
+	}
 	created, err := r.e.Provider.CreateArticle(ctx, in)
 	note := ""
 	if errors.Is(err, providers.ErrOutcomeUnknown) {

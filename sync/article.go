@@ -277,7 +277,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning, []Unmana
 			Deps: append(append([]string{}, sectionDeps...), pl.tagDeps(meta)...),
 			Create: &CreateSpec{Section: m.section, Meta: meta, Source: providers.TranslationInput{
 				Locale: pl.locale(a.Locale), Title: src.Title, Body: pl.html(src.Path), Draft: src.Draft, Description: desc, Slug: slug,
-			}},
+			}, Known: m.known},
 			Fields: createFields(pl.sectionName(m.section), meta, src.Draft),
 		})
 		articleKey = c.Key

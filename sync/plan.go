@@ -166,6 +166,11 @@ type CreateSpec struct {
 	Section SectionRef                 `json:"section"`
 	Meta    providers.ArticleMeta      `json:"meta"`
 	Source  providers.TranslationInput `json:"source"`
+	// Known are the ids of the articles of the section that had this
+	// title when the plan was made (claimed by other files). Right before
+	// creating, apply re-lists the section and adopts an article of the
+	// title made since the plan (by another apply), never one of these.
+	Known []string `json:"known,omitempty"`
 }
 
 // MetaSpec is an article-level metadata update: only non-nil fields are
@@ -201,7 +206,7 @@ type UnmanagedTranslation struct {
 // Warning is a note for the reviewer tied to a file.
 type Warning struct {
 	File string `json:"file,omitempty"`
-	Kind string `json:"kind"` // drift | pending-draft | outdated | ambiguous-adopt | orphan-translation
+	Kind string `json:"kind"` // drift | pending-draft | outdated | ambiguous-adopt | orphan-translation | duplicate-title
 	Msg  string `json:"message"`
 }
 

@@ -3,6 +3,7 @@ package sync
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -88,6 +89,8 @@ type planner struct {
 	tagNames       map[string]string     // lower name -> remote name
 	tagChanges     map[string]string     // lower name -> create-tag key
 	claimed        map[string]string     // remote id -> file claiming it
+	titled         map[titleKey][]*providers.Article
+	warnedTitles   map[titleKey]bool // sets an ambiguous-adopt warning names
 	managed        []managedArticle
 	defaults       providers.ArticleMeta // Options.Defaults as the help center names them
 	bodies         map[string]*body      // translation path -> render outcome
@@ -106,6 +109,9 @@ type managedArticle struct {
 	remote  *providers.Article
 	section SectionRef
 	adopted bool
+	// known are the ids of the remote articles of the section with the
+	// file's title when the plan was made (for a create).
+	known []string
 }
 
 // NewPlan compares the tree with the remote and returns the changes that
@@ -167,6 +173,7 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 	pl.proposeBodies()
 	pl.planArchives()
 	pl.listUnmanaged()
+	pl.warnDuplicates()
 	return pl.plan, nil
 }
 
@@ -417,32 +424,35 @@ func (pl *planner) bindArticles() {
 		pl.claimed[a.ID] = a.Path
 		bound[i] = ra
 	}
-	// Index unclaimed remote articles by section and source title once,
-	// so adoption stays linear in the number of articles.
-	type key struct{ section, title string }
-	candidates := make(map[key][]*providers.Article)
+	// Index remote articles by section and source title once, so
+	// adoption stays linear in the number of articles.
+	pl.titled = make(map[titleKey][]*providers.Article)
 	for i := range pl.remote.Articles {
 		ra := &pl.remote.Articles[i]
-		if _, ok := pl.claimed[ra.ID]; ok {
-			continue
-		}
 		src := ra.Translations[ra.SourceLocale]
 		if src == nil {
 			continue
 		}
-		k := key{ra.SectionID, strings.TrimSpace(src.Title)}
-		candidates[k] = append(candidates[k], ra)
+		k := titleKey{ra.SectionID, strings.TrimSpace(src.Title)}
+		pl.titled[k] = append(pl.titled[k], ra)
 	}
-	for _, list := range candidates {
+	candidates := make(map[titleKey][]*providers.Article, len(pl.titled))
+	for k, list := range pl.titled {
 		sort.Slice(list, func(i, j int) bool { return idLess(list[i].ID, list[j].ID) })
+		for _, ra := range list {
+			if _, ok := pl.claimed[ra.ID]; !ok {
+				candidates[k] = append(candidates[k], ra)
+			}
+		}
 	}
+	pl.warnedTitles = make(map[titleKey]bool)
 	for i, a := range pl.tree.Articles {
 		if !oks[i] || (a.ID != "" && bound[i] == nil) {
 			continue
 		}
 		m := managedArticle{file: a, remote: bound[i], section: refs[i]}
 		if a.ID == "" && refs[i].ID != "" {
-			k := key{refs[i].ID, strings.TrimSpace(a.Source().Title)}
+			k := titleKey{refs[i].ID, strings.TrimSpace(a.Source().Title)}
 			for len(candidates[k]) > 0 {
 				ra := candidates[k][0]
 				candidates[k] = candidates[k][1:]
@@ -450,17 +460,80 @@ func (pl *planner) bindArticles() {
 					continue
 				}
 				if len(candidates[k]) > 0 {
+					pl.warnedTitles[k] = true
 					pl.plan.Warnings = append(pl.plan.Warnings, Warning{File: a.Path, Kind: "ambiguous-adopt",
-						Msg: fmt.Sprintf("%d remote articles in this section are titled %q; adopting id %s (the oldest): set id: to choose another", len(candidates[k])+1, a.Source().Title, ra.ID)})
+						Msg: fmt.Sprintf("%d remote articles in this section are titled %q (ids %s); adopting id %s (the oldest): set id: to choose another", len(candidates[k])+1, a.Source().Title, idList(append([]*providers.Article{ra}, candidates[k]...)), ra.ID)})
 				}
 				pl.claimed[ra.ID] = a.Path
 				m.remote = ra
 				m.adopted = true
 				break
 			}
+			if m.remote == nil {
+				// Created: apply re-lists the section first and adopts an
+				// article of this title made since the plan, never one of
+				// these.
+				for _, ra := range pl.titled[k] {
+					m.known = append(m.known, ra.ID)
+				}
+			}
 		}
 		pl.managed = append(pl.managed, m)
 	}
+}
+
+// titleKey groups remote articles by section and source title: the
+// identity adoption goes by.
+type titleKey struct{ section, title string }
+
+// warnDuplicates flags each set of remote articles that share a section
+// and a source title: two applies at once, or a copy made by hand,
+// leave such duplicates, and adoption can bind a file to only one.
+// Sets an ambiguous-adopt warning named already are left out, and so
+// are sets whose every article a file claims: those are meant.
+func (pl *planner) warnDuplicates() {
+	var keys []titleKey
+	for k, list := range pl.titled {
+		if len(list) > 1 && !pl.warnedTitles[k] && slices.ContainsFunc(list, pl.unclaimed) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].section != keys[j].section {
+			return idLess(keys[i].section, keys[j].section)
+		}
+		return keys[i].title < keys[j].title
+	})
+	for _, k := range keys {
+		list := pl.titled[k]
+		file := ""
+		for _, ra := range list {
+			if f, ok := pl.claimed[ra.ID]; ok {
+				file = f
+				break
+			}
+		}
+		pl.plan.Warnings = append(pl.plan.Warnings, Warning{File: file, Kind: "duplicate-title", Msg: fmt.Sprintf(
+			"remote articles %s in section %q are all titled %q, likely duplicates (two applies at once make them): archive the extra ones in the help center, or give each file its own id:",
+			idList(list), pl.sectionName(SectionRef{ID: k.section}), k.title)})
+	}
+}
+
+func (pl *planner) unclaimed(ra *providers.Article) bool {
+	_, ok := pl.claimed[ra.ID]
+	return !ok
+}
+
+// idList reads "10, 12 and 14".
+func idList(list []*providers.Article) string {
+	ids := make([]string, len(list))
+	for i, ra := range list {
+		ids[i] = ra.ID
+	}
+	if len(ids) < 2 {
+		return strings.Join(ids, "")
+	}
+	return strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
 }
 
 // idLess orders ids numerically when both are numbers, so "9" < "10".

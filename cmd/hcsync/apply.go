@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/internal/lockfile"
 	"github.com/hcsync/hcsync/sync"
 )
 
@@ -37,6 +40,13 @@ func init() {
 func (a *app) apply(ctx context.Context, f applyFlags) error {
 	if f.format != "text" && f.format != "json" {
 		return usageError("unknown format %q: use text or json", f.format)
+	}
+	if !f.dryRun {
+		lock, err := lockApply(f.commonFlags)
+		if err != nil {
+			return err
+		}
+		defer lock.Release()
 	}
 	ws, p, plan, err := a.planFor(ctx, f.planningFlags)
 	if err != nil {
@@ -95,6 +105,30 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 		return &exitCodeError{code: exitError, err: fmt.Errorf("%d change(s) failed, %d skipped: fix the causes above and run apply again (what succeeded stays applied)", report.Failed, report.Skipped)}
 	}
 	return nil
+}
+
+// lockFile is the name of apply's lock, beside hcsync.yaml.
+const lockFile = ".hcsync.lock"
+
+// lockApply takes the lock that keeps two applies of one tree from
+// racing each other: both would plan the same creates and make every
+// new article twice. It is taken before the plan, so the plan is made
+// from the help center the previous apply left.
+func lockApply(flags commonFlags) (*lockfile.Lock, error) {
+	cfg, err := loadConfig(flags)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(cfg.Dir, lockFile)
+	l, err := lockfile.TryAcquire(path)
+	var held *lockfile.HeldError
+	if errors.As(err, &held) {
+		return nil, fmt.Errorf("another apply holds %s (%s): wait for it to finish", held.Path, held.Holder)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("apply cannot take its lock %s: %w: apply needs to write beside %s", path, err, cfg.File)
+	}
+	return l, nil
 }
 
 func printSummary(a *app, r *sync.Report) {

@@ -267,7 +267,7 @@ func TestTranslationsNothingMadeIsLost(t *testing.T) {
 			if !p.Empty() {
 				t.Fatalf("plan after a translation was added in the help center = %v, want no changes", actionCounts(p))
 			}
-			want := sync.UnmanagedTranslation{ArticleID: anyID(t, g.doc(madeFile)), Article: madeFile, Locale: "de", Title: "Passwort zurücksetzen"}
+			want := sync.UnmanagedTranslation{ArticleID: mustID(t, g.doc(madeFile)), Article: madeFile, Locale: "de", Title: "Passwort zurücksetzen"}
 			if !hasUnmanaged(p, want) {
 				t.Errorf("unmanaged translations = %+v, want %+v among them", p.UnmanagedTranslations, want)
 			}
@@ -321,7 +321,7 @@ func TestTranslationsNothingMadeIsLost(t *testing.T) {
 
 // anyID is the id: of the file at path, numeric or not (Help.Center's
 // ids are hexadecimal).
-func anyID(t *testing.T, path string) string {
+func mustID(t *testing.T, path string) string {
 	t.Helper()
 	m := regexp.MustCompile(`(?m)^id: "?([^"\s]+)"?$`).FindStringSubmatch(readFile(t, path))
 	if m == nil {

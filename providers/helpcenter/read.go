@@ -95,12 +95,16 @@ func (p *Provider) remember(cats []category) {
 	}
 }
 
-// listAll reads every page of a list endpoint with content expanded.
-func (p *Provider) listAll(ctx context.Context, path string) ([]article, error) {
+// listAll reads every page of a list endpoint with content expanded,
+// narrowed by filter (category=) when it is not nil.
+func (p *Provider) listAll(ctx context.Context, path string, filter url.Values) ([]article, error) {
 	var all []article
 	after := ""
 	for {
 		q := url.Values{"limit": {strconv.Itoa(pageSize)}, "expand[]": {"content"}}
+		for k, v := range filter {
+			q[k] = v
+		}
 		if after != "" {
 			q.Set("starting_after", after)
 		}
@@ -127,13 +131,13 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 	var drafts, published []article
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() (err error) {
-		if drafts, err = p.listAll(gctx, p.path("articles", "drafts")); err != nil {
+		if drafts, err = p.listAll(gctx, p.path("articles", "drafts"), nil); err != nil {
 			return fmt.Errorf("listing article drafts: %w", err)
 		}
 		return nil
 	})
 	g.Go(func() (err error) {
-		if published, err = p.listAll(gctx, p.path("articles")); err != nil {
+		if published, err = p.listAll(gctx, p.path("articles"), nil); err != nil {
 			return fmt.Errorf("listing published articles: %w", err)
 		}
 		return nil
@@ -195,6 +199,43 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// ListSectionArticles implements providers.Provider with one list: the
+// drafts of the category (GET /articles/drafts?category=, which "supports
+// the same ... category ... parameters" as the published list,
+// helpcenter-articles.txt, "List all drafts"), which hold every article,
+// published or not, in the source language. Titles are the drafts':
+// for an article with unpublished changes, the pending title; apply looks
+// for articles made since its plan, whose draft is what was published.
+// Other languages would cost a request per article and language, and
+// apply needs only the source titles.
+func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([]providers.Article, error) {
+	info, err := p.centerInfo(ctx)
+	if err != nil {
+		return nil, err
+	}
+	drafts, err := p.listAll(ctx, p.path("articles", "drafts"), url.Values{"category": {sectionID}})
+	if err != nil {
+		return nil, fmt.Errorf("listing the article drafts of category %s: %w", sectionID, err)
+	}
+	out := make([]providers.Article, len(drafts))
+	for i := range drafts {
+		d := &drafts[i]
+		url := d.URL
+		if url == "" {
+			url = articleURL(info, d.SlugID, d.Slug)
+		}
+		p.rememberSlugID(d.ID, d.SlugID)
+		src := &providers.Translation{Locale: info.DefaultLanguage, Title: d.Title, Body: d.Content.html(), Draft: d.Status == statusUnpublished,
+			URL: url, Slug: d.Slug, Description: d.SEO.desc(), UpdatedAt: d.UpdatedAt}
+		out[i] = providers.Article{
+			ID: d.ID, SectionID: d.CategoryID, SourceLocale: info.DefaultLanguage, URL: url,
+			CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt,
+			Translations: map[string]*providers.Translation{info.DefaultLanguage: src},
+		}
+	}
 	return out, nil
 }
 

@@ -36,6 +36,25 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 	return out, nil
 }
 
+// ListSectionArticles implements providers.Provider. GET /articles has
+// no filter by collection or section in version 2.15 (its only
+// parameters are the page ones, intercom-openapi-2.15.yaml,
+// listArticles), and search matches words, not a parent: so it lists
+// every article and keeps the section's.
+func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([]providers.Article, error) {
+	all, err := p.ListArticles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []providers.Article
+	for _, a := range all {
+		if a.SectionID == sectionID {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
 // eachPage calls f for every item of a paginated list, page by page up
 // to total_pages.
 func eachPage[T any](ctx context.Context, c *providers.Client, path string, f func(T) error) error {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/hcsync/hcsync/providers"
 )
@@ -98,6 +99,82 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 	return sorted, nil
 }
 
+// ListSectionArticles returns the articles of one section or category,
+// each with its source translation's title and URL only (no bodies, no
+// other locales): apply matches titles. Articles are kept one file each,
+// not by section, so it looks at every file; what it read of a file is
+// kept with the file's size and time, so a call reads only the files
+// written since the last (apply calls it once per section).
+func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([]providers.Article, error) {
+	dir := p.path("articles")
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("local provider: %w", err)
+	}
+	p.headsMu.Lock()
+	defer p.headsMu.Unlock()
+	if p.heads == nil {
+		p.heads = map[string]head{}
+	}
+	var out []providers.Article
+	for _, e := range entries {
+		id, ok := strings.CutSuffix(e.Name(), ".json")
+		if !ok || e.IsDir() || !validID(id) {
+			continue
+		}
+		h, err := p.head(filepath.Join(dir, e.Name()), id, e)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // archived while we listed
+		}
+		if err != nil {
+			return nil, err
+		}
+		if h.section != sectionID {
+			continue
+		}
+		url := p.articleURL(h.locale, id)
+		out = append(out, providers.Article{ID: id, SectionID: h.section, SourceLocale: h.locale, URL: url,
+			Translations: map[string]*providers.Translation{h.locale: {Locale: h.locale, Title: h.title, URL: url}}})
+	}
+	slices.SortFunc(out, func(a, b providers.Article) int {
+		x, _ := strconv.ParseUint(a.ID, 10, 64)
+		y, _ := strconv.ParseUint(b.ID, 10, 64)
+		return cmp.Compare(x, y)
+	})
+	return out, nil
+}
+
+// head is what ListSectionArticles keeps of an article file, with the
+// file's size and time to tell when it was written again.
+type head struct {
+	size                   int64
+	modTime                time.Time
+	section, locale, title string
+}
+
+// head returns what ListSectionArticles needs of the article file at
+// path, read again only when the file changed. The caller holds
+// p.headsMu.
+func (p *Provider) head(path, id string, e fs.DirEntry) (head, error) {
+	info, err := e.Info()
+	if err != nil {
+		return head{}, err
+	}
+	if h, ok := p.heads[id]; ok && h.size == info.Size() && h.modTime.Equal(info.ModTime()) {
+		return h, nil
+	}
+	a, err := decodeArticle(path)
+	if err != nil {
+		return head{}, err
+	}
+	h := head{size: info.Size(), modTime: info.ModTime(), section: a.SectionID, locale: a.SourceLocale, title: a.Translations[a.SourceLocale].Title}
+	p.heads[id] = h
+	return h, nil
+}
+
 // CreateArticle creates an article with its source translation in an
 // existing section or category.
 func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput) (providers.Article, error) {
@@ -140,12 +217,13 @@ func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput)
 	}
 
 	p.mu.Lock()
-	if p.sectionLocked(sectionID) == nil {
-		p.mu.Unlock()
-		return fail(fmt.Errorf("section %s: %w: create it first or fix section: in the front-matter", sectionID, providers.ErrNotFound))
-	}
-	a.ID = p.center.newID()
-	err = p.saveCenter()
+	err = p.updateCenter(func() error {
+		if p.sectionLocked(sectionID) == nil {
+			return fmt.Errorf("section %s: %w: create it first or fix section: in the front-matter", sectionID, providers.ErrNotFound)
+		}
+		a.ID = p.center.newID()
+		return nil
+	})
 	p.mu.Unlock()
 	if err != nil {
 		return fail(err)

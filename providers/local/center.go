@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/hcsync/hcsync/internal/lockfile"
 )
 
 // center is center.json: everything of the help center that is not an
@@ -75,6 +77,57 @@ func (c *center) newID() string {
 	id := strconv.FormatInt(c.NextID, 10)
 	c.NextID++
 	return id
+}
+
+// lockName is the folder's lock file: held while center.json is read,
+// changed and written back, so two processes writing one folder never
+// take the same id or lose each other's sections and tags.
+const lockName = ".lock"
+
+// updateCenter runs change on center.json as it is on disk and saves the
+// result, holding the folder's lock: another process may have taken ids
+// or added sections since this one last read the file. The caller holds
+// p.mu; change works on p.center.
+func (p *Provider) updateCenter(change func() error) error {
+	if p.dirLock == nil {
+		if err := os.MkdirAll(p.dir, 0o755); err != nil {
+			return fmt.Errorf("local provider: %w", err)
+		}
+		l, err := lockfile.Open(filepath.Join(p.dir, lockName))
+		if err != nil {
+			return fmt.Errorf("local provider: %w", err)
+		}
+		p.dirLock = l
+	}
+	if err := p.dirLock.Lock(); err != nil {
+		return fmt.Errorf("local provider: %w", err)
+	}
+	defer p.dirLock.Unlock()
+	if err := p.reloadCenter(); err != nil {
+		return err
+	}
+	if err := change(); err != nil {
+		p.reloadCenter() // drop what change did to memory
+		return err
+	}
+	if err := p.saveCenter(); err != nil {
+		p.reloadCenter()
+		return err
+	}
+	return nil
+}
+
+// reloadCenter reads center.json again. The locales stay as configured:
+// hcsync.yaml sets them, not the file. The caller holds p.mu.
+func (p *Provider) reloadCenter() error {
+	disk, err := loadCenter(p.dir)
+	if err != nil {
+		return err
+	}
+	disk.DefaultLocale, disk.Locales = p.center.DefaultLocale, p.center.Locales
+	disk.NextID = max(disk.NextID, p.center.NextID)
+	p.center = disk
+	return nil
 }
 
 // saveCenter writes center.json. The caller holds p.mu.

@@ -10,6 +10,7 @@
 //	center.json          default locale, enabled locales, the id counter,
 //	                     sections, content tags, user segments and
 //	                     permission groups
+//	.lock                held while center.json changes (see below)
 //	articles/<id>.json   one article with all its translations: JSON,
 //	                     each body replaced by its length (body_bytes),
 //	                     then each body as it is after a line
@@ -27,8 +28,13 @@
 // Ids are decimal strings from one counter shared by articles, sections
 // and tags. Every file is written whole to a temporary file and renamed
 // into place, so a reader never sees half a file; a Provider serialises
-// its own writes, but two processes writing one folder at once are not
-// supported.
+// its own writes. Two processes may write one folder at once (two
+// applies of different clones pointed at one local.dir): center.json is
+// read, changed and written back under the folder's lock file (.lock,
+// an OS lock that dies with its process), so no id is handed out twice
+// and no section or tag is lost, and ListSections reads the file again
+// to see the other's sections. Two processes writing the same article
+// at once still end with the last one's version, as on the services.
 package local
 
 import (
@@ -42,6 +48,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hcsync/hcsync/internal/lockfile"
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -67,12 +74,18 @@ type Provider struct {
 	baseURL string
 	now     func() time.Time
 
-	// mu guards center and center.json.
-	mu     sync.Mutex
-	center *center
+	// mu guards center and center.json, and dirLock, the folder's lock
+	// file, opened at the first change.
+	mu      sync.Mutex
+	center  *center
+	dirLock *lockfile.File
 
 	// locks serialises read-modify-write of one article file.
 	locks sync.Map // id -> *sync.Mutex
+
+	// heads is what ListSectionArticles read of each article file.
+	headsMu sync.Mutex
+	heads   map[string]head
 }
 
 var _ providers.Provider = (*Provider)(nil)

@@ -13,6 +13,11 @@ import (
 func (p *Provider) ListSections(ctx context.Context) ([]providers.Section, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	// Another process may have added some: apply lists sections to adopt
+	// those rather than make them twice.
+	if err := p.reloadCenter(); err != nil {
+		return nil, err
+	}
 	out := make([]providers.Section, 0, len(p.center.Sections))
 	for _, s := range p.center.Sections {
 		out = append(out, p.toSection(s))
@@ -45,24 +50,38 @@ func (p *Provider) CreateSection(ctx context.Context, in providers.SectionInput)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	var s section
+	err := p.updateCenter(func() (err error) {
+		s, err = p.addSection(in)
+		return err
+	})
+	if err != nil {
+		return providers.Section{}, err
+	}
+	return p.toSection(s), nil
+}
+
+// addSection checks in and adds it to the center. The caller holds p.mu
+// and saves the center.
+func (p *Provider) addSection(in providers.SectionInput) (section, error) {
 	switch in.Kind {
 	case providers.KindCategory:
 		if in.ParentID != "" {
-			return providers.Section{}, fmt.Errorf("create category %q: a category has no parent (got parent %s)", in.Name, in.ParentID)
+			return section{}, fmt.Errorf("create category %q: a category has no parent (got parent %s)", in.Name, in.ParentID)
 		}
 	case providers.KindSection:
 		if in.ParentID == "" {
-			return providers.Section{}, fmt.Errorf("create section %q: a section needs a parent category or section", in.Name)
+			return section{}, fmt.Errorf("create section %q: a section needs a parent category or section", in.Name)
 		}
 		depth := p.depthLocked(in.ParentID)
 		if depth == 0 {
-			return providers.Section{}, fmt.Errorf("create section %q: parent %s: %w", in.Name, in.ParentID, providers.ErrNotFound)
+			return section{}, fmt.Errorf("create section %q: parent %s: %w", in.Name, in.ParentID, providers.ErrNotFound)
 		}
 		if depth >= p.Capabilities().MaxSectionDepth {
-			return providers.Section{}, fmt.Errorf("create section %q: parent %s is already %d levels deep, the most the local help center holds: move the folder up", in.Name, in.ParentID, depth)
+			return section{}, fmt.Errorf("create section %q: parent %s is already %d levels deep, the most the local help center holds: move the folder up", in.Name, in.ParentID, depth)
 		}
 	default:
-		return providers.Section{}, fmt.Errorf("create section %q: kind %q: want %s or %s", in.Name, in.Kind, providers.KindCategory, providers.KindSection)
+		return section{}, fmt.Errorf("create section %q: kind %q: want %s or %s", in.Name, in.Kind, providers.KindCategory, providers.KindSection)
 	}
 	s := section{
 		ID:          p.center.newID(),
@@ -76,11 +95,7 @@ func (p *Provider) CreateSection(ctx context.Context, in providers.SectionInput)
 		s.Position = &v
 	}
 	p.center.Sections = append(p.center.Sections, s)
-	if err := p.saveCenter(); err != nil {
-		p.center.Sections = p.center.Sections[:len(p.center.Sections)-1]
-		return providers.Section{}, fmt.Errorf("create section %q: %w", in.Name, err)
-	}
-	return p.toSection(s), nil
+	return s, nil
 }
 
 // UpdateSection changes the name, description or position of a
@@ -168,13 +183,16 @@ func (p *Provider) CreateTag(ctx context.Context, name string) (providers.Tag, e
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if t, ok := find(p.center.Tags, name); ok {
-		return providers.Tag{ID: t.ID, Name: t.Name}, nil
-	}
-	t := named{ID: p.center.newID(), Name: name}
-	p.center.Tags = append(p.center.Tags, t)
-	if err := p.saveCenter(); err != nil {
-		p.center.Tags = p.center.Tags[:len(p.center.Tags)-1]
+	var t named
+	err := p.updateCenter(func() error {
+		var ok bool
+		if t, ok = find(p.center.Tags, name); !ok {
+			t = named{ID: p.center.newID(), Name: name}
+			p.center.Tags = append(p.center.Tags, t)
+		}
+		return nil
+	})
+	if err != nil {
 		return providers.Tag{}, fmt.Errorf("create tag %q: %w", name, err)
 	}
 	return providers.Tag{ID: t.ID, Name: t.Name}, nil

@@ -121,9 +121,22 @@ func sectionSection(s wireSection) providers.Section {
 // articles refer to (permission groups; segments and content tags only
 // when some article has them).
 func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error) {
+	return p.listArticles(ctx, "/api/v2/help_center/articles")
+}
+
+// ListSectionArticles implements providers.Provider with the
+// section-scoped list, GET /api/v2/help_center/sections/{id}/articles
+// (zendesk-articles.txt, "List Articles"), translations sideloaded.
+func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([]providers.Article, error) {
+	return p.listArticles(ctx, "/api/v2/help_center/sections/"+url.PathEscape(sectionID)+"/articles")
+}
+
+// listArticles reads the articles of one list endpoint with their
+// translations, and maps the taxonomy ids they name.
+func (p *Provider) listArticles(ctx context.Context, path string) ([]providers.Article, error) {
 	var list []wireArticle
 	q := url.Values{"include": {"translations"}}
-	if err := listAll(ctx, p, "/api/v2/help_center/articles", "articles", q, 100, func(a wireArticle) { list = append(list, a) }); err != nil {
+	if err := listAll(ctx, p, path, "articles", q, 100, func(a wireArticle) { list = append(list, a) }); err != nil {
 		return nil, err
 	}
 	var needSegments, needTags bool
