@@ -461,14 +461,15 @@ func (r *run) createSection(ctx context.Context, c *Change) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("listing sections before creating %q, to adopt one another apply made since the plan: %w; run apply again", in.Name, err)
 	}
-	if late != nil {
-		r.mu.Lock()
-		r.sectionIDs[s.Dir] = late.ID
-		r.mu.Unlock()
-		return "adopted section " + late.ID + ", created in the help center since the plan (by another apply?), instead of creating a duplicate", nil
-	}
-	created, err := r.e.Provider.CreateSection(ctx, in)
+	var created providers.Section
 	note := ""
+	switch {
+	case late != nil:
+		created = *late
+		note = "adopted section " + late.ID + ", created in the help center since the plan (by another apply?), instead of creating a duplicate"
+	default:
+		created, err = r.e.Provider.CreateSection(ctx, in)
+	}
 	if errors.Is(err, providers.ErrOutcomeUnknown) {
 		// Never create blindly twice: look for it first.
 		sections, lerr := r.e.Provider.ListSections(ctx)
@@ -498,7 +499,7 @@ func (r *run) createSection(ctx context.Context, c *Change) (string, error) {
 	// have none.
 	if s.IDFile != "" && r.e.WriteID != nil {
 		if err := r.e.WriteID(s.IDFile, created.ID); err != nil {
-			note = fmt.Sprintf("id not written (%v): add id: %s to %s by hand, or the next plan binds the folder by its name until it is renamed", err, created.ID, s.IDFile)
+			note = strings.TrimPrefix(note+"; ", "; ") + fmt.Sprintf("id not written (%v): add id: %s to %s by hand, or the next plan binds the folder by its name until it is renamed", err, created.ID, s.IDFile)
 		}
 	}
 	return note, nil

@@ -143,7 +143,7 @@ func TestTwoClonesZendesk(t *testing.T) {
 	if c, s := len(fake.Categories()), len(fake.Sections()); c != 2 || s != 4 {
 		t.Errorf("help center holds %d categories and %d sections, want 2 and 4", c, s)
 	}
-	assertSameIDs(t, dirA, dirB, "getting-started/installation/install-desktop.md", "account/billing/invoices.md", "account/security/two-factor.md")
+	assertSameIDs(t, dirA, dirB, "getting-started/installation/install-desktop.md", "account/billing/invoices.md", "account/security/two-factor.md", "account/_category.md", "account/billing/_section.md")
 	assertConverged(t, dirB, env)
 	assertConverged(t, dirA, env)
 
@@ -188,14 +188,19 @@ func TestTwoClonesHelpCenter(t *testing.T) {
 	dirA, dirB := helpCenterTree(t, srv.URL, srv.CenterID), helpCenterTree(t, srv.URL, srv.CenterID)
 	env := []string{"HELPCENTER_API_KEY=" + hcFullKey}
 
-	// Apply checks the key's scopes with a write (a PATCH) after
-	// planning, before anything else.
-	_, b := applyAfterPlan(t, srv.Middleware().SetFaults, func(r *http.Request) bool { return r.Method != http.MethodGet }, dirA, dirB, env)
+	// B's plan lists the categories once; its apply lists them again
+	// right before its first create-section, which is where A's whole
+	// apply must land to test the adoption (B's first write would be too
+	// late: its listing may already have gone out beside an upload).
+	var categoryLists atomic.Int32
+	_, b := applyAfterPlan(t, srv.Middleware().SetFaults, func(r *http.Request) bool {
+		return r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/articles/categories") && categoryLists.Add(1) == 2
+	}, dirA, dirB, env)
 	if !strings.Contains(b.stderr, "created in the help center since the plan") {
 		t.Errorf("clone B's progress does not say it adopted what A made:\n%s", b.stderr)
 	}
 	assertHelpCenterState(t, srv) // one line per article, six categories
-	assertSameIDs(t, dirA, dirB, "getting-started/installation/install-desktop.md", "account/billing/invoices.md", "account/security/two-factor.md")
+	assertSameIDs(t, dirA, dirB, "getting-started/installation/install-desktop.md", "account/billing/invoices.md", "account/security/two-factor.md", "account/_category.md", "account/billing/_section.md")
 	assertConverged(t, dirB, env)
 	assertConverged(t, dirA, env)
 }
