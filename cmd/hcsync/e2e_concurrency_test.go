@@ -250,7 +250,7 @@ func TestTwoTreesOneLocalFolder(t *testing.T) {
 	owner := map[string]string{}
 	for _, dir := range dirs {
 		filepath.WalkDir(filepath.Join(dir, "docs"), func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") || strings.Count(filepath.Base(path), ".") > 1 || filepath.Base(path) == "_section.md" {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") || strings.Count(filepath.Base(path), ".") > 1 || strings.HasPrefix(filepath.Base(path), "_") {
 				return err
 			}
 			id := anyID(t, path)
