@@ -42,7 +42,7 @@ type cachedFile struct {
 	Size     int64
 	ModTime  int64 // Unix nanoseconds
 	Ino      uint64
-	CTime    int64 // Unix nanoseconds; see changeStamp
+	CTime    int64  // Unix nanoseconds; see changeStamp
 	Rules    uint64 // FrontMatterOptions.fingerprint of the parse
 	FM       *frontMatter
 	BodyLine int
