@@ -66,6 +66,11 @@ func (ps Problems) Error() string {
 // GroupOver files and the count of the rest.
 const GroupOver = 5
 
+// FormatWarnings is Format for warnings: "N warnings:" heads the list.
+func (ps Problems) FormatWarnings(all bool) (text string, folded int) {
+	return ps.format("warnings", all)
+}
+
 // Format prints the problems for a person. A single problem is its
 // line. Otherwise a count comes first; then, unless all, each kind and
 // message shared by more than GroupOver problems is one line (most
@@ -74,11 +79,15 @@ const GroupOver = 5
 // order; then the note of each kind present (the keys hcsync reads,
 // under unknown keys). folded is how many lines the groups stand for.
 func (ps Problems) Format(all bool) (text string, folded int) {
+	return ps.format("problems", all)
+}
+
+func (ps Problems) format(noun string, all bool) (text string, folded int) {
 	var b strings.Builder
 	if len(ps) == 1 {
 		b.WriteString(ps[0].String())
 	} else {
-		fmt.Fprintf(&b, "%d problems:", len(ps))
+		fmt.Fprintf(&b, "%d %s:", len(ps), noun)
 		folded = ps.writeLines(&b, all)
 	}
 	seen := map[string]bool{}
