@@ -89,7 +89,7 @@ func TestLoadProblems(t *testing.T) {
 		{"unknown key", "provder: local\n", []string{`1: unknown key "provder" (did you mean "provider"?)`}},
 		{"unknown nested key", "zendesk:\n  subdomian: acme\n", []string{`2: unknown key "subdomian" in zendesk (did you mean "subdomain"?)`}},
 		{"unknown key far from any", "colour: red\n", []string{`1: unknown key "colour" (allowed: provider, content, default_locale, prune, concurrency, rate_limit, zendesk, intercom, helpcenter, local, front_matter)`}},
-		{"front_matter settings", "front_matter:\n  unknown: maybe\n  ignore: [weight, title, id]\n", []string{
+		{"front_matter settings", "front_matter:\n  unknown: maybe\n  ignore: [weight, Title, id]\n", []string{
 			`2: front_matter.unknown "maybe" is not error, warn or ignore`,
 			`3: front_matter.ignore: hcsync needs title: remove it from the list`,
 			`3: front_matter.ignore: hcsync needs id: remove it from the list`,

@@ -52,7 +52,7 @@ func (c *Config) validate(lines map[string]int) content.Problems {
 		problem("front_matter.unknown", "front_matter.unknown %q is not error, warn or ignore", c.FrontMatter.Unknown)
 	}
 	for _, k := range c.FrontMatter.Ignore {
-		if k == "title" || k == "id" {
+		if k := strings.ToLower(k); k == "title" || k == "id" {
 			problem("front_matter.ignore", "front_matter.ignore: hcsync needs %s: remove it from the list", k)
 		}
 	}

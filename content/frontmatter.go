@@ -27,9 +27,11 @@ const (
 // written for a site generator (Hugo's weight:, Jekyll's permalink:)
 // moves in without editing every file.
 type FrontMatterOptions struct {
-	// Ignore lists keys read as if they were not there. They may be keys
-	// hcsync reads too (a site's description: meant for search engines,
-	// on a help center that has none), except title and id.
+	// Ignore lists keys read as if they were not there, in any case
+	// (site generators such as Hugo read linkTitle and linktitle alike).
+	// They may be keys hcsync reads too (a site's description: meant for
+	// search engines, on a help center that has none), except title and
+	// id.
 	Ignore []string
 	// Unknown is what the other keys hcsync does not read are.
 	Unknown UnknownKeys
@@ -44,7 +46,10 @@ func (o FrontMatterOptions) fingerprint() uint64 {
 		unknown = UnknownError
 	}
 	h.Write([]byte(unknown))
-	keys := slices.Clone(o.Ignore)
+	keys := make([]string, len(o.Ignore))
+	for i, k := range o.Ignore {
+		keys[i] = strings.ToLower(k)
+	}
 	slices.Sort(keys)
 	for _, k := range keys {
 		h.Write([]byte{0})
@@ -67,6 +72,8 @@ type siteKey struct {
 // siteKeys are the front-matter keys of Hugo, Jekyll, Docusaurus and
 // MkDocs that a tree moving in is likely to hold, and what hcsync makes
 // of them: a specific hint reads better than the list of every key.
+// They are in lower case: Hugo reads keys in any case (linkTitle,
+// linktitle).
 var siteKeys = map[string]siteKey{
 	"weight":           {use: "position"},
 	"sidebar_position": {use: "position"},
@@ -76,8 +83,8 @@ var siteKeys = map[string]siteKey{
 	"keywords":         {use: "labels"},
 	"summary":          {use: "description"},
 	"excerpt":          {use: "description"},
-	"url":              {use: "slug"},
-	"permalink":        {use: "slug"},
+	"url":              {note: "the help center makes each URL; slug: sets its last part where the help center takes one"},
+	"permalink":        {note: "the help center makes each URL; slug: sets its last part where the help center takes one"},
 	"published":        {rewrite: "hcsync's draft: true is published: false"},
 	"aliases":          {note: "redirects are not supported; set them up in the help center"},
 	"alias":            {note: "redirects are not supported; set them up in the help center"},
@@ -85,9 +92,9 @@ var siteKeys = map[string]siteKey{
 	"categories":       {note: "the folder is the section; section: names another"},
 	"date":             {note: "the help center keeps its own dates"},
 	"lastmod":          {note: "the help center keeps its own dates"},
-	"publishDate":      {note: "the help center keeps its own dates"},
-	"expiryDate":       {note: "the help center keeps its own dates"},
-	"linkTitle":        {note: "the help center shows title: only"},
+	"publishdate":      {note: "the help center keeps its own dates"},
+	"expirydate":       {note: "the help center keeps its own dates"},
+	"linktitle":        {note: "the help center shows title: only"},
 	"sidebar_label":    {note: "the help center shows title: only"},
 	"layout":           {note: "the help center's theme lays pages out"},
 	"type":             {note: "the help center's theme lays pages out"},
@@ -99,7 +106,7 @@ var siteKeys = map[string]siteKey{
 // not repeated here: KindUnknownKey's note says it once.
 func unknownKeyMsg(key string, allowed []string) string {
 	const ignore = "list it under front_matter.ignore in hcsync.yaml"
-	sk, ok := siteKeys[key]
+	sk, ok := siteKeys[strings.ToLower(key)]
 	switch {
 	case ok && sk.use != "" && slices.Contains(allowed, sk.use):
 		return `unknown key "` + key + `" (hcsync calls it ` + sk.use + `): rename it, or ` + ignore

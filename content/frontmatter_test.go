@@ -66,6 +66,10 @@ func TestFrontMatterOptions(t *testing.T) {
 			fmo:      FrontMatterOptions{Ignore: []string{"categories", "keywords", "params", "aliases"}},
 			problems: []string{weight},
 		},
+		{
+			name: "ignore matches keys in any case, as Hugo reads them",
+			fmo:  FrontMatterOptions{Ignore: []string{"Categories", "KEYWORDS", "params", "aliases", "weight"}},
+		},
 		{name: "warn makes them warnings", fmo: FrontMatterOptions{Unknown: UnknownWarn}, warn: all},
 		{
 			name: "warn with an ignore list warns of the rest",
@@ -114,7 +118,7 @@ func TestUnknownKeyHints(t *testing.T) {
 	t.Parallel()
 	root := writeTree(t, map[string]string{
 		"s/a.md":        "---\ntitle: A\nsidebar_position: 2\ntags: [x]\nsummary: s\nlabls: [x]\nfavourite_colour: blue\npublished: false\n---\n",
-		"s/a.fr.md":     "---\ntitle: A\nweight: 2\ndate: 2024-01-01\n---\n",
+		"s/a.fr.md":     "---\ntitle: A\nweight: 2\ndate: 2024-01-01\nlinktitle: a\n---\n",
 		"s/_section.md": "---\ntitle: S\nweight: 1\ntags: [x]\n---\n",
 	})
 	want := []string{
@@ -122,6 +126,7 @@ func TestUnknownKeyHints(t *testing.T) {
 		`s/_section.md:4: unknown key "tags" (hcsync calls it labels, which this file cannot set): remove it, or list it under front_matter.ignore in hcsync.yaml`,
 		`s/a.fr.md:3: unknown key "weight" (hcsync calls it position, which this file cannot set): remove it, or list it under front_matter.ignore in hcsync.yaml`,
 		`s/a.fr.md:4: unknown key "date" (the help center keeps its own dates): remove it, or list it under front_matter.ignore in hcsync.yaml`,
+		`s/a.fr.md:5: unknown key "linktitle" (the help center shows title: only): remove it, or list it under front_matter.ignore in hcsync.yaml`,
 		`s/a.md:3: unknown key "sidebar_position" (hcsync calls it position): rename it, or list it under front_matter.ignore in hcsync.yaml`,
 		`s/a.md:4: unknown key "tags" (hcsync calls it labels): rename it, or list it under front_matter.ignore in hcsync.yaml`,
 		`s/a.md:5: unknown key "summary" (hcsync calls it description): rename it, or list it under front_matter.ignore in hcsync.yaml`,

@@ -57,7 +57,7 @@ func newKeyRules(o FrontMatterOptions) keyRules {
 	if len(o.Ignore) > 0 {
 		r.ignore = make(map[string]bool, len(o.Ignore))
 		for _, k := range o.Ignore {
-			r.ignore[k] = true
+			r.ignore[strings.ToLower(k)] = true
 		}
 	}
 	return r
@@ -211,7 +211,7 @@ func decode(root *yaml.Node, first int, allowed []string, source string, ignore 
 			problem("", line, "key must be a plain name, not %s", describe(k))
 			continue
 		}
-		if ignore[key] {
+		if ignore != nil && ignore[strings.ToLower(key)] {
 			continue
 		}
 		if prev, dup := fm.Lines[key]; dup {
