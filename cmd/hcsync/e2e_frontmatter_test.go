@@ -56,6 +56,12 @@ func TestMigrateSiteGeneratorTree(t *testing.T) {
 		t.Errorf("validate with the site's keys ignored: exit %d, want 1 for labls and the missing title only:\n%s", res.code, res.stderr)
 	}
 
+	writeFile(t, filepath.Join(dir, "hcsync.yaml"), "provider: local\ncontent: docs\n"+ignore+"  unknown: warn\n")
+	res = runCLI(t, dir, nil, "validate")
+	if res.code != 1 || !strings.Contains(res.stderr, `warning: docs/functions/odd.md:3: unknown key "labls"`) || !strings.Contains(res.stderr, "missing title") {
+		t.Errorf("validate with unknown: warn and a problem: exit %d, want 1 with the warning said too:\n%s", res.code, res.stderr)
+	}
+
 	writeFile(t, filepath.Join(dir, "docs", "functions", "odd.md"), "---\ntitle: Odd\nlabels: [x]\n---\nBody\n")
 	writeFile(t, filepath.Join(dir, "docs", "guides", "g.md"), "---\ntitle: G\nlinkTitle: G\nsidebar: true\n---\nBody\n")
 	writeFile(t, filepath.Join(dir, "hcsync.yaml"), "provider: local\ncontent: docs\n"+ignore+"  unknown: warn\n")

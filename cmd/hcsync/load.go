@@ -137,11 +137,14 @@ func (a *app) loadTree(ws *workspace) error {
 		}
 	}
 	tree, err := content.Load(ws.cfg.ContentDir(), opts)
+	if tree != nil {
+		// Said even when there are problems: one run shows all there is.
+		a.printWarnings(ws, tree.Warnings)
+	}
 	if err != nil {
 		return describeProblems(ws, err)
 	}
 	ws.tree = tree
-	a.printWarnings(ws, tree.Warnings)
 	if opts.Cache != nil {
 		if ws.debug {
 			if d := opts.Cache.Damage(); d != nil {
