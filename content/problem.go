@@ -137,19 +137,31 @@ func (ps Problems) writeLines(b *strings.Builder, all bool) (folded int) {
 }
 
 // groupLine is one line for problems sharing a message: the message's
-// subject, the count and first files, then the rest of the message.
+// subject, how many files (and times, when a file has it more than
+// once), the first GroupOver places, then the rest of the message.
 func groupLine(g []Problem) string {
 	head, tail := splitMsg(g[0].Msg)
+	files, places := map[string]bool{}, make([]string, 0, GroupOver)
+	seen := map[string]bool{}
+	for _, p := range g {
+		files[p.File] = true
+		if w := p.where(); !seen[w] && len(places) < GroupOver {
+			seen[w] = true
+			places = append(places, w)
+		}
+	}
 	var b strings.Builder
 	b.WriteString(head)
-	fmt.Fprintf(&b, ": %d files (", len(g))
-	for i, p := range g[:GroupOver] {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(p.where())
+	if len(files) == len(g) {
+		fmt.Fprintf(&b, ": %d files (", len(g))
+	} else {
+		fmt.Fprintf(&b, ": %d times in %d files (", len(g), len(files))
 	}
-	fmt.Fprintf(&b, ", … and %d more)", len(g)-GroupOver)
+	b.WriteString(strings.Join(places, ", "))
+	if rest := len(g) - len(places); rest > 0 {
+		fmt.Fprintf(&b, ", … and %d more", rest)
+	}
+	b.WriteString(")")
 	if tail != "" {
 		b.WriteString(": ")
 		b.WriteString(tail)
