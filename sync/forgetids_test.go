@@ -153,3 +153,16 @@ func TestPlanForgetSectionIDs(t *testing.T) {
 		t.Errorf("create-section writes its id into %q, want Other/_section.md", create.Section.IDFile)
 	}
 }
+
+// TestWriteTextWarningWithoutFile checks that a warning about the whole
+// tree (forgotten ids) reads as a sentence, not after an empty file name.
+func TestWriteTextWarningWithoutFile(t *testing.T) {
+	p := &Plan{Warnings: []Warning{{Kind: "forgotten-ids", Msg: "2 of 2 files carry ids"}, {File: "a.md", Kind: "drift", Msg: "edited"}}}
+	var b strings.Builder
+	if err := WriteText(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	if want := "! 2 of 2 files carry ids\n! a.md: edited\n"; !strings.HasPrefix(b.String(), want) {
+		t.Errorf("WriteText:\n%s\nwant it to start with:\n%s", b.String(), want)
+	}
+}

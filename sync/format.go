@@ -48,6 +48,10 @@ func symbol(a Action) string {
 func WriteText(w io.Writer, p *Plan) error {
 	ew := &errWriter{w: w}
 	for _, wn := range p.Warnings {
+		if wn.File == "" {
+			ew.printf("! %s\n", wn.Msg)
+			continue
+		}
 		ew.printf("! %s: %s\n", wn.File, wn.Msg)
 	}
 	if len(p.Warnings) > 0 {
