@@ -199,10 +199,11 @@ type UnmanagedTranslation struct {
 	URL     string `json:"url,omitempty"`
 }
 
-// Warning is a note for the reviewer tied to a file.
+// Warning is a note for the reviewer tied to a file ("" when it is
+// about the whole tree).
 type Warning struct {
 	File string `json:"file,omitempty"`
-	Kind string `json:"kind"` // drift | pending-draft | outdated | ambiguous-adopt | orphan-translation
+	Kind string `json:"kind"` // drift | pending-draft | outdated | ambiguous-adopt | orphan-translation | forgotten-ids
 	Msg  string `json:"message"`
 }
 
