@@ -58,9 +58,6 @@ func (o FrontMatterOptions) fingerprint() uint64 {
 	return h.Sum64()
 }
 
-// KnownKey reports whether hcsync reads key in some file's front-matter.
-func KnownKey(key string) bool { return fields[key] != nil }
-
 // siteKey is what hcsync makes of a key a site generator uses.
 type siteKey struct {
 	use  string // the key of hcsync's with that meaning, or ""
