@@ -31,8 +31,12 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.config, "config", "", "path of hcsync.yaml (default: ./hcsync.yaml or ./docs/hcsync.yaml)")
 	fs.StringVar(&c.config, "c", "", "shorthand for -config")
 	fs.BoolVar(&c.debug, "debug", false, "log every HTTP request (secrets redacted), what the caches spared and where the time went, to stderr")
-	fs.BoolVar(&c.all, "all", false, fmt.Sprintf("print every problem on a line of its own (default: one line for each kind of problem found in more than %d files)", content.GroupOver))
 	fs.BoolVar(&c.noCache, "no-cache", false, "read every file and render every body, ignoring the load and plan caches (in the user cache folder, e.g. ~/.cache/hcsync)")
+}
+
+// registerAll adds --all, for the commands that check the tree.
+func (c *commonFlags) registerAll(fs *flag.FlagSet) {
+	fs.BoolVar(&c.all, "all", false, fmt.Sprintf("print every problem and warning on a line of its own (default: one line for each problem found in more than %d places)", content.GroupOver))
 }
 
 // newFlagSet returns a flag set that reports errors to a.stderr and lets

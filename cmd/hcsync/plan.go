@@ -75,6 +75,7 @@ type planningFlags struct {
 
 func (f *planningFlags) register(fs *flag.FlagSet) {
 	f.commonFlags.register(fs)
+	f.commonFlags.registerAll(fs)
 	f.gitFlags.register(fs)
 	fs.BoolVar(&f.prune, "prune", false, "archive articles, and delete translations, whose files were deleted since --since (overrides prune: in hcsync.yaml)")
 	fs.BoolVar(&f.forgetIDs, "forget-ids", false, "treat ids the help center does not have (a tree from another help center) as absent: adopt by title or create; apply writes the new ids")

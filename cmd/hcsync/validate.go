@@ -10,6 +10,7 @@ func init() {
 		var f commonFlags
 		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: front-matter, keys, locales' spelling, ids. Contacts no help center.")
 		f.register(fs)
+		f.registerAll(fs)
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
