@@ -24,6 +24,21 @@ type Config struct {
 	Intercom   Intercom   `yaml:"intercom"`
 	HelpCenter HelpCenter `yaml:"helpcenter"`
 	Local      Local      `yaml:"local"`
+
+	FrontMatter FrontMatter `yaml:"front_matter"`
+}
+
+// FrontMatter says what to make of front-matter keys hcsync does not
+// read, for trees written for a site generator (Hugo, Jekyll,
+// Docusaurus) that carry its keys.
+type FrontMatter struct {
+	// Ignore lists keys read as if absent: a site generator's own
+	// (weight, aliases), or keys hcsync reads that this tree means
+	// otherwise. title and id may not be listed.
+	Ignore []string `yaml:"ignore"`
+	// Unknown is what any other key hcsync does not read is: error
+	// (default), warn (printed, the key dropped) or ignore.
+	Unknown string `yaml:"unknown"`
 }
 
 // Zendesk configures the Zendesk Guide provider. Credentials come from

@@ -24,6 +24,7 @@ const (
 	DefaultConcurrency   = 8
 	DefaultLocalDir      = ".hcsync/local"
 	DefaultIntercomPrune = "draft"
+	DefaultUnknownKeys   = "error"
 )
 
 // Load reads the hcsync.yaml at path, fills in defaults and validates it.
@@ -81,6 +82,15 @@ func (c *Config) applyDefaults(lines map[string]int) {
 	if c.Intercom.Prune == "" {
 		c.Intercom.Prune = DefaultIntercomPrune
 	}
+	if c.FrontMatter.Unknown == "" {
+		c.FrontMatter.Unknown = DefaultUnknownKeys
+	}
+}
+
+// FrontMatterOptions are the front_matter settings as package content
+// takes them.
+func (c *Config) FrontMatterOptions() content.FrontMatterOptions {
+	return content.FrontMatterOptions{Ignore: c.FrontMatter.Ignore, Unknown: content.UnknownKeys(c.FrontMatter.Unknown)}
 }
 
 // ContentDir returns the absolute path of the Markdown tree.

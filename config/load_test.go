@@ -32,7 +32,7 @@ func TestLoad(t *testing.T) {
 			name: "empty file gets every default",
 			text: "",
 			want: Config{Provider: "local", Content: "docs", DefaultLocale: "en-us", Concurrency: 8,
-				Local: Local{Dir: ".hcsync/local"}, Intercom: Intercom{Prune: "draft"}},
+				Local: Local{Dir: ".hcsync/local"}, Intercom: Intercom{Prune: "draft"}, FrontMatter: FrontMatter{Unknown: "error"}},
 		},
 		{
 			name: "every key",
@@ -50,13 +50,17 @@ intercom:
   image_base_url: https://cdn.example.com/docs
 helpcenter: {center_id: abc, base_url: "http://127.0.0.1:8"}
 local: {dir: /srv/hc, base_url: "https://help.example.com", locales: [en-us, fr]}
+front_matter:
+  ignore: [weight, keywords, description]
+  unknown: warn
 `,
 			want: Config{
 				Provider: "zendesk", Content: "help", DefaultLocale: "de", Prune: true, Concurrency: 16, RateLimit: 300,
-				Zendesk:    Zendesk{Subdomain: "acme", BaseURL: "http://127.0.0.1:9", PermissionGroup: "Admins"},
-				Intercom:   Intercom{AuthorID: "123", Region: "eu", Prune: "delete", ImageBaseURL: "https://cdn.example.com/docs"},
-				HelpCenter: HelpCenter{CenterID: "abc", BaseURL: "http://127.0.0.1:8"},
-				Local:      Local{Dir: "/srv/hc", BaseURL: "https://help.example.com", Locales: []string{"en-us", "fr"}},
+				Zendesk:     Zendesk{Subdomain: "acme", BaseURL: "http://127.0.0.1:9", PermissionGroup: "Admins"},
+				Intercom:    Intercom{AuthorID: "123", Region: "eu", Prune: "delete", ImageBaseURL: "https://cdn.example.com/docs"},
+				HelpCenter:  HelpCenter{CenterID: "abc", BaseURL: "http://127.0.0.1:8"},
+				Local:       Local{Dir: "/srv/hc", BaseURL: "https://help.example.com", Locales: []string{"en-us", "fr"}},
+				FrontMatter: FrontMatter{Ignore: []string{"weight", "keywords", "description"}, Unknown: "warn"},
 			},
 		},
 	}
@@ -84,7 +88,15 @@ func TestLoadProblems(t *testing.T) {
 	}{
 		{"unknown key", "provder: local\n", []string{`1: unknown key "provder" (did you mean "provider"?)`}},
 		{"unknown nested key", "zendesk:\n  subdomian: acme\n", []string{`2: unknown key "subdomian" in zendesk (did you mean "subdomain"?)`}},
-		{"unknown key far from any", "colour: red\n", []string{`1: unknown key "colour" (allowed: provider, content, default_locale, prune, concurrency, rate_limit, zendesk, intercom, helpcenter, local)`}},
+		{"unknown key far from any", "colour: red\n", []string{`1: unknown key "colour" (allowed: provider, content, default_locale, prune, concurrency, rate_limit, zendesk, intercom, helpcenter, local, front_matter)`}},
+		{"front_matter settings", "front_matter:\n  unknown: maybe\n  ignore: [weight, Title, id]\n", []string{
+			`2: front_matter.unknown "maybe" is not error, warn or ignore`,
+			`3: front_matter.ignore: hcsync needs title: remove it from the list`,
+			`3: front_matter.ignore: hcsync needs id: remove it from the list`,
+		}},
+		{"front_matter.ignore not a list", "front_matter: {ignore: weight}\n", []string{
+			`1: front_matter.ignore: want a list like [a, b], got "weight"`,
+		}},
 		{"wrong types", "concurrency: many\nprune: maybe\nlocal: {locales: fr}\nzendesk: acme\n", []string{
 			`1: concurrency: want a whole number, got "many"`,
 			`2: prune: want true or false, got "maybe"`,

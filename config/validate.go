@@ -46,6 +46,16 @@ func (c *Config) validate(lines map[string]int) content.Problems {
 	if c.Intercom.Prune != "draft" && c.Intercom.Prune != "delete" {
 		problem("intercom.prune", "intercom.prune %q is not draft or delete", c.Intercom.Prune)
 	}
+	switch content.UnknownKeys(c.FrontMatter.Unknown) {
+	case content.UnknownError, content.UnknownWarn, content.UnknownIgnore:
+	default:
+		problem("front_matter.unknown", "front_matter.unknown %q is not error, warn or ignore", c.FrontMatter.Unknown)
+	}
+	for _, k := range c.FrontMatter.Ignore {
+		if k := strings.ToLower(k); k == "title" || k == "id" {
+			problem("front_matter.ignore", "front_matter.ignore: hcsync needs %s: remove it from the list", k)
+		}
+	}
 	switch c.Intercom.Region {
 	case "", "us", "eu", "au":
 	default:

@@ -17,11 +17,13 @@ func assemble(root string, dirs []string, files []*parsedFile, opts LoadOptions)
 	problem := func(file string, line int, format string, args ...any) {
 		problems = append(problems, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
+	tree := &Tree{Root: root}
 	for _, pf := range files {
 		problems = append(problems, pf.problems...)
+		tree.Warnings = append(tree.Warnings, pf.warnings...)
 	}
+	tree.Warnings.Sort()
 
-	tree := &Tree{Root: root}
 	tree.Sections = sections(dirs, files, problem)
 
 	// Sources first, so translations find them whatever the file order.

@@ -32,6 +32,16 @@
 //   - A lone CR inside the front-matter is an error: yaml.v3 counts it as
 //     a line break and we do not, so every line reported after it would
 //     be wrong.
+//   - Keys hcsync does not read are errors unless FrontMatterOptions
+//     (hcsync.yaml's front_matter) says otherwise: keys in its ignore
+//     list are read as if absent (a key hcsync reads may be listed too,
+//     except title and id); unknown: warn makes the others warnings,
+//     unknown: ignore drops them. A key a site generator gives a known
+//     meaning (Hugo's weight:, Jekyll's permalink:) gets a hint naming
+//     hcsync's key, or saying why there is none; the list of every key
+//     is a note said once under the problems, not in each line.
+//   - Problems carry a Kind; Problems.Format folds more than GroupOver
+//     problems of one kind and message into one line.
 //   - Problem lines are 1-based file lines. YAML syntax errors carry the
 //     line yaml.v3 names (see SplitYAMLError), which is where its parser
 //     stopped: for an unclosed [ list that may be the closing ---.

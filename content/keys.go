@@ -159,9 +159,3 @@ func describe(v *yaml.Node) string {
 		return fmt.Sprintf("a YAML %s", v.ShortTag())
 	}
 }
-
-// allowedHint says which keys a file may hold, for unknown keys that
-// resemble none of them.
-func allowedHint(allowed []string) string {
-	return "(allowed: " + strings.Join(allowed, ", ") + ")"
-}

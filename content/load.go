@@ -29,11 +29,16 @@ type LoadOptions struct {
 	// when it is needed. A plan renders only the bodies its cache cannot
 	// vouch for, so holding them all would cost memory for nothing.
 	LazyBodies bool
+	// FrontMatter says which keys to ignore and what other keys hcsync
+	// does not read are (hcsync.yaml's front_matter).
+	FrontMatter FrontMatterOptions
 }
 
 // Load reads the Markdown tree under root. Every problem in the tree is
 // collected in one pass: when there are any, Load returns the tree it
 // could build together with a Problems error, sorted by file and line.
+// Warnings (unknown keys, with FrontMatter.Unknown warn) are in
+// Tree.Warnings.
 // Other errors (root missing, a folder that cannot be listed) come with a
 // nil tree.
 func Load(root string, opts LoadOptions) (*Tree, error) {
@@ -64,9 +69,9 @@ func Load(root string, opts LoadOptions) (*Tree, error) {
 		return nil, err
 	}
 	if opts.Cache != nil {
-		opts.Cache.begin()
+		opts.Cache.begin(opts.FrontMatter.fingerprint())
 	}
-	parsed := parseAll(folders, files, opts.Cache, opts.LazyBodies)
+	parsed := parseAll(folders, files, opts.Cache, opts.LazyBodies, newKeyRules(opts.FrontMatter))
 	tree, problems := assemble(abs, dirs, parsed, opts)
 	problems = append(problems, w.problems...)
 	if len(problems) > 0 {
@@ -207,7 +212,7 @@ func osJoin(dir, name string) string {
 
 // parseAll reads and parses files on GOMAXPROCS workers; trees run to
 // tens of thousands of files. Results keep the order of files.
-func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool) []*parsedFile {
+func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool, rules keyRules) []*parsedFile {
 	out := make([]*parsedFile, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -264,11 +269,11 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool) []
 					continue
 				}
 				pf := f.parsedFile()
-				parse(pf, data)
+				parse(pf, data, rules)
 				if statted {
 					cache.store(pf, s)
 				}
-				if lazy && pf.fm != nil && len(pf.problems) == 0 {
+				if lazy && pf.fm != nil && len(pf.problems) == 0 && len(pf.warnings) == 0 {
 					pf.body, pf.bodyLazy = nil, true
 				} else {
 					pf.body = bytes.Clone(pf.body)

@@ -15,7 +15,7 @@ import (
 
 // loadCacheVersion changes whenever parsing changes what it makes of a
 // file; a cache of another version is ignored.
-const loadCacheVersion = 3
+const loadCacheVersion = 4
 
 // racyWindow is how recent a file's modification time may be for its
 // entry to be kept. A file written again within one tick of the
@@ -32,6 +32,9 @@ const racyWindow = 3 * time.Second
 type LoadCache struct {
 	files   *cachefile.Entries[string, cachedFile] // by slash path
 	started time.Time                              // when the load began, for racyWindow
+	// rules is the fingerprint of the FrontMatterOptions of the load:
+	// what a file's front-matter says depends on them.
+	rules uint64
 }
 
 // cachedFile is one file's parse, without its body.
@@ -39,7 +42,8 @@ type cachedFile struct {
 	Size     int64
 	ModTime  int64 // Unix nanoseconds
 	Ino      uint64
-	CTime    int64 // Unix nanoseconds; see changeStamp
+	CTime    int64  // Unix nanoseconds; see changeStamp
+	Rules    uint64 // FrontMatterOptions.fingerprint of the parse
 	FM       *frontMatter
 	BodyLine int
 	BodySum  uint64
@@ -84,17 +88,19 @@ func (c *LoadCache) Save(path string) error {
 	return c.files.Save(path, encodeLoadCache)
 }
 
-// begin resets what the cache saw, for a new Load.
-func (c *LoadCache) begin() {
+// begin resets what the cache saw, for a new Load under the front-matter
+// options of fingerprint rules.
+func (c *LoadCache) begin(rules uint64) {
 	c.files.Reset()
 	c.started = time.Now()
+	c.rules = rules
 }
 
 // lookup returns the parse of f as the cache has it, when its stamp s
 // says it has not changed.
 func (c *LoadCache) lookup(f *fileRef, s cachedFile) (*parsedFile, bool) {
 	e, ok := c.files.Read(f.rel)
-	if !ok || !e.sameStamp(s) {
+	if !ok || !e.sameStamp(s) || e.Rules != c.rules {
 		return nil, false
 	}
 	c.files.Confirm(f.rel, e)
@@ -105,13 +111,14 @@ func (c *LoadCache) lookup(f *fileRef, s cachedFile) (*parsedFile, bool) {
 	return pf, true
 }
 
-// store records the parse of a file that had no problems, unless the
-// file is too young to be trusted; e is the stamp the file had before
-// it was read.
+// store records the parse of a file that had no problems (nor warnings,
+// which the entry could not say again), unless the file is too young to
+// be trusted; e is the stamp the file had before it was read.
 func (c *LoadCache) store(pf *parsedFile, e cachedFile) {
-	if pf.fm == nil || len(pf.problems) > 0 {
+	if pf.fm == nil || len(pf.problems) > 0 || len(pf.warnings) > 0 {
 		return
 	}
+	e.Rules = c.rules
 	// The modification time decides, as in git's index: a write in the
 	// same tick as the version read leaves it unchanged. The change time
 	// only tells versions apart.
@@ -209,6 +216,7 @@ func encodeLoadCache(files map[string]cachedFile) []byte {
 		w.Varint(e.ModTime)
 		w.Uvarint(e.Ino)
 		w.Varint(e.CTime)
+		w.Uint64(e.Rules)
 		w.Uvarint(uint64(e.BodyLine))
 		w.Uint64(e.BodySum)
 		fm := e.FM
@@ -269,11 +277,11 @@ func decodeLoadCache(data []byte) (map[string]cachedFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	count := r.Count(14)
+	count := r.Count(22)
 	files := make(map[string]cachedFile, count)
 	for range count {
 		rel := r.String()
-		e := cachedFile{Size: r.Varint(), ModTime: r.Varint(), Ino: r.Uvarint(), CTime: r.Varint()}
+		e := cachedFile{Size: r.Varint(), ModTime: r.Varint(), Ino: r.Uvarint(), CTime: r.Varint(), Rules: r.Uint64()}
 		e.BodyLine, e.BodySum = int(r.Uvarint()), r.Uint64()
 		fm := &frontMatter{}
 		e.FM = fm

@@ -12,6 +12,10 @@ type Tree struct {
 	Sections []*Section
 	// Articles holds one entry per source file, sorted by Path.
 	Articles []*Article
+	// Warnings are what is worth saying about a tree that loads: keys
+	// hcsync does not read, with front_matter unknown: warn. Sorted by
+	// file and line.
+	Warnings Problems
 }
 
 // Section is a folder of the tree: a category (a top-level folder that

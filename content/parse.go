@@ -34,22 +34,51 @@ type parsedFile struct {
 	bodySum  uint64 // Checksum(body)
 	bodyLazy bool   // from the LoadCache: body is nil, Tree.Body reads it
 	problems []Problem
+	warnings []Problem // unknown keys, with unknown: warn
 }
 
 // parseFile reads the front-matter of one file, checking everything that
-// can be checked without looking at other files.
+// can be checked without looking at other files. Unknown keys are
+// errors.
 func parseFile(rel string, kind fileKind, data []byte) *parsedFile {
 	pf := newParsedFile(rel, kind)
-	parse(pf, data)
+	parse(pf, data, keyRules{})
 	return pf
+}
+
+// keyRules is FrontMatterOptions made ready for parsing.
+type keyRules struct {
+	ignore  map[string]bool
+	unknown UnknownKeys
+}
+
+func newKeyRules(o FrontMatterOptions) keyRules {
+	r := keyRules{unknown: o.Unknown}
+	if len(o.Ignore) > 0 {
+		r.ignore = make(map[string]bool, len(o.Ignore))
+		for _, k := range o.Ignore {
+			r.ignore[strings.ToLower(k)] = true
+		}
+	}
+	return r
 }
 
 // parse fills pf, which holds what the path of the file says, from the
 // file's data.
-func parse(pf *parsedFile, data []byte) {
+func parse(pf *parsedFile, data []byte, rules keyRules) {
 	rel, kind := pf.rel, pf.kind
-	problem := func(line int, format string, args ...any) {
-		pf.problems = append(pf.problems, Problem{File: rel, Line: line, Msg: fmt.Sprintf(format, args...)})
+	problemOf := func(k string, line int, format string, args ...any) {
+		pf.problems = append(pf.problems, Problem{File: rel, Line: line, Msg: fmt.Sprintf(format, args...), Kind: k})
+	}
+	problem := func(line int, format string, args ...any) { problemOf("", line, format, args...) }
+	unknown := func(line int, msg string) {
+		switch rules.unknown {
+		case UnknownIgnore:
+		case UnknownWarn:
+			pf.warnings = append(pf.warnings, Problem{File: rel, Line: line, Msg: msg, Kind: KindUnknownKey})
+		default:
+			problemOf(KindUnknownKey, line, "%s", msg)
+		}
 	}
 
 	if !utf8.Valid(data) {
@@ -66,7 +95,7 @@ func parse(pf *parsedFile, data []byte) {
 		pf.fm = &frontMatter{Lines: map[string]int{}}
 		return
 	case !doc.open:
-		problem(1, "no front-matter: start the file with a --- line, a title: line and another --- line")
+		problemOf(KindNoFrontMatter, 1, "no front-matter: start the file with a --- line, a title: line and another --- line")
 		return
 	case !doc.closed:
 		problem(doc.openLine, "front-matter is never closed: add a --- line after its last key")
@@ -90,16 +119,16 @@ func parse(pf *parsedFile, data []byte) {
 	case sectionFile:
 		allowed = sectionKeys
 	}
-	pf.fm = decode(root, doc.yamlLine, allowed, pf.source, problem)
+	pf.fm = decode(root, doc.yamlLine, allowed, pf.source, rules.ignore, problemOf, unknown)
 
 	if kind == sectionFile {
 		return
 	}
 	switch {
 	case pf.fm.Title == nil && pf.fm.Lines["title"] == 0:
-		problem(doc.openLine, "missing title: add a title: line to the front-matter")
+		problemOf(KindMissingTitle, doc.openLine, "missing title: add a title: line to the front-matter")
 	case pf.fm.Title == nil || strings.TrimSpace(*pf.fm.Title) == "":
-		problem(pf.fm.Lines["title"], "title is empty")
+		problemOf(KindEmptyTitle, pf.fm.Lines["title"], "title is empty")
 	}
 	if l := pf.fm.Locale; l != nil && !ValidLocale(*l) {
 		problem(pf.fm.Lines["locale"], "locale %q is not a locale code (like en-us, fr, pt-br)", *l)
@@ -164,10 +193,12 @@ func parseYAMLSlow(src []byte, first int, problem func(int, string, ...any)) (*y
 	return root, true
 }
 
-// decode reads the keys of a front-matter mapping. Keys outside allowed
-// are reported; source names the source file when the keys come from a
-// translation, so that article-level keys can be pointed there.
-func decode(root *yaml.Node, first int, allowed []string, source string, problem func(int, string, ...any)) *frontMatter {
+// decode reads the keys of a front-matter mapping. Keys in ignore are
+// skipped; other keys outside allowed go to unknown, with their message.
+// source names the source file when the keys come from a translation, so
+// that article-level keys can be pointed there.
+func decode(root *yaml.Node, first int, allowed []string, source string, ignore map[string]bool,
+	problem func(kind string, line int, format string, args ...any), unknown func(line int, msg string)) *frontMatter {
 	fm := &frontMatter{Lines: make(map[string]int, len(root.Content)/2)}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -177,28 +208,28 @@ func decode(root *yaml.Node, first int, allowed []string, source string, problem
 		line := first + k.Line - 1
 		key := k.Value
 		if k.Kind != yaml.ScalarNode {
-			problem(line, "key must be a plain name, not %s", describe(k))
+			problem("", line, "key must be a plain name, not %s", describe(k))
+			continue
+		}
+		if ignore != nil && ignore[strings.ToLower(key)] {
 			continue
 		}
 		if prev, dup := fm.Lines[key]; dup {
-			problem(line, "key %q is written twice (first at line %d): keep one", key, prev)
+			problem("", line, "key %q is written twice (first at line %d): keep one", key, prev)
 			continue
 		}
 		if !slices.Contains(allowed, key) {
-			switch {
-			case source != "" && slices.Contains(sourceKeys, key):
-				problem(line, "key %q belongs in the source file %s: a translation may set only %s",
+			if source != "" && slices.Contains(sourceKeys, key) {
+				problem(KindMisplacedKey, line, "key %q belongs in the source file %s: a translation may set only %s",
 					key, source, strings.Join(allowed, ", "))
-			case Nearest(key, allowed) != "":
-				problem(line, "unknown key %q (did you mean %q?)", key, Nearest(key, allowed))
-			default:
-				problem(line, "unknown key %q %s", key, allowedHint(allowed))
+			} else {
+				unknown(line, unknownKeyMsg(key, allowed))
 			}
 			continue
 		}
 		fm.Lines[key] = line
 		if msg := fields[key](fm, v); msg != "" {
-			problem(first+v.Line-1, "%s: %s", key, msg)
+			problem(KindBadValue, first+v.Line-1, "%s: %s", key, msg)
 		}
 	}
 	return fm

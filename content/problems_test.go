@@ -72,7 +72,7 @@ func TestLoadProblems(t *testing.T) {
 		{
 			name:  "unknown key without a close match",
 			files: map[string]string{"s/a.md": "---\ntitle: A\nfavourite_colour: blue\n---\n"},
-			want:  []string{`s/a.md:3: unknown key "favourite_colour" (allowed: title, id, locale, section, labels, content_tags, segments, permission_group, draft, promoted, position, comments_disabled, description, slug)`},
+			want:  []string{`s/a.md:3: unknown key "favourite_colour": remove it, or list it under front_matter.ignore in hcsync.yaml`},
 		},
 		{
 			name: "wrong value types",
@@ -166,7 +166,7 @@ func TestLoadProblems(t *testing.T) {
 			name:  "section file with unknown keys",
 			files: map[string]string{"s/_section.md": "---\ntitle: S\ncategory: c\npositon: 2\n---\n", "s/a.md": okSource},
 			want: []string{
-				`s/_section.md:3: unknown key "category" (allowed: title, id, description, position)`,
+				`s/_section.md:3: unknown key "category": remove it, or list it under front_matter.ignore in hcsync.yaml`,
 				`s/_section.md:4: unknown key "positon" (did you mean "position"?)`,
 			},
 		},

@@ -366,6 +366,8 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 	case ActionAdopt:
 		r.bind(c.Article, c.ArticleID)
 		return r.writeID(c.Article, c.ArticleID), nil
+	case ActionAdoptSection:
+		return r.writeID(c.File, c.SectionUpdate.ID), nil
 	case ActionUpdateMeta:
 		meta := c.Meta.Meta
 		if c.Meta.Section != nil {

@@ -300,7 +300,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning, []Unmana
 	id = ra.ID
 	if m.adopted {
 		add(&Change{Key: "adopt:" + a.Path, Action: ActionAdopt, File: a.Path, ArticleID: id, URL: ra.URL,
-			Fields: []FieldChange{{Field: "id", Old: "", New: id}}})
+			Fields: []FieldChange{{Field: "id", Old: m.forgotten, New: id}}})
 	}
 	if c := pl.diffMeta(m, meta); c != nil {
 		c.ArticleID, c.URL = id, ra.URL

@@ -36,7 +36,7 @@ func symbol(a Action) string {
 		return "+"
 	case ActionDeleteTranslation, ActionArchive:
 		return "-"
-	case ActionAdopt:
+	case ActionAdopt, ActionAdoptSection:
 		return "="
 	default:
 		return "~"

@@ -17,6 +17,7 @@ const (
 	ActionCreateSection     Action = "create-section"
 	ActionUpdateSection     Action = "update-section"
 	ActionUpdateCategory    Action = "update-category"
+	ActionAdoptSection      Action = "adopt-section"
 	ActionCreateTag         Action = "create-tag"
 	ActionUploadImage       Action = "upload-image"
 	ActionCreate            Action = "create"
@@ -32,15 +33,15 @@ const (
 
 // Actions lists every action in display order.
 var Actions = []Action{
-	ActionCreateSection, ActionUpdateSection, ActionUpdateCategory, ActionCreateTag, ActionUploadImage, ActionCreate, ActionAdopt,
+	ActionCreateSection, ActionUpdateSection, ActionUpdateCategory, ActionAdoptSection, ActionCreateTag, ActionUploadImage, ActionCreate, ActionAdopt,
 	ActionUpdateMeta, ActionUpdateTranslation, ActionCreateTranslation,
 	ActionDeleteTranslation, ActionPublish, ActionUnpublish, ActionArchive,
 }
 
 // Writes reports whether applying the action changes the help center.
 // Adopt only binds a file to a remote article (and writes its id into the
-// file).
-func (a Action) Writes() bool { return a != ActionAdopt }
+// file); adopt-section writes a folder's id into its _section.md.
+func (a Action) Writes() bool { return a != ActionAdopt && a != ActionAdoptSection }
 
 // Plan is what apply would do, and why.
 type Plan struct {
@@ -203,10 +204,11 @@ type UnmanagedTranslation struct {
 	URL     string `json:"url,omitempty"`
 }
 
-// Warning is a note for the reviewer tied to a file.
+// Warning is a note for the reviewer tied to a file ("" when it is
+// about the whole tree).
 type Warning struct {
 	File string `json:"file,omitempty"`
-	Kind string `json:"kind"` // drift | pending-draft | outdated | ambiguous-adopt | orphan-translation | duplicate-title
+	Kind string `json:"kind"` // drift | pending-draft | outdated | ambiguous-adopt | orphan-translation | duplicate-title | forgotten-ids
 	Msg  string `json:"message"`
 }
 

@@ -49,7 +49,28 @@ type Options struct {
 	// providers that take images by URL only (Intercom); the image's path
 	// in the content folder is appended.
 	ImageBaseURL string
+	// ForgetIDs treats an id: the help center does not have as absent
+	// (--forget-ids): the file adopts an article of its section and
+	// title (a folder, the section of its name), or is created, and apply
+	// writes the new id over the old. It moves a tree from one help
+	// center to another.
+	ForgetIDs bool
 }
+
+// ForeignIDsShare is the share of a tree's ids the help center must lack,
+// with at least ForeignIDsMin of them, for the tree to be taken as
+// another help center's: one problem says so instead of one per file.
+const (
+	ForeignIDsShare = 0.5
+	ForeignIDsMin   = 5
+)
+
+// KindForeignIDs is the kind of the problem that most of the tree's ids
+// belong to another help center; KindUnknownID that of one such id.
+const (
+	KindForeignIDs = "foreign-ids"
+	KindUnknownID  = "unknown-id"
+)
 
 // Deleted is a file removed from the tree whose last version carried an
 // id (from git history).
@@ -97,6 +118,10 @@ type planner struct {
 	refs           map[string]*refs      // translation path -> placeholders in its HTML
 	links          *linker
 	spelling       map[string]string // tree locale -> help center's spelling, see locale
+	// unknown are the ids of the tree the help center does not have, of
+	// withIDs files carrying one (articles and folders).
+	unknown []unknownID
+	withIDs int
 	// deletedTranslations are Options.DeletedTranslations (with prune)
 	// by "id:"+article id or "path:"+source file.
 	deletedTranslations map[string][]DeletedTranslation
@@ -112,6 +137,9 @@ type managedArticle struct {
 	// known are the ids of the remote articles of the section with the
 	// file's title when the plan was made (for a create).
 	known []string
+	// forgotten is the id: of the file the help center does not have,
+	// set aside with ForgetIDs.
+	forgotten string
 }
 
 // NewPlan compares the tree with the remote and returns the changes that
@@ -239,15 +267,21 @@ func (pl *planner) planSections() {
 			pl.problem(where, 0, "%s keeps articles in sections inside categories: move the articles of %q into a sub-folder (a section), or the folder into a category folder", pl.opts.Provider, s.Dir)
 			continue
 		}
+		forgotten := ""
 		if s.ID != "" {
+			pl.withIDs++
 			rs, ok := pl.remoteSections[s.ID]
 			if !ok {
-				pl.problem(where, 0, "section id %s does not exist in the help center: remove the id: line to create the section, or point hcsync.yaml at the right help center", s.ID)
+				pl.unknown = append(pl.unknown, unknownID{file: where, id: s.ID, section: true})
+				if !pl.opts.ForgetIDs {
+					continue
+				}
+				forgotten = s.ID
+			} else {
+				pl.sectionRefs[s.Dir] = SectionRef{ID: rs.ID}
+				pl.planSectionUpdate(s, rs, where, true)
 				continue
 			}
-			pl.sectionRefs[s.Dir] = SectionRef{ID: rs.ID}
-			pl.planSectionUpdate(s, rs, where, true)
-			continue
 		}
 		var parent SectionRef
 		if s.Parent != "" {
@@ -261,6 +295,9 @@ func (pl *planner) planSections() {
 			if rs := pl.findSection(s.Name, parent.ID); rs != nil {
 				pl.sectionRefs[s.Dir] = SectionRef{ID: rs.ID}
 				pl.planSectionUpdate(s, rs, where, false)
+				if forgotten != "" {
+					pl.adoptSection(s, rs, forgotten)
+				}
 				continue
 			}
 		}
@@ -288,6 +325,18 @@ func (pl *planner) planSections() {
 		pl.sectionChanges[s.Dir] = c.Key
 		pl.sectionRefs[s.Dir] = SectionRef{Dir: s.Dir}
 	}
+}
+
+// adoptSection plans writing the id of rs, the remote section a folder
+// is bound to by name, over forgotten, the id its file carried that the
+// help center does not have (ForgetIDs): a later plan without
+// --forget-ids then binds it by id.
+func (pl *planner) adoptSection(s *content.Section, rs *providers.Section, forgotten string) {
+	pl.plan.Changes = append(pl.plan.Changes, &Change{
+		Key: string(ActionAdoptSection) + ":" + s.Dir, Action: ActionAdoptSection, File: s.File, URL: rs.URL, Title: rs.Name,
+		Fields:        []FieldChange{{Field: "id", Old: forgotten, New: rs.ID}},
+		SectionUpdate: &SectionUpdateSpec{ID: rs.ID, Dir: s.Dir, SectionUpdate: providers.SectionUpdate{Kind: rs.Kind}},
+	})
 }
 
 // sectionIDFile is where a created section's id is kept: the folder's
@@ -412,18 +461,22 @@ func (pl *planner) bindArticles() {
 	}
 	// Files with ids claim first, so adoption never steals a claimed article.
 	bound := make([]*providers.Article, len(pl.tree.Articles))
+	forgotten := make([]bool, len(pl.tree.Articles))
 	for i, a := range pl.tree.Articles {
 		if a.ID == "" {
 			continue
 		}
+		pl.withIDs++
 		ra, ok := pl.remoteByID[a.ID]
 		if !ok {
-			pl.problem(a.Path, a.IDLine, "id %s does not exist in the help center (deleted there, or another help center): remove the id: line to create the article anew, or point hcsync.yaml at the right help center", a.ID)
+			pl.unknown = append(pl.unknown, unknownID{file: a.Path, line: a.IDLine, id: a.ID})
+			forgotten[i] = pl.opts.ForgetIDs
 			continue
 		}
 		pl.claimed[a.ID] = a.Path
 		bound[i] = ra
 	}
+	pl.unknownIDs()
 	// Index remote articles by section and source title once, so
 	// adoption stays linear in the number of articles.
 	pl.titled = make(map[titleKey][]*providers.Article)
@@ -447,11 +500,14 @@ func (pl *planner) bindArticles() {
 	}
 	pl.warnedTitles = make(map[titleKey]bool)
 	for i, a := range pl.tree.Articles {
-		if !oks[i] || (a.ID != "" && bound[i] == nil) {
+		if !oks[i] || (a.ID != "" && bound[i] == nil && !forgotten[i]) {
 			continue
 		}
 		m := managedArticle{file: a, remote: bound[i], section: refs[i]}
-		if a.ID == "" && refs[i].ID != "" {
+		if forgotten[i] {
+			m.forgotten = a.ID
+		}
+		if (a.ID == "" || forgotten[i]) && refs[i].ID != "" {
 			k := titleKey{refs[i].ID, strings.TrimSpace(a.Source().Title)}
 			for len(candidates[k]) > 0 {
 				ra := candidates[k][0]
@@ -534,6 +590,51 @@ func idList(list []*providers.Article) string {
 		return strings.Join(ids, "")
 	}
 	return strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
+}
+
+// unknownID is an id: of the tree the help center does not have.
+type unknownID struct {
+	file    string // the article's file, or the folder's _section.md
+	line    int
+	id      string
+	section bool
+}
+
+// unknownIDs reports the ids of files the help center does not have.
+// When most of the tree's ids are unknown, the tree is another help
+// center's: that is said once, not for every file. With ForgetIDs they
+// are set aside, which a warning says.
+func (pl *planner) unknownIDs() {
+	unknown := pl.unknown
+	if len(unknown) == 0 {
+		return
+	}
+	sort.Slice(unknown, func(i, j int) bool { return unknown[i].file < unknown[j].file })
+	first := make([]string, 0, 4)
+	for _, u := range unknown[:min(3, len(unknown))] {
+		first = append(first, u.file+" id "+u.id)
+	}
+	if len(unknown) > 3 {
+		first = append(first, "…")
+	}
+	switch {
+	case pl.opts.ForgetIDs:
+		pl.plan.Warnings = append(pl.plan.Warnings, Warning{Kind: "forgotten-ids", Msg: fmt.Sprintf(
+			"%d of %d files carry ids this help center does not have, set aside with --forget-ids (%s): each is bound by its title (a folder by its name) or created, and apply writes the new id",
+			len(unknown), pl.withIDs, strings.Join(first, ", "))})
+	case len(unknown) >= ForeignIDsMin && float64(len(unknown)) > ForeignIDsShare*float64(pl.withIDs):
+		pl.problems = append(pl.problems, content.Problem{Kind: KindForeignIDs, Msg: fmt.Sprintf(
+			"%d of %d files carry ids this help center does not have (first: %s): they belong to another help center; point hcsync.yaml at the right one, or run plan and apply with --forget-ids to adopt those files by title or create them, and apply writes the new ids",
+			len(unknown), pl.withIDs, strings.Join(first, ", "))})
+	default:
+		for _, u := range unknown {
+			msg := "id %s does not exist in the help center (deleted there, or another help center): remove the id: line to create the article anew, or point hcsync.yaml at the right help center"
+			if u.section {
+				msg = "section id %s does not exist in the help center: remove the id: line to create the section, or point hcsync.yaml at the right help center"
+			}
+			pl.problems = append(pl.problems, content.Problem{File: u.file, Line: u.line, Kind: KindUnknownID, Msg: fmt.Sprintf(msg, u.id)})
+		}
+	}
 }
 
 // idLess orders ids numerically when both are numbers, so "9" < "10".

@@ -86,6 +86,11 @@ content: docs                      # folder of the tree
 default_locale: en-us              # locale of files without locale:
 prune: false                       # true: archive articles, delete translations, whose files git deleted
 concurrency: 8                     # writes in flight during apply
+# A tree written for a site generator (Hugo, Jekyll, Docusaurus) carries
+# keys hcsync does not read; say what to do with them:
+# front_matter:
+#   ignore: [weight, aliases]      # read as if absent
+#   unknown: error                 # any other: error, warn or ignore
 
 {{.Setup.Section}}`
 

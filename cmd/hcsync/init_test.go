@@ -96,3 +96,27 @@ func TestInitRefusesToOverwrite(t *testing.T) {
 		t.Errorf("init --provider confluence: exit %d, stderr %q; want 64 and the choices", code, stderr)
 	}
 }
+
+// TestInitShowsFrontMatter checks that the starter config shows, commented
+// out, the front_matter settings a tree from a site generator needs, and
+// that they load once uncommented.
+func TestInitShowsFrontMatter(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if code, _, stderr := runInit(t, "--provider", "local", "--dir", dir); code != exitOK {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	path := filepath.Join(dir, "hcsync.yaml")
+	text := readFile(t, path)
+	if !strings.Contains(text, "# front_matter:") {
+		t.Fatalf("the starter hcsync.yaml does not show front_matter:\n%s", text)
+	}
+	writeFile(t, path, strings.NewReplacer("# front_matter:", "front_matter:", "#   ", "  ").Replace(text))
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatalf("front_matter uncommented does not load: %v", err)
+	}
+	if strings.Join(cfg.FrontMatter.Ignore, ",") != "weight,aliases" || cfg.FrontMatter.Unknown != "error" {
+		t.Errorf("front_matter = %+v, want ignore [weight aliases] and unknown error", cfg.FrontMatter)
+	}
+}

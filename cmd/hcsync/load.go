@@ -24,6 +24,7 @@ type commonFlags struct {
 	config  string
 	debug   bool
 	noCache bool
+	all     bool
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
@@ -31,6 +32,11 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.config, "c", "", "shorthand for -config")
 	fs.BoolVar(&c.debug, "debug", false, "log every HTTP request (secrets redacted), what the caches spared and where the time went, to stderr")
 	fs.BoolVar(&c.noCache, "no-cache", false, "read every file and render every body, ignoring the load and plan caches (in the user cache folder, e.g. ~/.cache/hcsync)")
+}
+
+// registerAll adds --all, for the commands that check the tree.
+func (c *commonFlags) registerAll(fs *flag.FlagSet) {
+	fs.BoolVar(&c.all, "all", false, fmt.Sprintf("print every problem and warning on a line of its own (default: one line for each problem found in more than %d places)", content.GroupOver))
 }
 
 // newFlagSet returns a flag set that reports errors to a.stderr and lets
@@ -79,6 +85,7 @@ type workspace struct {
 	tree    *content.Tree
 	noCache bool
 	debug   bool
+	all     bool // --all: print every problem on its own line
 	// planCache is the plan cache the last plan used, saved at
 	// planCachePath; nil with --no-cache.
 	planCache     *sync.PlanCache
@@ -107,7 +114,7 @@ func newWorkspace(flags commonFlags) (*workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &workspace{cfg: cfg, noCache: flags.noCache, debug: flags.debug}, nil
+	return &workspace{cfg: cfg, noCache: flags.noCache, debug: flags.debug, all: flags.all}, nil
 }
 
 // loadConfig finds and loads hcsync.yaml.
@@ -126,7 +133,7 @@ func loadConfig(flags commonFlags) (*config.Config, error) {
 // loadTree loads the content folder, through the load cache unless
 // --no-cache: files unchanged since the last run are not read.
 func (a *app) loadTree(ws *workspace) error {
-	opts := content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale, LazyBodies: ws.lazyBodies}
+	opts := content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale, LazyBodies: ws.lazyBodies, FrontMatter: ws.cfg.FrontMatterOptions()}
 	var cachePath string
 	if !ws.noCache {
 		if cachePath = cacheFile(ws.cfg.ContentDir(), "tree", ".bin"); cachePath != "" {
@@ -134,11 +141,15 @@ func (a *app) loadTree(ws *workspace) error {
 		}
 	}
 	tree, err := content.Load(ws.cfg.ContentDir(), opts)
+	if tree != nil {
+		// Said even when there are problems: one run shows all there is.
+		a.printWarnings(ws, tree.Warnings)
+	}
 	if err != nil {
 		// With Problems, the tree Load could build is kept for validate,
 		// which reports more problems of it in the same run.
 		ws.tree = tree
-		return describeProblems(ws.cfg, err)
+		return describeProblems(ws, err)
 	}
 	ws.tree = tree
 	if opts.Cache != nil {
@@ -157,20 +168,61 @@ func (a *app) loadTree(ws *workspace) error {
 }
 
 // describeProblems prefixes tree problems with the content folder so the
-// paths they name can be opened from where the user stands.
-func describeProblems(cfg *config.Config, err error) error {
+// paths they name can be opened from where the user stands, and prints
+// them grouped by kind unless --all.
+func describeProblems(ws *workspace, err error) error {
 	if ps, ok := err.(content.Problems); ok {
-		rel := relPath(cfg.ContentDir())
-		out := make(content.Problems, len(ps))
-		for i, p := range ps {
-			if p.File != "" && !filepath.IsAbs(p.File) && p.File != cfg.File {
-				p.File = filepath.ToSlash(filepath.Join(rel, filepath.FromSlash(p.File)))
-			}
-			out[i] = p
-		}
-		return out
+		return problemList{ps: relProblems(ws.cfg, ps), all: ws.all}
 	}
 	return err
+}
+
+// relProblems names the files of ps from where the user stands.
+func relProblems(cfg *config.Config, ps content.Problems) content.Problems {
+	rel := relPath(cfg.ContentDir())
+	out := make(content.Problems, len(ps))
+	for i, p := range ps {
+		if p.File != "" && !filepath.IsAbs(p.File) && p.File != cfg.File {
+			p.File = filepath.ToSlash(filepath.Join(rel, filepath.FromSlash(p.File)))
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// problemList is the error of a run that found problems: printed grouped
+// by kind, or every line with --all. The exit code stays 1.
+type problemList struct {
+	ps  content.Problems
+	all bool
+}
+
+func (l problemList) Error() string {
+	text, folded := l.ps.Format(l.all)
+	return text + foldedHint(folded)
+}
+
+func (l problemList) Unwrap() error { return l.ps }
+
+// foldedHint says how to see the lines a grouped list folded.
+func foldedHint(folded int) string {
+	if folded == 0 {
+		return ""
+	}
+	return fmt.Sprintf("\n  (%d lines folded by kind: run with --all to see each)", folded)
+}
+
+// printWarnings prints what is worth saying about a tree that loaded,
+// grouped like problems, to stderr.
+func (a *app) printWarnings(ws *workspace, warnings content.Problems) {
+	if len(warnings) == 0 {
+		return
+	}
+	text, folded := relProblems(ws.cfg, warnings).FormatWarnings(ws.all)
+	if len(warnings) == 1 {
+		text = "warning: " + text
+	}
+	fmt.Fprintln(a.stderr, text+foldedHint(folded))
 }
 
 func relPath(p string) string {
@@ -359,7 +411,7 @@ func fetchAsync(ctx context.Context, p providers.Provider) func() (*sync.Remote,
 func (a *app) makePlan(ws *workspace, remote *sync.Remote, opts sync.Options) (*sync.Plan, error) {
 	plan, err := sync.NewPlan(ws.tree, remote, opts)
 	if err != nil {
-		return nil, describeProblems(ws.cfg, err)
+		return nil, describeProblems(ws, err)
 	}
 	ws.planCache = opts.Cache
 	if ws.debug && ws.planCache != nil {

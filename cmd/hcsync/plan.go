@@ -69,13 +69,16 @@ func planPrinter(format string) (func(w io.Writer, p *sync.Plan) error, error) {
 type planningFlags struct {
 	commonFlags
 	gitFlags
-	prune bool
+	prune     bool
+	forgetIDs bool
 }
 
 func (f *planningFlags) register(fs *flag.FlagSet) {
 	f.commonFlags.register(fs)
+	f.commonFlags.registerAll(fs)
 	f.gitFlags.register(fs)
 	fs.BoolVar(&f.prune, "prune", false, "archive articles, and delete translations, whose files were deleted since --since (overrides prune: in hcsync.yaml)")
+	fs.BoolVar(&f.forgetIDs, "forget-ids", false, "treat ids the help center does not have (a tree from another help center) as absent: adopt by title or create; apply writes the new ids")
 }
 
 // planFor loads the workspace, reads the help center and plans: the
@@ -110,6 +113,7 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	}
 	opts := planOptions(ws.cfg, p)
 	opts.Prune = opts.Prune || f.prune
+	opts.ForgetIDs = f.forgetIDs
 	if err := a.addGitFacts(ctx, ws, f.gitFlags, &opts); err != nil {
 		return nil, nil, nil, err
 	}
