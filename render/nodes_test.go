@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -89,5 +90,41 @@ func TestRawHTML(t *testing.T) {
 	}
 	if RawHTML(doc.FirstChild(), src) != nil {
 		t.Errorf("RawHTML of a paragraph: want nil")
+	}
+}
+
+// The index answers every offset as counting newlines does, edges
+// included: a body without newline, blank lines, a trailing newline.
+func TestLineIndexAgreesWithCounting(t *testing.T) {
+	for _, src := range []string{"", "a", "\n", "a\nb", "a\n\n\nb\n", "\n\nx\n\n"} {
+		x := newLineIndex([]byte(src))
+		for off := 0; off <= len(src); off++ {
+			if got, want := x.line(off), lineAt([]byte(src), off); got != want {
+				t.Errorf("%q offset %d: line %d, counting says %d", src, off, got, want)
+			}
+		}
+	}
+}
+
+// Rendering a big body stays linear in its links: before the index,
+// each link counted the newlines before it, and 20,000 links on 20,000
+// lines took seconds.
+func TestRenderManyLinksIsLinear(t *testing.T) {
+	small, big := largeArticle(200<<10), largeArticle(1600<<10)
+	opts := Options{Link: func(string, int) (string, error) { return "https://x.test/a", nil }}
+	timeOf := func(src []byte) time.Duration {
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			Render(src, opts)
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	ts, tb := timeOf(small), timeOf(big)
+	// 8x the input: linear is ~8x, quadratic ~64x. 24x leaves room for a
+	// busy machine.
+	if tb > 24*ts {
+		t.Errorf("8x the body took %.1fx the time (%v vs %v): line lookup is not linear", float64(tb)/float64(ts), tb, ts)
 	}
 }

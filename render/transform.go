@@ -30,6 +30,21 @@ type renderState struct {
 	// checked says the walk ran it.
 	check   nodeChecker
 	checked bool
+	// lines is built on the first line asked for: most bodies have no
+	// relative link at all.
+	lines *lineIndex
+}
+
+// line is Line(n, st.src), in O(log n) after the first call.
+func (st *renderState) line(n ast.Node) int {
+	off := nodeOffset(n)
+	if off < 0 {
+		return 0
+	}
+	if st.lines == nil {
+		st.lines = newLineIndex(st.src)
+	}
+	return st.lines.line(min(off, len(st.src)))
 }
 
 // bodyTransformer finishes the AST of one body: GitHub-style heading ids,
@@ -103,7 +118,7 @@ func (st *renderState) rewrite(what string, fn func(string, int) (string, error)
 	if path == "" { // "?query" alone: the current page
 		return dest
 	}
-	line := Line(n, st.src)
+	line := st.line(n)
 	u, err := fn(path, line)
 	if err != nil {
 		st.problems = append(st.problems, Problem{Line: line, Msg: fmt.Sprintf("%s %q: %v", what, path, err)})
