@@ -150,6 +150,10 @@ func newEngine(p *Profile) goldmark.Markdown {
 			// It runs last (goldmark's own run at 999 and below), so its
 			// walk sees the tree Check would.
 			parser.WithASTTransformers(util.Prioritized(&bodyTransformer{maxHeading: p.MaxHeading, checkNode: nodeChecks[p]}, 1000)),
+			// "## Setup {#setup .step}": an explicit id and classes, as
+			// Hugo, Pandoc and kramdown read them. Without it the braces
+			// were published as text and every "#setup" link broke.
+			parser.WithHeadingAttribute(),
 		),
 		// Writers embed videos and callouts as raw HTML; what a service
 		// refuses is the profile's Check to report, not ours to drop.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"slices"
@@ -65,6 +66,9 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	}
 	st.check.src = st.src
 	st.checked = t.checkNode != nil
+	if bytes.Contains(st.src, []byte("{#")) {
+		reserveExplicitIDs(doc, &st.slugs)
+	}
 	// A plain pre-order loop rather than ast.Walk: no closure per call
 	// and no call per node leaving it. Nothing here adds or moves nodes,
 	// so the links followed stay valid.
@@ -89,6 +93,22 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		if t.checkNode != nil {
 			t.checkNode(&st.check, n)
+		}
+	}
+}
+
+// reserveExplicitIDs gives the slugger the ids headings were given
+// explicitly ({#id}), wherever they stand, so that no heading gets one
+// of them from its text: two headings with one id would make one of the
+// anchors unreachable.
+func reserveExplicitIDs(doc ast.Node, s *slugger) {
+	for n := ast.Node(doc); n != nil; n = nextPreorder(doc, n) {
+		if h, ok := n.(*ast.Heading); ok {
+			if id, ok := h.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok && !s.has(b) {
+					s.add(string(b))
+				}
+			}
 		}
 	}
 }
