@@ -162,8 +162,15 @@ func convertBlock(blk []*html.Node, opts MarkdownOptions, inv *inverse, res *Mar
 		images += rewriteAttrs(c, atom.Img, "src", opts.Image, local.images)
 		copies = append(copies, c)
 	}
-	md, err := markdownConverter.ConvertString(renderNodes(copies))
-	md = strings.TrimSpace(md)
+	md, ok := "", false
+	var err error
+	if len(copies) == 1 {
+		md, ok = calloutMarkdown(copies[0])
+	}
+	if !ok {
+		md, err = markdownConverter.ConvertString(renderNodes(copies))
+		md = strings.TrimSpace(md)
+	}
 	if err == nil && md != "" && local.roundTrips(md, orig, opts.Profile) {
 		inv.merge(local)
 		res.Links += links

@@ -66,6 +66,9 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	}
 	st.check.src = st.src
 	st.checked = t.checkNode != nil
+	if bytes.Contains(st.src, []byte("[!")) {
+		markAlerts(doc, st.src)
+	}
 	if bytes.Contains(st.src, []byte("{#")) {
 		reserveExplicitIDs(doc, &st.slugs)
 	}
