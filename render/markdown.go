@@ -107,7 +107,10 @@ func Markdown(body string, opts MarkdownOptions) MarkdownResult {
 	res.Markdown = rawLine(rawHTML(nodes)) + "\n"
 	res.RawBlocks = res.Blocks
 	res.Links, res.Images = 0, 0
-	res.Lossy = !inv.roundTrips(res.Markdown, body, opts.Profile)
+	if !inv.roundTrips(res.Markdown, body, opts.Profile) {
+		res.Markdown = verbatimLine(rawHTML(nodes)) + "\n"
+		res.Lossy = !inv.roundTrips(res.Markdown, body, opts.Profile)
+	}
 	return res
 }
 
@@ -177,12 +180,15 @@ func convertBlock(blk []*html.Node, opts MarkdownOptions, inv *inverse, res *Mar
 		res.Images += images
 		return md, true
 	}
-	for _, raw := range []string{rawHTML(blk), rawLine(rawHTML(blk))} {
+	// A block with a relative link or image that is no file of the
+	// tree (one relative to the article's page on the site) is kept
+	// verbatim: Render resolves the references of other raw HTML.
+	for _, raw := range []string{rawHTML(blk), rawLine(rawHTML(blk)), verbatimLine(rawHTML(blk))} {
 		if inv.roundTrips(raw, orig, opts.Profile) {
 			return raw, false
 		}
 	}
-	return rawLine(rawHTML(blk)), false
+	return verbatimLine(rawHTML(blk)), false
 }
 
 var markdownConverter = converter.NewConverter(converter.WithPlugins(
@@ -214,8 +220,9 @@ func (inv *inverse) merge(o inverse) {
 
 // roundTrips reports whether md renders back to stored, without a
 // problem: a relative destination that no rewrite made (a link to
-// "code.html" on the site) would be a dead file link in the tree, and
-// what the profile's checks refuse could not be applied.
+// "code.html" relative to the article's page on the site) would be a
+// dead file link in the tree, and what the profile's checks refuse
+// could not be applied.
 func (inv *inverse) roundTrips(md, stored string, p *Profile) bool {
 	resolve := func(m map[string]string) func(string, int) (string, error) {
 		return func(dest string, _ int) (string, error) {
@@ -334,6 +341,13 @@ func dropsFirstNewline(a atom.Atom) bool {
 // closes the comment, and passes the whole line through.
 func rawLine(h string) string {
 	return "<!-- -->" + strings.ReplaceAll(h, "\n", " ")
+}
+
+// verbatimLine is rawLine for a block whose references Render must
+// leave alone: the mark is a comment too, so it opens the block the same
+// way.
+func verbatimLine(h string) string {
+	return verbatimMark + strings.ReplaceAll(h, "\n", " ")
 }
 
 // FileSlug turns a title into a file or folder name: lower-case ASCII

@@ -96,3 +96,53 @@ func storedBy(p *Profile, html string) string {
 	}
 	return p.Sanitize(html)
 }
+
+// <img src> and <a href> in raw HTML go through the same resolvers as
+// Markdown images and links: rewritten when they resolve, a problem on
+// their own line when they do not.
+func TestRawHTMLReferences(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, src, want string
+		problems        []Problem
+	}{
+		{name: "image block",
+			src:  "<img src=\"images/screen.png\" alt=\"Screen\" width=\"300\">\n",
+			want: "<img src=\"https://cdn.example.com/screen.png\" alt=\"Screen\" width=\"300\">\n"},
+		{name: "inline link keeps its fragment",
+			src:  "See <a href=\"install.md#linux\" target=\"_blank\">the install</a> page.\n",
+			want: "<p>See <a href=\"https://help.example.com/hc/en-us/articles/202#linux\" target=\"_blank\">the install</a> page.</p>\n"},
+		{name: "unquoted and self-closed",
+			src:  "<p align=center><img src=images/screen.png /></p>\n",
+			want: "<p align=center><img src=\"https://cdn.example.com/screen.png\"/></p>\n"},
+		{name: "missing image on its own line of a block",
+			src:  "Intro\n\n<div>\n  <p>text</p>\n  <img src=\"gone.png\">\n</div>\n",
+			want: "<p>Intro</p>\n<div>\n  <p>text</p>\n  <img src=\"gone.png\">\n</div>\n",
+			problems: []Problem{{5, `image "gone.png": no such file in the tree`}}},
+		{name: "missing link inline",
+			src:      "a\nb <a href=\"nope.md\">x</a>\n",
+			want:     "<p>a\nb <a href=\"nope.md\">x</a></p>\n",
+			problems: []Problem{{2, `link "nope.md": no such file in the tree`}}},
+		{name: "URLs, fragments and other attributes are left alone",
+			src:  "<a href=\"https://x.test/a.md\">a</a> <a href=\"#top\">b</a> <img src=\"data:image/png;base64,AA\"> <a name=\"gone.md\">c</a>\n",
+			want: "<p><a href=\"https://x.test/a.md\">a</a> <a href=\"#top\">b</a> <img src=\"data:image/png;base64,AA\"> <a name=\"gone.md\">c</a></p>\n"},
+		{name: "a block export kept verbatim is left alone",
+			src:  "<!-- hcsync:verbatim --><p>See <a href=\"other.html\">next door</a> <img src=\"gone.png\"></p>\n",
+			want: "<!-- hcsync:verbatim --><p>See <a href=\"other.html\">next door</a> <img src=\"gone.png\"></p>\n"},
+		{name: "code is not HTML",
+			src:  "`<img src=\"gone.png\">`\n\n```html\n<a href=\"gone.md\">x</a>\n```\n",
+			want: "<p><code>&lt;img src=&quot;gone.png&quot;&gt;</code></p>\n<pre><code class=\"language-html\">&lt;a href=&quot;gone.md&quot;&gt;x&lt;/a&gt;\n</code></pre>\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := Render([]byte(tt.src), testOptions)
+			if got.HTML != tt.want {
+				t.Errorf("Render(%q)\n got %q\nwant %q", tt.src, got.HTML, tt.want)
+			}
+			if fmt.Sprint(got.Problems) != fmt.Sprint(tt.problems) {
+				t.Errorf("problems of %q:\n got %v\nwant %v", tt.src, got.Problems, tt.problems)
+			}
+		})
+	}
+}

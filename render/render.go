@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -23,14 +24,14 @@ type Options struct {
 	// written (Markdown escapes resolved, %-escapes kept) without its
 	// #fragment and ?query, which Render appends back to the result, and
 	// the 1-based line of the link within src. Links in raw HTML
-	// (<a href>) are not passed through it.
+	// (<a href>) are passed through it too.
 	// Relative means: no URL scheme (so not https:, mailto:, tel:), not
 	// a bare #fragment, not protocol-relative (//host) and not rooted at
 	// the site (/hc/...), which already addresses the help center. An
 	// error leaves the destination as written and becomes a Problem.
 	Link func(dest string, line int) (string, error)
-	// Image does for image sources what Link does for links. Images in
-	// raw HTML (<img src>) are not passed through it.
+	// Image does for image sources what Link does for links, <img src>
+	// in raw HTML included.
 	Image func(dest string, line int) (string, error)
 }
 
@@ -157,6 +158,7 @@ func newEngine(p *Profile) goldmark.Markdown {
 		),
 		// Writers embed videos and callouts as raw HTML; what a service
 		// refuses is the profile's Check to report, not ours to drop.
-		goldmark.WithRendererOptions(html.WithUnsafe()),
+		goldmark.WithRendererOptions(html.WithUnsafe(),
+			renderer.WithNodeRenderers(util.Prioritized(rawRenderer{}, 100))),
 	)
 }

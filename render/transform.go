@@ -42,6 +42,11 @@ func (st *renderState) line(n ast.Node) int {
 	if off < 0 {
 		return 0
 	}
+	return st.lineOf(off)
+}
+
+// lineOf is the 1-based line of the byte at offset off of st.src.
+func (st *renderState) lineOf(off int) int {
 	if st.lines == nil {
 		st.lines = newLineIndex(st.src)
 	}
@@ -93,6 +98,8 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			n.Destination = st.rewrite("link", st.opts.Link, n.Destination, n)
 		case *ast.Image:
 			n.Destination = st.rewrite("image", st.opts.Image, n.Destination, n)
+		case *ast.HTMLBlock, *ast.RawHTML:
+			st.rewriteRawHTML(n)
 		}
 		if t.checkNode != nil {
 			t.checkNode(&st.check, n)
@@ -141,13 +148,22 @@ func (st *renderState) rewrite(what string, fn func(string, int) (string, error)
 	if path == "" { // "?query" alone: the current page
 		return dest
 	}
-	line := st.line(n)
-	u, err := fn(path, line)
-	if err != nil {
-		st.problems = append(st.problems, Problem{Line: line, Msg: fmt.Sprintf("%s %q: %v", what, path, err)})
+	u, ok := st.resolveAt(what, fn, path, st.line(n))
+	if !ok {
 		return dest
 	}
 	return joinURL(u, query, frag)
+}
+
+// resolveAt asks fn for the URL of path, written on line; a failure is
+// a problem on that line.
+func (st *renderState) resolveAt(what string, fn func(string, int) (string, error), path string, line int) (string, bool) {
+	u, err := fn(path, line)
+	if err != nil {
+		st.problems = append(st.problems, Problem{Line: line, Msg: fmt.Sprintf("%s %q: %v", what, path, err)})
+		return "", false
+	}
+	return u, true
 }
 
 // joinURL puts the writer's ?query and #fragment back on the URL a
