@@ -146,3 +146,25 @@ func TestRawHTMLReferences(t *testing.T) {
 		})
 	}
 }
+
+// Site-generator shortcodes mean nothing to a help center: each is a
+// problem naming it, on its line; code shows them literally.
+func TestShortcodes(t *testing.T) {
+	t.Parallel()
+	src := "Intro {{< figure src=\"x.png\" >}} and\n" +
+		"{{% notice note %}}\ntext\n{{% /notice %}}\n\n" +
+		"{{<youtube abc>}}\n\n" +
+		"`{{< code >}}` and {{</* escaped */>}}\n\n" +
+		"```\n{{< in-fence >}}\n```\n\n" +
+		"## Title {{< param \"x\" >}}\n\n" +
+		"Braces {{ .Title }} and {{x}} are text.\n"
+	want := []Problem{
+		{1, `Hugo shortcode "figure" is not supported: replace it with Markdown or HTML`},
+		{2, `Hugo shortcode "notice" is not supported: replace it with Markdown or HTML`},
+		{6, `Hugo shortcode "youtube" is not supported: replace it with Markdown or HTML`},
+		{14, `Hugo shortcode "param" is not supported: replace it with Markdown or HTML`},
+	}
+	if got := Render([]byte(src), Options{}).Problems; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("problems:\n got %v\nwant %v", got, want)
+	}
+}

@@ -77,6 +77,7 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	if bytes.Contains(st.src, []byte("{#")) {
 		reserveExplicitIDs(doc, &st.slugs)
 	}
+	shortcodes := bytes.Contains(st.src, []byte("{{"))
 	// A plain pre-order loop rather than ast.Walk: no closure per call
 	// and no call per node leaving it. Nothing here adds or moves nodes,
 	// so the links followed stay valid.
@@ -100,6 +101,10 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			n.Destination = st.rewrite("image", st.opts.Image, n.Destination, n)
 		case *ast.HTMLBlock, *ast.RawHTML:
 			st.rewriteRawHTML(n)
+		case *ast.Text:
+			if shortcodes {
+				st.checkShortcodes(n)
+			}
 		}
 		if t.checkNode != nil {
 			t.checkNode(&st.check, n)
