@@ -55,7 +55,7 @@ func rawSegments(n ast.Node) []text.Segment {
 // resolvers and, when one changed, records the new markup on n for
 // rawRenderer.
 func (st *renderState) rewriteRawHTML(n ast.Node) {
-	if st.opts.Link == nil && st.opts.Image == nil {
+	if st.opts.Link == nil && st.opts.Image == nil && st.opts.Rooted == nil {
 		return
 	}
 	segs := rawSegments(n)
@@ -160,20 +160,13 @@ func (st *renderState) rewriteTag(z *html.Tokenizer, tt html.TokenType, line int
 
 // resolve is rewrite for a destination in raw HTML: the attribute value
 // to write, escaped as Render escapes Markdown destinations, and whether
-// it differs from dest.
+// it replaces dest.
 func (st *renderState) resolve(what string, fn func(string, int) (string, error), dest []byte, line int) (string, bool) {
-	if fn == nil || !isRelative(dest) {
-		return "", false
-	}
-	path, query, frag := splitURL(string(dest))
-	if path == "" {
-		return "", false
-	}
-	u, ok := st.resolveAt(what, fn, path, line)
+	u, ok := st.resolveDest(what, fn, dest, func() int { return line })
 	if !ok {
 		return "", false
 	}
-	return string(util.EscapeHTML(util.URLEscape(joinURL(u, query, frag), true))), true
+	return string(util.EscapeHTML(util.URLEscape(u, true))), true
 }
 
 // rawRenderer writes raw HTML nodes as goldmark does with raw HTML

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -166,5 +167,39 @@ func TestShortcodes(t *testing.T) {
 	}
 	if got := Render([]byte(src), Options{}).Problems; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("problems:\n got %v\nwant %v", got, want)
+	}
+}
+
+// Destinations rooted at the site go to Rooted, from Markdown and raw
+// HTML alike, with their query and fragment kept; without Rooted they
+// stay as written.
+func TestRootedDestinations(t *testing.T) {
+	t.Parallel()
+	rooted := func(dest string, image bool, _ int) (string, error) {
+		switch {
+		case dest == "/functions/len" && !image:
+			return "https://help.example.com/hc/en-us/articles/301", nil
+		case dest == "/images/logo.png" && image:
+			return "https://cdn.example.com/logo.png", nil
+		case dest == "/hc/en-us/requests/new":
+			return dest, nil
+		}
+		return "", errors.New("dead link")
+	}
+	src := "[len](/functions/len#syntax) ![logo](/images/logo.png) [form](/hc/en-us/requests/new)\n\n" +
+		"<a href=\"/functions/len?x=1\">len</a> <img src=\"/images/logo.png\">\n\n" +
+		"[gone](/nowhere) [cdn](//cdn.test/x) [abs](https://x.test/a)\n"
+	got := Render([]byte(src), Options{Link: testResolve, Image: testResolve, Rooted: rooted})
+	want := "<p><a href=\"https://help.example.com/hc/en-us/articles/301#syntax\">len</a> <img src=\"https://cdn.example.com/logo.png\" alt=\"logo\"> <a href=\"/hc/en-us/requests/new\">form</a></p>\n" +
+		"<p><a href=\"https://help.example.com/hc/en-us/articles/301?x=1\">len</a> <img src=\"https://cdn.example.com/logo.png\"></p>\n" +
+		"<p><a href=\"/nowhere\">gone</a> <a href=\"//cdn.test/x\">cdn</a> <a href=\"https://x.test/a\">abs</a></p>\n"
+	if got.HTML != want {
+		t.Errorf("HTML:\n got %q\nwant %q", got.HTML, want)
+	}
+	if wantP := []Problem{{5, `link "/nowhere": dead link`}}; fmt.Sprint(got.Problems) != fmt.Sprint(wantP) {
+		t.Errorf("problems: got %v, want %v", got.Problems, wantP)
+	}
+	if plain := Render([]byte(src), testOptions); len(plain.Problems) != 0 || !strings.Contains(plain.HTML, `href="/functions/len#syntax"`) {
+		t.Errorf("without Rooted, rooted destinations should stay as written: %q %v", plain.HTML, plain.Problems)
 	}
 }

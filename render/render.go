@@ -33,6 +33,12 @@ type Options struct {
 	// Image does for image sources what Link does for links, <img src>
 	// in raw HTML included.
 	Image func(dest string, line int) (string, error)
+	// Rooted, when set, does what Link and Image do for destinations
+	// rooted at the site ("/functions/len", not "//host/x"), which are
+	// otherwise left as written: they may address the help center or
+	// the site a tree was written for, which only the caller knows.
+	// image tells an image source from a link.
+	Rooted func(dest string, image bool, line int) (string, error)
 }
 
 // Result is the HTML of one body and what stands in the way of

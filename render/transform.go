@@ -142,22 +142,43 @@ func nextPreorder(root, n ast.Node) ast.Node {
 	return nil
 }
 
-// rewrite passes a relative destination through fn, keeping its fragment
-// and query. On error the destination stays as written and the error
-// becomes a problem on the node's line.
+// rewrite passes a relative destination through fn, and one rooted at
+// the site through Rooted, keeping its fragment and query. On error the
+// destination stays as written and the error becomes a problem on the
+// node's line.
 func (st *renderState) rewrite(what string, fn func(string, int) (string, error), dest []byte, n ast.Node) []byte {
-	if fn == nil || !isRelative(dest) {
-		return dest
+	if u, ok := st.resolveDest(what, fn, dest, func() int { return st.line(n) }); ok {
+		return u
+	}
+	return dest
+}
+
+// resolveDest is the URL to publish for dest, written on line(), and
+// whether it is to replace dest.
+func (st *renderState) resolveDest(what string, fn func(string, int) (string, error), dest []byte, line func() int) ([]byte, bool) {
+	switch {
+	case isRelative(dest):
+		if fn == nil {
+			return nil, false
+		}
+	case isRooted(dest):
+		if st.opts.Rooted == nil {
+			return nil, false
+		}
+		image := what == "image"
+		fn = func(p string, l int) (string, error) { return st.opts.Rooted(p, image, l) }
+	default:
+		return nil, false
 	}
 	path, query, frag := splitURL(string(dest))
 	if path == "" { // "?query" alone: the current page
-		return dest
+		return nil, false
 	}
-	u, ok := st.resolveAt(what, fn, path, st.line(n))
+	u, ok := st.resolveAt(what, fn, path, line())
 	if !ok {
-		return dest
+		return nil, false
 	}
-	return joinURL(u, query, frag)
+	return joinURL(u, query, frag), true
 }
 
 // resolveAt asks fn for the URL of path, written on line; a failure is
@@ -211,6 +232,12 @@ func isRelative(dest []byte) bool {
 		return false
 	}
 	return !hasScheme(dest)
+}
+
+// isRooted reports whether dest is rooted at the site ("/x/y"), not
+// protocol-relative ("//host/x").
+func isRooted(dest []byte) bool {
+	return len(dest) > 0 && dest[0] == '/' && (len(dest) == 1 || dest[1] != '/')
 }
 
 // hasScheme reports whether dest starts with a URL scheme (RFC 3986:
