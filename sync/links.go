@@ -88,6 +88,9 @@ type linker struct {
 
 	permalinksOnce gosync.Once
 	permalinks     permalinks
+
+	sitePathsOnce gosync.Once
+	sitePaths     map[string]bool // first path segments of the help center's URLs
 }
 
 // linkTarget is what a file of the tree is to a link: its article, the
