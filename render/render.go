@@ -165,6 +165,7 @@ func newEngine(p *Profile) goldmark.Markdown {
 		// Writers embed videos and callouts as raw HTML; what a service
 		// refuses is the profile's Check to report, not ours to drop.
 		goldmark.WithRendererOptions(html.WithUnsafe(),
-			renderer.WithNodeRenderers(util.Prioritized(rawRenderer{}, 100))),
+			renderer.WithNodeRenderers(util.Prioritized(rawRenderer{}, 100),
+				util.Prioritized(survivingRenderer{keptBy(p)}, 100))),
 	)
 }
