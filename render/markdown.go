@@ -154,8 +154,7 @@ func blankRun(run []*html.Node) bool {
 // Markdown proper (false: raw HTML).
 func convertBlock(blk []*html.Node, opts MarkdownOptions, inv *inverse, res *MarkdownResult) (string, bool) {
 	orig := renderNodes(blk)
-	// Rewrite on a copy: the raw fallback keeps the original URLs, which
-	// Render leaves alone in raw HTML.
+	// Rewrite on a copy: the last raw fallbacks keep the original URLs.
 	var copies []*html.Node
 	local := inverse{links: map[string]string{}, images: map[string]string{}}
 	links, images := 0, 0
@@ -174,11 +173,30 @@ func convertBlock(blk []*html.Node, opts MarkdownOptions, inv *inverse, res *Mar
 		md, err = markdownConverter.ConvertString(renderNodes(copies))
 		md = strings.TrimSpace(md)
 	}
-	if err == nil && md != "" && local.roundTrips(md, orig, opts.Profile) {
+	accept := func(md string) bool {
+		if !local.roundTrips(md, orig, opts.Profile) {
+			return false
+		}
 		inv.merge(local)
 		res.Links += links
 		res.Images += images
+		return true
+	}
+	if err == nil && md != "" && accept(md) {
 		return md, true
+	}
+	if len(copies) == 1 {
+		if hmd, ok := headingWithAttrs(copies[0]); ok && accept(hmd) {
+			return hmd, true
+		}
+	}
+	// Raw HTML with the rewritten references: Render resolves <img src>
+	// and <a href> in raw HTML too, so a sized image still comes into
+	// the tree.
+	if links+images > 0 {
+		if raw := rawHTML(copies); accept(raw) {
+			return raw, false
+		}
 	}
 	// A block with a relative link or image that is no file of the
 	// tree (one relative to the article's page on the site) is kept
@@ -341,6 +359,42 @@ func dropsFirstNewline(a atom.Atom) bool {
 // closes the comment, and passes the whole line through.
 func rawLine(h string) string {
 	return "<!-- -->" + strings.ReplaceAll(h, "\n", " ")
+}
+
+// headingWithAttrs writes a heading whose id is not the one Render
+// derives from its text, or that has classes, with goldmark's heading
+// attributes: "## Setup {#setup-steps .important}". ok is false for
+// other blocks and for headings with other attributes.
+func headingWithAttrs(n *html.Node) (string, bool) {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+	default:
+		return "", false
+	}
+	var attrs []string
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "id" && a.Val != "":
+			attrs = append(attrs, "#"+a.Val)
+		case a.Key == "class":
+			for _, c := range strings.Fields(a.Val) {
+				attrs = append(attrs, "."+c)
+			}
+		default:
+			return "", false
+		}
+	}
+	if len(attrs) == 0 {
+		return "", false
+	}
+	bare := cloneNode(n)
+	bare.Attr = nil
+	md, err := markdownConverter.ConvertString(renderNodes([]*html.Node{bare}))
+	md = strings.TrimSpace(md)
+	if err != nil || !strings.HasPrefix(md, "#") || strings.Contains(md, "\n") {
+		return "", false
+	}
+	return md + " {" + strings.Join(attrs, " ") + "}", true
 }
 
 // verbatimLine is rawLine for a block whose references Render must
