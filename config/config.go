@@ -35,9 +35,10 @@ type Config struct {
 type Links struct {
 	// Root is a folder of the tree, relative to the content folder ("."
 	// for all of it), that "/" stands for, or the URL of the site the
-	// paths are on (https://gohugo.io), which makes them full URLs.
-	// Empty: such links are dead-link problems, except those into the
-	// help center itself.
+	// paths are on (https://gohugo.io), which makes them full URLs, or
+	// "/": the help center's own site, so they are published as written
+	// (export writes this). Empty: such links are dead-link problems,
+	// except those into the help center itself.
 	Root string `yaml:"root"`
 }
 

@@ -147,6 +147,7 @@ func TestLinksRoot(t *testing.T) {
 		want string // problem after "path:2: "; "" = none
 	}{
 		{".", ""},
+		{"/", ""},
 		{"en", ""},
 		{"en/", ""},
 		{"https://gohugo.io", ""},

@@ -65,7 +65,7 @@ func (c *Config) validate(lines map[string]int) content.Problems {
 func (c *Config) checkLinksRoot() string {
 	root := c.Links.Root
 	switch {
-	case root == "":
+	case root == "" || root == "/":
 		return ""
 	case c.Links.RootIsURL():
 		u, err := url.Parse(root)

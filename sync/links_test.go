@@ -44,7 +44,7 @@ func TestLinkAndImageProblems(t *testing.T) {
 		{"dead link in raw HTML", "Go <a href=\"guide.md\">there</a>.\n", nil,
 			`Guides/a.md:4: link "guide.md": dead link: Guides/guide.md does not exist (did you mean "gide.md"?)`},
 		{"root-relative link without links.root", "Intro.\n\n[len](/functions/len)\n", nil,
-			`Guides/a.md:6: link "/functions/len": dead link: /functions/len is a path on a site hcsync does not know: set links.root in hcsync.yaml to the folder of the tree or the site URL it is relative to, or write a relative link`},
+			`Guides/a.md:6: link "/functions/len": dead link: /functions/len is a path on a site hcsync does not know: set links.root in hcsync.yaml to the folder of the tree or the site URL it is relative to ("/" if it is the help center's own), or write a relative link`},
 		{"Hugo shortcode", "Intro.\n\n{{< figure src=\"x.png\" >}}\n", nil,
 			`Guides/a.md:6: Hugo shortcode "figure" is not supported: replace it with Markdown or HTML`},
 	}
@@ -122,14 +122,17 @@ func TestLinksResolvePerLocale(t *testing.T) {
 // tree makes them links to its articles (and images), a site URL full
 // URLs; paths into the help center itself stay as written.
 func TestRootedLinks(t *testing.T) {
-	body := "[g](/Guides/gide) [h](/Guides/gide.md#x) [i](/Guides/) ![b](/Guides/images/big.png) [form](/hc/en-us/requests/new)\n"
+	body := "[g](/Guides/gide) [h](/Guides/gide.md#x) [i](/Guides/) ![b](/Guides/images/big.png) [form](/hc/en-us/requests/new) [lower](/guides/gide/)\n"
 	tests := []struct {
 		root string
 		want []string
 	}{
-		{".", []string{`href="https://hc/2"`, `href="https://hc/2#x"`, `href="https://hc/3"`, `src="hcsync-image:`, `href="/hc/en-us/requests/new"`}},
+		{"/", []string{`href="/Guides/gide"`, `src="/Guides/images/big.png"`, `href="/hc/en-us/requests/new"`}},
+		// A site path lower-cased, as site generators serve it, finds
+		// its file too.
+		{".", []string{`href="https://hc/2"`, `href="https://hc/2#x"`, `href="https://hc/3"`, `src="hcsync-image:`, `href="/hc/en-us/requests/new"`, `<a href="https://hc/2">lower</a>`}},
 		{"https://site.test/docs/", []string{`href="https://site.test/docs/Guides/gide"`, `href="https://site.test/docs/Guides/gide.md#x"`,
-			`href="https://site.test/docs/Guides/"`, `src="https://site.test/docs/Guides/images/big.png"`, `href="/hc/en-us/requests/new"`}},
+			`href="https://site.test/docs/Guides/"`, `src="https://site.test/docs/Guides/images/big.png"`, `href="/hc/en-us/requests/new"`, `href="https://site.test/docs/guides/gide/"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.root, func(t *testing.T) {

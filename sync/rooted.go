@@ -13,11 +13,17 @@ import (
 // their path on the site ("/functions/len", "/images/logo.png"). Such a
 // destination resolves against links.root: a folder of the tree makes
 // it a file of the tree (a page "/x/y" is x/y.md, x/y/index.md or
-// x/y/_index.md there), a site URL makes it a full URL on that site.
-// A path into the help center itself (its first segment is one the help
-// center's article URLs start with, like Zendesk's /hc/) is left as
-// written whatever the root, and so is nothing else: without a root, a
-// rooted link is a dead link that says to set one.
+// x/y/_index.md there, in any case), a site URL makes it a full URL on that site.
+// A root of "/" (SiteRoot) says the paths are on the help center's own
+// site and are published as written: export writes it, since the bodies
+// of a help center link its own host that way. A path into the help
+// center itself (its first segment is one the help center's article
+// URLs start with, like Zendesk's /hc/) is left as written whatever the
+// root. Without a root, any other rooted link is a dead link that says
+// to set one.
+
+// SiteRoot is the links.root that publishes rooted paths as written.
+const SiteRoot = "/"
 
 // rooted returns the URL the destination dest, rooted at the site and
 // written in t, should have.
@@ -27,8 +33,10 @@ func (l *linker) rooted(t *content.Translation, dest string, image bool, r *refs
 	}
 	root := l.pl.opts.LinksRoot
 	switch {
+	case root == SiteRoot:
+		return dest, nil
 	case root == "":
-		return "", fmt.Errorf("dead link: %s is a path on a site hcsync does not know: set links.root in hcsync.yaml to the folder of the tree or the site URL it is relative to, or write a relative link", dest)
+		return "", fmt.Errorf("dead link: %s is a path on a site hcsync does not know: set links.root in hcsync.yaml to the folder of the tree or the site URL it is relative to (\"/\" if it is the help center's own), or write a relative link", dest)
 	case strings.Contains(root, "://"):
 		return strings.TrimRight(root, "/") + dest, nil
 	}
@@ -49,7 +57,32 @@ func (l *linker) rooted(t *content.Translation, dest string, image bool, r *refs
 			return l.linkFile(t, dest, f, r)
 		}
 	}
+	for _, f := range tried {
+		if f, ok := l.fileFolded(f); ok {
+			return l.linkFile(t, dest, f, r)
+		}
+	}
 	return "", fmt.Errorf("dead link: with links.root %s, %s is none of %s", root, dest, strings.Join(tried, ", "))
+}
+
+// fileFolded finds the article file whose path is f but for case: site
+// generators lower-case URLs (Hugo serves functions/lang/Translate.md at
+// /functions/lang/translate/). Two files that differ only in case are
+// ambiguous and match neither.
+func (l *linker) fileFolded(f string) (string, bool) {
+	l.foldedOnce.Do(func() {
+		l.folded = map[string]string{}
+		for p := range l.files {
+			k := strings.ToLower(p)
+			if _, dup := l.folded[k]; dup {
+				l.folded[k] = ""
+				continue
+			}
+			l.folded[k] = p
+		}
+	})
+	p := l.folded[strings.ToLower(f)]
+	return p, p != ""
 }
 
 // pageFiles are the files of the tree a site path may be, in the order
