@@ -23,6 +23,7 @@ func TestHeadingAttributes(t *testing.T) {
 		// An explicit id is taken: a later heading of that text gets the
 		// next free one, so both anchors stay distinct.
 		{"explicit id is not given twice", "## A {#setup}\n\n## Setup\n", "<h2 id=\"setup\">A</h2>\n<h2 id=\"setup-1\">Setup</h2>\n"},
+		{"an empty id is no id", "## Title {#}\n", `<h2 id="title">Title</h2>` + "\n"},
 		{"braces in text stay text", "## Use {braces} here\n", `<h2 id="use-braces-here">Use {braces} here</h2>` + "\n"},
 	}
 	for _, tt := range tests {

@@ -85,7 +85,7 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	for n := root; n != nil; n = nextPreorder(root, n) {
 		switch n := n.(type) {
 		case *ast.Heading:
-			if _, ok := n.AttributeString("id"); !ok {
+			if !hasExplicitID(n) {
 				if st.text == nil {
 					st.text = st.textBuf[:0]
 				}
@@ -119,13 +119,22 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 func reserveExplicitIDs(doc ast.Node, s *slugger) {
 	for n := ast.Node(doc); n != nil; n = nextPreorder(doc, n) {
 		if h, ok := n.(*ast.Heading); ok {
-			if id, ok := h.AttributeString("id"); ok {
-				if b, ok := id.([]byte); ok && !s.has(b) {
+			if hasExplicitID(h) {
+				id, _ := h.AttributeString("id")
+				if b := id.([]byte); !s.has(b) {
 					s.add(string(b))
 				}
 			}
 		}
 	}
+}
+
+// hasExplicitID reports whether a heading was given a non-empty id
+// ({#id}); "{#}" gives none, and the heading gets the one of its text.
+func hasExplicitID(h *ast.Heading) bool {
+	v, ok := h.AttributeString("id")
+	b, _ := v.([]byte)
+	return ok && len(b) > 0
 }
 
 // nextPreorder is the node after n in a depth-first, parent-first walk
