@@ -12,7 +12,9 @@ import (
 
 // GitHub alerts ("> [!NOTE]" on the first line of a quote) render as a
 // callout every help center can hold: a blockquote of class "callout
-// callout-<kind>" whose first paragraph is the kind's title in bold.
+// callout-<kind>" whose first paragraph is the kind's title in bold, or
+// the title written after the marker ("> [!NOTE] Modules", as Hugo and
+// Obsidian read it; shown as text, Markdown and all).
 // Zendesk and Help.Center keep the blockquote and its class, so a theme
 // can style it and export turns it back into the alert; Intercom keeps
 // neither blockquotes nor classes, and stores the title and the text as
@@ -31,15 +33,24 @@ var alertKinds = map[string]string{
 const calloutClass = "callout callout-"
 
 // alertKind returns the kind of an alert marker line ("[!NOTE]", in any
-// case, alone on its line save for spaces) and whether it is one.
-func alertKind(line []byte) (string, bool) {
+// case), the title written after it ("" for the kind's own) and whether
+// it is one. The title must be set off by a space: "> [!NOTE] Modules"
+// is how Hugo and Obsidian write a callout's title.
+func alertKind(line []byte) (kind, title string, ok bool) {
 	line = bytes.TrimSpace(line)
-	if len(line) < 4 || line[0] != '[' || line[1] != '!' || line[len(line)-1] != ']' {
-		return "", false
+	end := bytes.IndexByte(line, ']')
+	if end < 3 || line[0] != '[' || line[1] != '!' {
+		return "", "", false
 	}
-	kind := strings.ToLower(string(line[2 : len(line)-1]))
-	_, ok := alertKinds[kind]
-	return kind, ok
+	rest := line[end+1:]
+	if len(rest) > 0 && rest[0] != ' ' && rest[0] != '\t' {
+		return "", "", false
+	}
+	kind = strings.ToLower(string(line[2:end]))
+	if _, ok := alertKinds[kind]; !ok {
+		return "", "", false
+	}
+	return kind, string(bytes.TrimSpace(rest)), true
 }
 
 // markAlerts turns the alerts of doc into callouts. It runs before the
@@ -62,15 +73,18 @@ func markAlert(q *ast.Blockquote, src []byte) {
 		return
 	}
 	first := p.Lines().At(0)
-	kind, ok := alertKind(first.Value(src))
+	kind, text, ok := alertKind(first.Value(src))
 	if !ok {
 		return
 	}
+	if text == "" {
+		text = alertKinds[kind]
+	}
 	// Drop the inline nodes of the marker line; the paragraph keeps the
-	// text after it, or goes if there is none.
+	// lines after it, or goes if there are none.
 	for c := p.FirstChild(); c != nil; {
 		next := c.NextSibling()
-		if t, ok := c.(*ast.Text); !ok || t.Segment.Start >= first.Stop {
+		if off := firstOffset(c); off < 0 || off >= first.Stop {
 			break
 		}
 		p.RemoveChild(p, c)
@@ -81,7 +95,7 @@ func markAlert(q *ast.Blockquote, src []byte) {
 	}
 	title := ast.NewParagraph()
 	strong := ast.NewEmphasis(2)
-	strong.AppendChild(strong, ast.NewString([]byte(alertKinds[kind])))
+	strong.AppendChild(strong, ast.NewString([]byte(text)))
 	title.AppendChild(title, strong)
 	q.InsertBefore(q, q.FirstChild(), title)
 	q.SetAttributeString("class", util.StringToReadOnlyBytes(calloutClass+kind))
@@ -100,8 +114,7 @@ func calloutMarkdown(n *html.Node) (md string, ok bool) {
 			kind = strings.TrimPrefix(a.Val, calloutClass)
 		}
 	}
-	title, ok := alertKinds[kind]
-	if !ok {
+	if _, ok := alertKinds[kind]; !ok {
 		return "", false
 	}
 	// The first element must be the title paragraph: <p><strong>Note</strong></p>.
@@ -110,9 +123,10 @@ func calloutMarkdown(n *html.Node) (md string, ok bool) {
 		c = c.NextSibling
 	}
 	if c == nil || c.DataAtom != atom.P || c.FirstChild == nil || c.FirstChild != c.LastChild ||
-		c.FirstChild.DataAtom != atom.Strong || textOf(c.FirstChild) != title {
+		c.FirstChild.DataAtom != atom.Strong {
 		return "", false
 	}
+	title := strings.TrimSpace(textOf(c.FirstChild))
 	rest := cloneNode(n)
 	rest.Attr = nil
 	for k := rest.FirstChild; k != nil; k = k.NextSibling {
@@ -122,6 +136,11 @@ func calloutMarkdown(n *html.Node) (md string, ok bool) {
 		}
 	}
 	marker := "> [!" + strings.ToUpper(kind) + "]"
+	if title != alertKinds[kind] {
+		// Render checks the round trip: a title Markdown would read
+		// otherwise keeps the block HTML.
+		marker += " " + title
+	}
 	body, err := markdownConverter.ConvertString(renderNodes([]*html.Node{rest}))
 	if err != nil {
 		return "", false

@@ -56,7 +56,13 @@ func TestAlerts(t *testing.T) {
 		{"inside a list", "- step\n\n  > [!TIP]\n  > Shortcut.\n",
 			"<ul>\n<li>\n<p>step</p>\n<blockquote class=\"callout callout-tip\"><p><strong>Tip</strong></p>\n<p>Shortcut.</p>\n</blockquote>\n</li>\n</ul>\n"},
 		{"unknown kind is a quote", "> [!DANGER]\n> x\n", "<blockquote>\n<p>[!DANGER]\nx</p>\n</blockquote>\n"},
-		{"marker not alone on its line is a quote", "> [!NOTE] x\n", "<blockquote>\n<p>[!NOTE] x</p>\n</blockquote>\n"},
+		// Text after the marker is the callout's title, as Hugo and
+		// Obsidian read it.
+		{"a title after the marker", "> [!NOTE] Modules are Go modules\n> Read on.\n",
+			"<blockquote class=\"callout callout-note\"><p><strong>Modules are Go modules</strong></p>\n<p>Read on.</p>\n</blockquote>\n"},
+		{"a title with markup", "> [!TIP] Use `go` *now*\n> x\n",
+			"<blockquote class=\"callout callout-tip\"><p><strong>Use `go` *now*</strong></p>\n<p>x</p>\n</blockquote>\n"},
+		{"no space before the title is a quote", "> [!NOTE]x\n", "<blockquote>\n<p>[!NOTE]x</p>\n</blockquote>\n"},
 		{"plain quote", "> [link](https://x.test)\n", "<blockquote>\n<p><a href=\"https://x.test\">link</a></p>\n</blockquote>\n"},
 	}
 	for _, tt := range tests {
@@ -78,6 +84,7 @@ func TestAlertsRoundTrip(t *testing.T) {
 			"> [!NOTE]\n> Useful information.\n",
 			"> [!CAUTION]\n> Back up first.\n>\n> - one\n> - two\n",
 			"> [!TIP]\n",
+			"> [!WARNING] Back up first\n> It takes a minute.\n",
 		} {
 			p := Lookup(profile)
 			stored := storedBy(p, Render([]byte(src), Options{Profile: p}).HTML)
