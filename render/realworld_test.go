@@ -168,14 +168,20 @@ func TestShortcodes(t *testing.T) {
 		"`{{< code >}}` and {{</* escaped */>}}\n\n" +
 		"```\n{{< in-fence >}}\n```\n\n" +
 		"## Title {{< param \"x\" >}}\n\n" +
-		"Braces {{ .Title }} and {{x}} are text.\n"
+		"Braces {{ .Title }} and {{x}} are text.\n\n" +
+		"[RSS]({{% eturl rss %}}) ![x]({{< asset \"a.png\" >}}) [alias][]\n\n" +
+		"[alias]: <{{% eturl alias %}}>\n"
 	want := []Problem{
 		{1, `Hugo shortcode "figure" is not supported: replace it with Markdown or HTML`},
 		{2, `Hugo shortcode "notice" is not supported: replace it with Markdown or HTML`},
 		{6, `Hugo shortcode "youtube" is not supported: replace it with Markdown or HTML`},
 		{14, `Hugo shortcode "param" is not supported: replace it with Markdown or HTML`},
+		{18, `Hugo shortcode "eturl" is not supported: replace it with Markdown or HTML`},
+		{18, `Hugo shortcode "asset" is not supported: replace it with Markdown or HTML`},
+		{18, `Hugo shortcode "eturl" is not supported: replace it with Markdown or HTML`},
 	}
-	if got := Render([]byte(src), Options{}).Problems; fmt.Sprint(got) != fmt.Sprint(want) {
+	// In a link's destination it is the one problem: no dead link too.
+	if got := Render([]byte(src), testOptions).Problems; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("problems:\n got %v\nwant %v", got, want)
 	}
 }

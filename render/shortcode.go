@@ -30,11 +30,33 @@ func (st *renderState) checkShortcodes(n *ast.Text) {
 		if name, ok := shortcodeName(st.src[at+2:]); ok {
 			st.problems = append(st.problems, Problem{
 				Line: st.lineOf(at),
-				Msg:  fmt.Sprintf("Hugo shortcode %q is not supported: replace it with Markdown or HTML", name),
+				Msg:  shortcodeMsg(name),
 			})
 		}
 		i = at + 2
 	}
+}
+
+// shortcodeAt reports a shortcode that makes up a link destination
+// ("[alias]: <{{% eturl alias %}}>"), on line(), and whether there is
+// one.
+func (st *renderState) shortcodeAt(dest []byte, line func() int) bool {
+	i := bytes.Index(dest, []byte("{{"))
+	if i < 0 {
+		return false
+	}
+	name, ok := shortcodeName(dest[i+2:])
+	if ok {
+		st.problems = append(st.problems, Problem{
+			Line: line(),
+			Msg:  shortcodeMsg(name),
+		})
+	}
+	return ok
+}
+
+func shortcodeMsg(name string) string {
+	return fmt.Sprintf("Hugo shortcode %q is not supported: replace it with Markdown or HTML", name)
 }
 
 // shortcodeName reads the name of an opening shortcode from rest, the

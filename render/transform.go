@@ -183,6 +183,9 @@ func (st *renderState) resolveDest(what string, fn func(string, int) (string, er
 	if path == "" { // "?query" alone: the current page
 		return nil, false
 	}
+	if st.shortcodeAt(dest, line) {
+		return nil, false // the shortcode is the problem, not a dead link
+	}
 	u, ok := st.resolveAt(what, fn, path, line())
 	if !ok {
 		return nil, false
