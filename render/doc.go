@@ -27,6 +27,11 @@
 //     Intercom stores as two paragraphs.
 //   - Headings take attributes ({#id .class}); an explicit id is used
 //     as written and reserved, so no other heading gets it.
+//   - Task list boxes and footnote marks take a form the profile's
+//     service keeps (survive.go): "☑"/"☐" where <input> is dropped,
+//     "[1]" without in-page links where ids are.
+//   - Hugo shortcodes outside code are problems, not text: a help center
+//     has no site generator to expand them.
 //   - Normalize ignores comments: readers never see them, and a comment
 //     a service strips would otherwise keep a plan from converging.
 //
