@@ -7,7 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
+	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
 )
@@ -170,5 +173,43 @@ func TestRealWorldConstructsZendesk(t *testing.T) {
 		if !strings.Contains(md, w) {
 			t.Errorf("exported Markdown lacks %q:\n%s", w, md)
 		}
+	}
+}
+
+// TestRealWorldConstructsConverge applies the article to the Intercom and
+// Help.Center fakes, whose sanitisers keep less (Intercom: no
+// blockquote, no class, no id, no <sup>): the help center takes it, and
+// the next plan is empty.
+func TestRealWorldConstructsConverge(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		start func(t *testing.T) (config string, env []string)
+	}{
+		{"intercom", func(t *testing.T) (string, []string) {
+			srv := intercomtest.New(intercomtest.Options{Token: intercomToken})
+			t.Cleanup(srv.Close)
+			return fmt.Sprintf("provider: intercom\ncontent: docs\ndefault_locale: en\nlinks: {root: camera}\nintercom:\n  author_id: %d\n  base_url: %s\n  image_base_url: https://cdn.example.com/docs\n  locales: [en]\n",
+				srv.AuthorID(), srv.URL), []string{"INTERCOM_TOKEN=" + intercomToken}
+		}},
+		{"helpcenter", func(t *testing.T) (string, []string) {
+			srv := helpcentertest.NewServer(helpcentertest.Options{
+				Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
+				RateLimit:  hcRateLimit,
+				RateWindow: time.Second,
+			})
+			t.Cleanup(srv.Close)
+			return fmt.Sprintf("provider: helpcenter\ncontent: docs\ndefault_locale: en\nrate_limit: %d\nlinks: {root: camera}\nhelpcenter:\n  center_id: %s\n  base_url: %s\n",
+				hcRateLimit*60, srv.CenterID, srv.URL), []string{"HELPCENTER_API_KEY=" + hcFullKey}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			config, env := tt.start(t)
+			dir := constructsTree(t, config, "camera")
+			mustApply(t, dir, env)
+			assertConverged(t, dir, env)
+		})
 	}
 }
