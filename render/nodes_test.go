@@ -121,10 +121,14 @@ func TestRenderManyLinksIsLinear(t *testing.T) {
 		}
 		return best
 	}
-	ts, tb := timeOf(small), timeOf(big)
 	// 16x the input: linear is ~16x, quadratic ~256x. 80x leaves room
-	// for a busy machine and the collector.
-	if tb > 80*ts {
-		t.Errorf("16x the body took %.1fx the time (%v vs %v): line lookup is not linear", float64(tb)/float64(ts), tb, ts)
+	// for the collector, and a machine busy enough to exceed it three
+	// times in a row is busier than any this runs on.
+	var ts, tb time.Duration
+	for range 3 {
+		if ts, tb = timeOf(small), timeOf(big); tb <= 80*ts {
+			return
+		}
 	}
+	t.Errorf("16x the body took %.1fx the time (%v vs %v): line lookup is not linear", float64(tb)/float64(ts), tb, ts)
 }
