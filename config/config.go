@@ -2,6 +2,8 @@
 // center a tree syncs to and how.
 package config
 
+import "strings"
+
 // Config is hcsync.yaml after loading and defaulting.
 type Config struct {
 	// File is the path the config was read from ("" when built in code).
@@ -24,6 +26,7 @@ type Config struct {
 	Intercom   Intercom   `yaml:"intercom"`
 	HelpCenter HelpCenter `yaml:"helpcenter"`
 	Local      Local      `yaml:"local"`
+	Links      Links      `yaml:"links"`
 
 	FrontMatter FrontMatter `yaml:"front_matter"`
 }
@@ -39,6 +42,24 @@ type FrontMatter struct {
 	// Unknown is what any other key hcsync does not read is: error
 	// (default), warn (printed, the key dropped) or ignore.
 	Unknown string `yaml:"unknown"`
+}
+
+// Links says how links and images rooted at the site ("/functions/len",
+// "/images/logo.png") resolve: trees written for a static site generator
+// link that way.
+type Links struct {
+	// Root is a folder of the tree, relative to the content folder ("."
+	// for all of it), that "/" stands for, or the URL of the site the
+	// paths are on (https://gohugo.io), which makes them full URLs, or
+	// "/": the help center's own site, so they are published as written
+	// (export writes this). Empty: such links are dead-link problems,
+	// except those into the help center itself.
+	Root string `yaml:"root"`
+}
+
+// RootIsURL reports whether Root names a site rather than a folder.
+func (l Links) RootIsURL() bool {
+	return strings.Contains(l.Root, "://")
 }
 
 // Zendesk configures the Zendesk Guide provider. Credentials come from

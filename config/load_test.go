@@ -50,6 +50,7 @@ intercom:
   image_base_url: https://cdn.example.com/docs
 helpcenter: {center_id: abc, base_url: "http://127.0.0.1:8"}
 local: {dir: /srv/hc, base_url: "https://help.example.com", locales: [en-us, fr]}
+links: {root: "https://gohugo.io/"}
 front_matter:
   ignore: [weight, keywords, description]
   unknown: warn
@@ -60,6 +61,7 @@ front_matter:
 				Intercom:    Intercom{AuthorID: "123", Region: "eu", Prune: "delete", ImageBaseURL: "https://cdn.example.com/docs"},
 				HelpCenter:  HelpCenter{CenterID: "abc", BaseURL: "http://127.0.0.1:8"},
 				Local:       Local{Dir: "/srv/hc", BaseURL: "https://help.example.com", Locales: []string{"en-us", "fr"}},
+				Links:       Links{Root: "https://gohugo.io/"},
 				FrontMatter: FrontMatter{Ignore: []string{"weight", "keywords", "description"}, Unknown: "warn"},
 			},
 		},
@@ -88,7 +90,7 @@ func TestLoadProblems(t *testing.T) {
 	}{
 		{"unknown key", "provder: local\n", []string{`1: unknown key "provder" (did you mean "provider"?)`}},
 		{"unknown nested key", "zendesk:\n  subdomian: acme\n", []string{`2: unknown key "subdomian" in zendesk (did you mean "subdomain"?)`}},
-		{"unknown key far from any", "colour: red\n", []string{`1: unknown key "colour" (allowed: provider, content, default_locale, prune, concurrency, rate_limit, zendesk, intercom, helpcenter, local, front_matter)`}},
+		{"unknown key far from any", "colour: red\n", []string{`1: unknown key "colour" (allowed: provider, content, default_locale, prune, concurrency, rate_limit, zendesk, intercom, helpcenter, local, links, front_matter)`}},
 		{"front_matter settings", "front_matter:\n  unknown: maybe\n  ignore: [weight, Title, id]\n", []string{
 			`2: front_matter.unknown "maybe" is not error, warn or ignore`,
 			`3: front_matter.ignore: hcsync needs title: remove it from the list`,
@@ -143,6 +145,49 @@ func TestLoadProblems(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("problems:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+// links.root names a folder of the tree or a site's URL; anything else
+// is a problem on its line that says which two forms it takes.
+func TestLinksRoot(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		root string
+		want string // problem after "path:2: "; "" = none
+	}{
+		{".", ""},
+		{"/", ""},
+		{"en", ""},
+		{"en/", ""},
+		{"https://gohugo.io", ""},
+		{"http://127.0.0.1:1313/docs/", ""},
+		{"../outside", `links.root "../outside" is outside the content folder: name a folder of the tree ("." for all of it) or the site's URL (https://...)`},
+		{"/srv/site", `links.root "/srv/site" is outside the content folder: name a folder of the tree ("." for all of it) or the site's URL (https://...)`},
+		{"fr", `links.root "fr": the content folder has no folder fr: name a folder of the tree ("." for all of it) or the site's URL (https://...)`},
+		{"ftp://x.test", `links.root "ftp://x.test" is not an http(s) URL with a host: name a folder of the tree ("." for all of it) or the site's URL (https://...)`},
+		{"https://", `links.root "https://" is not an http(s) URL with a host: name a folder of the tree ("." for all of it) or the site's URL (https://...)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.root, func(t *testing.T) {
+			t.Parallel()
+			path := writeConfig(t, "content: docs\nlinks:\n  root: \""+tt.root+"\"\n")
+			if err := os.MkdirAll(filepath.Join(filepath.Dir(path), "docs", "en"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := Load(path)
+			var ps content.Problems
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("Load: %v", err)
+			case tt.want == "" && cfg.Links.Root != tt.root:
+				t.Errorf("Links.Root = %q, want %q", cfg.Links.Root, tt.root)
+			case tt.want != "" && !errors.As(err, &ps):
+				t.Fatalf("Load = %v, want the problem %q", err, tt.want)
+			case tt.want != "" && (len(ps) != 1 || ps[0].Line != 3 || ps[0].Msg != tt.want):
+				t.Errorf("problems %v, want line 3: %s", ps, tt.want)
 			}
 		})
 	}

@@ -2,6 +2,10 @@ package config
 
 import (
 	"fmt"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -61,5 +65,33 @@ func (c *Config) validate(lines map[string]int) content.Problems {
 	default:
 		problem("intercom.region", "intercom.region %q is not us, eu or au", c.Intercom.Region)
 	}
+	if msg := c.checkLinksRoot(); msg != "" {
+		problem("links.root", "links.root %q%s: name a folder of the tree (\".\" for all of it) or the site's URL (https://...)", c.Links.Root, msg)
+	}
 	return ps
+}
+
+// checkLinksRoot says what is wrong with links.root, "" if nothing.
+func (c *Config) checkLinksRoot() string {
+	root := c.Links.Root
+	switch {
+	case root == "" || root == "/":
+		return ""
+	case c.Links.RootIsURL():
+		u, err := url.Parse(root)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return " is not an http(s) URL with a host"
+		}
+		return ""
+	case path.IsAbs(root) || filepath.IsAbs(root):
+		return " is outside the content folder"
+	}
+	clean := path.Clean(root)
+	if clean == ".." || strings.HasPrefix(clean, "../") {
+		return " is outside the content folder"
+	}
+	if st, err := os.Stat(filepath.Join(c.ContentDir(), filepath.FromSlash(clean))); err != nil || !st.IsDir() {
+		return ": the content folder has no folder " + clean
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -74,4 +75,29 @@ func BenchmarkNormalize(b *testing.B) {
 	for b.Loop() {
 		Normalize(html)
 	}
+}
+
+// BenchmarkRenderLargeArticle renders one 5 MB article holding ~90,000
+// relative links, as a real tree's generated reference page does: each
+// link's line is looked up for the resolver and its problems.
+func BenchmarkRenderLargeArticle(b *testing.B) {
+	src := largeArticle(5 << 20)
+	opts := Options{Link: func(dest string, _ int) (string, error) { return "https://help.example.com/hc/articles/1", nil }}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Render(src, opts)
+	}
+}
+
+// largeArticle is a Markdown body of about size bytes: short lines, one
+// relative link on most of them.
+func largeArticle(size int) []byte {
+	var buf bytes.Buffer
+	for i := 0; buf.Len() < size; i++ {
+		fmt.Fprintf(&buf, "- item %d: see [page %d](ref/page-%d.md) for details\n", i, i, i%500)
+		if i%50 == 49 {
+			fmt.Fprintf(&buf, "\n## Part %d\n\n", i/50)
+		}
+	}
+	return buf.Bytes()
 }

@@ -13,9 +13,25 @@
 //   - Heading ids follow GitHub's anchors (so "#anchors" checked in a
 //     GitHub preview keep working) but are ASCII: accents are folded and
 //     other letters dropped; a heading with nothing left is "heading".
-//   - Links rooted at the site (/hc/...) and links in raw HTML are not
-//     rewritten: the first already address the help center, the second
-//     are the writer's to manage.
+//   - Links rooted at the site (/hc/...) are not passed to Link and
+//     Image: they address the help center, or the site the tree was
+//     written for, which only the caller knows (Options.Rooted).
+//   - <img src> and <a href> in raw HTML are resolved like Markdown
+//     images and links, and only the tags whose attribute changed are
+//     written anew. An HTML block that starts with the comment
+//     "<!-- hcsync:verbatim -->" is left as written: export marks so the
+//     blocks that link pages relative to the help center's own.
+//   - GitHub alerts (> [!NOTE] ...) render as <blockquote class="callout
+//     callout-note"> with a bold title paragraph, which Zendesk and
+//     Help.Center keep (and export turns back into the alert) and
+//     Intercom stores as two paragraphs.
+//   - Headings take attributes ({#id .class}); an explicit id is used
+//     as written and reserved, so no other heading gets it.
+//   - Task list boxes and footnote marks take a form the profile's
+//     service keeps (survive.go): "☑"/"☐" where <input> is dropped,
+//     "[1]" without in-page links where ids are.
+//   - Hugo shortcodes outside code are problems, not text: a help center
+//     has no site generator to expand them.
 //   - Normalize ignores comments: readers never see them, and a comment
 //     a service strips would otherwise keep a plan from converging.
 //     Render writes none of the Markdown's comments (they are the

@@ -117,7 +117,8 @@ func Markdown(body string, opts MarkdownOptions) MarkdownResult {
 	// Whatever went wrong, raw HTML of the whole body keeps it intact.
 	res.RawBlocks = res.Blocks
 	res.Links, res.Images = 0, 0
-	for _, md := range rawCandidates(rawHTML(nodes)) {
+	raws := append(rawCandidates(rawHTML(nodes)), verbatimLine(rawHTML(nodes)))
+	for _, md := range raws {
 		res.Markdown = md + "\n"
 		if inv.roundTrips(res.Markdown, body, opts.Profile) {
 			return res
@@ -253,8 +254,7 @@ func blankRun(run []*html.Node) bool {
 // Markdown proper (false: raw HTML).
 func convertBlock(blk []*html.Node, opts MarkdownOptions, inv *inverse, res *MarkdownResult) (string, bool) {
 	orig := renderNodes(blk)
-	// Rewrite on a copy: the raw fallback keeps the original URLs, which
-	// Render leaves alone in raw HTML.
+	// Rewrite on a copy: the last raw fallbacks keep the original URLs.
 	var copies []*html.Node
 	local := inverse{links: map[string]string{}, images: map[string]string{}}
 	links, images := 0, 0
@@ -264,19 +264,50 @@ func convertBlock(blk []*html.Node, opts MarkdownOptions, inv *inverse, res *Mar
 		images += rewriteAttrs(c, atom.Img, "src", opts.Image, local.images)
 		copies = append(copies, c)
 	}
-	md, err := markdownConverter.ConvertString(renderNodes(copies))
-	md = strings.TrimSpace(md)
+	md, ok := "", false
+	var err error
+	if len(copies) == 1 {
+		md, ok = calloutMarkdown(copies[0])
+	}
+	if !ok {
+		md, err = markdownConverter.ConvertString(renderNodes(copies))
+		md = strings.TrimSpace(md)
+	}
+	accept := func(md string) bool {
+		if !local.roundTrips(md, orig, opts.Profile) {
+			return false
+		}
+		inv.merge(local)
+		res.Links += links
+		res.Images += images
+		return true
+	}
 	if err == nil && md != "" {
 		for _, md := range uniq(taskMarkers(md), md) {
-			if local.roundTrips(md, orig, opts.Profile) {
-				inv.merge(local)
-				res.Links += links
-				res.Images += images
+			if accept(md) {
 				return md, true
 			}
 		}
 	}
-	raws := rawCandidates(rawHTML(blk))
+	if len(copies) == 1 {
+		if hmd, ok := headingWithAttrs(copies[0]); ok && accept(hmd) {
+			return hmd, true
+		}
+	}
+	// Raw HTML with the rewritten references: Render resolves <img src>
+	// and <a href> in raw HTML too, so a sized image still comes into
+	// the tree.
+	if links+images > 0 {
+		for _, raw := range rawCandidates(rawHTML(copies)) {
+			if accept(raw) {
+				return raw, false
+			}
+		}
+	}
+	// A block with a relative link or image that is no file of the
+	// tree (one relative to the article's page on the site) is kept
+	// verbatim: Render resolves the references of other raw HTML.
+	raws := append(rawCandidates(rawHTML(blk)), verbatimLine(rawHTML(blk)))
 	for _, raw := range raws {
 		if inv.roundTrips(raw, orig, opts.Profile) {
 			return raw, false
@@ -359,8 +390,9 @@ func (inv *inverse) merge(o inverse) {
 
 // roundTrips reports whether md renders back to stored, without a
 // problem: a relative destination that no rewrite made (a link to
-// "code.html" on the site) would be a dead file link in the tree, and
-// what the profile's checks refuse could not be applied.
+// "code.html" relative to the article's page on the site) would be a
+// dead file link in the tree, and what the profile's checks refuse
+// could not be applied.
 func (inv *inverse) roundTrips(md, stored string, p *Profile) bool {
 	resolve := func(m map[string]string) func(string, int) (string, error) {
 		return func(dest string, _ int) (string, error) {
@@ -479,6 +511,49 @@ func dropsFirstNewline(a atom.Atom) bool {
 // closes the comment, and passes the whole line through.
 func rawLine(h string) string {
 	return "<!-- -->" + strings.ReplaceAll(h, "\n", " ")
+}
+
+// headingWithAttrs writes a heading whose id is not the one Render
+// derives from its text, or that has classes, with goldmark's heading
+// attributes: "## Setup {#setup-steps .important}". ok is false for
+// other blocks and for headings with other attributes.
+func headingWithAttrs(n *html.Node) (string, bool) {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+	default:
+		return "", false
+	}
+	var attrs []string
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "id" && a.Val != "":
+			attrs = append(attrs, "#"+a.Val)
+		case a.Key == "class":
+			for _, c := range strings.Fields(a.Val) {
+				attrs = append(attrs, "."+c)
+			}
+		default:
+			return "", false
+		}
+	}
+	if len(attrs) == 0 {
+		return "", false
+	}
+	bare := cloneNode(n)
+	bare.Attr = nil
+	md, err := markdownConverter.ConvertString(renderNodes([]*html.Node{bare}))
+	md = strings.TrimSpace(md)
+	if err != nil || !strings.HasPrefix(md, "#") || strings.Contains(md, "\n") {
+		return "", false
+	}
+	return md + " {" + strings.Join(attrs, " ") + "}", true
+}
+
+// verbatimLine is rawLine for a block whose references Render must
+// leave alone: the mark is a comment too, so it opens the block the same
+// way.
+func verbatimLine(h string) string {
+	return verbatimMark + strings.ReplaceAll(h, "\n", " ")
 }
 
 // FileSlug turns a title into a file or folder name: lower-case ASCII

@@ -100,7 +100,10 @@ func TestMarkdownKeepsWhatMarkdownCannotSay(t *testing.T) {
 		{"paragraph", "<p>Plain <em>text</em>.</p>", 0},
 		{"callout class", `<div class="note"><p>Note</p></div>`, 1},
 		{"video", `<iframe src="https://player.vimeo.com/video/1"></iframe>`, 1},
-		{"heading with foreign id", `<h2 id="x1">Title</h2>`, 1},
+		// Heading attributes say it: "## Title {#x1}".
+		{"heading with foreign id", `<h2 id="x1">Title</h2>`, 0},
+		{"heading with id and class", `<h2 id="x1" class="big">Title</h2>`, 0},
+		{"heading with a style", `<h2 style="color:red">Title</h2>`, 1},
 		{"heading with derived id", `<h2 id="title">Title</h2>`, 0},
 		{"text outside blocks", `Hello <b>there</b>`, 1},
 		{"pre with markup", "<pre>a <b>b</b></pre>", 1},

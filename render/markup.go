@@ -143,12 +143,17 @@ func (r *markupRenderer) footnoteList(w util.BufWriter, _ []byte, _ ast.Node, en
 	return ast.WalkContinue, nil
 }
 
-// htmlBlock writes a raw HTML block as typed, without its comments.
+// htmlBlock writes a raw HTML block as typed (or as rewriteRawHTML
+// rewrote its references), without its comments.
 func (r *markupRenderer) htmlBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.HTMLBlock)
+	if b, ok := rewritten(n); ok {
+		writeSecure(w, stripComments(b))
+		return ast.WalkContinue, nil
+	}
 	var raw []byte
 	lines := n.Lines()
 	for i := range lines.Len() {
@@ -169,6 +174,10 @@ func (r *markupRenderer) rawHTML(w util.BufWriter, src []byte, node ast.Node, en
 	}
 	n := node.(*ast.RawHTML)
 	if n.Segments.Len() > 0 && bytes.HasPrefix(src[n.Segments.At(0).Start:], []byte("<!--")) {
+		return ast.WalkSkipChildren, nil
+	}
+	if b, ok := rewritten(n); ok {
+		_, _ = w.Write(b)
 		return ast.WalkSkipChildren, nil
 	}
 	for i := range n.Segments.Len() {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -17,12 +18,49 @@ import (
 // line of their closest ancestor: a list starts where its first item's
 // text does, an empty link sits on its paragraph's line.
 func Line(n ast.Node, src []byte) int {
-	for c := n; c != nil; c = c.Parent() {
-		if off := firstOffset(c); off >= 0 {
-			return lineAt(src, off)
-		}
+	if off := nodeOffset(n); off >= 0 {
+		return lineAt(src, off)
 	}
 	return 0
+}
+
+// nodeOffset is the byte offset Line reports the line of, or -1.
+func nodeOffset(n ast.Node) int {
+	for c := n; c != nil; c = c.Parent() {
+		if off := firstOffset(c); off >= 0 {
+			return off
+		}
+	}
+	return -1
+}
+
+// lineIndex answers the line of an offset in O(log n): counting the
+// newlines before each of the ~90,000 links of a 5 MB article made
+// rendering it quadratic (26 s to plan).
+type lineIndex struct {
+	starts []int // byte offset of the start of each line after the first
+}
+
+func newLineIndex(src []byte) *lineIndex {
+	x := &lineIndex{starts: make([]int, 0, len(src)/40)}
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return x
+		}
+		i += j + 1
+		x.starts = append(x.starts, i)
+	}
+}
+
+// line is the 1-based line of the byte at off, as lineAt counts it.
+func (x *lineIndex) line(off int) int {
+	// The number of line starts at or before off, plus the first line.
+	n, found := slices.BinarySearch(x.starts, off)
+	if found {
+		n++
+	}
+	return n + 1
 }
 
 // firstOffset is the byte offset where n or, failing that, its first

@@ -24,15 +24,21 @@ type Options struct {
 	// written (Markdown escapes resolved, %-escapes kept) without its
 	// #fragment and ?query, which Render appends back to the result, and
 	// the 1-based line of the link within src. Links in raw HTML
-	// (<a href>) are not passed through it.
+	// (<a href>) are passed through it too.
 	// Relative means: no URL scheme (so not https:, mailto:, tel:), not
 	// a bare #fragment, not protocol-relative (//host) and not rooted at
 	// the site (/hc/...), which already addresses the help center. An
 	// error leaves the destination as written and becomes a Problem.
 	Link func(dest string, line int) (string, error)
-	// Image does for image sources what Link does for links. Images in
-	// raw HTML (<img src>) are not passed through it.
+	// Image does for image sources what Link does for links, <img src>
+	// in raw HTML included.
 	Image func(dest string, line int) (string, error)
+	// Rooted, when set, does what Link and Image do for destinations
+	// rooted at the site ("/functions/len", not "//host/x"), which are
+	// otherwise left as written: they may address the help center or
+	// the site a tree was written for, which only the caller knows.
+	// image tells an image source from a link.
+	Rooted func(dest string, image bool, line int) (string, error)
 }
 
 // Result is the HTML of one body and what stands in the way of
@@ -151,6 +157,10 @@ func newEngine(p *Profile) goldmark.Markdown {
 			// It runs last (goldmark's own run at 999 and below), so its
 			// walk sees the tree Check would.
 			parser.WithASTTransformers(util.Prioritized(&bodyTransformer{maxHeading: p.MaxHeading, checkNode: nodeChecks[p]}, 1000)),
+			// "## Setup {#setup .step}": an explicit id and classes, as
+			// Hugo, Pandoc and kramdown read them. Without it the braces
+			// were published as text and every "#setup" link broke.
+			parser.WithHeadingAttribute(),
 		),
 		// Writers embed videos and callouts as raw HTML; what a service
 		// refuses is the profile's Check to report, not ours to drop.

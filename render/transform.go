@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"slices"
@@ -30,6 +31,26 @@ type renderState struct {
 	// checked says the walk ran it.
 	check   nodeChecker
 	checked bool
+	// lines is built on the first line asked for: most bodies have no
+	// relative link at all.
+	lines *lineIndex
+}
+
+// line is Line(n, st.src), in O(log n) after the first call.
+func (st *renderState) line(n ast.Node) int {
+	off := nodeOffset(n)
+	if off < 0 {
+		return 0
+	}
+	return st.lineOf(off)
+}
+
+// lineOf is the 1-based line of the byte at offset off of st.src.
+func (st *renderState) lineOf(off int) int {
+	if st.lines == nil {
+		st.lines = newLineIndex(st.src)
+	}
+	return st.lines.line(min(off, len(st.src)))
 }
 
 // bodyTransformer finishes the AST of one body: GitHub-style heading ids,
@@ -50,6 +71,13 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	}
 	st.check.src = st.src
 	st.checked = t.checkNode != nil
+	if bytes.Contains(st.src, []byte("[!")) {
+		markAlerts(doc, st.src)
+	}
+	if bytes.Contains(st.src, []byte("{#")) {
+		reserveExplicitIDs(doc, &st.slugs)
+	}
+	shortcodes := bytes.Contains(st.src, []byte("{{"))
 	// A plain pre-order loop rather than ast.Walk: no closure per call
 	// and no call per node leaving it. Nothing here adds or moves nodes,
 	// so the links followed stay valid.
@@ -57,7 +85,7 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	for n := root; n != nil; n = nextPreorder(root, n) {
 		switch n := n.(type) {
 		case *ast.Heading:
-			if _, ok := n.AttributeString("id"); !ok {
+			if !hasExplicitID(n) {
 				if st.text == nil {
 					st.text = st.textBuf[:0]
 				}
@@ -71,11 +99,42 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			n.Destination = st.rewrite("link", st.opts.Link, n.Destination, n)
 		case *ast.Image:
 			n.Destination = st.rewrite("image", st.opts.Image, n.Destination, n)
+		case *ast.HTMLBlock, *ast.RawHTML:
+			st.rewriteRawHTML(n)
+		case *ast.Text:
+			if shortcodes {
+				st.checkShortcodes(n)
+			}
 		}
 		if t.checkNode != nil {
 			t.checkNode(&st.check, n)
 		}
 	}
+}
+
+// reserveExplicitIDs gives the slugger the ids headings were given
+// explicitly ({#id}), wherever they stand, so that no heading gets one
+// of them from its text: two headings with one id would make one of the
+// anchors unreachable.
+func reserveExplicitIDs(doc ast.Node, s *slugger) {
+	for n := ast.Node(doc); n != nil; n = nextPreorder(doc, n) {
+		if h, ok := n.(*ast.Heading); ok {
+			if hasExplicitID(h) {
+				id, _ := h.AttributeString("id")
+				if b := id.([]byte); !s.has(b) {
+					s.add(string(b))
+				}
+			}
+		}
+	}
+}
+
+// hasExplicitID reports whether a heading was given a non-empty id
+// ({#id}); "{#}" gives none, and the heading gets the one of its text.
+func hasExplicitID(h *ast.Heading) bool {
+	v, ok := h.AttributeString("id")
+	b, _ := v.([]byte)
+	return ok && len(b) > 0
 }
 
 // nextPreorder is the node after n in a depth-first, parent-first walk
@@ -92,24 +151,57 @@ func nextPreorder(root, n ast.Node) ast.Node {
 	return nil
 }
 
-// rewrite passes a relative destination through fn, keeping its fragment
-// and query. On error the destination stays as written and the error
-// becomes a problem on the node's line.
+// rewrite passes a relative destination through fn, and one rooted at
+// the site through Rooted, keeping its fragment and query. On error the
+// destination stays as written and the error becomes a problem on the
+// node's line.
 func (st *renderState) rewrite(what string, fn func(string, int) (string, error), dest []byte, n ast.Node) []byte {
-	if fn == nil || !isRelative(dest) {
-		return dest
+	if u, ok := st.resolveDest(what, fn, dest, func() int { return st.line(n) }); ok {
+		return u
+	}
+	return dest
+}
+
+// resolveDest is the URL to publish for dest, written on line(), and
+// whether it is to replace dest.
+func (st *renderState) resolveDest(what string, fn func(string, int) (string, error), dest []byte, line func() int) ([]byte, bool) {
+	switch {
+	case isRelative(dest):
+		if fn == nil {
+			return nil, false
+		}
+	case isRooted(dest):
+		if st.opts.Rooted == nil {
+			return nil, false
+		}
+		image := what == "image"
+		fn = func(p string, l int) (string, error) { return st.opts.Rooted(p, image, l) }
+	default:
+		return nil, false
 	}
 	path, query, frag := splitURL(string(dest))
 	if path == "" { // "?query" alone: the current page
-		return dest
+		return nil, false
 	}
-	line := Line(n, st.src)
+	if st.shortcodeAt(dest, line) {
+		return nil, false // the shortcode is the problem, not a dead link
+	}
+	u, ok := st.resolveAt(what, fn, path, line())
+	if !ok {
+		return nil, false
+	}
+	return joinURL(u, query, frag), true
+}
+
+// resolveAt asks fn for the URL of path, written on line; a failure is
+// a problem on that line.
+func (st *renderState) resolveAt(what string, fn func(string, int) (string, error), path string, line int) (string, bool) {
 	u, err := fn(path, line)
 	if err != nil {
 		st.problems = append(st.problems, Problem{Line: line, Msg: fmt.Sprintf("%s %q: %v", what, path, err)})
-		return dest
+		return "", false
 	}
-	return joinURL(u, query, frag)
+	return u, true
 }
 
 // joinURL puts the writer's ?query and #fragment back on the URL a
@@ -152,6 +244,12 @@ func isRelative(dest []byte) bool {
 		return false
 	}
 	return !hasScheme(dest)
+}
+
+// isRooted reports whether dest is rooted at the site ("/x/y"), not
+// protocol-relative ("//host/x").
+func isRooted(dest []byte) bool {
+	return len(dest) > 0 && dest[0] == '/' && (len(dest) == 1 || dest[1] != '/')
 }
 
 // hasScheme reports whether dest starts with a URL scheme (RFC 3986:

@@ -1,10 +1,15 @@
 package sync
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"testing"
+
+	"github.com/hcsync/hcsync/render"
 )
 
 func sampleEntries() map[bodyKey]cacheEntry {
@@ -82,5 +87,39 @@ func TestPlanCacheRefusesOtherRenderers(t *testing.T) {
 	}
 	if _, err := decodeCache(encodeCache(sampleEntries())); err != nil {
 		t.Errorf("our own cache: %v", err)
+	}
+}
+
+// TestCacheVersionFollowsRendering: a cache's verdict "this body renders
+// to what the help center holds" is only as good as the rendering that
+// made it, so HTML that changes for the same Markdown (callouts for
+// GitHub alerts, heading attributes, task list marks) must come with a
+// new cacheVersion, or an upgraded hcsync would skip bodies that now
+// render differently. The fingerprint is of the render package's test
+// inputs, rendered for every profile; when it changes, bump cacheVersion
+// and record the new fingerprint under it.
+func TestCacheVersionFollowsRendering(t *testing.T) {
+	fingerprints := map[int]string{
+		9:  "ebf38b7d6fa4ad47",
+		10: "bbeb1268f1e1e353",
+	}
+	files, err := filepath.Glob("../render/testdata/*/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no render inputs: %v", err)
+	}
+	sort.Strings(files)
+	h := sha256.New()
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range append([]string{""}, render.Profiles()...) {
+			h.Write([]byte(render.Render(src, render.Options{Profile: render.Lookup(name)}).HTML))
+		}
+	}
+	got := hex.EncodeToString(h.Sum(nil))[:16]
+	if want := fingerprints[cacheVersion]; got != want {
+		t.Errorf("rendering fingerprint %s, recorded for cacheVersion %d: %q: if rendering changed, bump cacheVersion and record %s under it", got, cacheVersion, want, got)
 	}
 }

@@ -56,6 +56,9 @@ func roundTrip(t *testing.T, p providers.Provider, opts ExportOptions, planOpts 
 		t.Fatal(err)
 	}
 	planOpts.Provider, planOpts.Caps, planOpts.DefaultLocale = p.Name(), p.Capabilities(), res.DefaultLocale
+	if planOpts.LinksRoot == "" {
+		planOpts.LinksRoot = SiteRoot // as the exported hcsync.yaml says
+	}
 	plan, err := NewPlan(tree, remote, planOpts)
 	if err != nil {
 		t.Fatalf("plan of the exported tree: %v", err)

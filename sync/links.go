@@ -90,6 +90,12 @@ type linker struct {
 
 	permalinksOnce gosync.Once
 	permalinks     permalinks
+
+	sitePathsOnce gosync.Once
+	sitePaths     map[string]bool // first path segments of the help center's URLs
+
+	foldedOnce gosync.Once
+	folded     map[string]string // lower-cased article file -> file ("" = two)
 }
 
 // linkTarget is what a file of the tree is to a link: its article, the

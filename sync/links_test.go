@@ -39,6 +39,14 @@ func TestLinkAndImageProblems(t *testing.T) {
 			`Guides/a.md:4: image "images/big.png": image Guides/images/big.png is image/png, and test accepts only image/jpeg: convert it`},
 		{"provider without uploads and no image base URL", "![big](images/big.png)\n", func(c *providers.Capabilities) { c.ImageUpload = false },
 			`Guides/a.md:4: image "images/big.png": test takes images by URL only: set image_base_url for test in hcsync.yaml to where the repository's images are served, or use a full URL`},
+		{"missing image in raw HTML", "Text\n\n<p align=\"center\">\n<img src=\"images/missing.png\" width=\"300\">\n</p>\n", nil,
+			`Guides/a.md:7: image "images/missing.png": image Guides/images/missing.png does not exist`},
+		{"dead link in raw HTML", "Go <a href=\"guide.md\">there</a>.\n", nil,
+			`Guides/a.md:4: link "guide.md": dead link: Guides/guide.md does not exist (did you mean "gide.md"?)`},
+		{"root-relative link without links.root", "Intro.\n\n[len](/functions/len)\n", nil,
+			`Guides/a.md:6: link "/functions/len": dead link: /functions/len is a path on a site hcsync does not know: set links.root in hcsync.yaml to the folder of the tree or the site URL it is relative to ("/" if it is the help center's own), or write a relative link`},
+		{"Hugo shortcode", "Intro.\n\n{{< figure src=\"x.png\" >}}\n", nil,
+			`Guides/a.md:6: Hugo shortcode "figure" is not supported: replace it with Markdown or HTML`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,6 +115,55 @@ func TestLinksResolvePerLocale(t *testing.T) {
 	// c is new: a placeholder, resolved at apply time after its create.
 	if !strings.Contains(en.Translation.Body, `href="hcsync-link:`) || strings.Join(en.Deps, ",") != "create:Guides/c.md" {
 		t.Errorf("en body %s deps %v", en.Translation.Body, en.Deps)
+	}
+}
+
+// Links rooted at the site resolve against links.root: a folder of the
+// tree makes them links to its articles (and images), a site URL full
+// URLs; paths into the help center itself stay as written.
+func TestRootedLinks(t *testing.T) {
+	body := "[g](/Guides/gide) [h](/Guides/gide.md#x) [i](/Guides/) ![b](/Guides/images/big.png) [form](/hc/en-us/requests/new) [lower](/guides/gide/)\n"
+	tests := []struct {
+		root string
+		want []string
+	}{
+		{"/", []string{`href="/Guides/gide"`, `src="/Guides/images/big.png"`, `href="/hc/en-us/requests/new"`}},
+		// A site path lower-cased, as site generators serve it, finds
+		// its file too.
+		{".", []string{`href="https://hc/2"`, `href="https://hc/2#x"`, `href="https://hc/3"`, `src="hcsync-image:`, `href="/hc/en-us/requests/new"`, `<a href="https://hc/2">lower</a>`}},
+		{"https://site.test/docs/", []string{`href="https://site.test/docs/Guides/gide"`, `href="https://site.test/docs/Guides/gide.md#x"`,
+			`href="https://site.test/docs/Guides/"`, `src="https://site.test/docs/Guides/images/big.png"`, `href="/hc/en-us/requests/new"`, `href="https://site.test/docs/guides/gide/"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.root, func(t *testing.T) {
+			tree := loadTree(t, map[string]string{
+				"Guides/a.md":      "---\ntitle: A\nid: 1\n---\n" + body,
+				"Guides/gide.md":   "---\ntitle: Gide\nid: 2\n---\nx\n",
+				"Guides/_index.md": "---\ntitle: Index\nid: 3\n---\nx\n",
+			})
+			writeRaw(t, tree, "Guides/images/big.png", "png")
+			remote := baseRemote()
+			remote.Articles = []providers.Article{
+				remoteArticle("1", "100", "A", "", false),
+				remoteArticle("2", "100", "Gide", html("x\n"), false),
+				remoteArticle("3", "100", "Index", html("x\n"), false),
+			}
+			remote.Articles[0].URL = "https://hc/hc/en-us/articles/1"
+			caps := fullCaps
+			caps.ImageUpload = true
+			p := plan(t, tree, remote, Options{Caps: caps, LinksRoot: tt.root})
+			var got string
+			for _, c := range p.Changes {
+				if c.Key == "update-translation:Guides/a.md" {
+					got = c.Translation.Body
+				}
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("body lacks %s:\n%s", w, got)
+				}
+			}
+		})
 	}
 }
 

@@ -55,6 +55,11 @@ type Options struct {
 	// writes the new id over the old. It moves a tree from one help
 	// center to another.
 	ForgetIDs bool
+	// LinksRoot is what links and images rooted at the site ("/x/y")
+	// resolve against: a folder of the tree (slash path relative to the
+	// content root, "." for all of it) or a site's URL; empty = such
+	// links are dead, except those into the help center itself.
+	LinksRoot string
 }
 
 // ForeignIDsShare is the share of a tree's ids the help center must lack,
@@ -775,6 +780,16 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 		Profile: pl.profile,
 		Link:    func(dest string, _ int) (string, error) { return resolve(false, dest) },
 		Image:   func(src string, _ int) (string, error) { return resolve(true, src) },
+		Rooted: func(dest string, image bool, _ int) (string, error) {
+			res, err := pl.links.rooted(t, dest, image, r)
+			if err == nil {
+				// The target of a rooted call is the destination itself,
+				// which no file of the tree is named like: replay asks
+				// rooted again.
+				b.calls = append(b.calls, resolverCall{Image: image, Dest: dest, Target: dest, Result: res})
+			}
+			return res, err
+		},
 	}
 	src, err := pl.tree.Body(t)
 	if err != nil {
@@ -859,7 +874,9 @@ func (pl *planner) replay(t *content.Translation, calls []resolverCall) bool {
 	for _, c := range calls {
 		var res string
 		var err error
-		if c.Image {
+		if strings.HasPrefix(c.Target, "/") {
+			res, err = pl.links.rooted(t, c.Dest, c.Image, r)
+		} else if c.Image {
 			res, err = pl.links.imageFile(c.Target, r)
 		} else {
 			res, err = pl.links.linkFile(t, c.Dest, c.Target, r)

@@ -111,7 +111,8 @@ func checkOut(out string, force bool) error {
 
 // exportedConfig is the hcsync.yaml written at the top of the tree: the
 // same help center, content: the tree itself, the help center's default
-// locale, and a local folder still pointing where it was.
+// locale, a local folder still pointing where it was, and links rooted
+// at the help center's own site.
 func exportedConfig(cfg *config.Config, defaultLocale, out string) ([]byte, error) {
 	type localConf struct {
 		Dir     string   `yaml:"dir"`
@@ -127,7 +128,11 @@ func exportedConfig(cfg *config.Config, defaultLocale, out string) ([]byte, erro
 		Intercom      *config.Intercom   `yaml:"intercom,omitempty"`
 		HelpCenter    *config.HelpCenter `yaml:"helpcenter,omitempty"`
 		Local         *localConf         `yaml:"local,omitempty"`
-	}{Provider: cfg.Provider, Content: ".", DefaultLocale: defaultLocale, Concurrency: cfg.Concurrency}
+		Links         config.Links       `yaml:"links"`
+	}{Provider: cfg.Provider, Content: ".", DefaultLocale: defaultLocale, Concurrency: cfg.Concurrency,
+		// Paths in the help center's bodies ("/cmd/go/") are on the
+		// site the help center is served on: published as written.
+		Links: config.Links{Root: sync.SiteRoot}}
 	switch cfg.Provider {
 	case "zendesk":
 		conf.Zendesk = &cfg.Zendesk

@@ -256,6 +256,7 @@ func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
 		DefaultLocale: cfg.DefaultLocale,
 		Prune:         cfg.Prune,
 		ConfigFile:    cfg.File,
+		LinksRoot:     cfg.Links.Root,
 	}
 	if cfg.Provider == "intercom" {
 		opts.ImageBaseURL = cfg.Intercom.ImageBaseURL
