@@ -24,6 +24,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/hcsync/hcsync/internal/exampletree"
 	"github.com/hcsync/hcsync/sync"
 )
 
@@ -147,13 +148,9 @@ type workspace struct {
 func newWorkspace(t *testing.T, prune bool) *workspace {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../testdata/example")); err != nil {
-		t.Fatal(err)
-	}
-	// A local help center a developer applied the example to stays out.
-	if err := os.RemoveAll(filepath.Join(dir, ".hcsync")); err != nil {
-		t.Fatal(err)
-	}
+	// The example as committed, whether or not the README's main job
+	// applied it in this working copy.
+	exampletree.Copy(t, "../testdata/example", dir)
 	cfg, err := os.ReadFile(filepath.Join(dir, "hcsync.yaml"))
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	gosync "sync"
 	"testing"
 
+	"github.com/hcsync/hcsync/internal/exampletree"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/sync"
 )
@@ -85,19 +86,14 @@ func runCLI(t *testing.T, dir string, env []string, args ...string) cliResult {
 	return cliResult{stdout: out.String(), stderr: errb.String(), code: code}
 }
 
-// copyTree copies a folder (testdata/example) into a fresh temp dir and
-// returns the copy's path, so tests never touch the repository's files.
-// The local help center a developer may have applied the example to
-// (.hcsync/, git-ignored) is not copied.
+// copyTree copies testdata/example into a fresh temp dir and returns
+// the copy's path, so tests never touch the repository's files. The copy
+// is the example as committed, whether or not the README's main job has
+// applied it in this working copy (see internal/exampletree).
 func copyTree(t *testing.T, src string) string {
 	t.Helper()
 	dst := t.TempDir()
-	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.RemoveAll(filepath.Join(dst, ".hcsync")); err != nil {
-		t.Fatal(err)
-	}
+	exampletree.Copy(t, src, dst)
 	return dst
 }
 
