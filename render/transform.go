@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"slices"
@@ -30,6 +31,12 @@ type renderState struct {
 	// checked says the walk ran it.
 	check   nodeChecker
 	checked bool
+	// ids and fragments become Result.IDs and Result.Fragments; defs
+	// maps each reference label to its definition's line, once a
+	// reference link asks.
+	ids       []string
+	fragments []Fragment
+	defs      map[string]int
 }
 
 // bodyTransformer finishes the AST of one body: GitHub-style heading ids,
@@ -64,13 +71,18 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 				st.text = appendHeadingText(st.text[:0], n, st.src)
 				n.SetAttributeString("id", util.StringToReadOnlyBytes(slugNext(&st.slugs, st.text)))
 			}
+			st.addHeadingID(n)
 			if t.maxHeading > 0 && n.Level > t.maxHeading {
 				n.Level = t.maxHeading
 			}
 		case *ast.Link:
-			n.Destination = st.rewrite("link", st.opts.Link, n.Destination, n)
+			dest, resolved := st.rewrite("link", st.opts.Link, n.Destination, n)
+			st.addFragment(n, n.Destination, resolved)
+			n.Destination = dest
 		case *ast.Image:
-			n.Destination = st.rewrite("image", st.opts.Image, n.Destination, n)
+			n.Destination, _ = st.rewrite("image", st.opts.Image, n.Destination, n)
+		case *ast.RawHTML, *ast.HTMLBlock:
+			st.ids = appendHTMLIDs(st.ids, RawHTML(n, st.src))
 		}
 		if t.checkNode != nil {
 			t.checkNode(&st.check, n)
@@ -93,23 +105,52 @@ func nextPreorder(root, n ast.Node) ast.Node {
 }
 
 // rewrite passes a relative destination through fn, keeping its fragment
-// and query. On error the destination stays as written and the error
-// becomes a problem on the node's line.
-func (st *renderState) rewrite(what string, fn func(string, int) (string, error), dest []byte, n ast.Node) []byte {
+// and query, and reports whether fn resolved it. On error the
+// destination stays as written and the error becomes a problem on the
+// line where the destination is written.
+func (st *renderState) rewrite(what string, fn func(string, int) (string, error), dest []byte, n ast.Node) ([]byte, bool) {
 	if fn == nil || !isRelative(dest) {
-		return dest
+		return dest, false
 	}
 	path, query, frag := splitURL(string(dest))
 	if path == "" { // "?query" alone: the current page
-		return dest
+		return dest, false
 	}
-	line := Line(n, st.src)
+	line := st.linkLine(n)
 	u, err := fn(path, line)
 	if err != nil {
 		st.problems = append(st.problems, Problem{Line: line, Msg: fmt.Sprintf("%s %q: %v", what, path, err)})
-		return dest
+		return dest, false
 	}
-	return joinURL(u, query, frag)
+	return joinURL(u, query, frag), true
+}
+
+// addHeadingID records the id heading n ends up with, derived or
+// explicit.
+func (st *renderState) addHeadingID(n *ast.Heading) {
+	switch id, _ := n.AttributeString("id"); id := id.(type) {
+	case []byte:
+		st.ids = append(st.ids, string(id))
+	case string:
+		st.ids = append(st.ids, id)
+	}
+}
+
+// addFragment records a link's #fragment: always for one within the
+// page, and for a relative one when the Link resolver accepted its
+// destination (a dead link is a problem already).
+func (st *renderState) addFragment(n ast.Node, dest []byte, resolved bool) {
+	if bytes.IndexByte(dest, '#') < 0 {
+		return
+	}
+	frag, _ := fragmentOf(string(dest))
+	switch {
+	case dest[0] == '#':
+		st.fragments = append(st.fragments, Fragment{Frag: frag, Line: st.linkLine(n)})
+	case resolved:
+		path, _, _ := splitURL(string(dest))
+		st.fragments = append(st.fragments, Fragment{Dest: path, Frag: frag, Line: st.linkLine(n)})
+	}
 }
 
 // joinURL puts the writer's ?query and #fragment back on the URL a
