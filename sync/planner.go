@@ -563,6 +563,8 @@ type body struct {
 	// afterwards, so the hot loop takes no lock.
 	hit, learnt bool
 	remote      uint64
+	// crossFile says a link names a #fragment of another file.
+	crossFile bool
 }
 
 // renderBody renders t, unless the plan cache proves the result would
@@ -615,13 +617,18 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 		}
 		b.problems = append(b.problems, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
 	}
+	anchorProblems, crossFile := pl.links.checkFragments(t, res)
+	b.problems = append(b.problems, anchorProblems...)
+	b.crossFile = crossFile
 	b.html, b.refs = res.HTML, r
 	// Compare here, while the rendered HTML is at hand, so a body that
 	// matches keeps nothing: on big trees the rendered bodies would
 	// otherwise be the plan's largest allocation.
 	if rt != nil && rt.PendingBody == "" && rt.PendingTitle == "" && len(b.problems) == 0 && !hasPlaceholder(b.html) &&
 		pl.sameBody(b.html, rt.Body) {
-		b.learnt = pl.opts.Cache != nil
+		// A link to a heading of another file is right only while that
+		// file keeps the heading, which the cache cannot see.
+		b.learnt = pl.opts.Cache != nil && !b.crossFile
 		b.remote = remoteSum(rt.Body)
 		b.unchanged, b.html, b.refs = true, "", nil
 	}
@@ -648,7 +655,7 @@ func (pl *planner) proposeBodies() {
 			continue
 		}
 		b := pl.bodies[ch.File]
-		if b == nil || html == "" || len(b.problems) > 0 {
+		if b == nil || html == "" || len(b.problems) > 0 || b.crossFile {
 			continue
 		}
 		p := proposal{key: b.key, entry: cacheEntry{Calls: b.calls}}
