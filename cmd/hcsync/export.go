@@ -155,8 +155,12 @@ func exportedConfig(cfg *config.Config, defaultLocale, out string) ([]byte, erro
 }
 
 func writeExportSummary(w io.Writer, res *sync.ExportResult, out string, drafts bool) {
-	fmt.Fprintf(w, "Exported %d articles, %d translations, %d images and %d sections into %s.\n",
-		res.Articles, res.Translations, res.Images, res.Sections, out)
+	counts := []string{count(res.Articles, "article", "articles"), count(res.Translations, "translation", "translations"),
+		count(res.Images, "image", "images"), count(res.Sections, "section", "sections")}
+	if res.Categories > 0 {
+		counts = append(counts, count(res.Categories, "category", "categories"))
+	}
+	fmt.Fprintf(w, "Exported %s and %s into %s.\n", strings.Join(counts[:len(counts)-1], ", "), counts[len(counts)-1], out)
 	raw, lossy := 0, 0
 	for _, b := range res.Bodies {
 		if b.RawBlocks > 0 {

@@ -135,6 +135,8 @@ func (a *app) loadTree(ws *workspace) error {
 	}
 	tree, err := content.Load(ws.cfg.ContentDir(), opts)
 	if err != nil {
+		// The files without problems, for validate to check further.
+		ws.tree = tree
 		return describeProblems(ws.cfg, err)
 	}
 	ws.tree = tree

@@ -3,25 +3,89 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/sync"
 )
 
 func init() {
 	commands["validate"] = func(a *app, ctx context.Context, args []string) error {
 		var f commonFlags
-		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: front-matter, keys, locales' spelling, ids. Contacts no help center.")
+		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: front-matter, keys, locales' spelling, ids, relative links, their #anchors and local images. Contacts no help center.")
 		f.register(fs)
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
-		ws, err := a.loadWorkspace(f)
+		ws, err := newWorkspace(f)
 		if err != nil {
 			return err
 		}
-		n := 0
-		for _, art := range ws.tree.Articles {
-			n += len(art.Translations)
+		ws.lazyBodies = true
+		if err := validate(a, ws); err != nil {
+			return err
 		}
-		fmt.Fprintf(a.stdout, "%s: %d articles, %d files, %d sections: no problems found.\n", relPath(ws.cfg.ContentDir()), len(ws.tree.Articles), n, len(ws.tree.Sections))
+		fmt.Fprintf(a.stdout, "%s: %s: no problems found.\n", relPath(ws.cfg.ContentDir()), treeCounts(ws.tree))
 		return nil
 	}
+}
+
+// validate returns every problem the tree alone shows, in one list: those
+// of loading (front-matter, keys, ids) and those of its bodies (links,
+// anchors, images). A file that does not load is left out of the tree,
+// so a problem in one file never hides one in another.
+func validate(a *app, ws *workspace) error {
+	loadErr := a.loadTree(ws)
+	var problems content.Problems
+	if loadErr != nil {
+		ps, ok := loadErr.(content.Problems)
+		if !ok || ws.tree == nil {
+			return loadErr
+		}
+		problems = ps
+	}
+	rel := relPath(ws.cfg.ContentDir())
+	broken := map[string]bool{}
+	for _, p := range problems {
+		// loadTree named the files from where the user stands; Check
+		// names them in the tree.
+		if r, err := filepath.Rel(rel, filepath.FromSlash(p.File)); err == nil && !strings.HasPrefix(r, "..") {
+			broken[filepath.ToSlash(r)] = true
+		}
+	}
+	if more := sync.Check(ws.tree, sync.CheckOptions{Broken: broken}); len(more) > 0 {
+		problems = append(problems, describeProblems(ws.cfg, more).(content.Problems)...)
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	problems.Sort()
+	return problems
+}
+
+// treeCounts says what the tree holds: "9 articles, 16 files, 4 sections
+// and 2 categories".
+func treeCounts(tree *content.Tree) string {
+	files, categories := 0, 0
+	for _, art := range tree.Articles {
+		files += len(art.Translations)
+	}
+	for _, s := range tree.Sections {
+		if s.Kind == providers.KindCategory {
+			categories++
+		}
+	}
+	out := fmt.Sprintf("%s, %s, %s", count(len(tree.Articles), "article", "articles"),
+		count(files, "file", "files"), count(len(tree.Sections)-categories, "section", "sections"))
+	if categories > 0 {
+		out += " and " + count(categories, "category", "categories")
+	}
+	return out
+}
+
+// count is n and the noun in the number n takes: "1 article", "2 articles".
+func count(n int, one, many string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, one, many))
 }
