@@ -197,10 +197,14 @@ func (pl *planner) locale(l string) string {
 func (pl *planner) checkLocales() {
 	enabled := pl.remote.Locales
 	list := strings.Join(enabled.Enabled, ", ")
+	how := enabled.Enable
+	if how == "" {
+		how = "enable it there"
+	}
 	for _, a := range pl.tree.Articles {
 		for _, t := range a.Translations {
 			if len(enabled.Enabled) > 0 && !enabled.Has(t.Locale) {
-				pl.problem(t.Path, t.KeyLines["locale"], "locale %q is not enabled in the help center (enabled: %s): enable it there or rename the file", t.Locale, list)
+				pl.problem(t.Path, t.KeyLines["locale"], "locale %q is not enabled in the help center (enabled: %s): %s or rename the file", t.Locale, list, how)
 			}
 		}
 		if pl.opts.Caps.SourceLocaleFixed && enabled.Default != "" && !providers.EqualLocale(a.Locale, enabled.Default) {

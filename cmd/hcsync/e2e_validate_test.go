@@ -85,3 +85,20 @@ func TestValidateSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestLocaleNotEnabledLocal: on the local provider the enabled locales
+// are hcsync.yaml's local.locales, so that is where the problem sends
+// the writer.
+func TestLocaleNotEnabledLocal(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"hcsync.yaml":         validateConfig + "  locales: [en-us, fr]\n",
+		"docs/Guides/a.md":    "---\ntitle: A\n---\nBody.\n",
+		"docs/Guides/a.de.md": "---\ntitle: A de\n---\nText.\n",
+	})
+	res := runCLI(t, dir, nil, "plan")
+	want := `docs/Guides/a.de.md: locale "de" is not enabled in the help center (enabled: en-us, fr): add it to local.locales in hcsync.yaml or rename the file`
+	if res.code != 1 || !strings.Contains(res.stderr, want) {
+		t.Errorf("plan: exit %d\nstderr: %s\nwant the problem %s", res.code, res.stderr, want)
+	}
+}
