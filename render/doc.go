@@ -13,6 +13,13 @@
 //   - Heading ids follow GitHub's anchors (so "#anchors" checked in a
 //     GitHub preview keep working) but are ASCII: accents are folded and
 //     other letters dropped; a heading with nothing left is "heading".
+//   - What a #fragment may name (Result.IDs, Anchors) is the heading ids
+//     and the id and name attributes of raw HTML (<a name="x">, which
+//     older trees use for anchors); Render reports each link's fragment
+//     (Result.Fragments) for the caller to check, since only the caller
+//     knows which page a relative link opens.
+//   - A reference link is reported on its definition's line: that is
+//     where its destination is written and fixed.
 //   - Links rooted at the site (/hc/...) and links in raw HTML are not
 //     rewritten: the first already address the help center, the second
 //     are the writer's to manage.
