@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -124,4 +125,14 @@ func (st *renderState) linkLine(n ast.Node) int {
 		}
 	}
 	return Line(n, st.src)
+}
+
+// footnoteRefID is the id goldmark's footnote renderer gives the
+// reference to footnote index: "fnref:1", or "fnref2:1" for a second
+// reference to the same note.
+func footnoteRefID(refIndex, index int) string {
+	if refIndex > 0 {
+		return "fnref" + strconv.Itoa(refIndex) + ":" + strconv.Itoa(index)
+	}
+	return "fnref:" + strconv.Itoa(index)
 }

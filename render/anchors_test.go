@@ -30,6 +30,11 @@ func TestRenderAnchors(t *testing.T) {
 			ids:  []string{"old-anchor", "inline", "bare"},
 		},
 		{
+			name: "footnotes have the ids goldmark writes",
+			src:  "Text.[^note] More.[^note]\n\n[^note]: The note.\n",
+			ids:  []string{"fnref:1", "fnref1:1", "fn:1"},
+		},
+		{
 			name: "in-page and cross-file fragments with their lines",
 			src:  "# A\n\nSee [below](#setup), [there](install.md#linux-1) and\n[esc](#caf%C3%A9).\n",
 			ids:  []string{"a"},

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"html"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -83,6 +85,10 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			n.Destination, _ = st.rewrite("image", st.opts.Image, n.Destination, n)
 		case *ast.RawHTML, *ast.HTMLBlock:
 			st.ids = appendHTMLIDs(st.ids, RawHTML(n, st.src))
+		case *extast.FootnoteLink:
+			st.ids = append(st.ids, footnoteRefID(n.RefIndex, n.Index))
+		case *extast.Footnote:
+			st.ids = append(st.ids, "fn:"+strconv.Itoa(n.Index))
 		}
 		if t.checkNode != nil {
 			t.checkNode(&st.check, n)
