@@ -97,10 +97,15 @@ func TestRenderProblemLines(t *testing.T) {
 			want: []Problem{{6, `link "gone.md": no such file in the tree`}},
 		},
 		{
+			// One definition, one fix: it is reported once.
+			name: "a reference used twice is reported once",
+			src:  "[a][r] and [b][r]\n\n[r]: gone.md\n",
+			want: []Problem{{3, `link "gone.md": no such file in the tree`}},
+		},
+		{
 			name: "collapsed and shortcut references, image reference, label case",
-			src:  "[Gone][] and [gone] and ![pic][P]\n\n[GONE]: gone.md\n   [p]: gone.png\n",
+			src:  "[Gone][] and ![pic][P]\n\n[GONE]: gone.md\n   [p]: gone.png\n",
 			want: []Problem{
-				{3, `link "gone.md": no such file in the tree`},
 				{3, `link "gone.md": no such file in the tree`},
 				{4, `image "gone.png": no such file in the tree`},
 			},

@@ -125,10 +125,21 @@ func (st *renderState) rewrite(what string, fn func(string, int) (string, error)
 	line := st.linkLine(n)
 	u, err := fn(path, line)
 	if err != nil {
-		st.problems = append(st.problems, Problem{Line: line, Msg: fmt.Sprintf("%s %q: %v", what, path, err)})
+		st.addProblem(Problem{Line: line, Msg: fmt.Sprintf("%s %q: %v", what, path, err)})
 		return dest, false
 	}
 	return joinURL(u, query, frag), true
+}
+
+// addProblem records p unless it is recorded already: a reference
+// defined once and used twice is one thing to fix.
+func (st *renderState) addProblem(p Problem) {
+	for _, q := range st.problems {
+		if q == p {
+			return
+		}
+	}
+	st.problems = append(st.problems, p)
 }
 
 // addHeadingID records the id heading n ends up with, derived or

@@ -2,6 +2,7 @@ package sync
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	gosync "sync"
 
@@ -99,9 +100,12 @@ func (l *linker) checkFragments(t *content.Translation, res render.Result) (prob
 		if ids[f.Frag] {
 			continue
 		}
-		dest := f.Dest + "#" + f.Frag
-		problems = append(problems, content.Problem{File: t.Path, Line: t.BodyLine + f.Line - 1,
-			Msg: fmt.Sprintf("link %q: no heading %q in %s%s", dest, f.Frag, page, suggest(f.Frag, list))})
+		p := content.Problem{File: t.Path, Line: t.BodyLine + f.Line - 1,
+			Msg: fmt.Sprintf("link %q: no heading %q in %s%s", f.Dest+"#"+f.Frag, f.Frag, page, suggest(f.Frag, list))}
+		// A reference defined once and used twice is one thing to fix.
+		if !slices.Contains(problems, p) {
+			problems = append(problems, p)
+		}
 	}
 	return problems, crossFile
 }

@@ -35,9 +35,9 @@ func TestAnchorProblems(t *testing.T) {
 			want: []string{`Guides/a.md:6: link "b.md#set-up-on-linx": no heading "set-up-on-linx" in Guides/b.md (did you mean "set-up-on-linux"?)`},
 		},
 		{
-			name: "no near heading, no suggestion; reference link on its definition's line",
+			name: "no near heading, no suggestion; reference link on its definition's line, once",
 			files: map[string]string{
-				"Guides/a.md": "---\ntitle: A\n---\n[x][ref]\n\n[ref]: b.md#pricing\n",
+				"Guides/a.md": "---\ntitle: A\n---\n[x][ref] and [y][ref]\n\n[ref]: b.md#pricing\n",
 				"Guides/b.md": b,
 			},
 			want: []string{`Guides/a.md:6: link "b.md#pricing": no heading "pricing" in Guides/b.md`},
