@@ -147,7 +147,9 @@ func (st *renderState) addProblem(p Problem) {
 func (st *renderState) addHeadingID(n *ast.Heading) {
 	switch id, _ := n.AttributeString("id"); id := id.(type) {
 	case []byte:
-		st.ids = append(st.ids, string(id))
+		// Not copied: a derived id's bytes are the slugger's, never
+		// written again, and an explicit one's are the parser's.
+		st.ids = append(st.ids, util.BytesToReadOnlyString(id))
 	case string:
 		st.ids = append(st.ids, id)
 	}
