@@ -23,7 +23,8 @@ const validateConfig = "provider: local\ncontent: docs\ndefault_locale: en-us\nl
 
 // TestValidateFindsEveryProblem: validate reports, in one run, every
 // problem the files alone show, whatever its kind, each at its file and
-// line: a bad YAML file does not hide a dead link in another.
+// line: a bad YAML file does not hide a dead link in another. So does
+// plan, which stops at them before reading the help center.
 func TestValidateFindsEveryProblem(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
@@ -35,9 +36,15 @@ func TestValidateFindsEveryProblem(t *testing.T) {
 		"docs/Guides/e-anchor.md": "---\ntitle: Anchor\n---\nText.\n\n[Linux](install.md#linx)\n",
 		"docs/Guides/install.md":  "---\ntitle: Install\n---\n## Linux\n",
 	})
-	res := runCLI(t, dir, nil, "validate")
+	for _, cmd := range []string{"validate", "plan"} {
+		t.Run(cmd, func(t *testing.T) { assertFiveProblems(t, runCLI(t, dir, nil, cmd)) })
+	}
+}
+
+func assertFiveProblems(t *testing.T, res cliResult) {
+	t.Helper()
 	if res.code != 1 {
-		t.Fatalf("validate: exit %d, want 1\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+		t.Fatalf("exit %d, want 1\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
 	}
 	want := []string{
 		"docs/Guides/a-yaml.md:3: ",

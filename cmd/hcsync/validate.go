@@ -34,18 +34,35 @@ func init() {
 
 // validate returns every problem the tree alone shows, in one list: those
 // of loading (front-matter, keys, ids) and those of its bodies (links,
-// anchors, images). A file that does not load is left out of the tree,
-// so a problem in one file never hides one in another.
+// anchors, images).
 func validate(a *app, ws *workspace) error {
-	loadErr := a.loadTree(ws)
-	var problems content.Problems
-	if loadErr != nil {
-		ps, ok := loadErr.(content.Problems)
-		if !ok || ws.tree == nil {
-			return loadErr
-		}
-		problems = ps
+	err := a.loadTree(ws)
+	if err == nil {
+		return withBodyProblems(ws, nil)
 	}
+	if ps, ok := err.(content.Problems); ok && ws.tree != nil {
+		return withBodyProblems(ws, ps)
+	}
+	return err
+}
+
+// loadTreeChecked is loadTree for plan: when files have problems, the
+// problems of the other files' bodies come with them, so that fixing the
+// first does not reveal the next. A sound tree's bodies are the
+// planner's to check, while it renders them.
+func (a *app) loadTreeChecked(ws *workspace) error {
+	err := a.loadTree(ws)
+	if ps, ok := err.(content.Problems); ok && ws.tree != nil {
+		return withBodyProblems(ws, ps)
+	}
+	return err
+}
+
+// withBodyProblems returns problems, found while loading, with those
+// sync.Check finds in the bodies of the files that loaded. A file that
+// does not load is left out of the tree, so a problem in one file never
+// hides one in another.
+func withBodyProblems(ws *workspace, problems content.Problems) error {
 	rel := relPath(ws.cfg.ContentDir())
 	broken := map[string]bool{}
 	for _, p := range problems {
