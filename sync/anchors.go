@@ -58,15 +58,16 @@ func idSet(list []string) map[string]bool {
 }
 
 // checkFragments returns a problem for each link of t's body (rendered
-// as res) that names a heading its page does not have, and whether some
-// link points into another file: the verdict on such a body depends on
-// that file too, so the plan cache must not keep it.
+// as res) that names a heading its page does not have, and a resolver
+// call for each link into another file that names one it has: the
+// plan cache's verdict on the body holds only while those pages keep
+// those headings (replay asks hasAnchor).
 //
 // The page a link into another article opens is the one linkFile
 // resolves it to, so its ids are that translation's: a French page's
 // headings are French. Links to what is not an article (a dead link, an
 // image, a PDF) were reported or are not checked.
-func (l *linker) checkFragments(t *content.Translation, res render.Result) (problems []content.Problem, crossFile bool) {
+func (l *linker) checkFragments(t *content.Translation, res render.Result) (problems []content.Problem, calls []resolverCall) {
 	var own map[string]bool
 	for _, f := range res.Fragments {
 		if anyPlace(f.Frag) {
@@ -85,15 +86,13 @@ func (l *linker) checkFragments(t *content.Translation, res render.Result) (prob
 			if err != nil {
 				continue
 			}
-			lt, ok := l.files[file]
-			if !ok {
+			e, tt := l.anchorsOf(t, file)
+			if e == nil {
 				continue
 			}
-			crossFile = true
-			tt := lt.landing(t)
-			e := l.anchors.of(l.pl.tree, tt)
-			if e.err != nil {
-				continue // the target's own render reports it
+			if e.ids[f.Frag] {
+				calls = append(calls, resolverCall{Anchor: true, Dest: f.Frag, Target: file})
+				continue
 			}
 			ids, list, page = e.ids, e.list, tt.Path
 		}
@@ -107,7 +106,30 @@ func (l *linker) checkFragments(t *content.Translation, res render.Result) (prob
 			problems = append(problems, p)
 		}
 	}
-	return problems, crossFile
+	return problems, calls
+}
+
+// anchorsOf returns the ids of the page a link from t to file (a slash
+// path in the tree) opens, and that page's translation; nil when file is
+// not an article or its body cannot be read (its own render says why).
+func (l *linker) anchorsOf(t *content.Translation, file string) (*anchorEntry, *content.Translation) {
+	lt, ok := l.files[file]
+	if !ok {
+		return nil, nil
+	}
+	tt := lt.landing(t)
+	e := l.anchors.of(l.pl.tree, tt)
+	if e.err != nil {
+		return nil, nil
+	}
+	return e, tt
+}
+
+// hasAnchor reports whether the page a link from t to file opens still
+// has the id frag.
+func (l *linker) hasAnchor(t *content.Translation, file, frag string) bool {
+	e, _ := l.anchorsOf(t, file)
+	return e != nil && e.ids[frag]
 }
 
 // anyPlace reports whether a fragment opens a page whatever its

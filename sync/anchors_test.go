@@ -99,10 +99,11 @@ func problemLines(ps content.Problems) []string {
 	return out
 }
 
-// TestAnchorNotCached: a body that links a heading of another file is
-// right only while that file keeps the heading, so a re-plan with the
-// cache still finds the link dead once the heading is renamed.
-func TestAnchorNotCached(t *testing.T) {
+// TestAnchorCache: a body that links a heading of another file is
+// right only while that file keeps the heading. The plan cache spares
+// its render while it does, and a re-plan still finds the link dead once
+// the heading is renamed, though the linking file did not change.
+func TestAnchorCache(t *testing.T) {
 	tree := loadTree(t, map[string]string{
 		"Guides/a.md": "---\ntitle: A\nid: 1\n---\n[b](b.md#setup)\n",
 		"Guides/b.md": "---\ntitle: B\nid: 2\n---\n## Setup\n",
@@ -116,6 +117,9 @@ func TestAnchorNotCached(t *testing.T) {
 	if p := plan(t, tree, remote, Options{Cache: cache}); len(p.Changes) != 0 {
 		t.Fatalf("first plan: %v", keys(p))
 	}
+	if p := plan(t, tree, remote, Options{Cache: cache}); len(p.Changes) != 0 || cache.Hits() != 2 {
+		t.Fatalf("second plan: %v, %d bodies spared by the cache, want none and 2", keys(p), cache.Hits())
+	}
 	// The heading is renamed in b.md only; a.md is unchanged.
 	path := filepath.Join(tree.Root, "Guides", "b.md")
 	if err := os.WriteFile(path, []byte("---\ntitle: B\nid: 2\n---\n## Set up\n"), 0o644); err != nil {
@@ -128,6 +132,6 @@ func TestAnchorNotCached(t *testing.T) {
 	_, err = NewPlan(tree2, remote, Options{Provider: "test", Caps: fullCaps, Cache: cache})
 	want := `Guides/a.md:5: link "b.md#setup": no heading "setup" in Guides/b.md (did you mean "set-up"?)`
 	if err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("second plan: %v\nwant the problem %s", err, want)
+		t.Errorf("third plan: %v\nwant the problem %s", err, want)
 	}
 }

@@ -567,8 +567,6 @@ type body struct {
 	// afterwards, so the hot loop takes no lock.
 	hit, learnt bool
 	remote      uint64
-	// crossFile says a link names a #fragment of another file.
-	crossFile bool
 }
 
 // renderBody renders t, unless the plan cache proves the result would
@@ -621,18 +619,16 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 		}
 		b.problems = append(b.problems, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
 	}
-	anchorProblems, crossFile := pl.links.checkFragments(t, res)
+	anchorProblems, anchorCalls := pl.links.checkFragments(t, res)
 	b.problems = append(b.problems, anchorProblems...)
-	b.crossFile = crossFile
+	b.calls = append(b.calls, anchorCalls...)
 	b.html, b.refs = res.HTML, r
 	// Compare here, while the rendered HTML is at hand, so a body that
 	// matches keeps nothing: on big trees the rendered bodies would
 	// otherwise be the plan's largest allocation.
 	if rt != nil && rt.PendingBody == "" && rt.PendingTitle == "" && len(b.problems) == 0 && !hasPlaceholder(b.html) &&
 		pl.sameBody(b.html, rt.Body) {
-		// A link to a heading of another file is right only while that
-		// file keeps the heading, which the cache cannot see.
-		b.learnt = pl.opts.Cache != nil && !b.crossFile
+		b.learnt = pl.opts.Cache != nil
 		b.remote = remoteSum(rt.Body)
 		b.unchanged, b.html, b.refs = true, "", nil
 	}
@@ -659,7 +655,7 @@ func (pl *planner) proposeBodies() {
 			continue
 		}
 		b := pl.bodies[ch.File]
-		if b == nil || html == "" || len(b.problems) > 0 || b.crossFile {
+		if b == nil || html == "" || len(b.problems) > 0 {
 			continue
 		}
 		p := proposal{key: b.key, entry: cacheEntry{Calls: b.calls}}
@@ -694,6 +690,12 @@ func answeredWithPlaceholder(calls []resolverCall) bool {
 func (pl *planner) replay(t *content.Translation, calls []resolverCall) bool {
 	r := &refs{}
 	for _, c := range calls {
+		if c.Anchor {
+			if !pl.links.hasAnchor(t, c.Target, c.Dest) {
+				return false
+			}
+			continue
+		}
 		var res string
 		var err error
 		if c.Image {
