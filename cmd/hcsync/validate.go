@@ -23,7 +23,7 @@ func init() {
 		if err != nil {
 			return err
 		}
-		ws.lazyBodies = true
+		// Bodies are kept (not lazyBodies): validate reads every one.
 		if err := validate(a, ws); err != nil {
 			return err
 		}
