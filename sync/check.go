@@ -16,19 +16,25 @@ type CheckOptions struct {
 	// a file whose front-matter does not parse: a link to one is not
 	// reported again as a link to a file that is not an article.
 	Broken map[string]bool
+	// Profile names the HTML profile of the service the tree is for
+	// (providers.Capabilities.HTMLProfile): what its Check finds (HTML
+	// the service rejects) is reported too. "" = the default profile,
+	// which rejects nothing.
+	Profile string
 }
 
 // Check returns the problems of tree that the files alone show, the
 // ones NewPlan finds while rendering and that need no help center: a
 // relative link to a file that does not exist or is not an article, a
 // local image that does not exist, a link to a heading its page does not
-// have. validate runs it, so that a tree it passes plans without them.
+// have, and HTML the profile's service rejects. validate runs it, so
+// that a tree it passes plans without them.
 //
-// What depends on the help center (a locale it has not enabled, image
-// sizes and types it refuses, the HTML it rejects) is the plan's to
+// What depends on the help center itself (a locale it has not enabled,
+// its sections, image sizes and types it refuses) is the plan's to
 // report.
 func Check(tree *content.Tree, opts CheckOptions) content.Problems {
-	pl := &planner{tree: tree, remote: &Remote{}, profile: render.Lookup("")}
+	pl := &planner{tree: tree, remote: &Remote{}, profile: render.Lookup(opts.Profile)}
 	pl.links = newLinker(pl)
 	var jobs []*content.Translation
 	for _, a := range tree.Articles {
@@ -66,6 +72,7 @@ func (pl *planner) checkBody(t *content.Translation, opts CheckOptions) []conten
 	}
 	r := &refs{}
 	res := render.Render(src, render.Options{
+		Profile: pl.profile,
 		Link: func(dest string, _ int) (string, error) {
 			file, err := target(t.Path, dest)
 			if err != nil || opts.Broken[file] {

@@ -109,3 +109,19 @@ func TestLocaleNotEnabledLocal(t *testing.T) {
 		t.Errorf("plan: exit %d\nstderr: %s\nwant the problem %s", res.code, res.stderr, want)
 	}
 }
+
+// TestValidateProviderHTML: HTML the configured service rejects is known
+// from the files and the provider's name alone, so validate reports it
+// without credentials.
+func TestValidateProviderHTML(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"hcsync.yaml":      "provider: intercom\ncontent: docs\ndefault_locale: en\nintercom:\n  author_id: 1\n",
+		"docs/Guides/a.md": "---\ntitle: A\n---\nSteps:\n\n- one\n  - nested\n",
+	})
+	res := runCLI(t, dir, nil, "validate")
+	want := "docs/Guides/a.md:7: nested lists are not supported by Intercom"
+	if res.code != 1 || !strings.Contains(res.stderr, want) {
+		t.Errorf("validate: exit %d\nstdout: %s\nstderr: %s\nwant the problem %s", res.code, res.stdout, res.stderr, want)
+	}
+}

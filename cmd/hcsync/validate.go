@@ -14,7 +14,7 @@ import (
 func init() {
 	commands["validate"] = func(a *app, ctx context.Context, args []string) error {
 		var f commonFlags
-		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: front-matter, keys, locales' spelling, ids, relative links, their #anchors and local images. Contacts no help center.")
+		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: front-matter, keys, locales' spelling, ids, relative links, their #anchors, local images, HTML the provider rejects. Contacts no help center.")
 		f.register(fs)
 		if err := parseFlags(fs, args); err != nil {
 			return err
@@ -72,7 +72,11 @@ func withBodyProblems(ws *workspace, problems content.Problems) error {
 			broken[filepath.ToSlash(r)] = true
 		}
 	}
-	if more := sync.Check(ws.tree, sync.CheckOptions{Broken: broken}); len(more) > 0 {
+	// Each provider registers its HTML profile under its own id
+	// (Capabilities.HTMLProfile), and the profile is what validate needs
+	// of it: building the provider would ask for credentials.
+	opts := sync.CheckOptions{Broken: broken, Profile: ws.cfg.Provider}
+	if more := sync.Check(ws.tree, opts); len(more) > 0 {
 		problems = append(problems, describeProblems(ws.cfg, more).(content.Problems)...)
 	}
 	if len(problems) == 0 {
