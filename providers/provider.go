@@ -132,6 +132,10 @@ type Capabilities struct {
 type Locales struct {
 	Default string
 	Enabled []string // includes Default
+	// Enable tells the writer how to enable a locale, for the problem
+	// about a file in one that is not; "" = in the help center's
+	// settings. The local provider's locales live in hcsync.yaml.
+	Enable string
 }
 
 // Has reports whether locale is enabled.

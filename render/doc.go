@@ -27,11 +27,15 @@
 //     Intercom stores as two paragraphs.
 //   - Headings take attributes ({#id .class}); an explicit id is used
 //     as written and reserved, so no other heading gets it.
-//   - Task list boxes and footnote marks take a form the profile's
-//     service keeps (survive.go): "☑"/"☐" where <input> is dropped,
-//     "[1]" without in-page links where ids are.
 //   - Hugo shortcodes outside code are problems, not text: a help center
 //     has no site generator to expand them.
+//   - What a #fragment may name (Result.IDs, Anchors) is the heading ids
+//     and the id and name attributes of raw HTML (<a name="x">, which
+//     older trees use for anchors); Render reports each link's fragment
+//     (Result.Fragments) for the caller to check, since only the caller
+//     knows which page a relative link opens.
+//   - A reference link is reported on its definition's line: that is
+//     where its destination is written and fixed.
 //   - Normalize ignores comments: readers never see them, and a comment
 //     a service strips would otherwise keep a plan from converging.
 //     Render writes none of the Markdown's comments (they are the

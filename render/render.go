@@ -48,6 +48,10 @@ type Result struct {
 	// Problems are the failed link and image rewrites and the profile's
 	// Check findings, sorted by line; on one line, rewrites come first.
 	Problems []Problem
+	// IDs are what a link into this body can name after '#' (Anchors).
+	IDs []string
+	// Fragments are the body's links to a place in a page, in order.
+	Fragments []Fragment
 }
 
 // Render converts a Markdown body to HTML for opts.Profile.
@@ -82,7 +86,7 @@ func Render(src []byte, opts Options) Result {
 		// and outBuf does not; an extension could, though.
 		problems = append(problems, Problem{Msg: fmt.Sprintf("render html: %v", err)})
 	}
-	res := Result{HTML: string(out.b), Problems: problems} // a copy: out goes back to the pool
+	res := Result{HTML: string(out.b), Problems: problems, IDs: st.ids, Fragments: st.fragments} // a copy: out goes back to the pool
 	if cap(out.b) <= maxPooledOut {
 		outPool.Put(out)
 	}

@@ -90,9 +90,25 @@ func TestRenderProblemLines(t *testing.T) {
 			want: []Problem{{2, `link "gone.md": no such file in the tree`}},
 		},
 		{
-			name: "reference link reported where it is used",
+			// The destination is written on the definition's line, so
+			// that is where the writer fixes it.
+			name: "reference link reported where it is defined",
 			src:  "Intro\n\n\n[x][r]\n\n[r]: gone.md\n",
-			want: []Problem{{4, `link "gone.md": no such file in the tree`}},
+			want: []Problem{{6, `link "gone.md": no such file in the tree`}},
+		},
+		{
+			// One definition, one fix: it is reported once.
+			name: "a reference used twice is reported once",
+			src:  "[a][r] and [b][r]\n\n[r]: gone.md\n",
+			want: []Problem{{3, `link "gone.md": no such file in the tree`}},
+		},
+		{
+			name: "collapsed and shortcut references, image reference, label case",
+			src:  "[Gone][] and ![pic][P]\n\n[GONE]: gone.md\n   [p]: gone.png\n",
+			want: []Problem{
+				{3, `link "gone.md": no such file in the tree`},
+				{4, `image "gone.png": no such file in the tree`},
+			},
 		},
 		{
 			name: "nested list item, table cell, quote",

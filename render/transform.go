@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"html"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -34,6 +36,12 @@ type renderState struct {
 	// lines is built on the first line asked for: most bodies have no
 	// relative link at all.
 	lines *lineIndex
+	// ids and fragments become Result.IDs and Result.Fragments; defs
+	// maps each reference label to its definition's line, once a
+	// reference link asks.
+	ids       []string
+	fragments []Fragment
+	defs      map[string]int
 }
 
 // line is Line(n, st.src), in O(log n) after the first call.
@@ -92,19 +100,27 @@ func (t *bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 				st.text = appendHeadingText(st.text[:0], n, st.src)
 				n.SetAttributeString("id", util.StringToReadOnlyBytes(slugNext(&st.slugs, st.text)))
 			}
+			st.addHeadingID(n)
 			if t.maxHeading > 0 && n.Level > t.maxHeading {
 				n.Level = t.maxHeading
 			}
 		case *ast.Link:
-			n.Destination = st.rewrite("link", st.opts.Link, n.Destination, n)
+			dest, resolved := st.rewrite("link", st.opts.Link, n.Destination, n)
+			st.addFragment(n, n.Destination, resolved)
+			n.Destination = dest
 		case *ast.Image:
-			n.Destination = st.rewrite("image", st.opts.Image, n.Destination, n)
+			n.Destination, _ = st.rewrite("image", st.opts.Image, n.Destination, n)
 		case *ast.HTMLBlock, *ast.RawHTML:
 			st.rewriteRawHTML(n)
+			st.ids = appendHTMLIDs(st.ids, RawHTML(n, st.src))
 		case *ast.Text:
 			if shortcodes {
 				st.checkShortcodes(n)
 			}
+		case *extast.FootnoteLink:
+			st.ids = append(st.ids, footnoteRefID(n.RefIndex, n.Index))
+		case *extast.Footnote:
+			st.ids = append(st.ids, "fn:"+strconv.Itoa(n.Index))
 		}
 		if t.checkNode != nil {
 			t.checkNode(&st.check, n)
@@ -152,14 +168,15 @@ func nextPreorder(root, n ast.Node) ast.Node {
 }
 
 // rewrite passes a relative destination through fn, and one rooted at
-// the site through Rooted, keeping its fragment and query. On error the
-// destination stays as written and the error becomes a problem on the
-// node's line.
-func (st *renderState) rewrite(what string, fn func(string, int) (string, error), dest []byte, n ast.Node) []byte {
-	if u, ok := st.resolveDest(what, fn, dest, func() int { return st.line(n) }); ok {
-		return u
+// the site through Rooted, keeping its fragment and query, and reports
+// whether it was resolved. On error the destination stays as written and
+// the error becomes a problem on the line where the destination is
+// written (a reference link's definition).
+func (st *renderState) rewrite(what string, fn func(string, int) (string, error), dest []byte, n ast.Node) ([]byte, bool) {
+	if u, ok := st.resolveDest(what, fn, dest, func() int { return st.linkLine(n) }); ok {
+		return u, true
 	}
-	return dest
+	return dest, false
 }
 
 // resolveDest is the URL to publish for dest, written on line(), and
@@ -198,10 +215,51 @@ func (st *renderState) resolveDest(what string, fn func(string, int) (string, er
 func (st *renderState) resolveAt(what string, fn func(string, int) (string, error), path string, line int) (string, bool) {
 	u, err := fn(path, line)
 	if err != nil {
-		st.problems = append(st.problems, Problem{Line: line, Msg: fmt.Sprintf("%s %q: %v", what, path, err)})
+		st.addProblem(Problem{Line: line, Msg: fmt.Sprintf("%s %q: %v", what, path, err)})
 		return "", false
 	}
 	return u, true
+}
+
+// addProblem records p unless it is recorded already: a reference
+// defined once and used twice is one thing to fix.
+func (st *renderState) addProblem(p Problem) {
+	for _, q := range st.problems {
+		if q == p {
+			return
+		}
+	}
+	st.problems = append(st.problems, p)
+}
+
+// addHeadingID records the id heading n ends up with, derived or
+// explicit.
+func (st *renderState) addHeadingID(n *ast.Heading) {
+	switch id, _ := n.AttributeString("id"); id := id.(type) {
+	case []byte:
+		// Not copied: a derived id's bytes are the slugger's, never
+		// written again, and an explicit one's are the parser's.
+		st.ids = append(st.ids, util.BytesToReadOnlyString(id))
+	case string:
+		st.ids = append(st.ids, id)
+	}
+}
+
+// addFragment records a link's #fragment: always for one within the
+// page, and for a relative one when the Link resolver accepted its
+// destination (a dead link is a problem already).
+func (st *renderState) addFragment(n ast.Node, dest []byte, resolved bool) {
+	if bytes.IndexByte(dest, '#') < 0 {
+		return
+	}
+	frag, _ := fragmentOf(string(dest))
+	switch {
+	case dest[0] == '#':
+		st.fragments = append(st.fragments, Fragment{Frag: frag, Line: st.linkLine(n)})
+	case resolved && isRelative(dest):
+		path, _, _ := splitURL(string(dest))
+		st.fragments = append(st.fragments, Fragment{Dest: path, Frag: frag, Line: st.linkLine(n)})
+	}
 }
 
 // joinURL puts the writer's ?query and #fragment back on the URL a

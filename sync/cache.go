@@ -40,7 +40,12 @@ func remoteSum(body string) uint64 {
 // body, the profile and these answers.
 type resolverCall struct {
 	Image bool
-	Dest  string
+	// Anchor marks a link's #fragment into another file, which a body
+	// is right about only while that file keeps the heading: Dest is the
+	// fragment, Result is empty, and a replay asks whether the page the
+	// link opens still has it.
+	Anchor bool
+	Dest   string
 	// Target is the file of the tree Dest points at.
 	Target string
 	Result string
@@ -98,7 +103,7 @@ func LoadPlanCache(path string) *PlanCache {
 // The cache file is a cachefile of: the renderers' versions; a table of
 // the strings the calls hold, as count then strings; the entry count;
 // then per entry name, body and remote checksums, call count, then per
-// call: image flag, then dest, target and result as indexes into the
+// call: image and anchor flags, then dest, target and result as indexes into the
 // table. Links and images repeat across bodies (a section's image, a
 // much-linked article), so the table makes the file smaller and its
 // reading allocate each string once.
@@ -157,6 +162,7 @@ func encodeCache(entries map[bodyKey]cacheEntry) []byte {
 		w.Uvarint(uint64(len(e.Calls)))
 		for _, call := range e.Calls {
 			w.Bool(call.Image)
+			w.Bool(call.Anchor)
 			w.Uvarint(index[call.Dest])
 			w.Uvarint(index[call.Target])
 			w.Uvarint(index[call.Result])
@@ -197,6 +203,7 @@ func decodeCache(data []byte) (map[bodyKey]cacheEntry, error) {
 		for i := range e.Calls {
 			c := &e.Calls[i]
 			c.Image = r.Bool()
+			c.Anchor = r.Bool()
 			var okDest, okTarget, okResult bool
 			c.Dest, okDest = str()
 			c.Target, okTarget = str()

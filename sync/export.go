@@ -74,7 +74,8 @@ type ExportResult struct {
 	// source files without locale:, for default_locale in hcsync.yaml.
 	DefaultLocale string
 	Files         []ExportFile
-	Sections      int
+	Sections      int // sections and sub-sections (Intercom: sections)
+	Categories    int // top-level folders (Intercom: collections)
 	Articles      int // source files
 	Translations  int // files of other locales
 	Images        int
@@ -242,10 +243,12 @@ func (ex *exporter) layoutSections() {
 			name := uniqueName(fileName(s.Name), used)
 			dir := path.Join(parentDir, name)
 			ex.dirs[s.ID] = dir
-			ex.res.Sections++
 			file := "_section.md"
 			if s.Kind == providers.KindCategory {
 				file = "_category.md"
+				ex.res.Categories++
+			} else {
+				ex.res.Sections++
 			}
 			var fm frontMatter
 			fm.str("title", s.Name)

@@ -56,7 +56,7 @@ func TestExportLinksByAnySlug(t *testing.T) {
 		t.Fatal(err)
 	}
 	board, err := p.CreateArticle(ctx, providers.ArticleInput{SectionID: sec.ID,
-		Source: providers.TranslationInput{Locale: "en-us", Title: "The planning board", Body: "<p>Where work is planned.</p>"}})
+		Source: providers.TranslationInput{Locale: "en-us", Title: "The planning board", Body: "<p>Where work is planned.</p><h2>Columns</h2>"}})
 	if err != nil {
 		t.Fatal(err)
 	}

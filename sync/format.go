@@ -92,12 +92,12 @@ func WriteText(w io.Writer, p *Plan) error {
 		ew.printf("\nPlan: %s.\n", summary(p))
 	}
 	if n := len(p.Unmanaged); n > 0 {
-		ew.printf("%d remote article(s) are not managed by any file and are left alone.\n", n)
+		ew.printf("%d remote %s not managed by any file and %s left alone.\n", n, plural(n, "article is", "articles are"), plural(n, "is", "are"))
 	}
 	// Each translation is named: one made in the help center beside a
 	// managed article is easy to overlook, and its file is easy to add.
 	if n := len(p.UnmanagedTranslations); n > 0 {
-		ew.printf("%d remote translation(s) have no file and are left alone:\n", n)
+		ew.printf("%d remote %s no file and %s left alone:\n", n, plural(n, "translation has", "translations have"), plural(n, "is", "are"))
 		for _, u := range p.UnmanagedTranslations {
 			ew.printf("    %s [%s] #%s", u.Article, u.Locale, u.ArticleID)
 			if u.Title != "" {

@@ -96,6 +96,8 @@ type linker struct {
 
 	foldedOnce gosync.Once
 	folded     map[string]string // lower-cased article file -> file ("" = two)
+
+	anchors anchorIndex // ids of the pages links name a #fragment of
 }
 
 // linkTarget is what a file of the tree is to a link: its article, the
@@ -121,6 +123,18 @@ func newLinker(pl *planner) *linker {
 		}
 	}
 	return l
+}
+
+// landing is the translation a link from t to this file opens: a link
+// to the source file follows the reader's locale when the target has
+// that translation; a link to a translation file is explicit.
+func (lt linkTarget) landing(t *content.Translation) *content.Translation {
+	if lt.file == lt.article.Source() {
+		if x := lt.article.Translation(t.Locale); x != nil {
+			return x
+		}
+	}
+	return lt.file
 }
 
 // target resolves dest, written in file, to a slash path in the tree.
@@ -150,15 +164,7 @@ func (l *linker) linkFile(t *content.Translation, dest, file string, r *refs) (s
 			return "", fmt.Errorf("dead link: %s does not exist%s", file, suggest(path.Base(file), l.siblings(file)))
 		}
 	}
-	// A link to the source file follows the reader's locale when the
-	// target has that translation; a link to a translation file is
-	// explicit.
-	a, tt := target.article, target.file
-	if tt == a.Source() {
-		if x := a.Translation(t.Locale); x != nil {
-			tt = x
-		}
-	}
+	tt := target.landing(t)
 	m := target.managed
 	if m == nil {
 		return dest, nil // the target has a problem of its own, reported elsewhere

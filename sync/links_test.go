@@ -88,12 +88,12 @@ func TestLinksResolvePerLocale(t *testing.T) {
 	tree := loadTree(t, map[string]string{
 		"Guides/a.md":    "---\ntitle: A\nid: 1\n---\n[b](b.md#setup) [c](c.md)\n",
 		"Guides/a.fr.md": "---\ntitle: A fr\n---\n[b](b.md) [c](c.md) [b en](b.md)\n",
-		"Guides/b.md":    "---\ntitle: B\nid: 2\n---\nx\n",
+		"Guides/b.md":    "---\ntitle: B\nid: 2\n---\n## Setup\n",
 		"Guides/b.fr.md": "---\ntitle: B fr\n---\nx\n",
 		"Guides/c.md":    "---\ntitle: C\n---\nnew\n",
 	})
 	remote := baseRemote()
-	b := remoteArticle("2", "100", "B", html("x\n"), false, &providers.Translation{Locale: "fr", Title: "B fr", Body: html("x\n"), URL: "https://hc/fr/2"})
+	b := remoteArticle("2", "100", "B", html("## Setup\n"), false, &providers.Translation{Locale: "fr", Title: "B fr", Body: html("x\n"), URL: "https://hc/fr/2"})
 	b.Translations["en-us"].URL = "https://hc/en-us/2"
 	remote.Articles = []providers.Article{remoteArticle("1", "100", "A", "", false, &providers.Translation{Locale: "fr", Title: "A fr"}), b}
 	p := plan(t, tree, remote, Options{})
@@ -357,7 +357,7 @@ func FuzzScanSources(f *testing.F) {
 // that links another article is.
 func TestLinksByPermalink(t *testing.T) {
 	const zd = "https://acme.zendesk.com/hc/en-us/articles/"
-	target := remoteArticle("2", "100", "The planning board", html("x\n"), false)
+	target := remoteArticle("2", "100", "The planning board", html("## Columns\n"), false)
 	target.Translations["en-us"].URL = zd + "2-The-planning-board"
 	target.Translations["en-us"].LinkURL = zd + "2"
 	target.Translations["en-us"].Permalink = zd + "2"
@@ -377,7 +377,7 @@ func TestLinksByPermalink(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tree := loadTree(t, map[string]string{
 				"Guides/a.md":     "---\ntitle: A\nid: 1\n---\nSee [the board](board.md#columns).\n",
-				"Guides/board.md": "---\ntitle: The planning board\nid: 2\n---\nx\n",
+				"Guides/board.md": "---\ntitle: The planning board\nid: 2\n---\n## Columns\n",
 				"Guides/other.md": "---\ntitle: Other\nid: 3\n---\ny\n",
 			})
 			remote := baseRemote()

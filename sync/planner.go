@@ -237,10 +237,14 @@ func (pl *planner) locale(l string) string {
 func (pl *planner) checkLocales() {
 	enabled := pl.remote.Locales
 	list := strings.Join(enabled.Enabled, ", ")
+	how := enabled.Enable
+	if how == "" {
+		how = "enable it there"
+	}
 	for _, a := range pl.tree.Articles {
 		for _, t := range a.Translations {
 			if len(enabled.Enabled) > 0 && !enabled.Has(t.Locale) {
-				pl.problem(t.Path, t.KeyLines["locale"], "locale %q is not enabled in the help center (enabled: %s): enable it there or rename the file", t.Locale, list)
+				pl.problem(t.Path, t.KeyLines["locale"], "locale %q is not enabled in the help center (enabled: %s): %s or rename the file", t.Locale, list, how)
 			}
 		}
 		if pl.opts.Caps.SourceLocaleFixed && enabled.Default != "" && !providers.EqualLocale(a.Locale, enabled.Default) {
@@ -804,6 +808,9 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 		}
 		b.problems = append(b.problems, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
 	}
+	anchorProblems, anchorCalls := pl.links.checkFragments(t, res)
+	b.problems = append(b.problems, anchorProblems...)
+	b.calls = append(b.calls, anchorCalls...)
 	b.html, b.refs = res.HTML, r
 	// Compare here, while the rendered HTML is at hand, so a body that
 	// matches keeps nothing: on big trees the rendered bodies would
@@ -872,6 +879,12 @@ func answeredWithPlaceholder(calls []resolverCall) bool {
 func (pl *planner) replay(t *content.Translation, calls []resolverCall) bool {
 	r := &refs{}
 	for _, c := range calls {
+		if c.Anchor {
+			if !pl.links.hasAnchor(t, c.Target, c.Dest) {
+				return false
+			}
+			continue
+		}
 		var res string
 		var err error
 		if strings.HasPrefix(c.Target, "/") {

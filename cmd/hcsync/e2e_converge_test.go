@@ -55,7 +55,7 @@ func TestRetitleChangesOneArticle(t *testing.T) {
 		t.Run(tg.name, func(t *testing.T) {
 			docs := filepath.Join(tg.dir, "docs", "Guides", "Basics")
 			board := filepath.Join(docs, "board.md")
-			writeFile(t, board, "---\ntitle: The board\n---\nWhere work is planned.\n")
+			writeFile(t, board, "---\ntitle: The board\n---\nWhere work is planned.\n\n## Columns\n")
 			for i := 1; i <= 5; i++ {
 				writeFile(t, filepath.Join(docs, fmt.Sprintf("linker-%d.md", i)),
 					fmt.Sprintf("---\ntitle: Linker %d\n---\nSee [the board](board.md) and [its columns](board.md#columns).\n", i))

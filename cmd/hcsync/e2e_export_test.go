@@ -24,8 +24,8 @@ func TestExportEndToEnd(t *testing.T) {
 	if res.code != 0 {
 		t.Fatalf("export: exit %d\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
 	}
-	if !strings.Contains(res.stdout, "Exported 9 articles, 7 translations") {
-		t.Errorf("summary does not count 9 articles and 7 translations:\n%s", res.stdout)
+	if !strings.Contains(res.stdout, "Exported 9 articles, 7 translations, 2 images, 4 sections and 2 categories into exported.") {
+		t.Errorf("summary does not count 9 articles, 7 translations, 2 images, 4 sections and 2 categories:\n%s", res.stdout)
 	}
 	out := filepath.Join(dir, "exported")
 	if _, err := os.Stat(filepath.Join(out, "hcsync.yaml")); err != nil {
@@ -122,7 +122,7 @@ func TestExportEndToEndZendesk(t *testing.T) {
 	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
 
 	res := runCLI(t, dir, env, "export", "--out", "exported")
-	if res.code != 0 || !strings.Contains(res.stdout, "2 articles, 0 translations, 1 images") {
+	if res.code != 0 || !strings.Contains(res.stdout, "2 articles, 0 translations, 1 image,") {
 		t.Fatalf("export: exit %d, want 0 and 2 articles with 1 image\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
 	}
 	images := filepath.Join(dir, "exported", "guides", "setup", "images")

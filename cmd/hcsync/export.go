@@ -160,8 +160,12 @@ func exportedConfig(cfg *config.Config, defaultLocale, out string) ([]byte, erro
 }
 
 func writeExportSummary(w io.Writer, res *sync.ExportResult, out string, drafts bool) {
-	fmt.Fprintf(w, "Exported %d articles, %d translations, %d images and %d sections into %s.\n",
-		res.Articles, res.Translations, res.Images, res.Sections, out)
+	counts := []string{count(res.Articles, "article", "articles"), count(res.Translations, "translation", "translations"),
+		count(res.Images, "image", "images"), count(res.Sections, "section", "sections")}
+	if res.Categories > 0 {
+		counts = append(counts, count(res.Categories, "category", "categories"))
+	}
+	fmt.Fprintf(w, "Exported %s and %s into %s.\n", strings.Join(counts[:len(counts)-1], ", "), counts[len(counts)-1], out)
 	raw, lossy := 0, 0
 	for _, b := range res.Bodies {
 		if b.RawBlocks > 0 {
@@ -172,7 +176,7 @@ func writeExportSummary(w io.Writer, res *sync.ExportResult, out string, drafts 
 		}
 	}
 	if raw > 0 {
-		fmt.Fprintf(w, "\n%d bodies keep HTML that Markdown cannot express (blocks kept as HTML / all blocks):\n", raw)
+		fmt.Fprintf(w, "\n%s HTML that Markdown cannot express (blocks kept as HTML / all blocks):\n", count(raw, "body keeps", "bodies keep"))
 		for _, b := range res.Bodies {
 			if b.RawBlocks > 0 {
 				fmt.Fprintf(w, "  %s: %d/%d\n", b.File, b.RawBlocks, b.Blocks)
@@ -181,7 +185,7 @@ func writeExportSummary(w io.Writer, res *sync.ExportResult, out string, drafts 
 	}
 	writePending(w, res.Pending, drafts)
 	if len(res.Warnings) > 0 {
-		fmt.Fprintf(w, "\n%d warnings:\n", len(res.Warnings))
+		fmt.Fprintf(w, "\n%s:\n", count(len(res.Warnings), "warning", "warnings"))
 		for _, wr := range res.Warnings {
 			if wr.File != "" {
 				fmt.Fprintf(w, "  %s: %s\n", wr.File, wr.Msg)
@@ -193,7 +197,7 @@ func writeExportSummary(w io.Writer, res *sync.ExportResult, out string, drafts 
 		fmt.Fprintln(w, "0 warnings.")
 	}
 	if lossy > 0 {
-		fmt.Fprintf(w, "\n%d bodies will show as changed in plan (see warnings).\n", lossy)
+		fmt.Fprintf(w, "\n%s will show as changed in plan (see warnings).\n", count(lossy, "body", "bodies"))
 	}
 	fmt.Fprintf(w, "\nNext: hcsync plan -c %s\n", filepath.Join(out, "hcsync.yaml"))
 }

@@ -104,7 +104,7 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 		}
 	}
 	start := time.Now()
-	if err := a.loadTree(ws); err != nil {
+	if err := a.loadTreeChecked(ws); err != nil {
 		return nil, nil, nil, err
 	}
 	a.debugf(ws, "timing: tree loaded in %s", since(start))

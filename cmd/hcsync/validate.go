@@ -4,40 +4,116 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/sync"
 )
 
 func init() {
 	commands["validate"] = func(a *app, ctx context.Context, args []string) error {
 		var f commonFlags
-		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: front-matter, keys, locales' spelling, ids, files and images that lead out of the content folder. Contacts no help center.")
+		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: front-matter, keys, locales' spelling, ids, relative links, their #anchors, local images, files and images that lead out of the content folder, HTML the provider rejects. Contacts no help center.")
 		f.register(fs)
 		f.registerAll(fs)
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
-		ws, err := a.loadWorkspace(f)
-		var problems content.Problems
-		isProblems := errors.As(err, &problems)
-		if err != nil && (!isProblems || ws == nil || ws.tree == nil) {
+		ws, err := newWorkspace(f)
+		if err != nil {
 			return err
 		}
-		// Every problem in one run: the images of the files that loaded
-		// are checked even when others did not.
-		if ps := sync.CheckImages(ws.tree); len(ps) > 0 {
-			problems = append(problems, relProblems(ws.cfg, ps)...)
-			problems.Sort()
+		// Bodies are kept (not lazyBodies): validate reads every one.
+		if err := validate(a, ws); err != nil {
+			return err
 		}
-		if len(problems) > 0 {
-			return problemList{ps: problems, all: ws.all}
-		}
-		n := 0
-		for _, art := range ws.tree.Articles {
-			n += len(art.Translations)
-		}
-		fmt.Fprintf(a.stdout, "%s: %d articles, %d files, %d sections: no problems found.\n", relPath(ws.cfg.ContentDir()), len(ws.tree.Articles), n, len(ws.tree.Sections))
+		fmt.Fprintf(a.stdout, "%s: %s: no problems found.\n", relPath(ws.cfg.ContentDir()), treeCounts(ws.tree))
 		return nil
 	}
+}
+
+// validate returns every problem the tree alone shows, in one list: those
+// of loading (front-matter, keys, ids) and those of its bodies (links,
+// anchors, images).
+func validate(a *app, ws *workspace) error {
+	err := a.loadTree(ws)
+	var ps content.Problems
+	switch {
+	case err == nil:
+		return withBodyProblems(ws, nil)
+	case errors.As(err, &ps) && ws.tree != nil:
+		return withBodyProblems(ws, ps)
+	}
+	return err
+}
+
+// loadTreeChecked is loadTree for plan: when files have problems, the
+// problems of the other files' bodies come with them, so that fixing the
+// first does not reveal the next. A sound tree's bodies are the
+// planner's to check, while it renders them.
+func (a *app) loadTreeChecked(ws *workspace) error {
+	err := a.loadTree(ws)
+	var ps content.Problems
+	if errors.As(err, &ps) && ws.tree != nil {
+		return withBodyProblems(ws, ps)
+	}
+	return err
+}
+
+// withBodyProblems returns problems, found while loading (and named from
+// where the user stands), with those sync.Check and sync.CheckImages
+// find in the bodies of the files that loaded. A file that does not load
+// is left out of the tree, so a problem in one file never hides one in
+// another.
+func withBodyProblems(ws *workspace, problems content.Problems) error {
+	rel := relPath(ws.cfg.ContentDir())
+	broken := map[string]bool{}
+	for _, p := range problems {
+		// loadTree named the files from where the user stands; Check
+		// names them in the tree.
+		if r, err := filepath.Rel(rel, filepath.FromSlash(p.File)); err == nil && !strings.HasPrefix(r, "..") {
+			broken[filepath.ToSlash(r)] = true
+		}
+	}
+	// Each provider registers its HTML profile under its own id
+	// (Capabilities.HTMLProfile), and the profile is what validate needs
+	// of it: building the provider would ask for credentials.
+	opts := sync.CheckOptions{Broken: broken, Profile: ws.cfg.Provider}
+	more := sync.Check(ws.tree, opts)
+	more = append(more, sync.CheckImages(ws.tree)...)
+	problems = append(problems, relProblems(ws.cfg, more)...)
+	if len(problems) == 0 {
+		return nil
+	}
+	problems.Sort()
+	problems = slices.Compact(problems)
+	return problemList{ps: problems, all: ws.all}
+}
+
+// treeCounts says what the tree holds: "9 articles, 16 files, 4 sections
+// and 2 categories".
+func treeCounts(tree *content.Tree) string {
+	files, categories := 0, 0
+	for _, art := range tree.Articles {
+		files += len(art.Translations)
+	}
+	for _, s := range tree.Sections {
+		if s.Kind == providers.KindCategory {
+			categories++
+		}
+	}
+	out := fmt.Sprintf("%s, %s, %s", count(len(tree.Articles), "article", "articles"),
+		count(files, "file", "files"), count(len(tree.Sections)-categories, "section", "sections"))
+	if categories > 0 {
+		out += " and " + count(categories, "category", "categories")
+	}
+	return out
+}
+
+// count is n and the noun in the number n takes: "1 article", "2 articles".
+func count(n int, one, many string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, one, many))
 }

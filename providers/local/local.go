@@ -165,7 +165,8 @@ func (p *Provider) Capabilities() providers.Capabilities {
 func (p *Provider) Locales(ctx context.Context) (providers.Locales, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return providers.Locales{Default: p.center.DefaultLocale, Enabled: append([]string(nil), p.center.Locales...)}, nil
+	return providers.Locales{Default: p.center.DefaultLocale, Enabled: append([]string(nil), p.center.Locales...),
+		Enable: "add it to local.locales in hcsync.yaml"}, nil
 }
 
 // localePattern is the syntax of locale codes: a two- or three-letter
