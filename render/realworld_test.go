@@ -179,7 +179,9 @@ func TestShortcodes(t *testing.T) {
 		{14, `Hugo shortcode "param" is not supported: replace it with Markdown or HTML`},
 		{18, `Hugo shortcode "eturl" is not supported: replace it with Markdown or HTML`},
 		{18, `Hugo shortcode "asset" is not supported: replace it with Markdown or HTML`},
-		{18, `Hugo shortcode "eturl" is not supported: replace it with Markdown or HTML`},
+		// A reference's destination is reported where it is written:
+		// on its definition's line.
+		{20, `Hugo shortcode "eturl" is not supported: replace it with Markdown or HTML`},
 	}
 	// In a link's destination it is the one problem: no dead link too.
 	if got := Render([]byte(src), testOptions).Problems; fmt.Sprint(got) != fmt.Sprint(want) {

@@ -62,7 +62,9 @@ func TestAnchorProblems(t *testing.T) {
 		{
 			name: "fragments of dead links and URLs are not checked",
 			files: map[string]string{
-				"Guides/a.md": "---\ntitle: A\n---\n[x](gone.md#a) [z](https://example.com/#c) [w](/hc/x#d)\n",
+				"Guides/a.md": "---\ntitle: A\n---\n[x](gone.md#a) [z](https://example.com/#c)\n",
+				// Paths on a site (/hc/x#d) are TestRootedLinks': plan
+				// knows the help center's own paths, Check does not.
 			},
 			want: []string{`Guides/a.md:4: link "gone.md": dead link: Guides/gone.md does not exist`},
 		},

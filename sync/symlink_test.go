@@ -233,7 +233,7 @@ func TestCheckImagesForms(t *testing.T) {
 		{"with a title", "Text.\n\n![p](images/p.png \"The title\")\n", 6},
 		{"with a query", "![p](images/p.png?v=2)\n", 4},
 		{"in angle brackets", "![p](<images/p.png>)\n", 4},
-		{"by reference", "![p][shot]\n\n[shot]: images/p.png\n", 4},
+		{"by reference", "![p][shot]\n\n[shot]: images/p.png\n", 6}, // where the path is written
 		{"alt with brackets", "![a [b] c](images/p.png)\n", 4},
 		{"in a link", "[![p](images/p.png)](https://example.com)\n", 4},
 		{"in code", "```\n![p](images/p.png)\n```\n", 0},
