@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"container/heap"
 	"context"
 	"errors"
@@ -9,7 +8,9 @@ import (
 	"io"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5"
@@ -28,6 +29,12 @@ type Repo struct {
 	// slash path; "" when the content folder is the root.
 	prefix  string
 	shallow map[plumbing.Hash]bool
+
+	// headOnce finds HEAD's content tree once for every Committed call
+	// of a plan.
+	headOnce sync.Once
+	headTree *object.Tree
+	headErr  error
 }
 
 // FileCommit is the last commit that changed a file.
@@ -127,21 +134,26 @@ func (r *Repo) head() (*object.Commit, error) {
 
 // Committed reports whether the file at p (a slash path relative to the
 // content root) holds exactly what HEAD holds for it: no uncommitted
-// change. A file HEAD does not have is not committed.
+// change. A file HEAD does not have is not committed. It compares the
+// git hash of working with the one HEAD's tree records, so the
+// committed file is never read.
 func (r *Repo) Committed(p string, working []byte) (bool, error) {
-	c, err := r.head()
-	if err != nil || c == nil {
-		return false, err
+	r.headOnce.Do(func() {
+		c, err := r.head()
+		if err != nil || c == nil {
+			r.headErr = err
+			return
+		}
+		r.headTree, r.headErr = r.contentTree(c)
+	})
+	if r.headErr != nil || r.headTree == nil {
+		return false, r.headErr
 	}
-	tree, err := r.contentTree(c)
-	if err != nil || tree == nil {
-		return false, err
-	}
-	data, ok, err := readFile(tree, p)
+	e, ok, err := findFile(r.headTree, p)
 	if err != nil || !ok {
 		return false, err
 	}
-	return bytes.Equal(data, working), nil
+	return e.Hash == plumbing.ComputeHash(plumbing.BlobObject, working), nil
 }
 
 // LastCommits finds the last commit that changed each of files (slash
@@ -175,7 +187,7 @@ func (r *Repo) LastCommits(ctx context.Context, files []string) (map[string]File
 		if len(parents) == 0 || !complete {
 			// A root commit added every file it has; at a shallow
 			// boundary the file's change lies in the missing history.
-			if err := eachFile(tree, func(p string) { found(p, c, !complete) }); err != nil {
+			if err := r.eachFile(tree, "", func(p string) { found(p, c, !complete) }); err != nil {
 				return false, fmt.Errorf("git commit %s: %w", c.Hash, err)
 			}
 			return len(want) > 0, nil
@@ -208,7 +220,7 @@ func (r *Repo) changedInAll(tree *object.Tree, parents []*object.Commit) (map[st
 			return nil, nil
 		}
 		these := map[string]bool{}
-		err = diffTrees(pt, tree, "", func(file string) {
+		err = diffTrees(pt, tree, "", func(file string, _, _ bool) {
 			if changed == nil || changed[file] {
 				these[file] = true
 			}
@@ -251,41 +263,45 @@ func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, err
 	if err != nil {
 		return nil, err
 	}
-	changes, err := object.DiffTree(baseTree, headTree)
-	if err != nil {
-		return nil, fmt.Errorf("--since %s: comparing with HEAD: %w", ref, err)
-	}
 	var gone []DeletedFile
-	for _, ch := range changes {
-		if ch.To.Name != "" {
-			continue
-		}
-		if d, ok := deletedFile(ch.From.Name); ok {
+	err = diffTrees(baseTree, headTree, "", func(p string, before, after bool) {
+		if d, ok := deletedFile(p); ok && before && !after {
 			gone = append(gone, d)
 		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("--since %s: comparing with HEAD: %w", ref, err)
 	}
 	if len(gone) == 0 {
 		return nil, nil
 	}
+	sort.Slice(gone, func(i, j int) bool { return gone[i].Path < gone[j].Path })
 
 	// Walk back from HEAD until every deleted file is seen in a commit:
 	// that commit holds its last version, and the version of its source
 	// that went with it. ref itself holds them all, so the walk ends
-	// there at the latest.
+	// there at the latest. Only that version of the file carrying the
+	// id is read; in every other commit a path is looked up, not read.
 	found := make([]bool, len(gone))
 	idData := make([][]byte, len(gone)) // the file that carries the id, as it was then
 	left := len(gone)
+	var last plumbing.Hash // the content tree of the commit visited before
+	// blobs holds each id-carrying file read, by hash: the translations
+	// of one source, deleted together, share its version.
+	blobs := map[plumbing.Hash][]byte{}
 	w := r.newWalk(head)
 	w.stop = base.Hash
 	err = w.each(ctx, func(c *object.Commit, _ []*object.Commit, _ bool, tree *object.Tree) (bool, error) {
-		if tree == nil {
+		if tree == nil || tree.Hash == last {
+			// The same tree holds nothing the one before did not.
 			return true, nil
 		}
+		last = tree.Hash
 		for i, d := range gone {
 			if found[i] {
 				continue
 			}
-			_, ok, err := readFile(tree, d.Path)
+			_, ok, err := findFile(tree, d.Path)
 			if err != nil {
 				return false, fmt.Errorf("git commit %s: %s: %w", c.Hash, d.Path, err)
 			}
@@ -297,7 +313,7 @@ func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, err
 			if d.Source != "" {
 				idFile = d.Source
 			}
-			if idData[i], _, err = readFile(tree, idFile); err != nil {
+			if idData[i], err = r.readFile(tree, idFile, blobs); err != nil {
 				return false, fmt.Errorf("git commit %s: %s: %w", c.Hash, idFile, err)
 			}
 		}
@@ -367,11 +383,13 @@ func (r *Repo) contentTree(c *object.Commit) (*object.Tree, error) {
 }
 
 // diffTrees calls fn with the path of each file that differs between
-// trees a and b (either may be nil). Subtrees with equal hashes are not
-// opened: a commit that touches a few files costs a few tree reads,
-// whatever the size of the tree. (object.DiffTree decodes every subtree
-// of both sides.)
-func diffTrees(a, b *object.Tree, dir string, fn func(string)) error {
+// trees a and b (either may be nil), and whether a file is there in a
+// (before) and in b (after). Entries are compared by hash: subtrees with
+// equal hashes are not opened, and no file is read, so a commit that
+// touches a few files costs a few tree reads, whatever the size of the
+// tree and of its images. (object.DiffTree decodes every subtree of both
+// sides.)
+func diffTrees(a, b *object.Tree, dir string, fn func(p string, before, after bool)) error {
 	entries := func(t *object.Tree) map[string]object.TreeEntry {
 		m := map[string]object.TreeEntry{}
 		if t != nil {
@@ -414,8 +432,9 @@ func diffTrees(a, b *object.Tree, dir string, fn func(string)) error {
 		}
 		// A file on either side (also one that became a folder or the
 		// reverse) is a changed path.
-		if (inA && ea.Mode != filemode.Dir) || (inB && eb.Mode != filemode.Dir) {
-			fn(path.Join(dir, n))
+		before, after := inA && isFile(ea.Mode), inB && isFile(eb.Mode)
+		if before || after {
+			fn(path.Join(dir, n), before, after)
 		}
 	}
 	return nil
@@ -428,40 +447,75 @@ func sameTree(a, b *object.Tree) bool {
 	return a.Hash == b.Hash
 }
 
-// eachFile calls fn with the path of every file in tree.
-func eachFile(tree *object.Tree, fn func(string)) error {
+// isFile reports whether a tree entry of mode m is a file, as
+// object.Tree.Files has it: not a folder, not a submodule's commit.
+func isFile(m filemode.FileMode) bool {
+	return m != filemode.Dir && m != filemode.Submodule
+}
+
+// eachFile calls fn with the path of every file in tree, under dir. It
+// reads the tree objects only: object.Tree.Files would inflate every
+// blob, images included, to hand over its name.
+func (r *Repo) eachFile(tree *object.Tree, dir string, fn func(string)) error {
 	if tree == nil {
 		return nil
 	}
-	files := tree.Files()
-	defer files.Close()
-	for {
-		f, err := files.Next()
-		if err == io.EOF {
-			return nil
+	for _, e := range tree.Entries {
+		p := path.Join(dir, e.Name)
+		switch {
+		case e.Mode == filemode.Dir:
+			sub, err := object.GetTree(r.repo.Storer, e.Hash)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+			if err := r.eachFile(sub, p, fn); err != nil {
+				return err
+			}
+		case isFile(e.Mode):
+			fn(p)
 		}
-		if err != nil {
-			return err
-		}
-		fn(f.Name)
 	}
+	return nil
 }
 
-// readFile returns the content of the file at p in tree, and whether it
-// exists there.
-func readFile(tree *object.Tree, p string) ([]byte, bool, error) {
-	f, err := tree.File(p)
+// findFile returns the tree entry of the file at p in tree, and whether
+// there is one; the file itself is not read.
+func findFile(tree *object.Tree, p string) (*object.TreeEntry, bool, error) {
+	e, err := tree.FindEntry(p)
 	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) || errors.Is(err, object.ErrEntryNotFound) {
 		return nil, false, nil
 	}
 	if err != nil {
 		return nil, false, err
 	}
-	s, err := f.Contents()
-	if err != nil {
-		return nil, false, err
+	return e, isFile(e.Mode), nil
+}
+
+// readFile returns the content of the file at p in tree, nil when it
+// has none. blobs holds the files read before, by hash.
+func (r *Repo) readFile(tree *object.Tree, p string, blobs map[plumbing.Hash][]byte) ([]byte, error) {
+	e, ok, err := findFile(tree, p)
+	if err != nil || !ok {
+		return nil, err
 	}
-	return []byte(s), true, nil
+	if data, ok := blobs[e.Hash]; ok {
+		return data, nil
+	}
+	blob, err := object.GetBlob(r.repo.Storer, e.Hash)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := blob.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return nil, err
+	}
+	blobs[e.Hash] = data
+	return data, nil
 }
 
 // deletedFile says what a deleted path was: an article file, a

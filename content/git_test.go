@@ -2,15 +2,18 @@ package content
 
 import (
 	"context"
+	"crypto/rand"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage"
 )
 
 // testRepo builds a real git repository on disk, commit by commit, with
@@ -328,5 +331,211 @@ func TestDeletedSince(t *testing.T) {
 	_, err := r.DeletedSince(context.Background(), "no-such-branch")
 	if err == nil || !strings.Contains(err.Error(), "no-such-branch") {
 		t.Errorf("DeletedSince(unknown ref) = %v, want an error naming the ref", err)
+	}
+}
+
+// blobCounter is the repository's object store, noting each blob read
+// from it: the history questions need paths and hashes, and an image
+// read for nothing costs its whole size in CPU and memory.
+type blobCounter struct {
+	storage.Storer
+	mu    sync.Mutex
+	reads map[plumbing.Hash]int
+}
+
+func (s *blobCounter) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+	obj, err := s.Storer.EncodedObject(t, h)
+	if err == nil && obj.Type() == plumbing.BlobObject {
+		s.mu.Lock()
+		s.reads[h]++
+		s.mu.Unlock()
+	}
+	return obj, err
+}
+
+// countBlobs makes r read its objects through a blobCounter.
+func countBlobs(t *testing.T, r *Repo) *blobCounter {
+	t.Helper()
+	s := &blobCounter{Storer: r.repo.Storer, reads: map[plumbing.Hash]int{}}
+	repo, err := git.Open(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.repo = repo
+	return s
+}
+
+func randomBytes(t *testing.T, n int) string {
+	t.Helper()
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func blobHash(data string) plumbing.Hash {
+	return plumbing.ComputeHash(plumbing.BlobObject, []byte(data))
+}
+
+// imageHistory is a content folder with images over four commits: the
+// root commit adds everything, later ones edit an article, replace an
+// image, and delete an article.
+func imageHistory(t *testing.T) (g *testRepo, root plumbing.Hash, gone string) {
+	t.Helper()
+	g = newTestRepo(t)
+	g.write("docs/s/a.md", article("A", "1"))
+	g.write("docs/s/b.md", article("B", ""))
+	gone = article("Gone", "3")
+	g.write("docs/s/gone.md", gone)
+	g.write("docs/s/images/one.png", randomBytes(t, 64<<10))
+	g.write("docs/t/c.md", article("C", ""))
+	g.write("docs/t/images/two.png", randomBytes(t, 64<<10))
+	root = g.commit(1, "Ann")
+	g.write("docs/s/b.md", article("B edited", ""))
+	g.commit(2, "Bob")
+	g.write("docs/s/images/one.png", randomBytes(t, 64<<10))
+	g.commit(3, "Cid")
+	g.remove("docs/s/gone.md")
+	g.commit(4, "Dee")
+	return g, root, gone
+}
+
+// The history questions of a plan read no file content but that of a
+// deleted article, whose id only its last version knows.
+func TestGitHistoryReadsOnlyWhatItNeeds(t *testing.T) {
+	t.Parallel()
+	g, root, gone := imageHistory(t)
+	a, err := os.ReadFile(filepath.Join(g.dir, "docs", "s", "a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		run  func(*Repo) error
+		// want is the only blob it may read
+		want plumbing.Hash
+	}{
+		{"last commits", func(r *Repo) error {
+			// a.md and c.md last changed in the root commit, which
+			// adds every file of the tree.
+			got, err := r.LastCommits(context.Background(), []string{"s/a.md", "s/b.md", "t/c.md"})
+			if err == nil && (got["s/a.md"].Author != "Ann" || got["s/b.md"].Author != "Bob" || got["t/c.md"].Author != "Ann") {
+				t.Errorf("LastCommits = %+v, want a.md and c.md by Ann, b.md by Bob", got)
+			}
+			return err
+		}, plumbing.ZeroHash},
+		{"committed", func(r *Repo) error {
+			ok, err := r.Committed("s/a.md", a)
+			if err == nil && !ok {
+				t.Error("Committed(s/a.md, its committed bytes) = false, want true")
+			}
+			return err
+		}, plumbing.ZeroHash},
+		{"deleted since", func(r *Repo) error {
+			got, err := r.DeletedSince(context.Background(), root.String())
+			if err == nil && (len(got) != 1 || got[0] != (DeletedFile{Path: "s/gone.md", ID: "3"})) {
+				t.Errorf("DeletedSince(root) = %+v, want s/gone.md with id 3", got)
+			}
+			return err
+		}, blobHash(gone)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := openTestRepo(t, filepath.Join(g.dir, "docs"))
+			s := countBlobs(t, r)
+			if err := tt.run(r); err != nil {
+				t.Fatal(err)
+			}
+			for h, n := range s.reads {
+				if h != tt.want || n > 1 {
+					t.Errorf("read blob %s %d time(s); want only %s, once", h, n, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// A blobless clone (git clone --filter=blob:none) has every commit and
+// tree but only the blobs its checkout needed: history answers without
+// the older ones.
+func TestBloblessClone(t *testing.T) {
+	t.Parallel()
+	g, root, _ := imageHistory(t)
+	// The image the root commit added and commit 3 replaced is what a
+	// blobless clone would lack.
+	old, err := fileHash(g, root, "docs/s/images/one.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := old.String()
+	if err := os.Remove(filepath.Join(g.dir, ".git", "objects", s[:2], s[2:])); err != nil {
+		t.Fatal(err)
+	}
+
+	r := openTestRepo(t, filepath.Join(g.dir, "docs"))
+	got, err := r.LastCommits(context.Background(), []string{"s/a.md", "t/c.md"})
+	if err != nil {
+		t.Fatalf("LastCommits in a blobless clone: %v", err)
+	}
+	if got["s/a.md"].Author != "Ann" || got["t/c.md"].Author != "Ann" {
+		t.Errorf("LastCommits = %+v, want both by Ann", got)
+	}
+	del, err := r.DeletedSince(context.Background(), root.String())
+	if err != nil {
+		t.Fatalf("DeletedSince in a blobless clone: %v", err)
+	}
+	if len(del) != 1 || del[0] != (DeletedFile{Path: "s/gone.md", ID: "3"}) {
+		t.Errorf("DeletedSince(root) = %+v, want s/gone.md with id 3", del)
+	}
+}
+
+// fileHash returns the hash of the file at p in commit c.
+func fileHash(g *testRepo, c plumbing.Hash, p string) (plumbing.Hash, error) {
+	commit, err := g.repo.CommitObject(c)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	tree, err := commit.Tree()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	e, err := tree.FindEntry(p)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return e.Hash, nil
+}
+
+// Committed compares the working bytes with what HEAD holds at the path.
+func TestCommitted(t *testing.T) {
+	t.Parallel()
+	g := newTestRepo(t)
+	g.write("docs/s/a.md", article("A", "1"))
+	g.write("docs/s/b.md", article("B", ""))
+	g.commit(1, "Ann")
+	g.write("docs/s/b.md", article("B edited", ""))
+	g.commit(2, "Bob")
+	r := openTestRepo(t, filepath.Join(g.dir, "docs"))
+	tests := []struct {
+		path, working string
+		want          bool
+	}{
+		{"s/a.md", article("A", "1"), true},
+		{"s/a.md", article("A", "1") + "edited\n", false},
+		{"s/b.md", article("B edited", ""), true},
+		{"s/b.md", article("B", ""), false}, // what an older commit held
+		{"s/new.md", article("New", ""), false},
+		{"s", "", false}, // a folder is no committed file
+	}
+	for _, tt := range tests {
+		got, err := r.Committed(tt.path, []byte(tt.working))
+		if err != nil {
+			t.Errorf("Committed(%s): %v", tt.path, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("Committed(%s, %q) = %v, want %v", tt.path, tt.working, got, tt.want)
+		}
 	}
 }
