@@ -313,7 +313,13 @@ func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, err
 			if d.Source != "" {
 				idFile = d.Source
 			}
-			if idData[i], err = r.readFile(tree, idFile, blobs); err != nil {
+			idData[i], err = r.readFile(tree, idFile, blobs)
+			if errors.Is(err, plumbing.ErrObjectNotFound) {
+				// A blobless or partial clone fetched the trees but not
+				// this version of the file.
+				return false, fmt.Errorf("--since %s: %s as of commit %s is not in this clone, and its id: is needed to prune %s: fetch it (git cat-file -p %s:%s) or clone without --filter: %w", ref, idFile, c.Hash, d.Path, c.Hash, path.Join(r.prefix, idFile), err)
+			}
+			if err != nil {
 				return false, fmt.Errorf("git commit %s: %s: %w", c.Hash, idFile, err)
 			}
 		}

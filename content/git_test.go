@@ -488,6 +488,22 @@ func TestBloblessClone(t *testing.T) {
 	if len(del) != 1 || del[0] != (DeletedFile{Path: "s/gone.md", ID: "3"}) {
 		t.Errorf("DeletedSince(root) = %+v, want s/gone.md with id 3", del)
 	}
+
+	// Without the deleted article's last version its id is unknown:
+	// the error names the file and how to fetch it.
+	gone, err := fileHash(g, root, "docs/s/gone.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = gone.String()
+	if err := os.Remove(filepath.Join(g.dir, ".git", "objects", s[:2], s[2:])); err != nil {
+		t.Fatal(err)
+	}
+	r = openTestRepo(t, filepath.Join(g.dir, "docs"))
+	_, err = r.DeletedSince(context.Background(), root.String())
+	if err == nil || !strings.Contains(err.Error(), "s/gone.md") || !strings.Contains(err.Error(), "git cat-file -p ") || !strings.Contains(err.Error(), ":docs/s/gone.md") {
+		t.Errorf("DeletedSince without the deleted file's blob = %v, want an error naming s/gone.md and the git cat-file that fetches it", err)
+	}
 }
 
 // fileHash returns the hash of the file at p in commit c.
