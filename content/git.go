@@ -22,7 +22,9 @@ import (
 // Repo is the git repository that holds a content folder. It answers the
 // two questions the planner asks of history: when was each file last
 // committed (drift), and which articles did the commits since a ref
-// delete (prune).
+// delete (prune). It reads tree objects, by hash, and a file's content
+// only when it needs it. Its methods may be called from several
+// goroutines: they take turns.
 type Repo struct {
 	repo *git.Repository
 	// prefix is the content folder relative to the work tree root, as a
@@ -30,12 +32,18 @@ type Repo struct {
 	prefix  string
 	shallow map[plumbing.Hash]bool
 
-	// headOnce finds HEAD's content tree once for every Committed call
-	// of a plan.
-	headOnce sync.Once
+	mu sync.Mutex
+	// trees holds the trees decoded so far, by hash (see tree).
+	trees       map[plumbing.Hash]*object.Tree
+	treeEntries int
+	// headTree is HEAD's content tree, for Committed; headRead is set
+	// once it was looked for.
 	headTree *object.Tree
-	headErr  error
+	headRead bool
 }
+
+// maxTreeEntries bounds the tree cache: about 15 MB of decoded entries.
+const maxTreeEntries = 200_000
 
 // FileCommit is the last commit that changed a file.
 type FileCommit struct {
@@ -138,18 +146,24 @@ func (r *Repo) head() (*object.Commit, error) {
 // git hash of working with the one HEAD's tree records, so the
 // committed file is never read.
 func (r *Repo) Committed(p string, working []byte) (bool, error) {
-	r.headOnce.Do(func() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.headRead {
 		c, err := r.head()
-		if err != nil || c == nil {
-			r.headErr = err
-			return
+		if err != nil {
+			return false, err
 		}
-		r.headTree, r.headErr = r.contentTree(c)
-	})
-	if r.headErr != nil || r.headTree == nil {
-		return false, r.headErr
+		if c != nil {
+			if r.headTree, err = r.contentTree(c); err != nil {
+				return false, err
+			}
+		}
+		r.headRead = true
 	}
-	e, ok, err := findFile(r.headTree, p)
+	if r.headTree == nil {
+		return false, nil
+	}
+	e, ok, err := r.findFile(r.headTree, p)
 	if err != nil || !ok {
 		return false, err
 	}
@@ -165,6 +179,8 @@ func (r *Repo) Committed(p string, working []byte) (bool, error) {
 // every parent (as git log's history simplification has it); otherwise
 // the change is found on the branch that made it.
 func (r *Repo) LastCommits(ctx context.Context, files []string) (map[string]FileCommit, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	out := make(map[string]FileCommit, len(files))
 	want := make(map[string]bool, len(files))
 	for _, f := range files {
@@ -220,7 +236,7 @@ func (r *Repo) changedInAll(tree *object.Tree, parents []*object.Commit) (map[st
 			return nil, nil
 		}
 		these := map[string]bool{}
-		err = diffTrees(pt, tree, "", func(file string, _, _ bool) {
+		err = r.diffTrees(pt, tree, "", func(file string, _, _ bool) {
 			if changed == nil || changed[file] {
 				these[file] = true
 			}
@@ -244,6 +260,8 @@ func (r *Repo) changedInAll(tree *object.Tree, parents []*object.Commit) (map[st
 // left out. A file that moved shows as deleted under its old name: the
 // planner keeps what another file still holds.
 func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	base, err := r.resolve(ref)
 	if err != nil {
 		return nil, err
@@ -264,7 +282,7 @@ func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, err
 		return nil, err
 	}
 	var gone []DeletedFile
-	err = diffTrees(baseTree, headTree, "", func(p string, before, after bool) {
+	err = r.diffTrees(baseTree, headTree, "", func(p string, before, after bool) {
 		if d, ok := deletedFile(p); ok && before && !after {
 			gone = append(gone, d)
 		}
@@ -301,7 +319,7 @@ func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, err
 			if found[i] {
 				continue
 			}
-			_, ok, err := findFile(tree, d.Path)
+			_, ok, err := r.findFile(tree, d.Path)
 			if err != nil {
 				return false, fmt.Errorf("git commit %s: %s: %w", c.Hash, d.Path, err)
 			}
@@ -371,21 +389,58 @@ func (r *Repo) resolve(ref string) (*object.Commit, error) {
 // contentTree returns the tree of the content folder in commit c, nil
 // when the folder does not exist there.
 func (r *Repo) contentTree(c *object.Commit) (*object.Tree, error) {
-	tree, err := c.Tree()
+	tree, err := r.tree(c.TreeHash)
 	if err != nil {
 		return nil, fmt.Errorf("git commit %s: %w", c.Hash, err)
 	}
 	if r.prefix == "" {
 		return tree, nil
 	}
-	sub, err := tree.Tree(r.prefix)
-	if errors.Is(err, object.ErrDirectoryNotFound) || errors.Is(err, object.ErrEntryNotFound) {
-		return nil, nil
+	for _, name := range strings.Split(r.prefix, "/") {
+		e := entry(tree, name)
+		if e == nil || e.Mode != filemode.Dir {
+			return nil, nil
+		}
+		if tree, err = r.tree(e.Hash); err != nil {
+			return nil, fmt.Errorf("git commit %s: %s: %w", c.Hash, r.prefix, err)
+		}
 	}
+	return tree, nil
+}
+
+// tree returns the tree object h, decoded once: a walk of history
+// compares each commit's trees with its parents', then the parents'
+// with theirs, and Committed looks up every file in HEAD's. (go-git's
+// own object cache still opens the object's file, or its pack, on every
+// lookup, and decodes the tree anew.)
+func (r *Repo) tree(h plumbing.Hash) (*object.Tree, error) {
+	if t, ok := r.trees[h]; ok {
+		return t, nil
+	}
+	if r.trees == nil {
+		r.trees = map[plumbing.Hash]*object.Tree{}
+	}
+	t, err := object.GetTree(r.repo.Storer, h)
 	if err != nil {
-		return nil, fmt.Errorf("git commit %s: %s: %w", c.Hash, r.prefix, err)
+		return nil, err
 	}
-	return sub, nil
+	if r.treeEntries+len(t.Entries) > maxTreeEntries {
+		clear(r.trees)
+		r.treeEntries = 0
+	}
+	r.trees[h] = t
+	r.treeEntries += len(t.Entries)
+	return t, nil
+}
+
+// entry returns the entry called name in tree, nil when there is none.
+func entry(tree *object.Tree, name string) *object.TreeEntry {
+	for i := range tree.Entries {
+		if tree.Entries[i].Name == name {
+			return &tree.Entries[i]
+		}
+	}
+	return nil
 }
 
 // diffTrees calls fn with the path of each file that differs between
@@ -395,7 +450,7 @@ func (r *Repo) contentTree(c *object.Commit) (*object.Tree, error) {
 // touches a few files costs a few tree reads, whatever the size of the
 // tree and of its images. (object.DiffTree decodes every subtree of both
 // sides.)
-func diffTrees(a, b *object.Tree, dir string, fn func(p string, before, after bool)) error {
+func (r *Repo) diffTrees(a, b *object.Tree, dir string, fn func(p string, before, after bool)) error {
 	entries := func(t *object.Tree) map[string]object.TreeEntry {
 		m := map[string]object.TreeEntry{}
 		if t != nil {
@@ -422,17 +477,17 @@ func diffTrees(a, b *object.Tree, dir string, fn func(p string, before, after bo
 		var sa, sb *object.Tree
 		var err error
 		if inA && ea.Mode == filemode.Dir {
-			if sa, err = a.Tree(n); err != nil {
+			if sa, err = r.tree(ea.Hash); err != nil {
 				return err
 			}
 		}
 		if inB && eb.Mode == filemode.Dir {
-			if sb, err = b.Tree(n); err != nil {
+			if sb, err = r.tree(eb.Hash); err != nil {
 				return err
 			}
 		}
 		if sa != nil || sb != nil {
-			if err := diffTrees(sa, sb, path.Join(dir, n), fn); err != nil {
+			if err := r.diffTrees(sa, sb, path.Join(dir, n), fn); err != nil {
 				return err
 			}
 		}
@@ -470,7 +525,7 @@ func (r *Repo) eachFile(tree *object.Tree, dir string, fn func(string)) error {
 		p := path.Join(dir, e.Name)
 		switch {
 		case e.Mode == filemode.Dir:
-			sub, err := object.GetTree(r.repo.Storer, e.Hash)
+			sub, err := r.tree(e.Hash)
 			if err != nil {
 				return fmt.Errorf("%s: %w", p, err)
 			}
@@ -486,13 +541,23 @@ func (r *Repo) eachFile(tree *object.Tree, dir string, fn func(string)) error {
 
 // findFile returns the tree entry of the file at p in tree, and whether
 // there is one; the file itself is not read.
-func findFile(tree *object.Tree, p string) (*object.TreeEntry, bool, error) {
-	e, err := tree.FindEntry(p)
-	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) || errors.Is(err, object.ErrEntryNotFound) {
-		return nil, false, nil
+func (r *Repo) findFile(tree *object.Tree, p string) (*object.TreeEntry, bool, error) {
+	dir, name := path.Split(p)
+	if dir != "" {
+		for _, seg := range strings.Split(strings.TrimSuffix(dir, "/"), "/") {
+			e := entry(tree, seg)
+			if e == nil || e.Mode != filemode.Dir {
+				return nil, false, nil
+			}
+			var err error
+			if tree, err = r.tree(e.Hash); err != nil {
+				return nil, false, err
+			}
+		}
 	}
-	if err != nil {
-		return nil, false, err
+	e := entry(tree, name)
+	if e == nil {
+		return nil, false, nil
 	}
 	return e, isFile(e.Mode), nil
 }
@@ -500,7 +565,7 @@ func findFile(tree *object.Tree, p string) (*object.TreeEntry, bool, error) {
 // readFile returns the content of the file at p in tree, nil when it
 // has none. blobs holds the files read before, by hash.
 func (r *Repo) readFile(tree *object.Tree, p string, blobs map[plumbing.Hash][]byte) ([]byte, error) {
-	e, ok, err := findFile(tree, p)
+	e, ok, err := r.findFile(tree, p)
 	if err != nil || !ok {
 		return nil, err
 	}

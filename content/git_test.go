@@ -555,3 +555,25 @@ func TestCommitted(t *testing.T) {
 		}
 	}
 }
+
+// The planner asks Committed from one goroutine per core.
+func TestCommittedConcurrently(t *testing.T) {
+	t.Parallel()
+	g := newTestRepo(t)
+	for _, p := range []string{"docs/s/a.md", "docs/s/b.md", "docs/t/c.md", "docs/t/u/d.md"} {
+		g.write(p, article(p, ""))
+	}
+	g.commit(1, "Ann")
+	r := openTestRepo(t, filepath.Join(g.dir, "docs"))
+	var wg sync.WaitGroup
+	for _, p := range []string{"s/a.md", "s/b.md", "t/c.md", "t/u/d.md"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if ok, err := r.Committed(p, []byte(article("docs/"+p, ""))); !ok || err != nil {
+				t.Errorf("Committed(%s) = %v, %v; want true", p, ok, err)
+			}
+		}()
+	}
+	wg.Wait()
+}
