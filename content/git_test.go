@@ -577,3 +577,49 @@ func TestCommittedConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A commit is compared with its parent subtree by subtree: a file keeps
+// its last change while other folders change around it, a change deep
+// in a folder is found, and so is a folder that took the name of a
+// deleted file.
+func TestLastCommitsAcrossFolders(t *testing.T) {
+	t.Parallel()
+	g := newTestRepo(t)
+	g.write("s/a.md", article("A", ""))
+	g.write("s/deep/er/b.md", article("B", ""))
+	g.write("t/c.md", article("C", ""))
+	g.write("t/x", "a file, later a folder\n")
+	g.commit(1, "Ann")
+	g.write("t/c.md", article("C edited", ""))
+	g.commit(2, "Bob")
+	g.write("s/deep/er/b.md", article("B edited", ""))
+	g.commit(3, "Cid")
+	g.remove("t/x")
+	g.commit(4, "Dan")
+	g.write("t/x/d.md", article("D", ""))
+	g.commit(5, "Dee")
+	g.write("u/e.md", article("E", ""))
+	g.commit(6, "Eve")
+
+	r := openTestRepo(t, g.dir)
+	tests := []struct{ file, author string }{
+		{"s/a.md", "Ann"},
+		{"s/deep/er/b.md", "Cid"},
+		{"t/c.md", "Bob"},
+		{"t/x/d.md", "Dee"},
+		{"u/e.md", "Eve"},
+	}
+	var files []string
+	for _, tt := range tests {
+		files = append(files, tt.file)
+	}
+	got, err := r.LastCommits(context.Background(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		if a := got[tt.file].Author; a != tt.author {
+			t.Errorf("%s last changed by %q, want %s", tt.file, a, tt.author)
+		}
+	}
+}
