@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"container/heap"
 	"context"
 	"errors"
@@ -451,54 +452,103 @@ func entry(tree *object.Tree, name string) *object.TreeEntry {
 // tree and of its images. (object.DiffTree decodes every subtree of both
 // sides.)
 func (r *Repo) diffTrees(a, b *object.Tree, dir string, fn func(p string, before, after bool)) error {
-	entries := func(t *object.Tree) map[string]object.TreeEntry {
-		m := map[string]object.TreeEntry{}
-		if t != nil {
-			for _, e := range t.Entries {
-				m[e.Name] = e
-			}
+	// Both lists are in git's order, so one merge pairs each entry with
+	// its namesake of the same kind; a file and a folder of one name
+	// come apart, a deleted file and an added folder, as they are.
+	ae, be := sortedEntries(a), sortedEntries(b)
+	for len(ae) > 0 || len(be) > 0 {
+		var c int
+		switch {
+		case len(be) == 0:
+			c = -1
+		case len(ae) == 0:
+			c = 1
+		default:
+			c = compareEntries(&ae[0], &be[0])
 		}
-		return m
-	}
-	ae, be := entries(a), entries(b)
-	names := make(map[string]bool, len(ae)+len(be))
-	for n := range ae {
-		names[n] = true
-	}
-	for n := range be {
-		names[n] = true
-	}
-	for n := range names {
-		ea, inA := ae[n]
-		eb, inB := be[n]
-		if inA && inB && ea.Hash == eb.Hash && ea.Mode == eb.Mode {
+		var ea, eb *object.TreeEntry
+		if c <= 0 {
+			ea, ae = &ae[0], ae[1:]
+		}
+		if c >= 0 {
+			eb, be = &be[0], be[1:]
+		}
+		if ea != nil && eb != nil && ea.Hash == eb.Hash && ea.Mode == eb.Mode {
 			continue
 		}
+		if err := r.diffEntry(ea, eb, dir, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// diffEntry reports the files of an entry that differs between two
+// trees: ea, eb or one of them nil (absent), of the same name and kind.
+func (r *Repo) diffEntry(ea, eb *object.TreeEntry, dir string, fn func(p string, before, after bool)) error {
+	name := eb
+	if ea != nil {
+		name = ea
+	}
+	p := path.Join(dir, name.Name)
+	if name.Mode == filemode.Dir {
 		var sa, sb *object.Tree
 		var err error
-		if inA && ea.Mode == filemode.Dir {
+		if ea != nil {
 			if sa, err = r.tree(ea.Hash); err != nil {
 				return err
 			}
 		}
-		if inB && eb.Mode == filemode.Dir {
+		if eb != nil {
 			if sb, err = r.tree(eb.Hash); err != nil {
 				return err
 			}
 		}
-		if sa != nil || sb != nil {
-			if err := r.diffTrees(sa, sb, path.Join(dir, n), fn); err != nil {
-				return err
-			}
-		}
-		// A file on either side (also one that became a folder or the
-		// reverse) is a changed path.
-		before, after := inA && isFile(ea.Mode), inB && isFile(eb.Mode)
-		if before || after {
-			fn(path.Join(dir, n), before, after)
-		}
+		return r.diffTrees(sa, sb, p, fn)
+	}
+	before, after := ea != nil && isFile(ea.Mode), eb != nil && isFile(eb.Mode)
+	if before || after {
+		fn(p, before, after)
 	}
 	return nil
+}
+
+// sortedEntries returns the entries of t in git's order (a folder's name
+// sorts as if it ended in "/"), as git writes them; a tree written out of
+// order is sorted in a copy.
+func sortedEntries(t *object.Tree) []object.TreeEntry {
+	if t == nil {
+		return nil
+	}
+	less := func(i, j int) bool { return compareEntries(&t.Entries[i], &t.Entries[j]) < 0 }
+	if sort.SliceIsSorted(t.Entries, less) {
+		return t.Entries
+	}
+	es := append([]object.TreeEntry(nil), t.Entries...)
+	sort.Slice(es, func(i, j int) bool { return compareEntries(&es[i], &es[j]) < 0 })
+	return es
+}
+
+// compareEntries orders tree entries as git does: by name, a folder's
+// name followed by "/". It is 0 only for entries of one name and kind.
+func compareEntries(a, b *object.TreeEntry) int {
+	n := min(len(a.Name), len(b.Name))
+	if c := strings.Compare(a.Name[:n], b.Name[:n]); c != 0 {
+		return c
+	}
+	return cmp.Compare(nameByte(a, n), nameByte(b, n))
+}
+
+// nameByte is the byte at i of e's name as git sorts it: "/" just past
+// a folder's name, 0 past a file's.
+func nameByte(e *object.TreeEntry, i int) int {
+	switch {
+	case i < len(e.Name):
+		return int(e.Name[i])
+	case e.Mode == filemode.Dir:
+		return '/'
+	}
+	return 0
 }
 
 func sameTree(a, b *object.Tree) bool {

@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"crypto/rand"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,8 +13,10 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage"
+	"github.com/go-git/go-git/v5/storage/memory"
 )
 
 // testRepo builds a real git repository on disk, commit by commit, with
@@ -620,6 +623,85 @@ func TestLastCommitsAcrossFolders(t *testing.T) {
 	for _, tt := range tests {
 		if a := got[tt.file].Author; a != tt.author {
 			t.Errorf("%s last changed by %q, want %s", tt.file, a, tt.author)
+		}
+	}
+}
+
+// diffTrees compares entries by hash and kind: it opens no subtree whose
+// hash did not change (here one that is not even in the store), pairs a
+// file with a file and a folder with a folder of the same name, and
+// reads trees whose entries are out of git's order.
+func TestDiffTrees(t *testing.T) {
+	t.Parallel()
+	st := memory.NewStorage()
+	repo, err := git.Init(st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &Repo{repo: repo}
+	put := func(o interface {
+		Encode(plumbing.EncodedObject) error
+	}) plumbing.Hash {
+		obj := st.NewEncodedObject()
+		if err := o.Encode(obj); err != nil {
+			t.Fatal(err)
+		}
+		h, err := st.SetEncodedObject(obj)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	file := func(name, data string) object.TreeEntry {
+		return object.TreeEntry{Name: name, Mode: filemode.Regular, Hash: blobHash(data)}
+	}
+	dir := func(name string, es ...object.TreeEntry) object.TreeEntry {
+		return object.TreeEntry{Name: name, Mode: filemode.Dir, Hash: put(&object.Tree{Entries: es})}
+	}
+	// absent is a folder both sides share, never stored: opening it fails.
+	absent := object.TreeEntry{Name: "same", Mode: filemode.Dir, Hash: plumbing.NewHash("1111111111111111111111111111111111111111")}
+	tree := func(es ...object.TreeEntry) *object.Tree { return &object.Tree{Entries: es} }
+
+	type change struct{ before, after bool }
+	tests := []struct {
+		name string
+		a, b *object.Tree
+		want map[string]change
+	}{
+		{"unchanged folder is not opened",
+			tree(file("a.md", "1"), absent),
+			tree(file("a.md", "2"), absent),
+			map[string]change{"a.md": {true, true}}},
+		{"deep change",
+			tree(dir("s", dir("t", file("b.md", "1"), file("c.md", "1")))),
+			tree(dir("s", dir("t", file("b.md", "1"), file("c.md", "2")))),
+			map[string]change{"s/t/c.md": {true, true}}},
+		{"file became a folder of its name",
+			tree(file("x", "1"), file("x.md", "1")),
+			tree(dir("x", file("d.md", "1")), file("x.md", "1")),
+			map[string]change{"x": {true, false}, "x/d.md": {false, true}}},
+		{"added and deleted",
+			tree(file("a.md", "1"), dir("gone", file("g.md", "1"))),
+			tree(file("a.md", "1"), file("b.md", "1")),
+			map[string]change{"b.md": {false, true}, "gone/g.md": {true, false}}},
+		{"entries out of git's order",
+			tree(file("z.md", "1"), file("a.md", "1"), file("a-b.md", "1")),
+			tree(file("a-b.md", "2"), file("z.md", "1"), file("a.md", "1")),
+			map[string]change{"a-b.md": {true, true}}},
+		{"nil side",
+			nil,
+			tree(dir("s", file("a.md", "1"))),
+			map[string]change{"s/a.md": {false, true}}},
+	}
+	for _, tt := range tests {
+		got := map[string]change{}
+		err := r.diffTrees(tt.a, tt.b, "", func(p string, before, after bool) { got[p] = change{before, after} })
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: changed %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
