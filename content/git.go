@@ -147,6 +147,7 @@ func (r *Repo) head() (*object.Commit, error) {
 // git hash of working with the one HEAD's tree records, so the
 // committed file is never read.
 func (r *Repo) Committed(p string, working []byte) (bool, error) {
+	want := plumbing.ComputeHash(plumbing.BlobObject, working)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if !r.headRead {
@@ -168,7 +169,7 @@ func (r *Repo) Committed(p string, working []byte) (bool, error) {
 	if err != nil || !ok {
 		return false, err
 	}
-	return e.Hash == plumbing.ComputeHash(plumbing.BlobObject, working), nil
+	return e.Hash == want, nil
 }
 
 // LastCommits finds the last commit that changed each of files (slash
