@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
@@ -40,6 +41,11 @@ type Tree struct {
 	// the locale), as real translations do; without it every locale
 	// repeats the source body and only titles differ.
 	Translated bool
+	// ImageKB, when above 0, gives every article a screenshot of its
+	// own (images/article-NNNNN.png) of about that many KB, which its
+	// body shows in every locale: the bulk of a real docs repository.
+	// Its pixels are noise, so it does not compress, as a PNG does not.
+	ImageKB int
 }
 
 // Generate writes the tree under dir: categories of sections of articles
@@ -68,7 +74,13 @@ func Generate(dir string, t Tree) (int, error) {
 				files++
 			}
 		}
-		b := body{i: i, meta: !t.NoMeta, images: t.Images, translated: t.Translated}
+		b := body{i: i, meta: !t.NoMeta, images: t.Images, translated: t.Translated, own: t.ImageKB > 0}
+		if b.own {
+			if err := WriteNoisePNG(filepath.Join(folder, ownImage(i)), t.ImageKB, int64(i)); err != nil {
+				return files, err
+			}
+			files++
+		}
 		if t.Links && t.Articles > 1 {
 			b.links = links(i, t.Articles, t.PerSection)
 		}
@@ -118,6 +130,31 @@ func links(i, n, perSection int) []string {
 	return out
 }
 
+// ownImage is the path of article i's own screenshot, relative to its
+// folder.
+func ownImage(i int) string { return fmt.Sprintf("images/article-%05d.png", i) }
+
+// WriteNoisePNG writes a PNG of about kb KB of noise pixels from seed,
+// stored without compression: each seed gives its own content hash.
+func WriteNoisePNG(path string, kb int, seed int64) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	w := 256
+	h := max(1, kb*1024/(4*w))
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x5eed))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(rng.Uint32())
+	}
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.NoCompression}
+	if err := enc.Encode(&buf, img); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
 // writeScreenshot writes a small PNG whose colour depends on seed, so
 // each section's image has its own content hash.
 func writeScreenshot(path string, seed int) error {
@@ -148,6 +185,7 @@ type body struct {
 	locale string
 	meta   bool     // labels and position in the front-matter
 	images bool     // show the section's screenshot
+	own    bool     // show the article's own screenshot
 	links  []string // relative paths of linked articles
 	// translated names the locale in the intro, so bodies differ by
 	// locale.
@@ -176,6 +214,9 @@ func (a body) String() string {
 	}
 	if a.images {
 		fmt.Fprintf(&b, "\n![The Feature %d settings page](images/screen.png)\n", i)
+	}
+	if a.own {
+		fmt.Fprintf(&b, "\n![Feature %d turned on](%s)\n", i, ownImage(i))
 	}
 	b.WriteString("\n## Options\n\n| Option | Default | Meaning |\n|---|---|---|\n")
 	for o := 0; o < 5; o++ {

@@ -1,7 +1,7 @@
 package content
 
 import (
-	"bytes"
+	"cmp"
 	"container/heap"
 	"context"
 	"errors"
@@ -9,7 +9,9 @@ import (
 	"io"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5"
@@ -21,14 +23,28 @@ import (
 // Repo is the git repository that holds a content folder. It answers the
 // two questions the planner asks of history: when was each file last
 // committed (drift), and which articles did the commits since a ref
-// delete (prune).
+// delete (prune). It reads tree objects, by hash, and a file's content
+// only when it needs it. Its methods may be called from several
+// goroutines: they take turns.
 type Repo struct {
 	repo *git.Repository
 	// prefix is the content folder relative to the work tree root, as a
 	// slash path; "" when the content folder is the root.
 	prefix  string
 	shallow map[plumbing.Hash]bool
+
+	mu sync.Mutex
+	// trees holds the trees decoded so far, by hash (see tree).
+	trees       map[plumbing.Hash]*object.Tree
+	treeEntries int
+	// headTree is HEAD's content tree, for Committed; headRead is set
+	// once it was looked for.
+	headTree *object.Tree
+	headRead bool
 }
+
+// maxTreeEntries bounds the tree cache: about 15 MB of decoded entries.
+const maxTreeEntries = 200_000
 
 // FileCommit is the last commit that changed a file.
 type FileCommit struct {
@@ -127,21 +143,33 @@ func (r *Repo) head() (*object.Commit, error) {
 
 // Committed reports whether the file at p (a slash path relative to the
 // content root) holds exactly what HEAD holds for it: no uncommitted
-// change. A file HEAD does not have is not committed.
+// change. A file HEAD does not have is not committed. It compares the
+// git hash of working with the one HEAD's tree records, so the
+// committed file is never read.
 func (r *Repo) Committed(p string, working []byte) (bool, error) {
-	c, err := r.head()
-	if err != nil || c == nil {
-		return false, err
+	want := plumbing.ComputeHash(plumbing.BlobObject, working)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.headRead {
+		c, err := r.head()
+		if err != nil {
+			return false, err
+		}
+		if c != nil {
+			if r.headTree, err = r.contentTree(c); err != nil {
+				return false, err
+			}
+		}
+		r.headRead = true
 	}
-	tree, err := r.contentTree(c)
-	if err != nil || tree == nil {
-		return false, err
+	if r.headTree == nil {
+		return false, nil
 	}
-	data, ok, err := readFile(tree, p)
+	e, ok, err := r.findFile(r.headTree, p)
 	if err != nil || !ok {
 		return false, err
 	}
-	return bytes.Equal(data, working), nil
+	return e.Hash == want, nil
 }
 
 // LastCommits finds the last commit that changed each of files (slash
@@ -153,6 +181,8 @@ func (r *Repo) Committed(p string, working []byte) (bool, error) {
 // every parent (as git log's history simplification has it); otherwise
 // the change is found on the branch that made it.
 func (r *Repo) LastCommits(ctx context.Context, files []string) (map[string]FileCommit, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	out := make(map[string]FileCommit, len(files))
 	want := make(map[string]bool, len(files))
 	for _, f := range files {
@@ -175,7 +205,7 @@ func (r *Repo) LastCommits(ctx context.Context, files []string) (map[string]File
 		if len(parents) == 0 || !complete {
 			// A root commit added every file it has; at a shallow
 			// boundary the file's change lies in the missing history.
-			if err := eachFile(tree, func(p string) { found(p, c, !complete) }); err != nil {
+			if err := r.eachFile(tree, "", func(p string) { found(p, c, !complete) }); err != nil {
 				return false, fmt.Errorf("git commit %s: %w", c.Hash, err)
 			}
 			return len(want) > 0, nil
@@ -208,7 +238,7 @@ func (r *Repo) changedInAll(tree *object.Tree, parents []*object.Commit) (map[st
 			return nil, nil
 		}
 		these := map[string]bool{}
-		err = diffTrees(pt, tree, "", func(file string) {
+		err = r.diffTrees(pt, tree, "", func(file string, _, _ bool) {
 			if changed == nil || changed[file] {
 				these[file] = true
 			}
@@ -232,6 +262,8 @@ func (r *Repo) changedInAll(tree *object.Tree, parents []*object.Commit) (map[st
 // left out. A file that moved shows as deleted under its old name: the
 // planner keeps what another file still holds.
 func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	base, err := r.resolve(ref)
 	if err != nil {
 		return nil, err
@@ -251,41 +283,45 @@ func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, err
 	if err != nil {
 		return nil, err
 	}
-	changes, err := object.DiffTree(baseTree, headTree)
-	if err != nil {
-		return nil, fmt.Errorf("--since %s: comparing with HEAD: %w", ref, err)
-	}
 	var gone []DeletedFile
-	for _, ch := range changes {
-		if ch.To.Name != "" {
-			continue
-		}
-		if d, ok := deletedFile(ch.From.Name); ok {
+	err = r.diffTrees(baseTree, headTree, "", func(p string, before, after bool) {
+		if d, ok := deletedFile(p); ok && before && !after {
 			gone = append(gone, d)
 		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("--since %s: comparing with HEAD: %w", ref, err)
 	}
 	if len(gone) == 0 {
 		return nil, nil
 	}
+	sort.Slice(gone, func(i, j int) bool { return gone[i].Path < gone[j].Path })
 
 	// Walk back from HEAD until every deleted file is seen in a commit:
 	// that commit holds its last version, and the version of its source
 	// that went with it. ref itself holds them all, so the walk ends
-	// there at the latest.
+	// there at the latest. Only that version of the file carrying the
+	// id is read; in every other commit a path is looked up, not read.
 	found := make([]bool, len(gone))
 	idData := make([][]byte, len(gone)) // the file that carries the id, as it was then
 	left := len(gone)
+	var last plumbing.Hash // the content tree of the commit visited before
+	// blobs holds each id-carrying file read, by hash: the translations
+	// of one source, deleted together, share its version.
+	blobs := map[plumbing.Hash][]byte{}
 	w := r.newWalk(head)
 	w.stop = base.Hash
 	err = w.each(ctx, func(c *object.Commit, _ []*object.Commit, _ bool, tree *object.Tree) (bool, error) {
-		if tree == nil {
+		if tree == nil || tree.Hash == last {
+			// The same tree holds nothing the one before did not.
 			return true, nil
 		}
+		last = tree.Hash
 		for i, d := range gone {
 			if found[i] {
 				continue
 			}
-			_, ok, err := readFile(tree, d.Path)
+			_, ok, err := r.findFile(tree, d.Path)
 			if err != nil {
 				return false, fmt.Errorf("git commit %s: %s: %w", c.Hash, d.Path, err)
 			}
@@ -297,7 +333,13 @@ func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, err
 			if d.Source != "" {
 				idFile = d.Source
 			}
-			if idData[i], _, err = readFile(tree, idFile); err != nil {
+			idData[i], err = r.readFile(tree, idFile, blobs)
+			if errors.Is(err, plumbing.ErrObjectNotFound) {
+				// A blobless or partial clone fetched the trees but not
+				// this version of the file.
+				return false, fmt.Errorf("--since %s: %s as of commit %s is not in this clone, and its id: is needed to prune %s: fetch it (git cat-file -p %s:%s) or clone without --filter: %w", ref, idFile, c.Hash, d.Path, c.Hash, path.Join(r.prefix, idFile), err)
+			}
+			if err != nil {
 				return false, fmt.Errorf("git commit %s: %s: %w", c.Hash, idFile, err)
 			}
 		}
@@ -349,76 +391,165 @@ func (r *Repo) resolve(ref string) (*object.Commit, error) {
 // contentTree returns the tree of the content folder in commit c, nil
 // when the folder does not exist there.
 func (r *Repo) contentTree(c *object.Commit) (*object.Tree, error) {
-	tree, err := c.Tree()
+	tree, err := r.tree(c.TreeHash)
 	if err != nil {
 		return nil, fmt.Errorf("git commit %s: %w", c.Hash, err)
 	}
 	if r.prefix == "" {
 		return tree, nil
 	}
-	sub, err := tree.Tree(r.prefix)
-	if errors.Is(err, object.ErrDirectoryNotFound) || errors.Is(err, object.ErrEntryNotFound) {
-		return nil, nil
+	for _, name := range strings.Split(r.prefix, "/") {
+		e := entry(tree, name)
+		if e == nil || e.Mode != filemode.Dir {
+			return nil, nil
+		}
+		if tree, err = r.tree(e.Hash); err != nil {
+			return nil, fmt.Errorf("git commit %s: %s: %w", c.Hash, r.prefix, err)
+		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("git commit %s: %s: %w", c.Hash, r.prefix, err)
-	}
-	return sub, nil
+	return tree, nil
 }
 
-// diffTrees calls fn with the path of each file that differs between
-// trees a and b (either may be nil). Subtrees with equal hashes are not
-// opened: a commit that touches a few files costs a few tree reads,
-// whatever the size of the tree. (object.DiffTree decodes every subtree
-// of both sides.)
-func diffTrees(a, b *object.Tree, dir string, fn func(string)) error {
-	entries := func(t *object.Tree) map[string]object.TreeEntry {
-		m := map[string]object.TreeEntry{}
-		if t != nil {
-			for _, e := range t.Entries {
-				m[e.Name] = e
-			}
-		}
-		return m
+// tree returns the tree object h, decoded once: a walk of history
+// compares each commit's trees with its parents', then the parents'
+// with theirs, and Committed looks up every file in HEAD's. (go-git's
+// own object cache still opens the object's file, or its pack, on every
+// lookup, and decodes the tree anew.)
+func (r *Repo) tree(h plumbing.Hash) (*object.Tree, error) {
+	if t, ok := r.trees[h]; ok {
+		return t, nil
 	}
-	ae, be := entries(a), entries(b)
-	names := make(map[string]bool, len(ae)+len(be))
-	for n := range ae {
-		names[n] = true
+	if r.trees == nil {
+		r.trees = map[plumbing.Hash]*object.Tree{}
 	}
-	for n := range be {
-		names[n] = true
+	t, err := object.GetTree(r.repo.Storer, h)
+	if err != nil {
+		return nil, err
 	}
-	for n := range names {
-		ea, inA := ae[n]
-		eb, inB := be[n]
-		if inA && inB && ea.Hash == eb.Hash && ea.Mode == eb.Mode {
-			continue
-		}
-		var sa, sb *object.Tree
-		var err error
-		if inA && ea.Mode == filemode.Dir {
-			if sa, err = a.Tree(n); err != nil {
-				return err
-			}
-		}
-		if inB && eb.Mode == filemode.Dir {
-			if sb, err = b.Tree(n); err != nil {
-				return err
-			}
-		}
-		if sa != nil || sb != nil {
-			if err := diffTrees(sa, sb, path.Join(dir, n), fn); err != nil {
-				return err
-			}
-		}
-		// A file on either side (also one that became a folder or the
-		// reverse) is a changed path.
-		if (inA && ea.Mode != filemode.Dir) || (inB && eb.Mode != filemode.Dir) {
-			fn(path.Join(dir, n))
+	if r.treeEntries+len(t.Entries) > maxTreeEntries {
+		clear(r.trees)
+		r.treeEntries = 0
+	}
+	r.trees[h] = t
+	r.treeEntries += len(t.Entries)
+	return t, nil
+}
+
+// entry returns the entry called name in tree, nil when there is none.
+func entry(tree *object.Tree, name string) *object.TreeEntry {
+	for i := range tree.Entries {
+		if tree.Entries[i].Name == name {
+			return &tree.Entries[i]
 		}
 	}
 	return nil
+}
+
+// diffTrees calls fn with the path of each file that differs between
+// trees a and b (either may be nil), and whether a file is there in a
+// (before) and in b (after). Entries are compared by hash: subtrees with
+// equal hashes are not opened, and no file is read, so a commit that
+// touches a few files costs a few tree reads, whatever the size of the
+// tree and of its images. (object.DiffTree decodes every subtree of both
+// sides.)
+func (r *Repo) diffTrees(a, b *object.Tree, dir string, fn func(p string, before, after bool)) error {
+	// Both lists are in git's order, so one merge pairs each entry with
+	// its namesake of the same kind; a file and a folder of one name
+	// come apart, a deleted file and an added folder, as they are.
+	ae, be := sortedEntries(a), sortedEntries(b)
+	for len(ae) > 0 || len(be) > 0 {
+		var c int
+		switch {
+		case len(be) == 0:
+			c = -1
+		case len(ae) == 0:
+			c = 1
+		default:
+			c = compareEntries(&ae[0], &be[0])
+		}
+		var ea, eb *object.TreeEntry
+		if c <= 0 {
+			ea, ae = &ae[0], ae[1:]
+		}
+		if c >= 0 {
+			eb, be = &be[0], be[1:]
+		}
+		if ea != nil && eb != nil && ea.Hash == eb.Hash && ea.Mode == eb.Mode {
+			continue
+		}
+		if err := r.diffEntry(ea, eb, dir, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// diffEntry reports the files of an entry that differs between two
+// trees: ea, eb or one of them nil (absent), of the same name and kind.
+func (r *Repo) diffEntry(ea, eb *object.TreeEntry, dir string, fn func(p string, before, after bool)) error {
+	name := eb
+	if ea != nil {
+		name = ea
+	}
+	p := path.Join(dir, name.Name)
+	if name.Mode == filemode.Dir {
+		var sa, sb *object.Tree
+		var err error
+		if ea != nil {
+			if sa, err = r.tree(ea.Hash); err != nil {
+				return err
+			}
+		}
+		if eb != nil {
+			if sb, err = r.tree(eb.Hash); err != nil {
+				return err
+			}
+		}
+		return r.diffTrees(sa, sb, p, fn)
+	}
+	before, after := ea != nil && isFile(ea.Mode), eb != nil && isFile(eb.Mode)
+	if before || after {
+		fn(p, before, after)
+	}
+	return nil
+}
+
+// sortedEntries returns the entries of t in git's order (a folder's name
+// sorts as if it ended in "/"), as git writes them; a tree written out of
+// order is sorted in a copy.
+func sortedEntries(t *object.Tree) []object.TreeEntry {
+	if t == nil {
+		return nil
+	}
+	less := func(i, j int) bool { return compareEntries(&t.Entries[i], &t.Entries[j]) < 0 }
+	if sort.SliceIsSorted(t.Entries, less) {
+		return t.Entries
+	}
+	es := append([]object.TreeEntry(nil), t.Entries...)
+	sort.Slice(es, func(i, j int) bool { return compareEntries(&es[i], &es[j]) < 0 })
+	return es
+}
+
+// compareEntries orders tree entries as git does: by name, a folder's
+// name followed by "/". It is 0 only for entries of one name and kind.
+func compareEntries(a, b *object.TreeEntry) int {
+	n := min(len(a.Name), len(b.Name))
+	if c := strings.Compare(a.Name[:n], b.Name[:n]); c != 0 {
+		return c
+	}
+	return cmp.Compare(nameByte(a, n), nameByte(b, n))
+}
+
+// nameByte is the byte at i of e's name as git sorts it: "/" just past
+// a folder's name, 0 past a file's.
+func nameByte(e *object.TreeEntry, i int) int {
+	switch {
+	case i < len(e.Name):
+		return int(e.Name[i])
+	case e.Mode == filemode.Dir:
+		return '/'
+	}
+	return 0
 }
 
 func sameTree(a, b *object.Tree) bool {
@@ -428,40 +559,85 @@ func sameTree(a, b *object.Tree) bool {
 	return a.Hash == b.Hash
 }
 
-// eachFile calls fn with the path of every file in tree.
-func eachFile(tree *object.Tree, fn func(string)) error {
+// isFile reports whether a tree entry of mode m is a file, as
+// object.Tree.Files has it: not a folder, not a submodule's commit.
+func isFile(m filemode.FileMode) bool {
+	return m != filemode.Dir && m != filemode.Submodule
+}
+
+// eachFile calls fn with the path of every file in tree, under dir. It
+// reads the tree objects only: object.Tree.Files would inflate every
+// blob, images included, to hand over its name.
+func (r *Repo) eachFile(tree *object.Tree, dir string, fn func(string)) error {
 	if tree == nil {
 		return nil
 	}
-	files := tree.Files()
-	defer files.Close()
-	for {
-		f, err := files.Next()
-		if err == io.EOF {
-			return nil
+	for _, e := range tree.Entries {
+		p := path.Join(dir, e.Name)
+		switch {
+		case e.Mode == filemode.Dir:
+			sub, err := r.tree(e.Hash)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+			if err := r.eachFile(sub, p, fn); err != nil {
+				return err
+			}
+		case isFile(e.Mode):
+			fn(p)
 		}
-		if err != nil {
-			return err
-		}
-		fn(f.Name)
 	}
+	return nil
 }
 
-// readFile returns the content of the file at p in tree, and whether it
-// exists there.
-func readFile(tree *object.Tree, p string) ([]byte, bool, error) {
-	f, err := tree.File(p)
-	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) || errors.Is(err, object.ErrEntryNotFound) {
+// findFile returns the tree entry of the file at p in tree, and whether
+// there is one; the file itself is not read.
+func (r *Repo) findFile(tree *object.Tree, p string) (*object.TreeEntry, bool, error) {
+	dir, name := path.Split(p)
+	if dir != "" {
+		for _, seg := range strings.Split(strings.TrimSuffix(dir, "/"), "/") {
+			e := entry(tree, seg)
+			if e == nil || e.Mode != filemode.Dir {
+				return nil, false, nil
+			}
+			var err error
+			if tree, err = r.tree(e.Hash); err != nil {
+				return nil, false, err
+			}
+		}
+	}
+	e := entry(tree, name)
+	if e == nil {
 		return nil, false, nil
 	}
-	if err != nil {
-		return nil, false, err
+	return e, isFile(e.Mode), nil
+}
+
+// readFile returns the content of the file at p in tree, nil when it
+// has none. blobs holds the files read before, by hash.
+func (r *Repo) readFile(tree *object.Tree, p string, blobs map[plumbing.Hash][]byte) ([]byte, error) {
+	e, ok, err := r.findFile(tree, p)
+	if err != nil || !ok {
+		return nil, err
 	}
-	s, err := f.Contents()
-	if err != nil {
-		return nil, false, err
+	if data, ok := blobs[e.Hash]; ok {
+		return data, nil
 	}
-	return []byte(s), true, nil
+	blob, err := object.GetBlob(r.repo.Storer, e.Hash)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := blob.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return nil, err
+	}
+	blobs[e.Hash] = data
+	return data, nil
 }
 
 // deletedFile says what a deleted path was: an article file, a

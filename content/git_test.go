@@ -2,15 +2,21 @@ package content
 
 import (
 	"context"
+	"crypto/rand"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage"
+	"github.com/go-git/go-git/v5/storage/memory"
 )
 
 // testRepo builds a real git repository on disk, commit by commit, with
@@ -328,5 +334,374 @@ func TestDeletedSince(t *testing.T) {
 	_, err := r.DeletedSince(context.Background(), "no-such-branch")
 	if err == nil || !strings.Contains(err.Error(), "no-such-branch") {
 		t.Errorf("DeletedSince(unknown ref) = %v, want an error naming the ref", err)
+	}
+}
+
+// blobCounter is the repository's object store, noting each blob read
+// from it: the history questions need paths and hashes, and an image
+// read for nothing costs its whole size in CPU and memory.
+type blobCounter struct {
+	storage.Storer
+	mu    sync.Mutex
+	reads map[plumbing.Hash]int
+}
+
+func (s *blobCounter) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+	obj, err := s.Storer.EncodedObject(t, h)
+	if err == nil && obj.Type() == plumbing.BlobObject {
+		s.mu.Lock()
+		s.reads[h]++
+		s.mu.Unlock()
+	}
+	return obj, err
+}
+
+// countBlobs makes r read its objects through a blobCounter.
+func countBlobs(t *testing.T, r *Repo) *blobCounter {
+	t.Helper()
+	s := &blobCounter{Storer: r.repo.Storer, reads: map[plumbing.Hash]int{}}
+	repo, err := git.Open(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.repo = repo
+	return s
+}
+
+func randomBytes(t *testing.T, n int) string {
+	t.Helper()
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func blobHash(data string) plumbing.Hash {
+	return plumbing.ComputeHash(plumbing.BlobObject, []byte(data))
+}
+
+// imageHistory is a content folder with images over four commits: the
+// root commit adds everything, later ones edit an article, replace an
+// image, and delete an article.
+func imageHistory(t *testing.T) (g *testRepo, root plumbing.Hash, gone string) {
+	t.Helper()
+	g = newTestRepo(t)
+	g.write("docs/s/a.md", article("A", "1"))
+	g.write("docs/s/b.md", article("B", ""))
+	gone = article("Gone", "3")
+	g.write("docs/s/gone.md", gone)
+	g.write("docs/s/images/one.png", randomBytes(t, 64<<10))
+	g.write("docs/t/c.md", article("C", ""))
+	g.write("docs/t/images/two.png", randomBytes(t, 64<<10))
+	root = g.commit(1, "Ann")
+	g.write("docs/s/b.md", article("B edited", ""))
+	g.commit(2, "Bob")
+	g.write("docs/s/images/one.png", randomBytes(t, 64<<10))
+	g.commit(3, "Cid")
+	g.remove("docs/s/gone.md")
+	g.commit(4, "Dee")
+	return g, root, gone
+}
+
+// The history questions of a plan read no file content but that of a
+// deleted article, whose id only its last version knows.
+func TestGitHistoryReadsOnlyWhatItNeeds(t *testing.T) {
+	t.Parallel()
+	g, root, gone := imageHistory(t)
+	a, err := os.ReadFile(filepath.Join(g.dir, "docs", "s", "a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		run  func(*Repo) error
+		// want is the only blob it may read
+		want plumbing.Hash
+	}{
+		{"last commits", func(r *Repo) error {
+			// a.md and c.md last changed in the root commit, which
+			// adds every file of the tree.
+			got, err := r.LastCommits(context.Background(), []string{"s/a.md", "s/b.md", "t/c.md"})
+			if err == nil && (got["s/a.md"].Author != "Ann" || got["s/b.md"].Author != "Bob" || got["t/c.md"].Author != "Ann") {
+				t.Errorf("LastCommits = %+v, want a.md and c.md by Ann, b.md by Bob", got)
+			}
+			return err
+		}, plumbing.ZeroHash},
+		{"committed", func(r *Repo) error {
+			ok, err := r.Committed("s/a.md", a)
+			if err == nil && !ok {
+				t.Error("Committed(s/a.md, its committed bytes) = false, want true")
+			}
+			return err
+		}, plumbing.ZeroHash},
+		{"deleted since", func(r *Repo) error {
+			got, err := r.DeletedSince(context.Background(), root.String())
+			if err == nil && (len(got) != 1 || got[0] != (DeletedFile{Path: "s/gone.md", ID: "3"})) {
+				t.Errorf("DeletedSince(root) = %+v, want s/gone.md with id 3", got)
+			}
+			return err
+		}, blobHash(gone)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := openTestRepo(t, filepath.Join(g.dir, "docs"))
+			s := countBlobs(t, r)
+			if err := tt.run(r); err != nil {
+				t.Fatal(err)
+			}
+			for h, n := range s.reads {
+				if h != tt.want || n > 1 {
+					t.Errorf("read blob %s %d time(s); want only %s, once", h, n, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// A blobless clone (git clone --filter=blob:none) has every commit and
+// tree but only the blobs its checkout needed: history answers without
+// the older ones.
+func TestBloblessClone(t *testing.T) {
+	t.Parallel()
+	g, root, _ := imageHistory(t)
+	// The image the root commit added and commit 3 replaced is what a
+	// blobless clone would lack.
+	old, err := fileHash(g, root, "docs/s/images/one.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := old.String()
+	if err := os.Remove(filepath.Join(g.dir, ".git", "objects", s[:2], s[2:])); err != nil {
+		t.Fatal(err)
+	}
+
+	r := openTestRepo(t, filepath.Join(g.dir, "docs"))
+	got, err := r.LastCommits(context.Background(), []string{"s/a.md", "t/c.md"})
+	if err != nil {
+		t.Fatalf("LastCommits in a blobless clone: %v", err)
+	}
+	if got["s/a.md"].Author != "Ann" || got["t/c.md"].Author != "Ann" {
+		t.Errorf("LastCommits = %+v, want both by Ann", got)
+	}
+	del, err := r.DeletedSince(context.Background(), root.String())
+	if err != nil {
+		t.Fatalf("DeletedSince in a blobless clone: %v", err)
+	}
+	if len(del) != 1 || del[0] != (DeletedFile{Path: "s/gone.md", ID: "3"}) {
+		t.Errorf("DeletedSince(root) = %+v, want s/gone.md with id 3", del)
+	}
+
+	// Without the deleted article's last version its id is unknown:
+	// the error names the file and how to fetch it.
+	gone, err := fileHash(g, root, "docs/s/gone.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = gone.String()
+	if err := os.Remove(filepath.Join(g.dir, ".git", "objects", s[:2], s[2:])); err != nil {
+		t.Fatal(err)
+	}
+	r = openTestRepo(t, filepath.Join(g.dir, "docs"))
+	_, err = r.DeletedSince(context.Background(), root.String())
+	if err == nil || !strings.Contains(err.Error(), "s/gone.md") || !strings.Contains(err.Error(), "git cat-file -p ") || !strings.Contains(err.Error(), ":docs/s/gone.md") {
+		t.Errorf("DeletedSince without the deleted file's blob = %v, want an error naming s/gone.md and the git cat-file that fetches it", err)
+	}
+}
+
+// fileHash returns the hash of the file at p in commit c.
+func fileHash(g *testRepo, c plumbing.Hash, p string) (plumbing.Hash, error) {
+	commit, err := g.repo.CommitObject(c)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	tree, err := commit.Tree()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	e, err := tree.FindEntry(p)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return e.Hash, nil
+}
+
+// Committed compares the working bytes with what HEAD holds at the path.
+func TestCommitted(t *testing.T) {
+	t.Parallel()
+	g := newTestRepo(t)
+	g.write("docs/s/a.md", article("A", "1"))
+	g.write("docs/s/b.md", article("B", ""))
+	g.commit(1, "Ann")
+	g.write("docs/s/b.md", article("B edited", ""))
+	g.commit(2, "Bob")
+	r := openTestRepo(t, filepath.Join(g.dir, "docs"))
+	tests := []struct {
+		path, working string
+		want          bool
+	}{
+		{"s/a.md", article("A", "1"), true},
+		{"s/a.md", article("A", "1") + "edited\n", false},
+		{"s/b.md", article("B edited", ""), true},
+		{"s/b.md", article("B", ""), false}, // what an older commit held
+		{"s/new.md", article("New", ""), false},
+		{"s", "", false}, // a folder is no committed file
+	}
+	for _, tt := range tests {
+		got, err := r.Committed(tt.path, []byte(tt.working))
+		if err != nil {
+			t.Errorf("Committed(%s): %v", tt.path, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("Committed(%s, %q) = %v, want %v", tt.path, tt.working, got, tt.want)
+		}
+	}
+}
+
+// The planner asks Committed from one goroutine per core.
+func TestCommittedConcurrently(t *testing.T) {
+	t.Parallel()
+	g := newTestRepo(t)
+	for _, p := range []string{"docs/s/a.md", "docs/s/b.md", "docs/t/c.md", "docs/t/u/d.md"} {
+		g.write(p, article(p, ""))
+	}
+	g.commit(1, "Ann")
+	r := openTestRepo(t, filepath.Join(g.dir, "docs"))
+	var wg sync.WaitGroup
+	for _, p := range []string{"s/a.md", "s/b.md", "t/c.md", "t/u/d.md"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if ok, err := r.Committed(p, []byte(article("docs/"+p, ""))); !ok || err != nil {
+				t.Errorf("Committed(%s) = %v, %v; want true", p, ok, err)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// A commit is compared with its parent subtree by subtree: a file keeps
+// its last change while other folders change around it, a change deep
+// in a folder is found, and so is a folder that took the name of a
+// deleted file.
+func TestLastCommitsAcrossFolders(t *testing.T) {
+	t.Parallel()
+	g := newTestRepo(t)
+	g.write("s/a.md", article("A", ""))
+	g.write("s/deep/er/b.md", article("B", ""))
+	g.write("t/c.md", article("C", ""))
+	g.write("t/x", "a file, later a folder\n")
+	g.commit(1, "Ann")
+	g.write("t/c.md", article("C edited", ""))
+	g.commit(2, "Bob")
+	g.write("s/deep/er/b.md", article("B edited", ""))
+	g.commit(3, "Cid")
+	g.remove("t/x")
+	g.commit(4, "Dan")
+	g.write("t/x/d.md", article("D", ""))
+	g.commit(5, "Dee")
+	g.write("u/e.md", article("E", ""))
+	g.commit(6, "Eve")
+
+	r := openTestRepo(t, g.dir)
+	tests := []struct{ file, author string }{
+		{"s/a.md", "Ann"},
+		{"s/deep/er/b.md", "Cid"},
+		{"t/c.md", "Bob"},
+		{"t/x/d.md", "Dee"},
+		{"u/e.md", "Eve"},
+	}
+	var files []string
+	for _, tt := range tests {
+		files = append(files, tt.file)
+	}
+	got, err := r.LastCommits(context.Background(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		if a := got[tt.file].Author; a != tt.author {
+			t.Errorf("%s last changed by %q, want %s", tt.file, a, tt.author)
+		}
+	}
+}
+
+// diffTrees compares entries by hash and kind: it opens no subtree whose
+// hash did not change (here one that is not even in the store), pairs a
+// file with a file and a folder with a folder of the same name, and
+// reads trees whose entries are out of git's order.
+func TestDiffTrees(t *testing.T) {
+	t.Parallel()
+	st := memory.NewStorage()
+	repo, err := git.Init(st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &Repo{repo: repo}
+	put := func(o interface {
+		Encode(plumbing.EncodedObject) error
+	}) plumbing.Hash {
+		obj := st.NewEncodedObject()
+		if err := o.Encode(obj); err != nil {
+			t.Fatal(err)
+		}
+		h, err := st.SetEncodedObject(obj)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	file := func(name, data string) object.TreeEntry {
+		return object.TreeEntry{Name: name, Mode: filemode.Regular, Hash: blobHash(data)}
+	}
+	dir := func(name string, es ...object.TreeEntry) object.TreeEntry {
+		return object.TreeEntry{Name: name, Mode: filemode.Dir, Hash: put(&object.Tree{Entries: es})}
+	}
+	// absent is a folder both sides share, never stored: opening it fails.
+	absent := object.TreeEntry{Name: "same", Mode: filemode.Dir, Hash: plumbing.NewHash("1111111111111111111111111111111111111111")}
+	tree := func(es ...object.TreeEntry) *object.Tree { return &object.Tree{Entries: es} }
+
+	type change struct{ before, after bool }
+	tests := []struct {
+		name string
+		a, b *object.Tree
+		want map[string]change
+	}{
+		{"unchanged folder is not opened",
+			tree(file("a.md", "1"), absent),
+			tree(file("a.md", "2"), absent),
+			map[string]change{"a.md": {true, true}}},
+		{"deep change",
+			tree(dir("s", dir("t", file("b.md", "1"), file("c.md", "1")))),
+			tree(dir("s", dir("t", file("b.md", "1"), file("c.md", "2")))),
+			map[string]change{"s/t/c.md": {true, true}}},
+		{"file became a folder of its name",
+			tree(file("x", "1"), file("x.md", "1")),
+			tree(dir("x", file("d.md", "1")), file("x.md", "1")),
+			map[string]change{"x": {true, false}, "x/d.md": {false, true}}},
+		{"added and deleted",
+			tree(file("a.md", "1"), dir("gone", file("g.md", "1"))),
+			tree(file("a.md", "1"), file("b.md", "1")),
+			map[string]change{"b.md": {false, true}, "gone/g.md": {true, false}}},
+		{"entries out of git's order",
+			tree(file("z.md", "1"), file("a.md", "1"), file("a-b.md", "1")),
+			tree(file("a-b.md", "2"), file("z.md", "1"), file("a.md", "1")),
+			map[string]change{"a-b.md": {true, true}}},
+		{"nil side",
+			nil,
+			tree(dir("s", file("a.md", "1"))),
+			map[string]change{"s/a.md": {false, true}}},
+	}
+	for _, tt := range tests {
+		got := map[string]change{}
+		err := r.diffTrees(tt.a, tt.b, "", func(p string, before, after bool) { got[p] = change{before, after} })
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: changed %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -276,3 +276,23 @@ func TestShallowCloneCLI(t *testing.T) {
 		t.Errorf("plan --since the shallow boundary = %v, want no archive", got)
 	}
 }
+
+// --debug books the git history walk as its own step, between loading
+// the tree and reading the help center, so a slow plan in a clone shows
+// where its time went.
+func TestDebugTimesGit(t *testing.T) {
+	g := newGitTree(t)
+	g.commit("add the example tree", time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
+	res := runCLI(t, g.dir, nil, "plan", "--debug")
+	if res.code != 0 {
+		t.Fatalf("plan --debug: exit %d, stderr %q", res.code, res.stderr)
+	}
+	steps := regexp.MustCompile(`(?m)^timing: (tree loaded|git history read|help center read)\b`).FindAllStringSubmatch(res.stderr, -1)
+	var got []string
+	for _, s := range steps {
+		got = append(got, s[1])
+	}
+	if want := "tree loaded, git history read, help center read"; strings.Join(got, ", ") != want {
+		t.Errorf("plan --debug timing lines %q, want %s; stderr:\n%s", got, want, res.stderr)
+	}
+}

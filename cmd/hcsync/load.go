@@ -276,11 +276,16 @@ func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
 // content folder: each file's last commit time (drift warnings) and, with
 // --since, the article and translation files deleted since that ref
 // (prune). A tree outside git gets no git facts, unless --since asks for
-// them.
+// them. --debug says how long it took: in a clone it is a plan's own
+// step, not part of reading the help center.
 func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *sync.Options) error {
+	start := time.Now()
 	repo, err := content.OpenRepo(ws.cfg.ContentDir())
 	if err != nil {
 		return err
+	}
+	if repo != nil {
+		defer func() { a.debugf(ws, "timing: git history read in %s", since(start)) }()
 	}
 	if repo == nil {
 		if g.since != "" {

@@ -37,6 +37,7 @@ type options struct {
 	limit                         limit
 	concurrency                   int
 	links, images, translated     bool
+	imageKB, git                  int
 	bin                           string
 	keep                          bool
 	verbose                       bool
@@ -55,6 +56,8 @@ func main() {
 	flag.IntVar(&o.concurrency, "concurrency", 8, "hcsync.yaml's concurrency (writes in flight during apply)")
 	flag.BoolVar(&o.links, "links", true, "link every article to two others (link cycles included)")
 	flag.BoolVar(&o.images, "images", true, "give every section an image its articles show")
+	flag.IntVar(&o.imageKB, "image-kb", 0, "give every article a screenshot of its own of about this many KB (0 = none)")
+	flag.IntVar(&o.git, "git", 0, "commit the tree into a git repository over this many commits, objects left loose (0 = no repository): each after the first edits 5 articles and replaces 2 of their screenshots")
 	flag.BoolVar(&o.translated, "translated", true, "give each locale's body its own text, as real translations have (false: every locale repeats the source body)")
 	flag.StringVar(&o.bin, "bin", "", "an hcsync binary to run instead of building ./cmd/hcsync")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temp folder holding the tree and print its path (a fake's state ends with the harness)")
@@ -95,14 +98,22 @@ func run(o options, stdout, stderr io.Writer) error {
 		return fmt.Errorf("writing hcsync.yaml: %w", err)
 	}
 	start := time.Now()
-	files, err := bench.Generate(filepath.Join(dir, "docs"), bench.Tree{
+	tree := bench.Tree{
 		Articles: o.articles, Locales: o.locales, PerSection: o.perSection,
-		NoMeta: tgt.noMeta, Links: o.links, Images: o.images, Translated: o.translated,
-	})
+		NoMeta: tgt.noMeta, Links: o.links, Images: o.images, Translated: o.translated, ImageKB: o.imageKB,
+	}
+	files, err := bench.Generate(filepath.Join(dir, "docs"), tree)
 	if err != nil {
 		return fmt.Errorf("generating the tree in %s: %w", dir, err)
 	}
 	fmt.Fprintf(stderr, "generated %d files in %.1f s\n", files, time.Since(start).Seconds())
+	if o.git > 0 {
+		start = time.Now()
+		if err := bench.CommitHistory(dir, tree, bench.History{Commits: o.git, Edits: 5, Images: 2}); err != nil {
+			return fmt.Errorf("committing the tree in %s: %w", dir, err)
+		}
+		fmt.Fprintf(stderr, "committed it in %d commit(s) in %.1f s\n", o.git, time.Since(start).Seconds())
+	}
 
 	fmt.Fprintf(stdout, "Machine: %s. Command: `%s`\n\n%s", machine(), commandLine(), header)
 	var results []result
