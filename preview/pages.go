@@ -182,10 +182,14 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		body.Missing = want
 	}
 	for _, p := range problemsOf(st.problems, a) {
-		body.Problems = append(body.Problems, s.shown(st, p))
+		sp := s.shown(st, p)
+		sp.URL = "" // this page
+		body.Problems = append(body.Problems, sp)
 	}
 	for _, p := range problemsOf(st.warnings, a) {
-		body.Warnings = append(body.Warnings, s.shown(st, p))
+		sp := s.shown(st, p)
+		sp.URL = ""
+		body.Warnings = append(body.Warnings, sp)
 	}
 	var locales []localeLink
 	for _, t := range a.Translations {

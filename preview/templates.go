@@ -25,10 +25,10 @@ header.bar .spacer { flex: 1; }
 nav.locales { display: flex; gap: 6px; }
 nav.locales a { padding: 2px 10px; border: 1px solid rgba(255,255,255,.5); border-radius: 14px; font-size: 13px; }
 nav.locales a.current { background: #fff; color: var(--brand); }
-a.problems { background: #fff; color: #b42318; border-radius: 14px; padding: 2px 10px; font-size: 13px; font-weight: 600; }
+header.bar a.problems { background: #fff; color: #b42318; border-radius: 14px; padding: 2px 10px; font-size: 13px; font-weight: 600; }
 .hero { background: var(--bg); border-bottom: 1px solid var(--line); padding: 32px 24px; }
 .hero h1 { max-width: 1040px; margin: 0 auto; font-size: 28px; }
-main { max-width: 1040px; margin: 0 auto; padding: 24px; }
+main { max-width: 1088px; margin: 0 auto; padding: 24px; }
 .cats { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 20px; }
 .cat { border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; }
 .cat h2 { margin: 0 0 8px; font-size: 20px; }

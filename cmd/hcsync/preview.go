@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hcsync/hcsync/config"
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/preview"
 	"github.com/hcsync/hcsync/render"
@@ -85,7 +86,7 @@ func (a *app) preview(ctx context.Context, f previewFlags) error {
 	}
 	defer ln.Close()
 	loopback := isLoopback(ln.Addr())
-	rel := relPath(cfg.ContentDir())
+	rel := shownDir(cfg)
 	srv := preview.New(preview.Options{
 		Root:     cfg.ContentDir(),
 		Load:     content.LoadOptions{DefaultLocale: cfg.DefaultLocale, FrontMatter: cfg.FrontMatterOptions()},
@@ -188,4 +189,18 @@ func siteTitle(configFile string) string {
 		dir = filepath.Dir(dir)
 	}
 	return filepath.Base(dir)
+}
+
+// shownDir is how the preview names the content folder in the paths it
+// shows: from where the user stands, as validate does, or, when the
+// tree is elsewhere, from the folder of hcsync.yaml, which is shorter
+// than an absolute path and names the same file in the repository.
+func shownDir(cfg *config.Config) string {
+	if rel := relPath(cfg.ContentDir()); !filepath.IsAbs(rel) {
+		return rel
+	}
+	if rel, err := filepath.Rel(filepath.Dir(cfg.File), cfg.ContentDir()); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return cfg.ContentDir()
 }
