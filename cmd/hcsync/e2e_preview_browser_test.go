@@ -45,10 +45,16 @@ func findChromium(t *testing.T) string {
 // stops when the test ends.
 func startPreview(t *testing.T, config string, args ...string) string {
 	t.Helper()
+	return startPreviewEnv(t, config, func(string) string { return "" }, args...)
+}
+
+// startPreviewEnv is startPreview with the environment getenv gives.
+func startPreviewEnv(t *testing.T, config string, getenv func(string) string, args ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out, w := io.Pipe()
 	var stderr strings.Builder
-	a := &app{stdout: w, stderr: &stderr, getenv: func(string) string { return "" }}
+	a := &app{stdout: w, stderr: &stderr, getenv: getenv}
 	done := make(chan int, 1)
 	go func() {
 		done <- a.run(ctx, append([]string{"preview", "-c", config, "--addr", "127.0.0.1:0"}, args...))
