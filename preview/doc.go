@@ -24,10 +24,14 @@
 //   - Problems that need the help center (an id it lacks, a locale it
 //     has not enabled, an unknown segment) are not known offline and
 //     are not shown; nor are a provider's image size and type limits.
-//   - The whole tree is loaded and rendered again on every change,
-//     through an in-memory load cache: links and problems of one file
-//     depend on the others (a renamed target makes a link dead), and
-//     rendering is fast next to a save.
+//   - The whole tree is loaded again on every change (through an
+//     in-memory load cache), since the links and problems of one file
+//     depend on the others: a removed target makes a link dead. A body
+//     is rendered again only when its Markdown changed or one of its
+//     links or images resolves differently; on a generated tree of
+//     10,050 files (bench.Generate, 2,500 articles in 4 locales) a
+//     reload after one save took 0.6-0.7 s instead of 9-11 s for
+//     rendering everything, on a busy 2-core machine.
 //   - Pages allow no script but the preview's own (Content-Security-
 //     Policy): help centers strip scripts from bodies, and a tree from
 //     someone's pull request should run no code in the writer's

@@ -51,10 +51,11 @@ type Server struct {
 	cache  *content.LoadCache
 	events *broadcaster
 
-	mu      gosync.RWMutex
-	site    *site
-	version int // counts loads, so a page knows it is out of date
-	mux     *http.ServeMux
+	reloading gosync.Mutex // one Reload at a time: each builds on the last
+	mu        gosync.RWMutex
+	site      *site
+	version   int // counts loads, so a page knows it is out of date
+	mux       *http.ServeMux
 }
 
 // New loads and renders the tree and returns a Server for it. Problems
@@ -85,7 +86,10 @@ func New(opts Options) *Server {
 // Reload reads and renders the tree again and tells the open pages.
 // The load cache spares reading the files that did not change.
 func (s *Server) Reload() {
-	st := load(s.opts, s.cache)
+	s.reloading.Lock()
+	defer s.reloading.Unlock()
+	prev, _ := s.current()
+	st := load(s.opts, s.cache, prev)
 	s.mu.Lock()
 	s.site = st
 	s.version++

@@ -280,3 +280,52 @@ func nextData(t *testing.T, r *bufio.Reader) string {
 		return ""
 	}
 }
+
+// A reload renders again only the bodies a change concerns: the saved
+// file, and those whose links now lead elsewhere. What the others show
+// stays true: their problems' lines follow a front-matter that grew.
+func TestReloadRendersOnlyWhatChanged(t *testing.T) {
+	srv, root := newTestServer(t, sampleTree, "zendesk")
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(name)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rendered := func() int64 { st, _ := srv.current(); return st.renders.Load() }
+	if got := rendered(); got != 4 {
+		t.Fatalf("first load rendered %d bodies, want all 4", got)
+	}
+
+	write("guide/more/faq.md", "---\ntitle: FAQ\n---\nNow with answers.\n")
+	srv.Reload()
+	if got := rendered(); got != 1 {
+		t.Errorf("an edit of one body rendered %d bodies, want 1", got)
+	}
+	if _, body := get(t, srv, "/a/guide/more/faq.md"); !strings.Contains(body, "Now with answers.") {
+		t.Errorf("the edit is not shown:\n%s", body)
+	}
+
+	// A longer front-matter moves the dead link of tour.md a line down.
+	write("guide/start/tour.md", "---\ntitle: Take the tour\ndraft: true\nlabels: [tour]\n---\nIntro.\n\nSee [gone](missing.md).\n")
+	srv.Reload()
+	if got := rendered(); got != 0 {
+		t.Errorf("a front-matter edit rendered %d bodies, want none", got)
+	}
+	if _, body := get(t, srv, "/a/guide/start/tour.md"); !strings.Contains(body, "<code>docs/guide/start/tour.md:8</code>") {
+		t.Errorf("the dead link is not reported at its new line 8:\n%s", body)
+	}
+
+	// The bodies that link to a file removed render again: their link
+	// is dead now.
+	if err := os.Remove(filepath.Join(root, "guide", "start", "tour.md")); err != nil {
+		t.Fatal(err)
+	}
+	srv.Reload()
+	if got := rendered(); got != 2 {
+		t.Errorf("removing a link target rendered %d bodies, want its 2 linking ones", got)
+	}
+	if _, body := get(t, srv, "/a/guide/start/install.md"); !strings.Contains(body, "dead link: guide/start/tour.md does not exist") {
+		t.Errorf("install.md shows no dead link to the removed tour.md:\n%s", body)
+	}
+}

@@ -25,6 +25,7 @@ type site struct {
 	files    map[string]*file
 	problems content.Problems // every problem, sorted by file and line
 	warnings content.Problems // what validate warns of (tree.Warnings)
+	renders  atomic.Int64     // bodies rendered, not reused (tests)
 }
 
 // file is one translation of an article, rendered.
@@ -33,11 +34,34 @@ type file struct {
 	t        *content.Translation
 	html     string
 	problems content.Problems
+	out      *rendered
 }
 
-// load reads and renders the tree. Problems of the tree do not stop it:
-// they are what the preview shows.
-func load(opts Options, cache *content.LoadCache) *site {
+// rendered is what rendering one body gave, kept for the next load:
+// a body whose Markdown did not change and whose links and images
+// resolve as before renders the same, so a save re-renders only the
+// files it concerns (on a tree of 10,000 files, rendering them all
+// takes seconds).
+type rendered struct {
+	sum      uint64 // content.Translation.BodySum
+	html     string
+	problems []render.Problem // lines within the body
+	calls    []call
+	unread   bool // the file could not be read: render it again next time
+}
+
+// call is one question Render asked the link or image resolver, and
+// the answer.
+type call struct {
+	image     bool
+	dest, url string
+	err       string
+}
+
+// load reads and renders the tree, reusing what prev rendered where it
+// still holds (nil: render everything). Problems of the tree do not
+// stop it: they are what the preview shows.
+func load(opts Options, cache *content.LoadCache, prev *site) *site {
 	lo := opts.Load
 	lo.Cache = cache
 	tree, err := content.Load(opts.Root, lo)
@@ -57,7 +81,7 @@ func load(opts Options, cache *content.LoadCache) *site {
 	}
 	s.warnings = tree.Warnings
 	s.locales = localesOf(tree, lo.DefaultLocale)
-	s.renderAll(opts.Profile)
+	s.renderAll(opts.Profile, prev)
 	s.problems.Sort()
 	return s
 }
@@ -89,7 +113,7 @@ func localesOf(tree *content.Tree, def string) []string {
 // renderAll renders every translation of the tree, on every core, and
 // gathers the problems rendering finds (dead links, images, what the
 // profile's service refuses) with the tree's.
-func (s *site) renderAll(profile *render.Profile) {
+func (s *site) renderAll(profile *render.Profile, prev *site) {
 	links := sync.NewOfflineLinks(s.tree)
 	var files []*file
 	for _, a := range s.tree.Articles {
@@ -104,7 +128,11 @@ func (s *site) renderAll(profile *render.Profile) {
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				s.render(files[i], links, profile)
+				f := files[i]
+				if !s.reuse(f, prev, links) {
+					s.render(f, links, profile)
+				}
+				f.problems = bodyProblems(f.t, f.out.problems, f.problems)
 			}
 		})
 	}
@@ -114,43 +142,90 @@ func (s *site) renderAll(profile *render.Profile) {
 	}
 }
 
+// reuse takes f's rendering from prev when its body is unchanged and
+// every link and image of it resolves as it did then, and reports
+// whether it did.
+func (s *site) reuse(f *file, prev *site, links *sync.OfflineLinks) bool {
+	if prev == nil {
+		return false
+	}
+	old := prev.files[f.t.Path]
+	if old == nil || old.out == nil || old.out.unread || old.out.sum != f.t.BodySum {
+		return false
+	}
+	for _, c := range old.out.calls {
+		if s.resolve(f.t, links, c.image, c.dest) != c {
+			return false
+		}
+	}
+	f.out, f.html = old.out, old.out.html
+	return true
+}
+
+// resolve answers one question of Render's about t's body: the preview
+// URL of a link or image destination, or why it has none.
+func (s *site) resolve(t *content.Translation, links *sync.OfflineLinks, image bool, dest string) call {
+	c := call{image: image, dest: dest}
+	var reached string
+	var err error
+	if image {
+		reached, err = links.Image(t, dest)
+	} else {
+		reached, err = links.Link(t, dest)
+	}
+	switch {
+	case err != nil:
+		c.err = err.Error()
+	case image:
+		c.url = imageURL(reached)
+	default:
+		c.url = s.articleURL(reached)
+	}
+	return c
+}
+
 // render renders one translation with profile, as apply would send it
 // and as the service would store it, its links and images pointing into
 // the preview.
 func (s *site) render(f *file, links *sync.OfflineLinks, profile *render.Profile) {
+	s.renders.Add(1)
 	src, err := s.tree.Body(f.t)
 	if err != nil {
-		f.problems = content.Problems{{File: f.t.Path, Msg: err.Error()}}
+		f.out = &rendered{unread: true, problems: []render.Problem{{Msg: err.Error()}}}
 		return
+	}
+	out := &rendered{sum: f.t.BodySum}
+	answer := func(image bool, dest string) (string, error) {
+		c := s.resolve(f.t, links, image, dest)
+		out.calls = append(out.calls, c)
+		if c.err != "" {
+			return "", errors.New(c.err)
+		}
+		return c.url, nil
 	}
 	res := render.Render(src, render.Options{
 		Profile: profile,
-		Link: func(dest string, _ int) (string, error) {
-			reached, err := links.Link(f.t, dest)
-			if err != nil {
-				return "", err
-			}
-			return s.articleURL(reached), nil
-		},
-		Image: func(dest string, _ int) (string, error) {
-			img, err := links.Image(f.t, dest)
-			if err != nil {
-				return "", err
-			}
-			return imageURL(img), nil
-		},
+		Link:    func(dest string, _ int) (string, error) { return answer(false, dest) },
+		Image:   func(dest string, _ int) (string, error) { return answer(true, dest) },
 	})
-	f.html = res.HTML
+	out.html, out.problems = res.HTML, res.Problems
 	if profile != nil && profile.Sanitize != nil {
-		f.html = profile.Sanitize(f.html)
+		out.html = profile.Sanitize(out.html)
 	}
-	for _, p := range res.Problems {
+	f.out, f.html = out, out.html
+}
+
+// bodyProblems appends the problems Render found in t's body to ps,
+// their lines counted in the file.
+func bodyProblems(t *content.Translation, found []render.Problem, ps content.Problems) content.Problems {
+	for _, p := range found {
 		line := 0
 		if p.Line > 0 {
-			line = f.t.BodyLine + p.Line - 1
+			line = t.BodyLine + p.Line - 1
 		}
-		f.problems = append(f.problems, content.Problem{File: f.t.Path, Line: line, Msg: p.Msg})
+		ps = append(ps, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
 	}
+	return ps
 }
 
 // articleURL is the preview page of the translation file path: its
