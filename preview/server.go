@@ -196,5 +196,5 @@ func setPageHeaders(w http.ResponseWriter, nonce string) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Security-Policy", "default-src 'none'; img-src * data:; media-src *; frame-src *; style-src 'unsafe-inline'; connect-src 'self'; script-src 'nonce-"+nonce+"'")
+	h.Set("Content-Security-Policy", "default-src 'none'; base-uri 'none'; form-action 'none'; img-src * data:; media-src *; frame-src *; style-src 'unsafe-inline'; connect-src 'self'; script-src 'nonce-"+nonce+"'")
 }

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -327,5 +328,27 @@ func TestReloadRendersOnlyWhatChanged(t *testing.T) {
 	}
 	if _, body := get(t, srv, "/a/guide/start/install.md"); !strings.Contains(body, "dead link: guide/start/tour.md does not exist") {
 		t.Errorf("install.md shows no dead link to the removed tour.md:\n%s", body)
+	}
+}
+
+// A script in a body does not run in the preview: help centers strip
+// them, and a tree from a pull request should run no code in the
+// writer's browser. The page's own reload script carries the nonce.
+func TestPagesAllowOnlyTheirOwnScript(t *testing.T) {
+	srv, _ := newTestServer(t, map[string]string{"s/a.md": "---\ntitle: A\n---\n<script>alert(1)</script>\n"}, "")
+	req := httptest.NewRequest("GET", "http://127.0.0.1:8080/a/s/a.md", nil)
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	csp := rec.Header().Get("Content-Security-Policy")
+	m := regexp.MustCompile(`script-src 'nonce-([^']+)'`).FindStringSubmatch(csp)
+	if m == nil || strings.Contains(csp, "unsafe-inline'; script") {
+		t.Fatalf("Content-Security-Policy %q does not limit scripts to a nonce", csp)
+	}
+	body := rec.Body.String()
+	if !strings.Contains(body, `<script nonce="`+m[1]+`">`) {
+		t.Errorf("the page's own script lacks the nonce %s:\n%s", m[1], body)
+	}
+	if !strings.Contains(body, "<script>alert(1)</script>") {
+		t.Errorf("the body's script is not shown as the default profile stores it:\n%s", body)
 	}
 }
