@@ -65,7 +65,7 @@ func TestPreviewFlags(t *testing.T) {
 		wantErr string
 	}{
 		{"unknown provider", []string{"preview", "-c", config, "--provider", "confluence"}, exitUsage,
-			`--provider "confluence": unknown provider: use one of helpcenter, intercom, local, zendesk`},
+			`--provider: unknown provider "confluence": use one of helpcenter, intercom, local, zendesk`},
 		{"address it cannot listen on", []string{"preview", "-c", config, "--addr", "256.0.0.1:1"}, exitError, "--addr 256.0.0.1:1:"},
 	}
 	for _, tt := range tests {

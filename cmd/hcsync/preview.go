@@ -60,9 +60,11 @@ func providerNames() []string {
 // previewProfile is the HTML profile of the provider name. A
 // provider's profile bears its name (providers.Capabilities.HTMLProfile),
 // so no client is built to ask it: building one would want credentials.
-func previewProfile(name string) (*render.Profile, error) {
+// The name comes from --provider, or from the config file when from is
+// not "--provider".
+func previewProfile(name, from string) (*render.Profile, error) {
 	if _, ok := providerFactories[name]; !ok {
-		return nil, usageError("--provider %q: unknown provider: use one of %s", name, strings.Join(providerNames(), ", "))
+		return nil, usageError("%s: unknown provider %q: use one of %s", from, name, strings.Join(providerNames(), ", "))
 	}
 	return render.Lookup(name), nil
 }
@@ -72,11 +74,11 @@ func (a *app) preview(ctx context.Context, f previewFlags) error {
 	if err != nil {
 		return err
 	}
-	name := cfg.Provider
+	name, from := cfg.Provider, cfg.File
 	if f.provider != "" {
-		name = f.provider
+		name, from = f.provider, "--provider"
 	}
-	profile, err := previewProfile(name)
+	profile, err := previewProfile(name, from)
 	if err != nil {
 		return err
 	}
@@ -103,11 +105,13 @@ func (a *app) preview(ctx context.Context, f previewFlags) error {
 		fmt.Fprintf(a.stderr, "note: serving on %s: anyone who can reach this machine can read the tree\n", ln.Addr())
 	}
 	url := "http://" + browsable(ln.Addr()) + "/"
-	fmt.Fprintf(a.stdout, "Previewing %s as %s stores it at %s (%d problems; Ctrl-C to stop)\n", rel, name, url, len(srv.Problems()))
+	fmt.Fprintf(a.stdout, "Previewing %s as %s stores it at %s (problems found: %d; Ctrl-C to stop)\n", rel, name, url, len(srv.Problems()))
 
 	watchCtx, stopWatch := context.WithCancel(ctx)
-	defer stopWatch()
+	watching := make(chan struct{})
+	defer func() { stopWatch(); <-watching }() // it writes to stderr
 	go func() {
+		defer close(watching)
 		err := srv.Watch(watchCtx, func(err error) { fmt.Fprintf(a.stderr, "watching for changes: %v\n", err) })
 		if err != nil {
 			fmt.Fprintf(a.stderr, "%v: pages will not reload by themselves\n", err)
@@ -121,7 +125,7 @@ func (a *app) preview(ctx context.Context, f previewFlags) error {
 	return serve(ctx, ln, srv)
 }
 
-// serve serves h on ln until ctx ends, then shuts down.
+// serve serves srv on ln until ctx ends, then shuts down.
 func serve(ctx context.Context, ln net.Listener, srv *preview.Server) error {
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
