@@ -70,6 +70,7 @@ Commands:
   plan       show what apply would change
   apply      make the help center match the tree
   validate   check the tree without contacting the help center
+  preview    serve the tree locally as the help center will show it
   export     write an existing help center out as a tree
   init       write a starter hcsync.yaml and GitHub workflows
   version    print the version
