@@ -211,6 +211,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, f Fault, record f
 		drop(w)
 		return
 	}
+	if f.StatusAfter != 0 {
+		// The handler runs and its changes stay; its answer is replaced.
+		s.next.ServeHTTP(&bufferWriter{header: http.Header{}}, r)
+		record(f.StatusAfter, false)
+		writeFault(w, Fault{Status: f.StatusAfter, Header: f.Header, Body: f.Body})
+		return
+	}
 	s.next.ServeHTTP(sw, r)
 	if sw.status == 0 {
 		// The handler wrote nothing: net/http answers 200.

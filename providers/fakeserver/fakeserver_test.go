@@ -126,6 +126,7 @@ func TestFaults(t *testing.T) {
 		{"status", Fault{Status: 503, Header: http.Header{"Retry-After": {"2"}}}, false, 503, 0, 503, false},
 		{"drop", Fault{Drop: true}, true, 0, 0, 0, true},
 		{"drop after", Fault{DropAfter: true}, true, 0, 1, 201, true},
+		{"status after", Fault{StatusAfter: 500}, false, 500, 1, 500, false},
 		{"delay", Fault{Delay: 30 * time.Millisecond}, false, 201, 1, 201, false},
 	}
 	for _, tt := range tests {
