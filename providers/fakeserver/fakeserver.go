@@ -27,6 +27,12 @@ type Options struct {
 	// Window is the length of the fixed rate-limit windows (Zendesk and
 	// Help.Center: a minute; Intercom: 10 seconds). Default one minute.
 	Window time.Duration
+	// Burst, when more than Limit, makes the budget a token bucket rather
+	// than fixed windows: it holds up to Burst requests and refills at
+	// Limit per Window, so a client that has been idle may send Burst at
+	// once (Help.Center: "100 requests per minute per API key (burst up
+	// to 200)"). The bucket starts full.
+	Burst int
 	// Headers names the rate-limit headers set on every response.
 	Headers RateHeaders
 	// Reject writes the service's 429 body; the Server has already set
@@ -76,6 +82,10 @@ type Server struct {
 	faults   func(n int, r *http.Request) Fault
 	winStart time.Time
 	winCount int
+	// The token bucket of Options.Burst: tokens held at bucketAt (zero:
+	// full, not used yet).
+	tokens   float64
+	bucketAt time.Time
 }
 
 // New wraps next.
@@ -106,6 +116,7 @@ func (s *Server) Reset() {
 	s.gen++
 	s.winStart = time.Time{}
 	s.winCount = 0
+	s.bucketAt = time.Time{}
 }
 
 // Count returns how many logged requests have the method ("" = any) and
