@@ -106,5 +106,7 @@ func BenchmarkPlanReadAtLimit(b *testing.B) {
 // runs it: the documented limit, 60 times faster.
 func atLimitOptions(s *helpcentertest.Server) helpcenter.Options {
 	return helpcenter.Options{CenterID: s.CenterID, APIKey: fullKey, BaseURL: s.URL,
-		RequestsPerMinute: helpcenter.RequestsPerMinute * atLimitScale}
+		RequestsPerMinute: helpcenter.RequestsPerMinute * atLimitScale,
+		// The burst is a number of requests: it does not scale with time.
+		Burst: helpcenter.BurstPerLimit * helpcenter.RequestsPerMinute}
 }

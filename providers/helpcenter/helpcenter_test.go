@@ -383,6 +383,11 @@ func TestListArticlesPaginates(t *testing.T) {
 		if i%2 == 0 {
 			a.Published = &v
 		}
+		if i%10 == 0 {
+			// Unpublished changes in more articles than the published
+			// list has pages: the list is the cheaper read.
+			a.Draft.Title += " (edited)"
+		}
 		s.AddArticle(a)
 	}
 	got, err := newProvider(t, s, fullKey, 0).ListArticles(context.Background())
@@ -492,6 +497,71 @@ func TestUploadImage(t *testing.T) {
 
 // A translation published with changes reads as its live version with
 // the draft pending; one without changes costs a single request.
+// TestListArticlesReadsLiveVersionsOnlyWhenPending: the draft list
+// gives each article's status, and the live version of an article whose
+// status is "published" is its draft. So the published versions are read
+// only for articles with unpublished changes: each on its own when they
+// are fewer than the published list's pages, else through the list; and
+// not at all when there are none.
+func TestListArticlesReadsLiveVersionsOnlyWhenPending(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		pending   int // of 150 published articles
+		wantPages int // GET /articles
+		wantGets  int // GET /articles/{id}
+	}{
+		{"none pending", 0, 0, 0},
+		{"one pending", 1, 0, 1},
+		{"two pending, as many as the list's pages", 2, 0, 2},
+		{"three pending, more than the list's pages", 3, 2, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := setup(t, helpcentertest.Options{AdditionalLanguages: []string{}})
+			for i := range 150 {
+				v := helpcentertest.Version{Title: fmt.Sprint("A", i), HTML: "<p>live</p>"}
+				a := helpcentertest.Article{Draft: v, Published: &v}
+				if i < tt.pending {
+					a.Draft.HTML = "<p>edited</p>"
+				}
+				s.AddArticle(a)
+			}
+			list, err := newProvider(t, s, fullKey, 0).ListArticles(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			pending := 0
+			for _, a := range list {
+				src := a.Translations["en"]
+				if src.Body != "<p>live</p>" || src.Draft {
+					t.Errorf("article %s: body %q draft %v, want the live version", a.ID, src.Body, src.Draft)
+				}
+				if src.PendingBody != "" {
+					pending++
+				}
+			}
+			if pending != tt.pending {
+				t.Errorf("%d articles with pending changes, want %d", pending, tt.pending)
+			}
+			base := "/v0/centers/" + s.CenterID + "/articles"
+			pages, gets := 0, 0
+			for _, r := range s.Middleware().Requests() {
+				switch rest, _ := strings.CutPrefix(r.Path, base); {
+				case r.Path == base:
+					pages++
+				case strings.HasPrefix(rest, "/") && !strings.Contains(rest[1:], "/") && rest != "/drafts":
+					gets++
+				}
+			}
+			if pages != tt.wantPages || gets != tt.wantGets {
+				t.Errorf("read %d pages of the published list and %d single articles, want %d and %d", pages, gets, tt.wantPages, tt.wantGets)
+			}
+		})
+	}
+}
+
 func TestListTranslationWithPendingChanges(t *testing.T) {
 	t.Parallel()
 	s := setup(t, helpcentertest.Options{})
