@@ -99,17 +99,23 @@ type Provider struct {
 	// knownCategories are category ids seen so far, to tell which entry
 	// of the category list a create added.
 	knownCategories map[string]bool
-	// live holds the published version of each article/locale seen by
-	// ListArticles, to discard a diverging draft instead of rewriting it.
+	// live holds what ListArticles saw of each article/locale: its
+	// status, published and draft versions and metadata, to discard a
+	// diverging draft instead of rewriting it, and to write only what
+	// changed.
 	live map[string]liveVersion
 	// slugIDs maps article ids to their slug ids (see translationURL).
 	slugIDs map[string]int
 }
 
+// liveVersion is one article or translation as ListArticles read it.
 type liveVersion struct {
-	status string
-	title  string
-	html   string
+	status      string
+	title, html string // the published version; "" while unpublished
+	// draftTitle and draftHTML are the draft version.
+	draftTitle, draftHTML string
+	slug                  string
+	seo                   *seo // nil when the answer held none
 }
 
 // New checks o and returns a Provider.

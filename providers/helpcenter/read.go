@@ -180,12 +180,11 @@ func (p *Provider) articleOf(info *centerInfo, d *article, pub *article) provide
 		url = articleURL(info, d.SlugID, d.Slug)
 	}
 	src, lv := merge(info.DefaultLanguage, d.Title, d.Content.html(), d.Status, url, pub)
-	src.Slug = d.Slug
-	src.Description = d.SEO.desc()
-	src.UpdatedAt = d.UpdatedAt
+	lv.slug, lv.seo = d.Slug, d.SEO
 	if pub != nil {
-		src.Slug, src.Description = pub.Slug, pub.SEO.desc()
+		lv.slug, lv.seo = pub.Slug, pub.SEO
 	}
+	src.Slug, src.Description, src.UpdatedAt = lv.slug, lv.seo.desc(), d.UpdatedAt
 	p.setLive(d.ID, info.DefaultLanguage, lv)
 	return providers.Article{
 		ID: d.ID, SectionID: d.CategoryID, SourceLocale: info.DefaultLanguage, URL: url,
@@ -278,6 +277,7 @@ func (p *Provider) readTranslation(ctx context.Context, articleID, lang string) 
 		u = translationURL(info, lang, p.slugID(articleID), d.Slug)
 	}
 	tr, lv := merge(lang, d.Title, d.Content.html(), d.Status, u, pub)
+	lv.slug, lv.seo = d.Slug, d.SEO
 	tr.Slug, tr.Description, tr.UpdatedAt = d.Slug, d.SEO.desc(), d.UpdatedAt
 	p.setLive(articleID, lang, lv)
 	return tr, nil
@@ -289,7 +289,7 @@ func (p *Provider) readTranslation(ctx context.Context, articleID, lang string) 
 // differing draft becomes PendingTitle/PendingBody.
 func merge(locale, title, html, status, url string, pub *article) (*providers.Translation, liveVersion) {
 	t := &providers.Translation{Locale: locale, Title: title, Body: html, URL: url, Draft: status == statusUnpublished}
-	lv := liveVersion{status: status}
+	lv := liveVersion{status: status, draftTitle: title, draftHTML: html}
 	switch status {
 	case statusPublished:
 		lv.title, lv.html = title, html
