@@ -258,8 +258,9 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 	case lang != "" && out.Slug == "" && t.Draft:
 		// As for articles: a draft translation needs its slug now for its
 		// URL to be known to links written before it is published.
-		out.Slug = slugOf(t.Title)
-		meta["slug"] = out.Slug
+		if out.Slug = slugOf(t.Title); out.Slug != "" {
+			meta["slug"] = out.Slug
+		}
 	}
 	// An answer without an SEO object says nothing of the description:
 	// write it.

@@ -365,3 +365,23 @@ func TestSEOIsReplaced(t *testing.T) {
 		t.Errorf("seo.metaTitle a number: %d %v, want 400 invalid_parameter", code, m)
 	}
 }
+
+// TestSlugify: slugs are URL-friendly ASCII, "Título del artículo"
+// giving "articulo" in the documentation's example.
+func TestSlugify(t *testing.T) {
+	t.Parallel()
+	tests := map[string]string{
+		"Título del artículo":               "titulo-del-articulo",
+		"Getting Started":                   "getting-started",
+		"Réinitialiser — étape 2":           "reinitialiser-etape-2",
+		"Café & Crème brûlée: Straße Œuvre": "cafe-creme-brulee-strasse-oeuvre",
+		"  --Ünïcödé!!  ":                   "unicode",
+		"v2.0 (beta)":                       "v2-0-beta",
+		"日本語":                               "",
+	}
+	for title, want := range tests {
+		if got := slugify(title); got != want {
+			t.Errorf("slugify(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
