@@ -686,3 +686,31 @@ func faultSchedule(t *testing.T, seed int64, handler http.Handler, applied map[s
 		}
 	}
 }
+
+// TestTransportErrorNamesTheRequestOnce: a request that got no answer
+// fails with one line naming the method and URL once, then what went
+// wrong, in the error and in the debug line: not the transport's own
+// `Post "URL": EOF` after them.
+func TestTransportErrorNamesTheRequestOnce(t *testing.T) {
+	t.Parallel()
+	fs := fakeserver.New(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}), fakeserver.Options{})
+	fs.SetFaults(func(n int, r *http.Request) fakeserver.Fault { return fakeserver.Fault{Drop: true} })
+	ts := httptest.NewServer(fs)
+	defer ts.Close()
+	var debug strings.Builder
+	c := newTestClient(t, ts.URL, ClientOptions{MaxRetries: 1, Debug: &debug})
+	for _, method := range []string{"POST", "GET"} {
+		_, err := c.Do(context.Background(), Request{Method: method, Path: "/articles"}, nil)
+		if err == nil {
+			t.Fatalf("%s succeeded against a server that drops every connection", method)
+		}
+		if n := strings.Count(err.Error(), ts.URL); n != 1 || !strings.Contains(err.Error(), method+" "+ts.URL+"/articles: ") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: error %q names the URL %d times; want one line naming the request once", method, err, n)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(debug.String()), "\n") {
+		if n := strings.Count(line, ts.URL); n != 1 {
+			t.Errorf("debug line %q names the URL %d times, want once", line, n)
+		}
+	}
+}
