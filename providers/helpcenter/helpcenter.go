@@ -214,24 +214,42 @@ func (p *Provider) do(ctx context.Context, r providers.Request, out any) error {
 		}
 	}
 	_, err := p.c.Do(ctx, r, out)
-	err = p.explain(scope, err)
+	err = p.explain(r.Method, scope, err)
 	if probe {
 		p.scopes.leave(scope, err)
 	}
 	return err
 }
 
-// explain says what to fix when the key was refused.
-func (p *Provider) explain(scope string, err error) error {
+// explain says what to do about a failed request, before its cause.
+// Reads that find nothing (404) are left as they are: callers expect
+// them.
+func (p *Provider) explain(method, scope string, err error) error {
 	var apiErr *providers.APIError
-	if err == nil || !errors.As(err, &apiErr) {
+	if err == nil {
+		return nil
+	}
+	if !errors.As(err, &apiErr) {
+		if errors.Is(err, providers.ErrOutcomeUnknown) {
+			return fmt.Errorf("no answer came: run apply again, which looks for what this request may have made before making it: %w", err)
+		}
 		return err
 	}
-	switch {
+	switch code := apiErr.StatusCode; {
 	case apiErr.Code == "insufficient_scope":
 		return fmt.Errorf("HELPCENTER_API_KEY lacks the %s scope this needs: create a key with it under Settings > General > API in Help.Center: %w", scope, err)
-	case apiErr.StatusCode == http.StatusUnauthorized:
+	case code == http.StatusUnauthorized:
 		return fmt.Errorf("HELPCENTER_API_KEY was refused: check that it is a current key of center %s (Settings > General > API): %w", p.center, err)
+	case code == http.StatusTooManyRequests:
+		return fmt.Errorf("the key's budget of %d requests a minute is spent (does another tool use it?): run again in a minute: %w", RequestsPerMinute, err)
+	case code >= 500 && errors.Is(err, providers.ErrOutcomeUnknown):
+		return fmt.Errorf("Help.Center failed: run apply again, which looks for what this request may have made before making it: %w", err)
+	case code >= 500:
+		return fmt.Errorf("Help.Center failed: run again later: %w", err)
+	case code == http.StatusNotFound && method != http.MethodGet:
+		return fmt.Errorf("not in the help center (deleted there?): run hcsync plan to see what apply would do now: %w", err)
+	case code == http.StatusBadRequest && apiErr.Code != "root_not_published":
+		return fmt.Errorf("Help.Center refused it: fix what Help.Center names, then run apply again: %w", err)
 	}
 	return err
 }

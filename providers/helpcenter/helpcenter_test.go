@@ -757,3 +757,57 @@ func withoutDraftSEO(t *testing.T, target string) string {
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+// TestFailuresSayWhatToDo: a failed write is one line that names the
+// request once and says what to do next, and keeps the cause reachable
+// (errors.Is, errors.As).
+func TestFailuresSayWhatToDo(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		fault fakeserver.Fault
+		call  func(p *helpcenter.Provider) error
+		want  string
+	}{
+		{"500 on a create", fakeserver.Fault{Status: 500}, func(p *helpcenter.Provider) error {
+			_, err := p.CreateSection(context.Background(), providers.SectionInput{Name: "Guides"})
+			return err
+		}, "run apply again"},
+		{"no answer to a create", fakeserver.Fault{Drop: true}, func(p *helpcenter.Provider) error {
+			_, err := p.CreateSection(context.Background(), providers.SectionInput{Name: "Guides"})
+			return err
+		}, "run apply again"},
+		{"400 on a write", fakeserver.Fault{Status: 400, Body: []byte(`{"error":{"type":"invalid_request_error","message":"name is too long","code":"invalid_parameter"}}`)}, func(p *helpcenter.Provider) error {
+			_, err := p.CreateSection(context.Background(), providers.SectionInput{Name: "Guides"})
+			return err
+		}, "fix what Help.Center names"},
+		{"404 on an update", fakeserver.Fault{}, func(p *helpcenter.Provider) error {
+			name := "New"
+			return p.UpdateSection(context.Background(), "65f1a2b3ffffffffffffffff", providers.SectionUpdate{Name: &name})
+		}, "run hcsync plan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := setup(t, helpcentertest.Options{})
+			s.Middleware().SetFaults(func(n int, r *http.Request) fakeserver.Fault {
+				if r.Method != http.MethodGet {
+					return tt.fault
+				}
+				return fakeserver.Fault{}
+			})
+			err := tt.call(newProvider(t, s, fullKey, 0))
+			if err == nil {
+				t.Fatal("the call succeeded")
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, tt.want) || strings.Count(msg, s.URL) != 1 || strings.Contains(msg, "\n") {
+				t.Errorf("error %q: want one line naming the request once and saying %q", msg, tt.want)
+			}
+			var apiErr *providers.APIError
+			if tt.fault.Status != 0 && (!errors.As(err, &apiErr) || apiErr.StatusCode != tt.fault.Status) {
+				t.Errorf("error %v does not carry the %d answer", err, tt.fault.Status)
+			}
+		})
+	}
+}
