@@ -80,7 +80,9 @@ type Options struct {
 	// RequestsPerMinute overrides the documented limit when > 0.
 	RequestsPerMinute int
 	// Burst is the most requests sent at once after an idle spell;
-	// default BurstPerLimit × the requests per minute, as documented.
+	// default the documented 200, lowered in proportion when
+	// RequestsPerMinute lowers the limit (a higher limit than the
+	// documented one does not raise it: the service promises no more).
 	Burst      int
 	UserAgent  string
 	HTTPClient *http.Client
@@ -139,7 +141,7 @@ func New(o Options) (*Provider, error) {
 	if o.RequestsPerMinute > 0 {
 		rpm = o.RequestsPerMinute
 	}
-	burst := BurstPerLimit * rpm
+	burst := BurstPerLimit * min(rpm, RequestsPerMinute)
 	if o.Burst > 0 {
 		burst = o.Burst
 	}
