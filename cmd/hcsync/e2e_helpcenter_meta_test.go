@@ -3,6 +3,7 @@ package main
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,7 +15,8 @@ import (
 // object), for the article and for a translation: the content is not
 // written to the draft and not published again, so a published article
 // gets no new version and no pending edits. A body change writes the
-// draft and publishes it, and leaves the metadata alone.
+// draft (the body alone) and publishes it, and leaves the metadata
+// alone; a retitle writes the title alone.
 func TestHelpCenterSendsOnlyWhatChanged(t *testing.T) {
 	t.Parallel()
 	srv := helpcentertest.NewServer(helpcentertest.Options{
@@ -62,6 +64,21 @@ func TestHelpCenterSendsOnlyWhatChanged(t *testing.T) {
 			t.Errorf("an apply of %s sent %q; want %q", st.name, got, st.want)
 		}
 	}
+	// The draft write carries the field that changed, not the other.
+	for _, r := range srv.Middleware().Requests() {
+		if r.Method == "PATCH" && strings.HasSuffix(r.Path, "/draft") && (strings.Contains(string(r.Body), `"title"`) || !strings.Contains(string(r.Body), `"html"`)) {
+			t.Errorf("a body change wrote the draft with %s; want the html alone", r.Body)
+		}
+	}
+	replaceIn(t, filepath.Join(docs, "reset.md"), "title: Reset your password", "title: Reset a password")
+	srv.Middleware().Reset()
+	mustApply(t, dir, env)
+	for _, r := range srv.Middleware().Requests() {
+		if r.Method == "PATCH" && strings.HasSuffix(r.Path, "/draft") && (strings.Contains(string(r.Body), `"html"`) || !strings.Contains(string(r.Body), `"title"`)) {
+			t.Errorf("a retitle wrote the draft with %s; want the title alone", r.Body)
+		}
+	}
+	assertConverged(t, dir, env)
 	assertConverged(t, dir, env)
 
 	a, _ := srv.Article(id)

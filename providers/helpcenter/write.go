@@ -241,7 +241,7 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 	case same:
 		have.Slug, have.SEO = lv.slug, lv.seo
 	default:
-		if err := p.do(ctx, providers.Request{Method: "PATCH", Path: p.draftPath(articleID, lang), JSON: map[string]string{"title": t.Title, "html": t.Body}}, &have); err != nil {
+		if err := p.do(ctx, providers.Request{Method: "PATCH", Path: p.draftPath(articleID, lang), JSON: draftWrite(lv, known, t)}, &have); err != nil {
 			return out, fmt.Errorf("writing the %s draft of article %s: %w", t.Locale, articleID, err)
 		}
 		out.Body, out.UpdatedAt = have.Content.html(), have.UpdatedAt
@@ -293,6 +293,24 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 		}
 	}
 	return out, nil
+}
+
+// draftWrite is the body of a draft write: the title and the html, less
+// the one the draft already holds (the endpoint takes either alone,
+// SKILL.md, "Update Translation Draft"). Both are sent when the draft
+// was not read, or holds unpublished changes hcsync did not make.
+func draftWrite(lv liveVersion, known bool, t providers.TranslationInput) map[string]string {
+	body := map[string]string{"title": t.Title, "html": t.Body}
+	if !known || lv.status == statusPublishedWithChanges {
+		return body
+	}
+	switch {
+	case lv.draftTitle == t.Title:
+		delete(body, "title")
+	case render.Equal(t.Body, lv.draftHTML, render.Lookup("helpcenter")):
+		delete(body, "html")
+	}
+	return body
 }
 
 // contentUnchanged reports whether t's content is what the remote
