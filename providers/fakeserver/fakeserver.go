@@ -1,7 +1,9 @@
 // Package fakeserver is the kit the fake help-center servers share: a
-// middleware that logs every request, enforces a fixed-window rate limit
-// with the service's own header names, and injects faults (errors, slow
-// answers, dropped connections) so adapter tests can exercise the
+// middleware that logs every request, enforces a rate limit (fixed
+// windows, or a token bucket where the service documents a burst) with
+// the service's own header names, and injects faults (errors, slow
+// answers, dropped connections, errors after acting) so adapter tests
+// can exercise the
 // shared client's retries against a service-shaped server.
 //
 // A fake wraps its handler once:
