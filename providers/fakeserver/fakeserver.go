@@ -3,8 +3,8 @@
 // windows, or a token bucket where the service documents a burst) with
 // the service's own header names, and injects faults (errors, slow
 // answers, dropped connections, errors after acting) so adapter tests
-// can exercise the
-// shared client's retries against a service-shaped server.
+// can exercise the shared client's retries against a service-shaped
+// server.
 //
 // A fake wraps its handler once:
 //
