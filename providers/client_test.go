@@ -714,3 +714,30 @@ func TestTransportErrorNamesTheRequestOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestBurstTrimmedToTheServersBudget: a client starts with its whole
+// burst; an answer saying fewer requests are left in the key's budget
+// takes the difference out of it, so the next requests wait their turn
+// rather than meet 429s. More left than the client holds changes
+// nothing: the client's own limit stands.
+func TestBurstTrimmedToTheServersBudget(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		remaining string
+		want      float64 // tokens left, at most
+	}{
+		{"3", 3},
+		{"0", 0},
+		{"50", 10},
+	}
+	for _, tt := range tests {
+		c, err := NewClient(ClientOptions{BaseURL: "https://x.example", RequestsPerMinute: 60, Burst: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.adapt(&http.Response{Header: http.Header{"X-Ratelimit-Remaining": {tt.remaining}}})
+		if got := c.limiter.Tokens(); got > tt.want+0.5 || got < tt.want-0.5 {
+			t.Errorf("remaining %s: the client holds %.1f tokens, want %v", tt.remaining, got, tt.want)
+		}
+	}
+}

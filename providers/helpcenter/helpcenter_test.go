@@ -811,3 +811,39 @@ func TestFailuresSayWhatToDo(t *testing.T) {
 		})
 	}
 }
+
+// TestBurstFollowsTheServersBudget: a new process starts with the whole
+// documented burst, but the key's budget may be spent already (by the
+// plan or apply that ran just before). The first answers say how much
+// is left (X-RateLimit-Remaining), and the client sends no more than
+// that at once, so reads are not refused by the dozen.
+func TestBurstFollowsTheServersBudget(t *testing.T) {
+	t.Parallel()
+	s := setup(t, helpcentertest.Options{RateLimit: 10, RateWindow: time.Second})
+	for i := range 10 {
+		v := helpcentertest.Version{Title: fmt.Sprint("A", i)}
+		s.AddArticle(helpcentertest.Article{Draft: v, Published: &v, Translations: map[string]*helpcentertest.Translation{
+			"fr": {Draft: v, Published: &v}, "de": {Draft: v, Published: &v},
+		}})
+	}
+	// Another client of the key spends all but two of the burst of 20.
+	for range 18 {
+		req, _ := http.NewRequest("GET", s.URL+"/v0/centers/"+s.CenterID+"/articles/categories", nil)
+		req.Header.Set("Authorization", "Bearer "+fullKey)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	p, err := helpcenter.New(helpcenter.Options{CenterID: s.CenterID, APIKey: fullKey, BaseURL: s.URL, RequestsPerMinute: 10 * 60, Burst: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ListArticles(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := p.Stats().RateLimited; n > 1 {
+		t.Errorf("%d of %d reads were refused with 429: the client sent its own burst, not what the service said was left", n, len(s.Middleware().Requests()))
+	}
+}
