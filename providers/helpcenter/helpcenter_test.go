@@ -847,3 +847,35 @@ func TestBurstFollowsTheServersBudget(t *testing.T) {
 		t.Errorf("%d of %d reads were refused with 429: the client sent its own burst, not what the service said was left", n, len(s.Middleware().Requests()))
 	}
 }
+
+// TestWriteAfterPublishStateChange: what ListArticles read stops being
+// the basis for skipping a write once the article is published or
+// unpublished: an update asking for the content live after an
+// unpublish publishes it again, for the article and, since unpublishing
+// the article unpublishes them too, for its translations.
+func TestWriteAfterPublishStateChange(t *testing.T) {
+	t.Parallel()
+	s := setup(t, helpcentertest.Options{})
+	v := helpcentertest.Version{Title: "Install", HTML: "<p>en</p>"}
+	fr := helpcentertest.Version{Title: "Installer", HTML: "<p>fr</p>"}
+	id := s.AddArticle(helpcentertest.Article{Slug: "install", Draft: v, Published: &v, Translations: map[string]*helpcentertest.Translation{
+		"fr": {Slug: "installer", Draft: fr, Published: &fr},
+	}})
+	p := newProvider(t, s, fullKey, 0)
+	ctx := context.Background()
+	if _, err := p.ListArticles(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Unpublish(ctx, id, "en"); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []providers.TranslationInput{{Locale: "en", Title: v.Title, Body: v.HTML}, {Locale: "fr", Title: fr.Title, Body: fr.HTML}} {
+		if _, err := p.UpdateTranslation(ctx, id, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, _ := s.Article(id)
+	if a.Published == nil || a.Translations["fr"].Published == nil {
+		t.Errorf("after an unpublish and updates asking for the content live: article published %v, fr published %v", a.Published != nil, a.Translations["fr"].Published != nil)
+	}
+}

@@ -400,9 +400,22 @@ func (p *Provider) Unpublish(ctx context.Context, articleID, locale string) erro
 }
 
 func (p *Provider) setPublished(ctx context.Context, articleID, locale, verb string) error {
-	_, lang, err := p.translationLanguage(ctx, articleID, locale)
+	info, lang, err := p.translationLanguage(ctx, articleID, locale)
 	if err != nil {
 		return err
+	}
+	// The state ListArticles read is no longer the remote's, whatever
+	// the outcome; unpublishing the article unpublishes its
+	// translations too.
+	if lang == "" {
+		p.forgetLive(articleID, info.DefaultLanguage)
+		if verb == "unpublish" {
+			for _, l := range info.AdditionalLanguages {
+				p.forgetLive(articleID, l)
+			}
+		}
+	} else {
+		p.forgetLive(articleID, lang)
 	}
 	_, err = p.publish(ctx, articleID, lang, verb)
 	return err
