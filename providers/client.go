@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -343,9 +344,9 @@ func (c *Client) decide(ctx context.Context, res result, idem bool, attempt int)
 		kind := classify(res.err)
 		switch {
 		case kind == notSent:
-			return !last, c.backoff(attempt), "not sent: " + c.redact.s(res.err.Error())
+			return !last, c.backoff(attempt), "not sent: " + c.redact.s(transportMessage(res.err))
 		case kind == transient && idem:
-			return !last, c.backoff(attempt), c.redact.s(res.err.Error())
+			return !last, c.backoff(attempt), c.redact.s(transportMessage(res.err))
 		}
 		return false, 0, ""
 	}
@@ -370,7 +371,7 @@ func (c *Client) decide(ctx context.Context, res result, idem bool, attempt int)
 func (c *Client) finish(method string, u *url.URL, res result, idem bool, out any) (*http.Response, error) {
 	where := method + " " + c.redact.url(u)
 	if res.err != nil {
-		err := &redactedError{msg: where + ": " + c.redact.s(res.err.Error()), err: res.err}
+		err := &redactedError{msg: where + ": " + c.redact.s(transportMessage(res.err)), err: res.err}
 		if k := classify(res.err); !idem && k != notSent && k != refused {
 			return res.resp, fmt.Errorf("%w: %w", ErrOutcomeUnknown, err)
 		}
@@ -447,7 +448,7 @@ func (c *Client) debugf(method string, u *url.URL, res result, reason string) {
 	}
 	var status string
 	if res.err != nil {
-		status = "error: " + res.err.Error()
+		status = "error: " + transportMessage(res.err)
 	} else {
 		status = res.resp.Status
 	}
@@ -459,6 +460,17 @@ func (c *Client) debugf(method string, u *url.URL, res result, reason string) {
 	c.debugMu.Lock()
 	defer c.debugMu.Unlock()
 	fmt.Fprintln(c.opts.Debug, line)
+}
+
+// transportMessage is what went wrong with an attempt that got no
+// answer, without the method and URL that net/http puts first
+// (`Post "https://…": EOF`): messages name the request once, before it.
+func transportMessage(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) && ue.Err != nil {
+		return ue.Err.Error()
+	}
+	return err.Error()
 }
 
 // redactedError carries a message with secrets removed while keeping the

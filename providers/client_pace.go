@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // waitTurn blocks until the client may send: no pause is in force and
@@ -87,7 +89,11 @@ func (c *Client) adapt(resp *http.Response) {
 		return
 	}
 	rem, ok := firstInt(resp.Header, "X-RateLimit-Remaining", "X-Rate-Limit-Remaining", "RateLimit-Remaining")
-	if !ok || rem > 0 {
+	if !ok {
+		return
+	}
+	c.trimBurst(now, rem)
+	if rem > 0 {
 		return
 	}
 	reset, ok := firstInt(resp.Header, "X-RateLimit-Reset", "X-Rate-Limit-Reset", "RateLimit-Reset")
@@ -108,6 +114,18 @@ func (c *Client) adapt(resp *http.Response) {
 		until = now.Add(c.maxPause)
 	}
 	c.pauseUntil(until)
+}
+
+// trimBurst spends tokens of the limiter the service says it no longer
+// has: a client starts with its whole burst, but the key's budget may
+// have been spent by another client (or the previous run) already.
+func (c *Client) trimBurst(now time.Time, remaining int64) {
+	if c.limiter.Limit() == rate.Inf {
+		return
+	}
+	if extra := int(c.limiter.TokensAt(now)) - int(max(remaining, 0)); extra > 0 {
+		c.limiter.AllowN(now, extra)
+	}
 }
 
 func firstInt(h http.Header, names ...string) (int64, bool) {

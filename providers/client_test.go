@@ -686,3 +686,58 @@ func faultSchedule(t *testing.T, seed int64, handler http.Handler, applied map[s
 		}
 	}
 }
+
+// TestTransportErrorNamesTheRequestOnce: a request that got no answer
+// fails with one line naming the method and URL once, then what went
+// wrong, in the error and in the debug line: not the transport's own
+// `Post "URL": EOF` after them.
+func TestTransportErrorNamesTheRequestOnce(t *testing.T) {
+	t.Parallel()
+	fs := fakeserver.New(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}), fakeserver.Options{})
+	fs.SetFaults(func(n int, r *http.Request) fakeserver.Fault { return fakeserver.Fault{Drop: true} })
+	ts := httptest.NewServer(fs)
+	defer ts.Close()
+	var debug strings.Builder
+	c := newTestClient(t, ts.URL, ClientOptions{MaxRetries: 1, Debug: &debug})
+	for _, method := range []string{"POST", "GET"} {
+		_, err := c.Do(context.Background(), Request{Method: method, Path: "/articles"}, nil)
+		if err == nil {
+			t.Fatalf("%s succeeded against a server that drops every connection", method)
+		}
+		if n := strings.Count(err.Error(), ts.URL); n != 1 || !strings.Contains(err.Error(), method+" "+ts.URL+"/articles: ") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: error %q names the URL %d times; want one line naming the request once", method, err, n)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(debug.String()), "\n") {
+		if n := strings.Count(line, ts.URL); n != 1 {
+			t.Errorf("debug line %q names the URL %d times, want once", line, n)
+		}
+	}
+}
+
+// TestBurstTrimmedToTheServersBudget: a client starts with its whole
+// burst; an answer saying fewer requests are left in the key's budget
+// takes the difference out of it, so the next requests wait their turn
+// rather than meet 429s. More left than the client holds changes
+// nothing: the client's own limit stands.
+func TestBurstTrimmedToTheServersBudget(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		remaining string
+		want      float64 // tokens left, at most
+	}{
+		{"3", 3},
+		{"0", 0},
+		{"50", 10},
+	}
+	for _, tt := range tests {
+		c, err := NewClient(ClientOptions{BaseURL: "https://x.example", RequestsPerMinute: 60, Burst: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.adapt(&http.Response{Header: http.Header{"X-Ratelimit-Remaining": {tt.remaining}}})
+		if got := c.limiter.Tokens(); got > tt.want+0.5 || got < tt.want-0.5 {
+			t.Errorf("remaining %s: the client holds %.1f tokens, want %v", tt.remaining, got, tt.want)
+		}
+	}
+}

@@ -3,13 +3,16 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/hcsync/hcsync/providers/fakeserver"
 	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/local"
@@ -31,6 +34,12 @@ type sectionsCase struct {
 	config   func(t *testing.T) (yaml string, env []string)
 	list     func(t *testing.T, dir string) []container
 	position bool // the service keeps a position for sections
+	// faults installs a fault schedule on the fake (nil removes it);
+	// nil for local, which has no network.
+	faults func(f func(n int, r *http.Request) fakeserver.Fault)
+	// isCreate reports whether a POST to path creates a category or
+	// section.
+	isCreate func(path string) bool
 }
 
 func sectionsCases() []sectionsCase {
@@ -84,6 +93,8 @@ func helpCenterSectionsCase() sectionsCase {
 			}
 			return out
 		},
+		faults:   func(f func(n int, r *http.Request) fakeserver.Fault) { srv.Middleware().SetFaults(f) },
+		isCreate: func(path string) bool { return strings.HasSuffix(path, "/articles/categories") },
 	}
 }
 
@@ -108,6 +119,10 @@ func zendeskSectionsCase() sectionsCase {
 			return out
 		},
 		position: true,
+		faults:   func(f func(n int, r *http.Request) fakeserver.Fault) { fake.SetFaults(f) },
+		isCreate: func(path string) bool {
+			return strings.HasSuffix(path, "/categories") || strings.HasSuffix(path, "/sections")
+		},
 	}
 }
 
@@ -128,6 +143,8 @@ func intercomSectionsCase() sectionsCase {
 			}
 			return out
 		},
+		faults:   func(f func(n int, r *http.Request) fakeserver.Fault) { srv.SetFaults(f) },
+		isCreate: func(path string) bool { return strings.HasSuffix(path, "/help_center/collections") },
 	}
 }
 

@@ -1,8 +1,10 @@
 // Package fakeserver is the kit the fake help-center servers share: a
-// middleware that logs every request, enforces a fixed-window rate limit
-// with the service's own header names, and injects faults (errors, slow
-// answers, dropped connections) so adapter tests can exercise the
-// shared client's retries against a service-shaped server.
+// middleware that logs every request, enforces a rate limit (fixed
+// windows, or a token bucket where the service documents a burst) with
+// the service's own header names, and injects faults (errors, slow
+// answers, dropped connections, errors after acting) so adapter tests
+// can exercise the shared client's retries against a service-shaped
+// server.
 //
 // A fake wraps its handler once:
 //
@@ -27,6 +29,12 @@ type Options struct {
 	// Window is the length of the fixed rate-limit windows (Zendesk and
 	// Help.Center: a minute; Intercom: 10 seconds). Default one minute.
 	Window time.Duration
+	// Burst, when more than Limit, makes the budget a token bucket rather
+	// than fixed windows: it holds up to Burst requests and refills at
+	// Limit per Window, so a client that has been idle may send Burst at
+	// once (Help.Center: "100 requests per minute per API key (burst up
+	// to 200)"). The bucket starts full.
+	Burst int
 	// Headers names the rate-limit headers set on every response.
 	Headers RateHeaders
 	// Reject writes the service's 429 body; the Server has already set
@@ -76,6 +84,10 @@ type Server struct {
 	faults   func(n int, r *http.Request) Fault
 	winStart time.Time
 	winCount int
+	// The token bucket of Options.Burst: tokens held at bucketAt (zero:
+	// full, not used yet).
+	tokens   float64
+	bucketAt time.Time
 }
 
 // New wraps next.
@@ -106,6 +118,7 @@ func (s *Server) Reset() {
 	s.gen++
 	s.winStart = time.Time{}
 	s.winCount = 0
+	s.bucketAt = time.Time{}
 }
 
 // Count returns how many logged requests have the method ("" = any) and
@@ -209,6 +222,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, f Fault, record f
 		s.next.ServeHTTP(rec, r)
 		record(rec.statusOr200(), true)
 		drop(w)
+		return
+	}
+	if f.StatusAfter != 0 {
+		// The handler runs and its changes stay; its answer is replaced.
+		s.next.ServeHTTP(&bufferWriter{header: http.Header{}}, r)
+		record(f.StatusAfter, false)
+		writeFault(w, Fault{Status: f.StatusAfter, Header: f.Header, Body: f.Body})
 		return
 	}
 	s.next.ServeHTTP(sw, r)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -126,6 +127,7 @@ func TestFaults(t *testing.T) {
 		{"status", Fault{Status: 503, Header: http.Header{"Retry-After": {"2"}}}, false, 503, 0, 503, false},
 		{"drop", Fault{Drop: true}, true, 0, 0, 0, true},
 		{"drop after", Fault{DropAfter: true}, true, 0, 1, 201, true},
+		{"status after", Fault{StatusAfter: 500}, false, 500, 1, 500, false},
 		{"delay", Fault{Delay: 30 * time.Millisecond}, false, 201, 1, 201, false},
 	}
 	for _, tt := range tests {
@@ -282,5 +284,54 @@ func TestResetWhileInFlight(t *testing.T) {
 	}
 	if got := s.Requests(); len(got) != 0 {
 		t.Errorf("log after Reset holds %+v: a request from before Reset wrote into it", got)
+	}
+}
+
+func TestRateLimitBurst(t *testing.T) {
+	t.Parallel()
+	clock := &manualClock{now: time.Unix(1_700_000_000, 0)}
+	// 2 requests a second, bursts up to 4: a token bucket of 4 that
+	// refills one token every 500ms.
+	s := New(&counting{}, Options{
+		Limit: 2, Window: time.Second, Burst: 4,
+		Headers: RateHeaders{Limit: "X-RateLimit-Limit", Remaining: "X-RateLimit-Remaining", Reset: "X-RateLimit-Reset", ResetUnix: true},
+		Clock:   clock.Now,
+	})
+	type want struct {
+		status     int
+		remaining  string
+		retryAfter string
+	}
+	steps := []struct {
+		advance time.Duration
+		want    want
+	}{
+		// A full bucket: four at once.
+		{0, want{201, "3", ""}},
+		{0, want{201, "2", ""}},
+		{0, want{201, "1", ""}},
+		{0, want{201, "0", ""}},
+		{0, want{429, "0", "1"}},
+		// Half a second refills one token.
+		{500 * time.Millisecond, want{201, "0", ""}},
+		{100 * time.Millisecond, want{429, "0", "1"}},
+		// Idle long enough to fill the bucket, and no more.
+		{10 * time.Second, want{201, "3", ""}},
+	}
+	for i, st := range steps {
+		clock.Add(st.advance)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", "/articles", nil))
+		got := want{rec.Code, rec.Header().Get("X-RateLimit-Remaining"), rec.Header().Get("Retry-After")}
+		if got != st.want {
+			t.Errorf("step %d: got %+v, want %+v", i, got, st.want)
+		}
+		if got.remaining == "0" {
+			// The reset is when the next request will be admitted.
+			reset, _ := strconv.ParseInt(rec.Header().Get("X-RateLimit-Reset"), 10, 64)
+			if wait := time.Unix(reset, 0).Sub(clock.Now()); wait <= 0 || wait > time.Second {
+				t.Errorf("step %d: reset %s is %v away, want within the next token's 500ms, rounded up to the second", i, rec.Header().Get("X-RateLimit-Reset"), wait)
+			}
+		}
 	}
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // Fault is what goes wrong with one request. The zero Fault is none.
-// Delay applies first; then Drop, Status, or DropAfter.
+// Delay applies first; then Drop, Status, DropAfter or StatusAfter.
 type Fault struct {
 	// Status answers with this status instead of calling the handler
 	// (e.g. 500, 503). The body is Body, or the status text.
@@ -22,7 +22,12 @@ type Fault struct {
 	// DropAfter runs the real handler (the write happens) and then closes
 	// the connection without answering: a lost response.
 	DropAfter bool
-	// Header and Body go with Status (e.g. Retry-After on a 503).
+	// StatusAfter runs the real handler (the write happens) and then
+	// answers with this status instead of the handler's answer: a
+	// service that acted and failed before it could say so.
+	StatusAfter int
+	// Header and Body go with Status and StatusAfter (e.g. Retry-After
+	// on a 503).
 	Header http.Header
 	Body   []byte
 }

@@ -30,9 +30,13 @@
 //     so a missing write scope shows at the first write needing it, and
 //     no other request needing it is sent (see Preflight).
 //
-// Reading translations costs one request per article and additional
-// language (the API has no bulk translation list), plus one more for a
-// translation with unpublished changes.
+// Reading costs one request per article and additional language (the
+// API has no bulk translation list and no conditional requests), plus
+// one more for a translation with unpublished changes, plus the center,
+// the categories and the pages of the draft list. The published version
+// of an article is read only when its draft has unpublished changes.
+// Requests go out at once up to the documented burst of 200, then at
+// 100 a minute.
 package helpcenter
 
 import (
@@ -44,6 +48,9 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/hcsync/hcsync/providers"
 )
@@ -54,6 +61,10 @@ const DefaultBaseURL = "https://api.help.center"
 // RequestsPerMinute is the documented limit: "100 requests per minute per
 // API key (burst up to 200)" (helpcenter-articles.txt, "Rate Limiting").
 const RequestsPerMinute = 100
+
+// BurstPerLimit is the documented burst as a multiple of the limit: 200
+// requests at once for 100 a minute.
+const BurstPerLimit = 2
 
 // MaxImageBytes is the documented upload limit of 10 MB.
 const MaxImageBytes = 10 << 20
@@ -68,9 +79,14 @@ type Options struct {
 	BaseURL  string // default DefaultBaseURL
 	// RequestsPerMinute overrides the documented limit when > 0.
 	RequestsPerMinute int
-	UserAgent         string
-	HTTPClient        *http.Client
-	Debug             io.Writer
+	// Burst is the most requests sent at once after an idle spell;
+	// default the documented 200, lowered in proportion when
+	// RequestsPerMinute lowers the limit (a higher limit than the
+	// documented one does not raise it: the service promises no more).
+	Burst      int
+	UserAgent  string
+	HTTPClient *http.Client
+	Debug      io.Writer
 }
 
 // Provider talks to one Help.Center center. It is safe for concurrent use.
@@ -88,17 +104,23 @@ type Provider struct {
 	// knownCategories are category ids seen so far, to tell which entry
 	// of the category list a create added.
 	knownCategories map[string]bool
-	// live holds the published version of each article/locale seen by
-	// ListArticles, to discard a diverging draft instead of rewriting it.
+	// live holds what ListArticles saw of each article/locale: its
+	// status, published and draft versions and metadata, to discard a
+	// diverging draft instead of rewriting it, and to write only what
+	// changed.
 	live map[string]liveVersion
 	// slugIDs maps article ids to their slug ids (see translationURL).
 	slugIDs map[string]int
 }
 
+// liveVersion is one article or translation as ListArticles read it.
 type liveVersion struct {
-	status string
-	title  string
-	html   string
+	status      string
+	title, html string // the published version; "" while unpublished
+	// draftTitle and draftHTML are the draft version.
+	draftTitle, draftHTML string
+	slug                  string
+	seo                   *seo // nil when the answer held none
 }
 
 // New checks o and returns a Provider.
@@ -119,18 +141,22 @@ func New(o Options) (*Provider, error) {
 	if o.RequestsPerMinute > 0 {
 		rpm = o.RequestsPerMinute
 	}
+	burst := BurstPerLimit * min(rpm, RequestsPerMinute)
+	if o.Burst > 0 {
+		burst = o.Burst
+	}
 	key := o.APIKey
 	c, err := providers.NewClient(providers.ClientOptions{
 		BaseURL:   o.BaseURL,
 		UserAgent: o.UserAgent,
 		Authorize: func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+key) },
 		Secrets:   []string{key},
-		// Paced evenly, without a burst: the documented burst of 200 is
-		// not promised per window, and a minute's budget sent at once
-		// meets a 429 whenever the service counts fixed windows (as the
-		// fake does). Even pacing reaches the limit with no 429 at all.
+		// The documented burst: a plan's reads (one per article and
+		// language) go out at once up to it, then at the limit. Should
+		// another client of the key have spent the budget, the
+		// X-RateLimit-* headers pause this one (see providers.Client).
 		RequestsPerMinute: rpm,
-		Burst:             1,
+		Burst:             burst,
 		HTTPClient:        o.HTTPClient,
 		Debug:             o.Debug,
 		DecodeError:       decodeError,
@@ -190,24 +216,42 @@ func (p *Provider) do(ctx context.Context, r providers.Request, out any) error {
 		}
 	}
 	_, err := p.c.Do(ctx, r, out)
-	err = p.explain(scope, err)
+	err = p.explain(r.Method, scope, err)
 	if probe {
 		p.scopes.leave(scope, err)
 	}
 	return err
 }
 
-// explain says what to fix when the key was refused.
-func (p *Provider) explain(scope string, err error) error {
+// explain says what to do about a failed request, before its cause.
+// Reads that find nothing (404) are left as they are: callers expect
+// them.
+func (p *Provider) explain(method, scope string, err error) error {
 	var apiErr *providers.APIError
-	if err == nil || !errors.As(err, &apiErr) {
+	if err == nil {
+		return nil
+	}
+	if !errors.As(err, &apiErr) {
+		if errors.Is(err, providers.ErrOutcomeUnknown) {
+			return fmt.Errorf("no answer came: run apply again, which looks for what this request may have made before making it: %w", err)
+		}
 		return err
 	}
-	switch {
+	switch code := apiErr.StatusCode; {
 	case apiErr.Code == "insufficient_scope":
 		return fmt.Errorf("HELPCENTER_API_KEY lacks the %s scope this needs: create a key with it under Settings > General > API in Help.Center: %w", scope, err)
-	case apiErr.StatusCode == http.StatusUnauthorized:
+	case code == http.StatusUnauthorized:
 		return fmt.Errorf("HELPCENTER_API_KEY was refused: check that it is a current key of center %s (Settings > General > API): %w", p.center, err)
+	case code == http.StatusTooManyRequests:
+		return fmt.Errorf("the key's budget of %d requests a minute is spent (does another tool use it?): run again in a minute: %w", RequestsPerMinute, err)
+	case code >= 500 && errors.Is(err, providers.ErrOutcomeUnknown):
+		return fmt.Errorf("Help.Center failed: run apply again, which looks for what this request may have made before making it: %w", err)
+	case code >= 500:
+		return fmt.Errorf("Help.Center failed: run again later: %w", err)
+	case code == http.StatusNotFound && method != http.MethodGet:
+		return fmt.Errorf("not in the help center (deleted there?): run hcsync plan to see what apply would do now: %w", err)
+	case code == http.StatusBadRequest && apiErr.Code != "root_not_published":
+		return fmt.Errorf("Help.Center refused it: fix what Help.Center names, then run apply again: %w", err)
 	}
 	return err
 }
@@ -276,20 +320,48 @@ func (p *Provider) slugID(articleID string) int {
 	return p.slugIDs[articleID]
 }
 
-// slugOf makes a URL slug of a title: lower-case letters and digits,
-// other runs of characters turned into one '-'.
+// slugOf makes the slug Help.Center generates from a title when none is
+// set: "a URL-friendly slug" (helpcenter-articles.txt, "Category
+// Management"), in which "Título del artículo" becomes "articulo" (the
+// translation URL of "Fetching Translations"). So: lower-case ASCII
+// letters and digits, accents folded (é -> e), the letters that carry no
+// accent to fold spelled out in ASCII (ß -> ss, œ -> oe), and every other
+// run of characters one '-'. A title with no such letter has no slug
+// (""): publishing then generates one.
 func slugOf(title string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(title) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127:
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
+	for _, r := range norm.NFD.String(strings.ToLower(title)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue // an accent, folded into its letter
 		}
+		ascii := asciiOf(r)
+		if ascii == "" {
+			dash = b.Len() > 0
+			continue
+		}
+		if dash {
+			b.WriteByte('-')
+			dash = false
+		}
+		b.WriteString(ascii)
 	}
-	return strings.TrimSuffix(b.String(), "-")
+	return b.String()
+}
+
+// asciiOf is r in a slug: itself for an ASCII letter or digit, the usual
+// spelling of a Latin letter that does not decompose, else "".
+func asciiOf(r rune) string {
+	switch {
+	case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		return string(r)
+	}
+	return spelled[r]
+}
+
+// spelled are the lower-case Latin letters that have no decomposition
+// into an ASCII letter and an accent.
+var spelled = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d",
+	'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŋ': "n",
 }

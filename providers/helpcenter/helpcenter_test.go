@@ -383,6 +383,11 @@ func TestListArticlesPaginates(t *testing.T) {
 		if i%2 == 0 {
 			a.Published = &v
 		}
+		if i%10 == 0 {
+			// Unpublished changes in more articles than the published
+			// list has pages: the list is the cheaper read.
+			a.Draft.Title += " (edited)"
+		}
 		s.AddArticle(a)
 	}
 	got, err := newProvider(t, s, fullKey, 0).ListArticles(context.Background())
@@ -492,6 +497,71 @@ func TestUploadImage(t *testing.T) {
 
 // A translation published with changes reads as its live version with
 // the draft pending; one without changes costs a single request.
+// TestListArticlesReadsLiveVersionsOnlyWhenPending: the draft list
+// gives each article's status, and the live version of an article whose
+// status is "published" is its draft. So the published versions are read
+// only for articles with unpublished changes: each on its own when they
+// are fewer than the published list's pages, else through the list; and
+// not at all when there are none.
+func TestListArticlesReadsLiveVersionsOnlyWhenPending(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		pending   int // of 150 published articles
+		wantPages int // GET /articles
+		wantGets  int // GET /articles/{id}
+	}{
+		{"none pending", 0, 0, 0},
+		{"one pending", 1, 0, 1},
+		{"two pending, as many as the list's pages", 2, 0, 2},
+		{"three pending, more than the list's pages", 3, 2, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := setup(t, helpcentertest.Options{AdditionalLanguages: []string{}})
+			for i := range 150 {
+				v := helpcentertest.Version{Title: fmt.Sprint("A", i), HTML: "<p>live</p>"}
+				a := helpcentertest.Article{Draft: v, Published: &v}
+				if i < tt.pending {
+					a.Draft.HTML = "<p>edited</p>"
+				}
+				s.AddArticle(a)
+			}
+			list, err := newProvider(t, s, fullKey, 0).ListArticles(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			pending := 0
+			for _, a := range list {
+				src := a.Translations["en"]
+				if src.Body != "<p>live</p>" || src.Draft {
+					t.Errorf("article %s: body %q draft %v, want the live version", a.ID, src.Body, src.Draft)
+				}
+				if src.PendingBody != "" {
+					pending++
+				}
+			}
+			if pending != tt.pending {
+				t.Errorf("%d articles with pending changes, want %d", pending, tt.pending)
+			}
+			base := "/v0/centers/" + s.CenterID + "/articles"
+			pages, gets := 0, 0
+			for _, r := range s.Middleware().Requests() {
+				switch rest, _ := strings.CutPrefix(r.Path, base); {
+				case r.Path == base:
+					pages++
+				case strings.HasPrefix(rest, "/") && !strings.Contains(rest[1:], "/") && rest != "/drafts":
+					gets++
+				}
+			}
+			if pages != tt.wantPages || gets != tt.wantGets {
+				t.Errorf("read %d pages of the published list and %d single articles, want %d and %d", pages, gets, tt.wantPages, tt.wantGets)
+			}
+		})
+	}
+}
+
 func TestListTranslationWithPendingChanges(t *testing.T) {
 	t.Parallel()
 	s := setup(t, helpcentertest.Options{})
@@ -686,4 +756,126 @@ func withoutDraftSEO(t *testing.T, target string) string {
 	srv := httptest.NewServer(proxy)
 	t.Cleanup(srv.Close)
 	return srv.URL
+}
+
+// TestFailuresSayWhatToDo: a failed write is one line that names the
+// request once and says what to do next, and keeps the cause reachable
+// (errors.Is, errors.As).
+func TestFailuresSayWhatToDo(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		fault fakeserver.Fault
+		call  func(p *helpcenter.Provider) error
+		want  string
+	}{
+		{"500 on a create", fakeserver.Fault{Status: 500}, func(p *helpcenter.Provider) error {
+			_, err := p.CreateSection(context.Background(), providers.SectionInput{Name: "Guides"})
+			return err
+		}, "run apply again"},
+		{"no answer to a create", fakeserver.Fault{Drop: true}, func(p *helpcenter.Provider) error {
+			_, err := p.CreateSection(context.Background(), providers.SectionInput{Name: "Guides"})
+			return err
+		}, "run apply again"},
+		{"400 on a write", fakeserver.Fault{Status: 400, Body: []byte(`{"error":{"type":"invalid_request_error","message":"name is too long","code":"invalid_parameter"}}`)}, func(p *helpcenter.Provider) error {
+			_, err := p.CreateSection(context.Background(), providers.SectionInput{Name: "Guides"})
+			return err
+		}, "fix what Help.Center names"},
+		{"404 on an update", fakeserver.Fault{}, func(p *helpcenter.Provider) error {
+			name := "New"
+			return p.UpdateSection(context.Background(), "65f1a2b3ffffffffffffffff", providers.SectionUpdate{Name: &name})
+		}, "run hcsync plan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := setup(t, helpcentertest.Options{})
+			s.Middleware().SetFaults(func(n int, r *http.Request) fakeserver.Fault {
+				if r.Method != http.MethodGet {
+					return tt.fault
+				}
+				return fakeserver.Fault{}
+			})
+			err := tt.call(newProvider(t, s, fullKey, 0))
+			if err == nil {
+				t.Fatal("the call succeeded")
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, tt.want) || strings.Count(msg, s.URL) != 1 || strings.Contains(msg, "\n") {
+				t.Errorf("error %q: want one line naming the request once and saying %q", msg, tt.want)
+			}
+			var apiErr *providers.APIError
+			if tt.fault.Status != 0 && (!errors.As(err, &apiErr) || apiErr.StatusCode != tt.fault.Status) {
+				t.Errorf("error %v does not carry the %d answer", err, tt.fault.Status)
+			}
+		})
+	}
+}
+
+// TestBurstFollowsTheServersBudget: a new process starts with the whole
+// documented burst, but the key's budget may be spent already (by the
+// plan or apply that ran just before). The first answers say how much
+// is left (X-RateLimit-Remaining), and the client sends no more than
+// that at once, so reads are not refused by the dozen.
+func TestBurstFollowsTheServersBudget(t *testing.T) {
+	t.Parallel()
+	s := setup(t, helpcentertest.Options{RateLimit: 10, RateWindow: time.Second})
+	for i := range 10 {
+		v := helpcentertest.Version{Title: fmt.Sprint("A", i)}
+		s.AddArticle(helpcentertest.Article{Draft: v, Published: &v, Translations: map[string]*helpcentertest.Translation{
+			"fr": {Draft: v, Published: &v}, "de": {Draft: v, Published: &v},
+		}})
+	}
+	// Another client of the key spends all but two of the burst of 20.
+	for range 18 {
+		req, _ := http.NewRequest("GET", s.URL+"/v0/centers/"+s.CenterID+"/articles/categories", nil)
+		req.Header.Set("Authorization", "Bearer "+fullKey)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	p, err := helpcenter.New(helpcenter.Options{CenterID: s.CenterID, APIKey: fullKey, BaseURL: s.URL, RequestsPerMinute: 10 * 60, Burst: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ListArticles(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := p.Stats().RateLimited; n > 1 {
+		t.Errorf("%d of %d reads were refused with 429: the client sent its own burst, not what the service said was left", n, len(s.Middleware().Requests()))
+	}
+}
+
+// TestWriteAfterPublishStateChange: what ListArticles read stops being
+// the basis for skipping a write once the article is published or
+// unpublished: an update asking for the content live after an
+// unpublish publishes it again, for the article and, since unpublishing
+// the article unpublishes them too, for its translations.
+func TestWriteAfterPublishStateChange(t *testing.T) {
+	t.Parallel()
+	s := setup(t, helpcentertest.Options{})
+	v := helpcentertest.Version{Title: "Install", HTML: "<p>en</p>"}
+	fr := helpcentertest.Version{Title: "Installer", HTML: "<p>fr</p>"}
+	id := s.AddArticle(helpcentertest.Article{Slug: "install", Draft: v, Published: &v, Translations: map[string]*helpcentertest.Translation{
+		"fr": {Slug: "installer", Draft: fr, Published: &fr},
+	}})
+	p := newProvider(t, s, fullKey, 0)
+	ctx := context.Background()
+	if _, err := p.ListArticles(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Unpublish(ctx, id, "en"); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []providers.TranslationInput{{Locale: "en", Title: v.Title, Body: v.HTML}, {Locale: "fr", Title: fr.Title, Body: fr.HTML}} {
+		if _, err := p.UpdateTranslation(ctx, id, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, _ := s.Article(id)
+	if a.Published == nil || a.Translations["fr"].Published == nil {
+		t.Errorf("after an unpublish and updates asking for the content live: article published %v, fr published %v", a.Published != nil, a.Translations["fr"].Published != nil)
+	}
 }

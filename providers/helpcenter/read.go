@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"sort"
 	"strconv"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -17,9 +18,10 @@ import (
 // Max: 100", SKILL.md, "Pagination").
 const pageSize = 100
 
-// translationReaders bounds the concurrent translation reads of
-// ListArticles; the shared client paces them to the rate limit anyway.
-const translationReaders = 4
+// translationReaders bounds the concurrent reads of ListArticles. The
+// shared client paces them to the rate limit; within a burst, they are
+// bound by the service's latency, which more readers in flight hide.
+const translationReaders = 8
 
 // centerInfo returns the center's info, read once. Concurrent first
 // callers wait for one request rather than each sending their own.
@@ -120,70 +122,39 @@ func (p *Provider) listAll(ctx context.Context, path string, filter url.Values) 
 	}
 }
 
-// ListArticles implements providers.Provider. Drafts give every article
-// and its draft; the published list gives the live versions; each
-// additional language is then read per article.
+// ListArticles implements providers.Provider. The draft list gives
+// every article, its draft and its status; the published versions are
+// read only for articles with unpublished changes (liveVersions); each
+// additional language is then read per article, concurrently with them.
 func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error) {
 	info, err := p.centerInfo(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var drafts, published []article
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) {
-		if drafts, err = p.listAll(gctx, p.path("articles", "drafts"), nil); err != nil {
-			return fmt.Errorf("listing article drafts: %w", err)
-		}
-		return nil
-	})
-	g.Go(func() (err error) {
-		if published, err = p.listAll(gctx, p.path("articles"), nil); err != nil {
-			return fmt.Errorf("listing published articles: %w", err)
-		}
-		return nil
-	})
-	if err := g.Wait(); err != nil {
-		return nil, err
+	drafts, err := p.listAll(ctx, p.path("articles", "drafts"), nil)
+	if err != nil {
+		return nil, fmt.Errorf("listing article drafts: %w", err)
 	}
-	live := make(map[string]*article, len(published))
-	for i := range published {
-		live[published[i].ID] = &published[i]
-	}
-
-	out := make([]providers.Article, len(drafts))
 	for i := range drafts {
-		d := &drafts[i]
-		url := d.URL
-		if url == "" {
-			url = articleURL(info, d.SlugID, d.Slug)
-		}
-		p.rememberSlugID(d.ID, d.SlugID)
-		src, lv := merge(info.DefaultLanguage, d.Title, d.Content.html(), d.Status, url, live[d.ID])
-		src.Slug = d.Slug
-		src.Description = d.SEO.desc()
-		src.UpdatedAt = d.UpdatedAt
-		if pub := live[d.ID]; pub != nil {
-			src.Slug, src.Description = pub.Slug, pub.SEO.desc()
-		}
-		p.setLive(d.ID, info.DefaultLanguage, lv)
-		out[i] = providers.Article{
-			ID: d.ID, SectionID: d.CategoryID, SourceLocale: info.DefaultLanguage, URL: url,
-			CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt,
-			Translations: map[string]*providers.Translation{info.DefaultLanguage: src},
-		}
+		p.rememberSlugID(drafts[i].ID, drafts[i].SlugID)
 	}
 
 	// One read per article and language: the API lists translations of
 	// an article only once published ("translations" holds published
 	// languages), so drafts of other languages must be asked for.
-	g, gctx = errgroup.WithContext(ctx)
+	var live map[string]*article
+	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(translationReaders)
-	results := make([][]*providers.Translation, len(out))
-	for i := range out {
+	g.Go(func() (err error) {
+		live, err = p.liveVersions(gctx, drafts)
+		return err
+	})
+	results := make([][]*providers.Translation, len(drafts))
+	for i := range drafts {
 		results[i] = make([]*providers.Translation, len(info.AdditionalLanguages))
 		for j, lang := range info.AdditionalLanguages {
 			g.Go(func() (err error) {
-				results[i][j], err = p.readTranslation(gctx, out[i].ID, lang)
+				results[i][j], err = p.readTranslation(gctx, drafts[i].ID, lang)
 				return err
 			})
 		}
@@ -191,7 +162,10 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	for i := range out {
+
+	out := make([]providers.Article, len(drafts))
+	for i := range drafts {
+		out[i] = p.articleOf(info, &drafts[i], live[drafts[i].ID])
 		for _, t := range results[i] {
 			if t != nil {
 				out[i].Translations[t.Locale] = t
@@ -239,6 +213,78 @@ func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([
 	return out, nil
 }
 
+// articleOf is the article of draft d in the center's default language,
+// with pub its published version when it has unpublished changes.
+func (p *Provider) articleOf(info *centerInfo, d *article, pub *article) providers.Article {
+	url := d.URL
+	if url == "" {
+		url = articleURL(info, d.SlugID, d.Slug)
+	}
+	src, lv := merge(info.DefaultLanguage, d.Title, d.Content.html(), d.Status, url, pub)
+	lv.slug, lv.seo = d.Slug, d.SEO
+	if pub != nil {
+		lv.slug, lv.seo = pub.Slug, pub.SEO
+	}
+	src.Slug, src.Description, src.UpdatedAt = lv.slug, lv.seo.desc(), d.UpdatedAt
+	p.setLive(d.ID, info.DefaultLanguage, lv)
+	return providers.Article{
+		ID: d.ID, SectionID: d.CategoryID, SourceLocale: info.DefaultLanguage, URL: url,
+		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt,
+		Translations: map[string]*providers.Translation{info.DefaultLanguage: src},
+	}
+}
+
+// liveVersions reads the published version of every article whose draft
+// has unpublished changes, by id. The published version of an article
+// whose status is "published" is its draft ("published - In sync with
+// the live version", helpcenter-articles.txt, "Draft Management"), and
+// an unpublished one has none, so only those with changes need a read:
+// each on its own when they are no more than the published list's
+// pages, else the whole list, whichever costs fewer requests.
+func (p *Provider) liveVersions(ctx context.Context, drafts []article) (map[string]*article, error) {
+	var pending []string
+	published := 0
+	for i := range drafts {
+		switch drafts[i].Status {
+		case statusPublishedWithChanges:
+			pending = append(pending, drafts[i].ID)
+			published++
+		case statusPublished:
+			published++
+		}
+	}
+	live := make(map[string]*article, len(pending))
+	if len(pending) == 0 {
+		return live, nil
+	}
+	if pages := (published + pageSize - 1) / pageSize; len(pending) > pages {
+		list, err := p.listAll(ctx, p.path("articles"), nil)
+		if err != nil {
+			return nil, fmt.Errorf("listing published articles: %w", err)
+		}
+		for i := range list {
+			live[list[i].ID] = &list[i]
+		}
+		return live, nil
+	}
+	var mu sync.Mutex
+	g, gctx := errgroup.WithContext(ctx)
+	for _, id := range pending {
+		g.Go(func() error {
+			var a article
+			q := url.Values{"expand[]": {"content"}}
+			if err := p.do(gctx, providers.Request{Method: "GET", Path: p.path("articles", id), Query: q}, &a); err != nil {
+				return fmt.Errorf("reading the published version of article %s: %w", id, err)
+			}
+			mu.Lock()
+			live[id] = &a
+			mu.Unlock()
+			return nil
+		})
+	}
+	return live, g.Wait()
+}
+
 // readTranslation reads one language of an article: its draft, and its
 // published version when the draft has unpublished changes. It returns
 // nil when the article has no such translation.
@@ -272,6 +318,7 @@ func (p *Provider) readTranslation(ctx context.Context, articleID, lang string) 
 		u = translationURL(info, lang, p.slugID(articleID), d.Slug)
 	}
 	tr, lv := merge(lang, d.Title, d.Content.html(), d.Status, u, pub)
+	lv.slug, lv.seo = d.Slug, d.SEO
 	tr.Slug, tr.Description, tr.UpdatedAt = d.Slug, d.SEO.desc(), d.UpdatedAt
 	p.setLive(articleID, lang, lv)
 	return tr, nil
@@ -283,7 +330,7 @@ func (p *Provider) readTranslation(ctx context.Context, articleID, lang string) 
 // differing draft becomes PendingTitle/PendingBody.
 func merge(locale, title, html, status, url string, pub *article) (*providers.Translation, liveVersion) {
 	t := &providers.Translation{Locale: locale, Title: title, Body: html, URL: url, Draft: status == statusUnpublished}
-	lv := liveVersion{status: status}
+	lv := liveVersion{status: status, draftTitle: title, draftHTML: html}
 	switch status {
 	case statusPublished:
 		lv.title, lv.html = title, html

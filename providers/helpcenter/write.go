@@ -203,7 +203,10 @@ func (p *Provider) CreateTranslation(ctx context.Context, articleID string, t pr
 // draft; with Draft false the draft is then published, so the content
 // is live after the call. When the remote draft has diverged and the
 // desired content is the published version, the draft is discarded
-// instead (source language only: translations have no discard).
+// instead (source language only: translations have no discard). Only
+// what changed since ListArticles read it is written: content that
+// already matches is neither written nor published again, and the slug
+// and SEO description go in a metadata write only when they differ.
 func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t providers.TranslationInput) (providers.Translation, error) {
 	info, lang, err := p.translationLanguage(ctx, articleID, t.Locale)
 	if err != nil {
@@ -217,39 +220,52 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 		out.Slug = *t.Slug
 	}
 
-	discard := lang == "" && !t.Draft && p.matchesLive(articleID, info.DefaultLanguage, t)
-	// Whatever happens next, the published version seen by ListArticles
-	// is no longer a safe basis for a discard.
+	locale := lang
 	if lang == "" {
-		p.forgetLive(articleID, info.DefaultLanguage)
-	} else {
-		p.forgetLive(articleID, lang)
+		locale = info.DefaultLanguage
 	}
-	// d is the draft as the write leaves it, SEO object included.
-	var d translation
-	if discard {
-		if err := p.do(ctx, providers.Request{Method: "POST", Path: p.path("articles", articleID, "draft", "discard"), Idempotent: true}, &d); err != nil {
+	lv, known := p.getLive(articleID, locale)
+	discard := lang == "" && !t.Draft && known && matchesLive(lv, t)
+	same := known && !discard && contentUnchanged(lv, t)
+	// Whatever happens next, what ListArticles saw is no longer a safe
+	// basis for a discard or a skipped write.
+	p.forgetLive(articleID, locale)
+	// have is the remote's slug and SEO object once the content is as t
+	// says: from the write's answer, or as read when nothing is written.
+	var have translation
+	switch {
+	case discard:
+		if err := p.do(ctx, providers.Request{Method: "POST", Path: p.path("articles", articleID, "draft", "discard"), Idempotent: true}, &have); err != nil {
 			return out, fmt.Errorf("discarding the unpublished changes of article %s: %w", articleID, err)
 		}
-	} else {
-		if err := p.do(ctx, providers.Request{Method: "PATCH", Path: p.draftPath(articleID, lang), JSON: map[string]string{"title": t.Title, "html": t.Body}}, &d); err != nil {
+	case same:
+		have.Slug, have.SEO = lv.slug, lv.seo
+	default:
+		if err := p.do(ctx, providers.Request{Method: "PATCH", Path: p.draftPath(articleID, lang), JSON: draftWrite(lv, known, t)}, &have); err != nil {
 			return out, fmt.Errorf("writing the %s draft of article %s: %w", t.Locale, articleID, err)
 		}
-		out.Body, out.UpdatedAt, out.Slug = d.Content.html(), d.UpdatedAt, d.Slug
+		out.Body, out.UpdatedAt = have.Content.html(), have.UpdatedAt
 	}
+	out.Slug = have.Slug
 
 	meta := map[string]any{}
-	if t.Slug != nil {
-		meta["slug"] = *t.Slug
+	switch {
+	case t.Slug != nil:
+		if *t.Slug != have.Slug {
+			meta["slug"] = *t.Slug
+		}
 		out.Slug = *t.Slug
-	} else if lang != "" && out.Slug == "" && t.Draft {
+	case lang != "" && out.Slug == "" && t.Draft:
 		// As for articles: a draft translation needs its slug now for its
 		// URL to be known to links written before it is published.
-		out.Slug = slugOf(t.Title)
-		meta["slug"] = out.Slug
+		if out.Slug = slugOf(t.Title); out.Slug != "" {
+			meta["slug"] = out.Slug
+		}
 	}
-	if t.Description != nil {
-		seo, err := p.seoWithDesc(ctx, articleID, lang, d.SEO, *t.Description)
+	// An answer without an SEO object says nothing of the description:
+	// write it.
+	if t.Description != nil && (have.SEO == nil || have.SEO.desc() != *t.Description) {
+		seo, err := p.seoWithDesc(ctx, articleID, lang, have.SEO, *t.Description)
 		if err != nil {
 			return out, err
 		}
@@ -260,18 +276,56 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 			return out, err
 		}
 	}
-	// After a discard the draft is the live version again: nothing to publish.
-	if !t.Draft && !discard {
+	// After a discard the draft is the live version again, and content
+	// that was already live needs no new version: nothing to publish.
+	if !t.Draft && !discard && !same {
 		live, err := p.publish(ctx, articleID, lang, "publish")
 		if err != nil {
 			return out, err
 		}
 		out.URL = live.URL
 	}
-	if out.URL == "" && lang != "" {
-		out.URL = translationURL(info, lang, p.slugID(articleID), out.Slug)
+	if out.URL == "" {
+		if lang != "" {
+			out.URL = translationURL(info, lang, p.slugID(articleID), out.Slug)
+		} else {
+			out.URL = articleURL(info, p.slugID(articleID), out.Slug)
+		}
 	}
 	return out, nil
+}
+
+// draftWrite is the body of a draft write: the title and the html, less
+// the one the draft already holds (the endpoint takes either alone,
+// SKILL.md, "Update Translation Draft"). Both are sent when the draft
+// was not read, or holds unpublished changes hcsync did not make.
+func draftWrite(lv liveVersion, known bool, t providers.TranslationInput) map[string]string {
+	body := map[string]string{"title": t.Title, "html": t.Body}
+	if !known || lv.status == statusPublishedWithChanges {
+		return body
+	}
+	switch {
+	case lv.draftTitle == t.Title:
+		delete(body, "title")
+	case render.Equal(t.Body, lv.draftHTML, render.Lookup("helpcenter")):
+		delete(body, "html")
+	}
+	return body
+}
+
+// contentUnchanged reports whether t's content is what the remote
+// already holds in the state t asks for: the published version of a
+// translation that is published without pending changes, or the draft of
+// one that was never published, which t keeps a draft.
+func contentUnchanged(lv liveVersion, t providers.TranslationInput) bool {
+	profile := render.Lookup("helpcenter")
+	switch {
+	case !t.Draft && lv.status == statusPublished:
+		return lv.title == t.Title && render.Equal(t.Body, lv.html, profile)
+	case t.Draft && lv.status == statusUnpublished:
+		return lv.draftTitle == t.Title && render.Equal(t.Body, lv.draftHTML, profile)
+	}
+	return false
 }
 
 // draftPath is the draft endpoint of the article (lang "") or of one
@@ -308,12 +362,11 @@ func subject(articleID, lang string) string {
 	return "the " + lang + " translation of article " + articleID
 }
 
-// matchesLive reports whether the article's source is published with
-// changes and t is its published version, so discarding the draft makes
-// the remote match t.
-func (p *Provider) matchesLive(articleID, locale string, t providers.TranslationInput) bool {
-	lv, ok := p.getLive(articleID, locale)
-	return ok && lv.status == statusPublishedWithChanges && lv.title == t.Title &&
+// matchesLive reports whether the source, as ListArticles read it, is
+// published with changes and t is its published version, so discarding
+// the draft makes the remote match t.
+func matchesLive(lv liveVersion, t providers.TranslationInput) bool {
+	return lv.status == statusPublishedWithChanges && lv.title == t.Title &&
 		render.Equal(t.Body, lv.html, render.Lookup("helpcenter"))
 }
 
@@ -347,9 +400,22 @@ func (p *Provider) Unpublish(ctx context.Context, articleID, locale string) erro
 }
 
 func (p *Provider) setPublished(ctx context.Context, articleID, locale, verb string) error {
-	_, lang, err := p.translationLanguage(ctx, articleID, locale)
+	info, lang, err := p.translationLanguage(ctx, articleID, locale)
 	if err != nil {
 		return err
+	}
+	// The state ListArticles read is no longer the remote's, whatever
+	// the outcome; unpublishing the article unpublishes its
+	// translations too.
+	if lang == "" {
+		p.forgetLive(articleID, info.DefaultLanguage)
+		if verb == "unpublish" {
+			for _, l := range info.AdditionalLanguages {
+				p.forgetLive(articleID, l)
+			}
+		}
+	} else {
+		p.forgetLive(articleID, lang)
 	}
 	_, err = p.publish(ctx, articleID, lang, verb)
 	return err

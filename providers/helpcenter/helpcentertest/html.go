@@ -15,11 +15,13 @@ import (
 // and before publishing (helpcenter-articles.txt, "Creating Articles"
 // and "Translations: Important Notes"), and "Sanitize content - Although
 // the API sanitizes HTML, validate user input on your end too" (best
-// practices). The fake removes what sanitising "for security" removes
-// in every sanitiser: elements that run, embed or submit something
-// (with their content), event handler attributes and script URLs. The
-// rest it stores byte for byte, comments included: the reference
-// describes no other rewriting.
+// practices). The fake removes what sanitising "for security" must
+// remove: elements that run code or plug-ins in the reader's page or
+// change how the page loads (with their content), event handler
+// attributes and script URLs. Undocumented: whether video embeds
+// (iframe), forms and style survive; the reference names no such
+// removal, so the fake keeps them, as it keeps the rest byte for byte,
+// comments included: the reference describes no other rewriting.
 func sanitize(body string) string {
 	var out bytes.Buffer
 	z := html.NewTokenizer(strings.NewReader(body))
@@ -75,18 +77,16 @@ func sanitize(body string) string {
 	}
 }
 
-// removed are the elements that run, embed or submit something.
+// removed are the elements that run code or plug-ins, or redirect,
+// restyle or rebase the page.
 var removed = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Iframe: true, atom.Object: true,
-	atom.Embed: true, atom.Applet: true, atom.Form: true, atom.Input: true,
-	atom.Button: true, atom.Textarea: true, atom.Select: true, atom.Noscript: true,
-	atom.Frame: true, atom.Frameset: true, atom.Base: true, atom.Link: true,
-	atom.Meta: true,
+	atom.Script: true, atom.Object: true, atom.Embed: true, atom.Applet: true,
+	atom.Base: true, atom.Link: true, atom.Meta: true,
 }
 
 // void elements have no end tag to wait for.
 var void = map[atom.Atom]bool{
-	atom.Input: true, atom.Embed: true, atom.Base: true, atom.Link: true, atom.Meta: true, atom.Frame: true,
+	atom.Embed: true, atom.Base: true, atom.Link: true, atom.Meta: true,
 }
 
 // unsafeAttr reports an event handler or a URL attribute that runs script.

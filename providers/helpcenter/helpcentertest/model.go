@@ -5,8 +5,12 @@ import (
 	"maps"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Scopes of Help.Center API keys (SKILL.md, "Prerequisites"; the endpoint
@@ -149,21 +153,42 @@ func (a *Article) publishedLanguages() []string {
 }
 
 // slugify makes the slug the service generates from a title on publish
-// when none is set (SKILL.md, "Publish Article").
+// when none is set (SKILL.md, "Publish Article"), and for categories:
+// "Categories automatically get a URL-friendly slug"
+// (helpcenter-articles.txt, "Category Management"). The documented
+// example of a translation titled "Título del artículo" is published at
+// ".../es/article/1091-articulo": accents are folded to ASCII.
+// Undocumented, and modelled as URL slug generators commonly do: letters
+// without an accent to fold are spelled in ASCII (ß -> ss, æ -> ae),
+// any other character separates words, joined by one '-'.
 func slugify(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127:
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
+	folded, _, err := transform.String(transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn))), title)
+	if err != nil {
+		folded = title
 	}
-	return strings.TrimSuffix(b.String(), "-")
+	words := strings.FieldsFunc(strings.ToLower(folded), func(r rune) bool {
+		_, spelled := latinSpelling[r]
+		return !spelled && !(r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+	})
+	for i, w := range words {
+		var b strings.Builder
+		for _, r := range w {
+			if s, ok := latinSpelling[r]; ok {
+				b.WriteString(s)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+		words[i] = b.String()
+	}
+	return strings.Join(words, "-")
+}
+
+// latinSpelling spells in ASCII the lower-case letters that do not
+// decompose into a letter and an accent.
+var latinSpelling = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d",
+	'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŋ': "n",
 }
 
 // textOf is the plain text the API returns beside the HTML in

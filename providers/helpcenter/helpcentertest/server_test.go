@@ -257,10 +257,13 @@ func TestSanitizesHTML(t *testing.T) {
 	}
 }
 
+// TestRateLimit: "100 requests per minute per API key (burst up to
+// 200)": a key idle for long may send twice the limit at once, and the
+// request after that burst is refused.
 func TestRateLimit(t *testing.T) {
 	t.Parallel()
 	s := newTestServer(t, Options{RateLimit: 2, RateWindow: time.Hour})
-	for i := 0; i < 2; i++ {
+	for i := 0; i < 4; i++ {
 		call(t, s, fullKey, "GET", "", nil)
 	}
 	req, _ := http.NewRequest("GET", s.URL+"/v0/centers/"+s.CenterID, nil)
@@ -273,7 +276,7 @@ func TestRateLimit(t *testing.T) {
 	var m map[string]any
 	json.NewDecoder(resp.Body).Decode(&m)
 	if resp.StatusCode != 429 || errCode(m) != "rate_limited" {
-		t.Errorf("third request: %d %v, want 429 rate_limited", resp.StatusCode, m)
+		t.Errorf("fifth request: %d %v, want 429 rate_limited", resp.StatusCode, m)
 	}
 	if resp.Header.Get("X-RateLimit-Limit") != "2" || resp.Header.Get("X-RateLimit-Remaining") != "0" || resp.Header.Get("X-RateLimit-Reset") == "" {
 		t.Errorf("rate headers = %v", resp.Header)
@@ -360,5 +363,25 @@ func TestSEOIsReplaced(t *testing.T) {
 	}
 	if code, m := call(t, s2, fullKey, "PATCH", "/articles/"+id+"/metadata", map[string]any{"seo": map[string]int{"metaTitle": 3}}); code != 400 || errCode(m) != "invalid_parameter" {
 		t.Errorf("seo.metaTitle a number: %d %v, want 400 invalid_parameter", code, m)
+	}
+}
+
+// TestSlugify: slugs are URL-friendly ASCII, "Título del artículo"
+// giving "articulo" in the documentation's example.
+func TestSlugify(t *testing.T) {
+	t.Parallel()
+	tests := map[string]string{
+		"Título del artículo":               "titulo-del-articulo",
+		"Getting Started":                   "getting-started",
+		"Réinitialiser — étape 2":           "reinitialiser-etape-2",
+		"Café & Crème brûlée: Straße Œuvre": "cafe-creme-brulee-strasse-oeuvre",
+		"  --Ünïcödé!!  ":                   "unicode",
+		"v2.0 (beta)":                       "v2-0-beta",
+		"日本語":                               "",
+	}
+	for title, want := range tests {
+		if got := slugify(title); got != want {
+			t.Errorf("slugify(%q) = %q, want %q", title, got, want)
+		}
 	}
 }
