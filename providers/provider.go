@@ -86,16 +86,20 @@ const (
 // Capabilities describes what a service can represent. The planner turns
 // front-matter that needs a missing capability into a validation error.
 type Capabilities struct {
-	Labels            bool // label_names
-	ContentTags       bool // content tags, by name
-	Segments          bool // user segments (who may read)
-	PermissionGroups  bool // who may edit
-	Position          bool // manual ordering
-	Promoted          bool
-	CommentsDisabled  bool
-	Description       bool // per-locale description / SEO description
-	Slug              bool // per-locale slug
-	TranslationDrafts bool // each locale has its own draft state
+	Labels           bool // label_names
+	ContentTags      bool // content tags, by name
+	Segments         bool // user segments (who may read)
+	PermissionGroups bool // who may edit
+	// PermissionGroupRequired says a new article needs a permission
+	// group (Zendesk refuses one without): the plan reports a create
+	// that would have none, rather than apply failing it.
+	PermissionGroupRequired bool
+	Position                bool // manual ordering
+	Promoted                bool
+	CommentsDisabled        bool
+	Description             bool // per-locale description / SEO description
+	Slug                    bool // per-locale slug
+	TranslationDrafts       bool // each locale has its own draft state
 	// DeleteTranslations says a locale can be removed from an article
 	// through the API (Intercom has no way to).
 	DeleteTranslations bool

@@ -173,21 +173,24 @@ func (p *Provider) Capabilities() providers.Capabilities {
 		rpm = DefaultRequestsPerMinute
 	}
 	return providers.Capabilities{
-		Labels:             true,
-		ContentTags:        true,
-		Segments:           true,
-		PermissionGroups:   true,
-		Position:           true,
-		Promoted:           true,
-		CommentsDisabled:   true,
-		Description:        false, // articles have no per-locale description
-		Slug:               false, // Help Center derives URLs from ids and titles
-		TranslationDrafts:  true,  // draft is per translation
-		DeleteTranslations: true,
-		SourceLocaleFixed:  false, // PUT .../source_locale changes it
-		CreateSections:     true,
-		SectionPosition:    true,
-		TopLevelArticles:   false, // articles live in sections inside categories
+		Labels:           true,
+		ContentTags:      true,
+		Segments:         true,
+		PermissionGroups: true,
+		// "permission_group_id ... Mandatory" on Create Article (doc:
+		// zendesk-articles.txt, JSON format).
+		PermissionGroupRequired: true,
+		Position:                true,
+		Promoted:                true,
+		CommentsDisabled:        true,
+		Description:             false, // articles have no per-locale description
+		Slug:                    false, // Help Center derives URLs from ids and titles
+		TranslationDrafts:       true,  // draft is per translation
+		DeleteTranslations:      true,
+		SourceLocaleFixed:       false, // PUT .../source_locale changes it
+		CreateSections:          true,
+		SectionPosition:         true,
+		TopLevelArticles:        false, // articles live in sections inside categories
 		// A category, a section, and sub-sections below it (Guide
 		// Enterprise nests sections; other plans answer 400 to
 		// parent_section_id).
