@@ -191,6 +191,22 @@ type Taxonomy struct {
 	PermissionGroups map[string]string
 }
 
+// TaxonomyNeed says which name lists a plan uses: those its files (or
+// the config's defaults) name.
+type TaxonomyNeed struct {
+	Tags             bool
+	Segments         bool
+	PermissionGroups bool
+}
+
+// TaxonomyFetcher is implemented by providers that read each name list
+// with requests of its own: TaxonomyOf reads only the lists need names
+// (and those read before), so a tree that names no segment costs no
+// request for segments.
+type TaxonomyFetcher interface {
+	TaxonomyOf(ctx context.Context, need TaxonomyNeed) (Taxonomy, error)
+}
+
 // Tag is a content tag.
 type Tag struct {
 	ID   string

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,5 +53,49 @@ func TestZendeskPermissionGroupCheckedAtPlan(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestZendeskNoChangePlanRequests counts the requests of a plan that
+// finds nothing to do on 1,000 articles in three locales whose files
+// name no user segment and no content tag: those two name lists are
+// not fetched, and the rest is a handful of paginated lists.
+func TestZendeskNoChangePlanRequests(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	fake.SeedArticles(1000, []string{"en-us", "fr", "de"})
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "hcsync.yaml"), fmt.Sprintf(`provider: zendesk
+content: docs
+default_locale: en-us
+rate_limit: 60000
+zendesk:
+  subdomain: acme
+  base_url: %s
+  permission_group: Admins
+`, fake.URL))
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	if res := runCLI(t, dir, env, "export", "--out", "docs"); res.code != 0 {
+		t.Fatalf("export: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	// The exported config replaces ours; keep ours, which names the fake.
+	if err := os.Remove(filepath.Join(dir, "docs", "hcsync.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	fake.ResetLog()
+	res := runCLI(t, dir, env, "plan", "--detailed-exitcode", "--no-cache")
+	if res.code != 0 {
+		t.Fatalf("plan: exit %d, want 0 (no changes)\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	var paths []string
+	for _, r := range fake.Requests() {
+		paths = append(paths, r.Method+" "+r.Path)
+		if strings.Contains(r.Path, "user_segments") || strings.Contains(r.Path, "content_tags") {
+			t.Errorf("no file names a segment or tag, yet the plan sent %s %s", r.Method, r.Path)
+		}
+	}
+	t.Logf("%d requests:\n%s", len(paths), strings.Join(paths, "\n"))
+	if len(paths) > 14 {
+		t.Errorf("a no-change plan of 1,000 articles sent %d requests, want at most 14", len(paths))
 	}
 }
