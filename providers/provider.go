@@ -73,6 +73,14 @@ type Provider interface {
 	UploadImage(ctx context.Context, img Image) (string, error)
 }
 
+// SectionArticleLister is implemented by providers that can list the
+// articles of one section (with their translations): apply looks there
+// for the article a create whose answer was lost made, rather than list
+// the whole help center.
+type SectionArticleLister interface {
+	ListSectionArticles(ctx context.Context, sectionID string) ([]Article, error)
+}
+
 // ArchiveMode says what Archive does on a service.
 type ArchiveMode string
 

@@ -104,7 +104,7 @@ type run struct {
 	// resolvedBy holds, by change key, the placeholders of the body the
 	// change wrote and the URLs that replaced them.
 	resolvedBy map[string]map[string]string
-	relistMu   gosync.Mutex
+	lookups    sectionLookups
 }
 
 // Apply runs the plan. Cancelling ctx (Ctrl-C) starts no new change;
@@ -491,9 +491,10 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 	}
 	in.SectionID = sid
 	created, err := r.e.Provider.CreateArticle(ctx, in)
+	failed := time.Now()
 	note := ""
 	if errors.Is(err, providers.ErrOutcomeUnknown) {
-		found, lerr := r.findCreated(ctx, sid, in.Source.Title)
+		found, lerr := r.findCreated(ctx, sid, in.Source.Title, failed)
 		switch {
 		case lerr != nil:
 			return "", fmt.Errorf("%w (and re-listing to check failed: %v; re-run hcsync plan: it adopts the article if it exists)", err, lerr)
@@ -535,13 +536,12 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 	return note, nil
 }
 
-// findCreated re-lists articles and returns an unclaimed one in the
-// section with that source title: the article a create whose response
-// was lost made.
-func (r *run) findCreated(ctx context.Context, sectionID, title string) (*providers.Article, error) {
-	r.relistMu.Lock()
-	defer r.relistMu.Unlock()
-	list, err := r.e.Provider.ListArticles(ctx)
+// findCreated looks in the section for an unclaimed article with that
+// source title: the article a create whose answer was lost (at failed)
+// made. It reads the section alone where the provider can, in a lookup
+// shared with the other recoveries of that section.
+func (r *run) findCreated(ctx context.Context, sectionID, title string, failed time.Time) (*providers.Article, error) {
+	list, err := r.lookups.get(ctx, r.e.Provider, sectionID, failed)
 	if err != nil {
 		return nil, err
 	}

@@ -2,8 +2,11 @@ package main
 
 import (
 	"fmt"
+	"github.com/hcsync/hcsync/providers/fakeserver"
+	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -97,5 +100,73 @@ zendesk:
 	t.Logf("%d requests:\n%s", len(paths), strings.Join(paths, "\n"))
 	if len(paths) > 14 {
 		t.Errorf("a no-change plan of 1,000 articles sent %d requests, want at most 14", len(paths))
+	}
+}
+
+// TestZendeskLostCreateLooksInItsSection: when every article create
+// loses its answer, apply recovers each by looking in the article's own
+// section (concurrent recoveries in one section share a lookup), never
+// by listing every article of the help center, which on a large help
+// center costs a page per hundred articles per recovery.
+func TestZendeskLostCreateLooksInItsSection(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	fake.SeedArticles(500, []string{"en-us"})
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	createPath := regexp.MustCompile(`^/api/v2/help_center/sections/[0-9]+/articles$`)
+	fake.SetFaults(func(_ int, r *http.Request) fakeserver.Fault {
+		if r.Method == http.MethodPost && createPath.MatchString(r.URL.Path) {
+			return fakeserver.Fault{DropAfter: true}
+		}
+		return fakeserver.Fault{}
+	})
+	fullListings := func() int {
+		n := 0
+		for _, r := range fake.Requests() {
+			if r.Method == "GET" && r.Path == "/api/v2/help_center/articles" {
+				n++
+			}
+		}
+		return n
+	}
+	fake.ResetLog()
+	if res := runCLI(t, dir, env, "plan"); res.code != 0 {
+		t.Fatalf("plan: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	planListings := fullListings()
+	fake.ResetLog()
+	res := runCLI(t, dir, env, "apply")
+	if res.code != 0 {
+		t.Fatalf("apply: exit %d, want 0: every lost create is recovered\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	full := fullListings() - planListings // apply's own plan lists them once
+	var lost, inSection int
+	for _, r := range fake.Requests() {
+		switch {
+		case r.Method == "POST" && createPath.MatchString(r.Path):
+			lost++
+		case r.Method == "GET" && createPath.MatchString(r.Path):
+			inSection++
+		}
+	}
+	t.Logf("%d creates lost their answer; %d full listings, %d section listings", lost, full, inSection)
+	if lost != 9 {
+		t.Fatalf("%d creates sent, want the example's 9", lost)
+	}
+	if full != 0 {
+		t.Errorf("recovery listed every article of the help center %d times, want 0: only the section's", full)
+	}
+	if inSection == 0 || inSection > lost {
+		t.Errorf("%d section listings for %d lost creates, want between 1 and %d", inSection, lost, lost)
+	}
+	fake.SetFaults(nil)
+	assertConverged(t, dir, env)
+	titles := map[string]int{}
+	for _, a := range fake.Articles() {
+		titles[a.Translations[a.SourceLocale].Title]++
+	}
+	if len(titles) != 509 || len(fake.Articles()) != 509 {
+		t.Errorf("help center holds %d articles with %d titles, want 509 distinct", len(fake.Articles()), len(titles))
 	}
 }

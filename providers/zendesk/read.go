@@ -151,6 +151,24 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 	return out, nil
 }
 
+// ListSectionArticles returns the articles of one section with their
+// translations (GET /api/v2/help_center/sections/{id}/articles, the
+// section-scoped List Articles: doc zendesk-articles.txt): apply's
+// recovery of a lost create reads one section, not the help center.
+func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([]providers.Article, error) {
+	sid, ok := parseID(sectionID)
+	if !ok {
+		return nil, fmt.Errorf("listing the articles of section %q: not a Zendesk id", sectionID)
+	}
+	var out []providers.Article
+	q := url.Values{"include": {"translations"}}
+	path := fmt.Sprintf("/api/v2/help_center/sections/%d/articles", sid)
+	if err := listAll(ctx, p, path, "articles", q, 100, func(a wireArticle) { out = append(out, p.article(a)) }); err != nil {
+		return nil, fmt.Errorf("listing the articles of section %d: %w", sid, err)
+	}
+	return out, nil
+}
+
 // article maps a wire article to the contract's, ids to names. Without
 // embedded translations (create and update answers) it holds the
 // displayed locale only.

@@ -1,0 +1,55 @@
+package sync
+
+import (
+	"context"
+	gosync "sync"
+	"time"
+
+	"github.com/hcsync/hcsync/providers"
+)
+
+// sectionLookups shares the listings that recoveries of lost creates
+// make. A recovery may join a listing only if it started after the
+// recovery's create failed: an earlier one may not show that create.
+// Otherwise it starts a new one, which later recoveries join.
+type sectionLookups struct {
+	mu   gosync.Mutex
+	last map[string]*sectionLookup // section id -> newest listing
+}
+
+type sectionLookup struct {
+	started time.Time
+	done    chan struct{}
+	list    []providers.Article
+	err     error
+}
+
+// get returns the articles of section (every article, on providers that
+// cannot list one section) as listed after the moment after.
+func (s *sectionLookups) get(ctx context.Context, p providers.Provider, section string, after time.Time) ([]providers.Article, error) {
+	s.mu.Lock()
+	if s.last == nil {
+		s.last = map[string]*sectionLookup{}
+	}
+	key := section
+	lister, ok := p.(providers.SectionArticleLister)
+	if !ok {
+		key = "" // one listing of everything serves every section
+	}
+	l := s.last[key]
+	if l != nil && l.started.After(after) {
+		s.mu.Unlock()
+		<-l.done
+		return l.list, l.err
+	}
+	l = &sectionLookup{started: time.Now(), done: make(chan struct{})}
+	s.last[key] = l
+	s.mu.Unlock()
+	if ok {
+		l.list, l.err = lister.ListSectionArticles(ctx, section)
+	} else {
+		l.list, l.err = p.ListArticles(ctx)
+	}
+	close(l.done)
+	return l.list, l.err
+}
