@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/hcsync/hcsync/providers/fakeserver"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hcsync/hcsync/providers/fakeserver"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
 )
 
