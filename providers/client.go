@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -343,9 +344,9 @@ func (c *Client) decide(ctx context.Context, res result, idem bool, attempt int)
 		kind := classify(res.err)
 		switch {
 		case kind == notSent:
-			return !last, c.backoff(attempt), "not sent: " + c.redact.s(res.err.Error())
+			return !last, c.backoff(attempt), "not sent: " + c.redact.s(transportError(res.err))
 		case kind == transient && idem:
-			return !last, c.backoff(attempt), c.redact.s(res.err.Error())
+			return !last, c.backoff(attempt), c.redact.s(transportError(res.err))
 		}
 		return false, 0, ""
 	}
@@ -366,11 +367,22 @@ func (c *Client) decide(ctx context.Context, res result, idem bool, attempt int)
 	return false, 0, ""
 }
 
+// transportError is err's message without the method and URL net/http
+// puts in front ("Put \"https://…\": EOF"): errors name the request
+// once, themselves.
+func transportError(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err.Error()
+	}
+	return err.Error()
+}
+
 // finish turns the last attempt into Do's result.
 func (c *Client) finish(method string, u *url.URL, res result, idem bool, out any) (*http.Response, error) {
 	where := method + " " + c.redact.url(u)
 	if res.err != nil {
-		err := &redactedError{msg: where + ": " + c.redact.s(res.err.Error()), err: res.err}
+		err := &redactedError{msg: where + ": " + c.redact.s(transportError(res.err)), err: res.err}
 		if k := classify(res.err); !idem && k != notSent && k != refused {
 			return res.resp, fmt.Errorf("%w: %w", ErrOutcomeUnknown, err)
 		}

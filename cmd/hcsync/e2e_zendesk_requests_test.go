@@ -170,3 +170,63 @@ func TestZendeskLostCreateLooksInItsSection(t *testing.T) {
 		t.Errorf("help center holds %d articles with %d titles, want 509 distinct", len(fake.Articles()), len(titles))
 	}
 }
+
+// TestZendeskFailureLines: each failed change is one line of the
+// summary, "file [locale]: action: ...", that names the HTTP status
+// once, the request's URL once, and what to do; a lost connection names
+// its URL once too.
+func TestZendeskFailureLines(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	invalid := []byte(`{"error":"RecordInvalid","description":"Record validation errors","details":{"locale":[{"description":"Locale is invalid","error":"InvalidValue"}]}}`)
+	fake.SetFaults(func(_ int, r *http.Request) fakeserver.Fault {
+		switch {
+		case r.Method == "POST" && strings.HasSuffix(r.URL.Path, "/translations"):
+			// 422 RecordInvalid with details (seen: NOTES.md, Zendesk errors).
+			return fakeserver.Fault{Status: 422, Header: http.Header{"Content-Type": {"application/json"}}, Body: invalid}
+		case r.Method == "POST" && strings.HasSuffix(r.URL.Path, "/attachments"):
+			return fakeserver.Fault{Drop: true}
+		}
+		return fakeserver.Fault{}
+	})
+	res := runCLI(t, dir, env, "apply")
+	if res.code != 1 {
+		t.Fatalf("apply: exit %d, want 1\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	_, summary, ok := strings.Cut(res.stdout, "\nApplied ")
+	if !ok {
+		t.Fatalf("no summary:\n%s", res.stdout)
+	}
+	var lines []string
+	for _, l := range strings.Split(summary, "\n") {
+		if strings.HasPrefix(l, "  failed  ") {
+			lines = append(lines, strings.TrimPrefix(l, "  failed  "))
+		}
+	}
+	if len(lines) == 0 {
+		t.Fatalf("no failure line in the summary:\n%s", summary)
+	}
+	var saw422, sawDrop bool
+	for _, l := range lines {
+		if strings.Count(l, "http://") != 1 {
+			t.Errorf("failure line names %d URLs, want the request's once:\n%s", strings.Count(l, "http://"), l)
+		}
+		switch {
+		case strings.Contains(l, ": create-translation: "):
+			saw422 = true
+			if !regexp.MustCompile(`^[a-z/-]+\.[a-z]+\.md \[[a-z-]+\]: create-translation: .*HTTP 422 Unprocessable Entity \(RecordInvalid\): Record validation errors; locale: Locale is invalid \(POST http://[^ ]+/translations\): fix `).MatchString(l) {
+				t.Errorf("a 422 failure line is not \"file [locale]: action: HTTP 422 …: what to do\":\n%s", l)
+			}
+			if strings.Count(l, "422") != 1 {
+				t.Errorf("the status is told %d times, want once:\n%s", strings.Count(l, "422"), l)
+			}
+		case strings.Contains(l, ": upload-image: "):
+			sawDrop = true
+		}
+	}
+	if !saw422 || !sawDrop {
+		t.Errorf("want failures of both kinds (422 and a lost connection):\n%s", strings.Join(lines, "\n"))
+	}
+}
