@@ -122,9 +122,13 @@ type Capabilities struct {
 	TopLevelArticles bool
 	MaxSectionDepth  int  // folder levels below the root the service can hold (category = 1)
 	ImageUpload      bool // UploadImage works; otherwise images need public URLs
-	MaxImageBytes    int64
-	ImageTypes       []string // accepted MIME types; empty = any image
-	Archive          ArchiveMode
+	// ImagesAttachToArticle says an image is uploaded as an attachment
+	// of an article (Image.ArticleID): apply uploads it when the first
+	// article that shows it exists, so no upload is left unattached.
+	ImagesAttachToArticle bool
+	MaxImageBytes         int64
+	ImageTypes            []string // accepted MIME types; empty = any image
+	Archive               ArchiveMode
 	// HTMLProfile names the render profile whose output the service
 	// stores unchanged (see package render).
 	HTMLProfile string

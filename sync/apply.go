@@ -105,13 +105,17 @@ type run struct {
 	// change wrote and the URLs that replaced them.
 	resolvedBy map[string]map[string]string
 	lookups    sectionLookups
+	// pending are the images waiting for an article to be attached to,
+	// by short hash (providers whose images are article attachments).
+	pending map[string]*pendingImage
 }
 
 // Apply runs the plan. Cancelling ctx (Ctrl-C) starts no new change;
 // changes in flight finish, so nothing is left half-written.
 func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 	r := &run{e: e, plan: p, articleIDs: map[string]string{}, sectionIDs: map[string]string{}, claimed: map[string]bool{},
-		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}, resolvedBy: map[string]map[string]string{}}
+		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}, resolvedBy: map[string]map[string]string{},
+		pending: map[string]*pendingImage{}}
 	for _, c := range p.Changes {
 		if c.ArticleID != "" && c.Article != "" {
 			r.articleIDs[c.Article] = c.ArticleID
@@ -368,6 +372,9 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 		return "", err
 	case ActionCreateTranslation:
 		id := r.articleID(c)
+		if err := r.attachPending(ctx, id, c.Translation.Body); err != nil {
+			return "", err
+		}
 		in, err := r.resolved(c, c.Translation.TranslationInput)
 		if err != nil {
 			return "", err
@@ -389,6 +396,9 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 		}
 		return note, err
 	case ActionUpdateTranslation:
+		if err := r.attachPending(ctx, r.articleID(c), c.Translation.Body); err != nil {
+			return "", err
+		}
 		in, err := r.resolved(c, c.Translation.TranslationInput)
 		if err != nil {
 			return "", err
@@ -480,7 +490,15 @@ func (r *run) createSection(ctx context.Context, c *Change) (string, error) {
 }
 
 func (r *run) create(ctx context.Context, c *Change) (string, error) {
-	src, err := r.resolved(c, c.Create.Source)
+	first := c.Create.Source
+	waiting := len(r.pendingIn(first.Body)) > 0
+	if waiting {
+		// Its images become attachments of the article, which does not
+		// exist yet: create it as a draft without them, then attach
+		// them and write the body as planned (finishCreate).
+		first.Draft = true
+	}
+	src, err := r.resolvedWith(c, first, waiting)
 	if err != nil {
 		return "", err
 	}
@@ -506,6 +524,8 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 			if _, uerr := r.e.Provider.UpdateTranslation(ctx, created.ID, in.Source); uerr != nil {
 				err = uerr
 			}
+		case mayStillLand(err):
+			return "", fmt.Errorf("%w: the article is not in its section yet, but the create may still land: run apply again, which adopts it if it did", err)
 		default:
 			created, err = r.e.Provider.CreateArticle(ctx, in)
 		}
@@ -532,6 +552,9 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 	r.setURL(c.File, url, c.Article)
 	if n := r.writeID(c.Article, created.ID); n != "" {
 		note = n
+	}
+	if waiting {
+		return note, r.finishCreate(ctx, c, created.ID)
 	}
 	return note, nil
 }
@@ -581,6 +604,12 @@ func (r *run) setURL(file, url, article string) {
 // resolved returns in with its body's placeholders replaced by the URLs
 // of what this apply created.
 func (r *run) resolved(c *Change, in providers.TranslationInput) (providers.TranslationInput, error) {
+	return r.resolvedWith(c, in, false)
+}
+
+// resolvedWith is resolved where, with blankImages, images not uploaded
+// yet get an empty URL rather than fail the change.
+func (r *run) resolvedWith(c *Change, in providers.TranslationInput, blankImages bool) (providers.TranslationInput, error) {
 	if !hasPlaceholder(in.Body) {
 		return in, nil
 	}
@@ -592,6 +621,9 @@ func (r *run) resolved(c *Change, in providers.TranslationInput) (providers.Tran
 		var ok bool
 		if kind == "image" {
 			u, ok = r.imageURLs[key]
+			if !ok && blankImages {
+				return "", true
+			}
 		} else if file, known := c.Links[key]; known {
 			u, ok = r.urls[file]
 			ok = ok && u != ""
@@ -611,15 +643,15 @@ func (r *run) resolved(c *Change, in providers.TranslationInput) (providers.Tran
 
 func (r *run) uploadImage(ctx context.Context, c *Change) (string, error) {
 	img := c.Image
-	// Read again, and checked again, now: the plan found the image
-	// inside the tree, but a link may have been put in its place since.
-	data, err := content.ReadFile(r.e.Root, img.Path)
+	data, err := r.readImage(img)
 	if err != nil {
-		return "", fmt.Errorf("reading image: %w", err)
+		return "", err
 	}
-	sum := sha256.Sum256(data)
-	if hex.EncodeToString(sum[:]) != img.Hash {
-		return "", fmt.Errorf("%s changed since the plan was made: run hcsync plan again", img.Path)
+	if r.e.Provider.Capabilities().ImagesAttachToArticle {
+		r.mu.Lock()
+		r.pending[img.Short] = &pendingImage{spec: img}
+		r.mu.Unlock()
+		return "uploaded with the first article written that shows it", nil
 	}
 	url, err := r.e.Provider.UploadImage(ctx, providers.Image{Name: img.Name, ContentType: img.ContentType, Data: data, Hash: img.Hash})
 	if err != nil {
@@ -633,4 +665,19 @@ func (r *run) uploadImage(ctx context.Context, c *Change) (string, error) {
 	r.imageURLs[img.Short] = url
 	r.mu.Unlock()
 	return "", nil
+}
+
+// readImage reads an image of the plan again, and checks it again, now:
+// the plan found the image inside the tree, but a link may have been put
+// in its place since, or the bytes changed.
+func (r *run) readImage(img *ImageSpec) ([]byte, error) {
+	data, err := content.ReadFile(r.e.Root, img.Path)
+	if err != nil {
+		return nil, fmt.Errorf("reading image: %w", err)
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != img.Hash {
+		return nil, fmt.Errorf("%s changed since the plan was made: run hcsync plan again", img.Path)
+	}
+	return data, nil
 }

@@ -2,6 +2,8 @@ package sync
 
 import (
 	"context"
+	"errors"
+	"net"
 	gosync "sync"
 	"time"
 
@@ -52,4 +54,14 @@ func (s *sectionLookups) get(ctx context.Context, p providers.Provider, section 
 	}
 	close(l.done)
 	return l.list, l.err
+}
+
+// mayStillLand reports whether a write whose outcome is unknown timed
+// out on the client's side: the service may still be working on it, so
+// a look that finds nothing does not prove it failed. An answer (a 5xx)
+// or a dropped connection comes after the service is done with the
+// request, and a look then does.
+func mayStillLand(err error) bool {
+	var ne net.Error
+	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout()
 }

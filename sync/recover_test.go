@@ -2,6 +2,9 @@ package sync
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	gosync "sync"
 	"sync/atomic"
 	"testing"
@@ -49,5 +52,23 @@ func TestSectionLookupsShared(t *testing.T) {
 	}
 	if n := p.calls.Load(); n != 2 {
 		t.Errorf("a recovery after the shared listing ended made %d listings in all, want 2", n)
+	}
+}
+
+// A create that timed out may still land; one answered 5xx or cut off
+// after the service answered has landed or never will.
+func TestMayStillLand(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want bool
+	}{
+		{fmt.Errorf("%w: POST /x: %w", providers.ErrOutcomeUnknown, context.DeadlineExceeded), true},
+		{fmt.Errorf("%w: POST /x: %w", providers.ErrOutcomeUnknown, io.EOF), false},
+		{fmt.Errorf("%w: %w", providers.ErrOutcomeUnknown, &providers.APIError{StatusCode: 503}), false},
+		{errors.New("other"), false},
+	} {
+		if got := mayStillLand(tc.err); got != tc.want {
+			t.Errorf("mayStillLand(%v) = %v, want %v", tc.err, got, tc.want)
+		}
 	}
 }

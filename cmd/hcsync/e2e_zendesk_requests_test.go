@@ -222,11 +222,63 @@ func TestZendeskFailureLines(t *testing.T) {
 			if strings.Count(l, "422") != 1 {
 				t.Errorf("the status is told %d times, want once:\n%s", strings.Count(l, "422"), l)
 			}
-		case strings.Contains(l, ": upload-image: "):
-			sawDrop = true
+		case strings.HasSuffix(l, ": EOF"):
+			sawDrop = true // an image upload whose connection was lost
 		}
 	}
 	if !saw422 || !sawDrop {
 		t.Errorf("want failures of both kinds (422 and a lost connection):\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// TestZendeskImagesAttachedToTheirArticles: every image becomes an
+// attachment of an article that shows it, none is left unassociated,
+// and an apply interrupted after the uploads (every translation write
+// refused) and then resumed uploads nothing a second time.
+func TestZendeskImagesAttachedToTheirArticles(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	invalid := []byte(`{"error":"RecordInvalid","description":"Record validation errors","details":{"body":[{"description":"Body is invalid","error":"InvalidValue"}]}}`)
+	createPath := regexp.MustCompile(`^/api/v2/help_center/sections/[0-9]+/articles$`)
+	// First every article create is refused, then every translation
+	// write: two interrupted applies, each after some uploads could have
+	// been made.
+	for _, refuse := range []func(*http.Request) bool{
+		func(r *http.Request) bool { return r.Method == "POST" && createPath.MatchString(r.URL.Path) },
+		func(r *http.Request) bool { return r.Method == "PUT" && strings.Contains(r.URL.Path, "/translations/") },
+	} {
+		fake.SetFaults(func(_ int, r *http.Request) fakeserver.Fault {
+			if refuse(r) {
+				return fakeserver.Fault{Status: 422, Header: http.Header{"Content-Type": {"application/json"}}, Body: invalid}
+			}
+			return fakeserver.Fault{}
+		})
+		if res := runCLI(t, dir, env, "apply"); res.code != 1 {
+			t.Fatalf("interrupted apply: exit %d, want 1\n%s%s", res.code, res.stdout, res.stderr)
+		}
+		t.Logf("after an interrupted apply: %d attachments, %d unassociated", fake.Attachments(), fake.UnassociatedAttachments())
+	}
+	fake.SetFaults(nil)
+	mustApply(t, dir, env)
+	assertConverged(t, dir, env)
+	if n := fake.UnassociatedAttachments(); n != 0 {
+		t.Errorf("%d uploads are attached to no article, want 0", n)
+	}
+	if n := fake.Attachments(); n != 2 {
+		t.Errorf("help center holds %d attachments, want the tree's 2 images, each uploaded once", n)
+	}
+	// Each attachment belongs to an article whose body shows it.
+	shown := map[int64]string{}
+	for _, a := range fake.Articles() {
+		for _, tr := range a.Translations {
+			shown[a.ID] += tr.Body
+		}
+	}
+	for _, att := range fake.AttachmentList() {
+		if !strings.Contains(shown[att.ArticleID], att.ContentURL) {
+			t.Errorf("attachment %s belongs to article %d, whose bodies do not show it", att.FileName, att.ArticleID)
+		}
 	}
 }

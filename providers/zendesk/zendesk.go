@@ -25,8 +25,13 @@
 //   - Deleting a translation needs its id: the last listing's, else one
 //     GET of the translation. The source translation cannot be deleted;
 //     change the source locale first (UpdateArticle with SourceLocale).
-//   - Images become inline article attachments; their content_url goes
-//     into the body.
+//   - Images become inline attachments of the first article whose body
+//     apply writes with them (a new article is created first, as a
+//     draft, then given its images and body), and their content_url
+//     goes into the bodies. Nothing is uploaded unassociated, so a
+//     failed apply leaves no orphans, and an upload named by the hash of
+//     its bytes that the article already has is reused, not repeated.
+//     Bulk association (bulk_attachments) is not needed then.
 //   - A section's or category's name and description are its
 //     translation's title and body: UpdateSection writes them through the
 //     Translations API in the locale they were listed in, and the
@@ -106,6 +111,9 @@ type Provider struct {
 	trIDs   map[string]int64 // "articleID/locale" -> translation id
 	locMu   sync.Mutex
 	locales *providers.Locales
+
+	attMu       sync.Mutex
+	attachments map[int64][]wireAttachment // article id -> its attachments, once listed
 }
 
 var _ providers.Provider = (*Provider)(nil)
@@ -160,7 +168,7 @@ func New(opts Options) (*Provider, error) {
 	if err != nil {
 		return nil, fmt.Errorf("zendesk: %w", err)
 	}
-	return &Provider{c: c, opts: opts, trIDs: map[string]int64{}}, nil
+	return &Provider{c: c, opts: opts, trIDs: map[string]int64{}, attachments: map[int64][]wireAttachment{}}, nil
 }
 
 // Name returns "zendesk".
@@ -197,12 +205,15 @@ func (p *Provider) Capabilities() providers.Capabilities {
 		// A category, a section, and sub-sections below it (Guide
 		// Enterprise nests sections; other plans answer 400 to
 		// parent_section_id).
-		MaxSectionDepth:   6,
-		ImageUpload:       true,
-		MaxImageBytes:     maxImageBytes,
-		ImageTypes:        []string{"image/png", "image/jpeg", "image/gif", "image/svg+xml", "image/webp"},
-		Archive:           providers.ArchiveArchive,
-		HTMLProfile:       "zendesk",
-		RequestsPerMinute: rpm,
+		MaxSectionDepth: 6,
+		ImageUpload:     true,
+		// Uploads go to the article that shows them, never left
+		// unassociated (doc: Create Article Attachment).
+		ImagesAttachToArticle: true,
+		MaxImageBytes:         maxImageBytes,
+		ImageTypes:            []string{"image/png", "image/jpeg", "image/gif", "image/svg+xml", "image/webp"},
+		Archive:               providers.ArchiveArchive,
+		HTMLProfile:           "zendesk",
+		RequestsPerMinute:     rpm,
 	}
 }
