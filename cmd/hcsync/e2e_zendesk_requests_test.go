@@ -100,8 +100,8 @@ zendesk:
 		}
 	}
 	t.Logf("%d requests:\n%s", len(paths), strings.Join(paths, "\n"))
-	if len(paths) != 14 {
-		t.Errorf("a no-change plan of 1,000 articles sent %d requests, want 14", len(paths))
+	if len(paths) > 14 {
+		t.Errorf("a no-change plan of 1,000 articles sent %d requests, want at most 14", len(paths))
 	}
 }
 
