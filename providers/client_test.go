@@ -568,7 +568,7 @@ func TestDecodeError(t *testing.T) {
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("err = %v, want *APIError", err)
 	}
-	want := "PUT " + ts.URL + "/api/v2/articles/1: 422 Unprocessable Entity (RecordInvalid): token [REDACTED] is not valid; title: is blank [request req-42]"
+	want := "HTTP 422 Unprocessable Entity (RecordInvalid): token [REDACTED] is not valid; title: is blank (PUT " + ts.URL + "/api/v2/articles/1, request req-42)"
 	if err.Error() != want {
 		t.Errorf("error\n got %s\nwant %s", err, want)
 	}

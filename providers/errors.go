@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -27,8 +28,11 @@ type APIError struct {
 	RetryAfter time.Duration
 }
 
+// Error reads "HTTP 422 Unprocessable Entity (RecordInvalid): message;
+// details (POST url, request id)": the status first, the request once,
+// so a failure line of apply names each once.
 func (e *APIError) Error() string {
-	msg := fmt.Sprintf("%s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
+	msg := fmt.Sprintf("HTTP %d %s", e.StatusCode, http.StatusText(e.StatusCode))
 	if e.Code != "" {
 		msg += " (" + e.Code + ")"
 	}
@@ -38,8 +42,12 @@ func (e *APIError) Error() string {
 	for _, d := range e.Details {
 		msg += "; " + d
 	}
+	req := strings.TrimSpace(e.Method + " " + e.URL)
 	if e.RequestID != "" {
-		msg += " [request " + e.RequestID + "]"
+		req += ", request " + e.RequestID
+	}
+	if req != "" {
+		msg += " (" + req + ")"
 	}
 	return msg
 }

@@ -93,16 +93,20 @@ const (
 // Capabilities describes what a service can represent. The planner turns
 // front-matter that needs a missing capability into a validation error.
 type Capabilities struct {
-	Labels            bool // label_names
-	ContentTags       bool // content tags, by name
-	Segments          bool // user segments (who may read)
-	PermissionGroups  bool // who may edit
-	Position          bool // manual ordering
-	Promoted          bool
-	CommentsDisabled  bool
-	Description       bool // per-locale description / SEO description
-	Slug              bool // per-locale slug
-	TranslationDrafts bool // each locale has its own draft state
+	Labels           bool // label_names
+	ContentTags      bool // content tags, by name
+	Segments         bool // user segments (who may read)
+	PermissionGroups bool // who may edit
+	// PermissionGroupRequired says a new article needs a permission
+	// group (Zendesk refuses one without): the plan reports a create
+	// that would have none, rather than apply failing it.
+	PermissionGroupRequired bool
+	Position                bool // manual ordering
+	Promoted                bool
+	CommentsDisabled        bool
+	Description             bool // per-locale description / SEO description
+	Slug                    bool // per-locale slug
+	TranslationDrafts       bool // each locale has its own draft state
 	// DeleteTranslations says a locale can be removed from an article
 	// through the API (Intercom has no way to).
 	DeleteTranslations bool
@@ -117,9 +121,13 @@ type Capabilities struct {
 	TopLevelArticles bool
 	MaxSectionDepth  int  // folder levels below the root the service can hold (category = 1)
 	ImageUpload      bool // UploadImage works; otherwise images need public URLs
-	MaxImageBytes    int64
-	ImageTypes       []string // accepted MIME types; empty = any image
-	Archive          ArchiveMode
+	// ImagesAttachToArticle says an image is uploaded as an attachment
+	// of an article (Image.ArticleID): apply uploads it when the first
+	// article that shows it exists, so no upload is left unattached.
+	ImagesAttachToArticle bool
+	MaxImageBytes         int64
+	ImageTypes            []string // accepted MIME types; empty = any image
+	Archive               ArchiveMode
 	// HTMLProfile names the render profile whose output the service
 	// stores unchanged (see package render).
 	HTMLProfile string
@@ -196,6 +204,22 @@ type Taxonomy struct {
 	Tags             map[string]string
 	Segments         map[string]string
 	PermissionGroups map[string]string
+}
+
+// TaxonomyNeed says which name lists a plan uses: those its files (or
+// the config's defaults) name.
+type TaxonomyNeed struct {
+	Tags             bool
+	Segments         bool
+	PermissionGroups bool
+}
+
+// TaxonomyFetcher is implemented by providers that read each name list
+// with requests of its own: TaxonomyOf reads only the lists need names
+// (and those read before), so a tree that names no segment costs no
+// request for segments.
+type TaxonomyFetcher interface {
+	TaxonomyOf(ctx context.Context, need TaxonomyNeed) (Taxonomy, error)
 }
 
 // Tag is a content tag.

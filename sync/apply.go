@@ -115,6 +115,10 @@ type run struct {
 	// the first create-section; lateSections the ones bound since.
 	sections     sectionsListing
 	lateSections map[string]bool
+	lookups      sectionLookups
+	// pending are the images waiting for an article to be attached to,
+	// by short hash (providers whose images are article attachments).
+	pending map[string]*pendingImage
 }
 
 // Apply runs the plan. Cancelling ctx (Ctrl-C) starts no new change;
@@ -122,7 +126,8 @@ type run struct {
 func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 	r := &run{e: e, plan: p, articleIDs: map[string]string{}, sectionIDs: map[string]string{}, claimed: map[string]bool{},
 		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}, resolvedBy: map[string]map[string]string{},
-		listings: map[string]*sectionListing{}, lateAdopted: map[string]bool{}, lateSections: map[string]bool{}}
+		listings: map[string]*sectionListing{}, lateAdopted: map[string]bool{}, lateSections: map[string]bool{},
+		pending: map[string]*pendingImage{}}
 	for _, c := range p.Changes {
 		if c.ArticleID != "" && c.Article != "" {
 			r.articleIDs[c.Article] = c.ArticleID
@@ -381,6 +386,9 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 		return "", err
 	case ActionCreateTranslation:
 		id := r.articleID(c)
+		if err := r.attachPending(ctx, id, c.Translation.Body); err != nil {
+			return "", err
+		}
 		in, err := r.resolved(c, c.Translation.TranslationInput)
 		if err != nil {
 			return "", err
@@ -406,6 +414,9 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 		}
 		return note, err
 	case ActionUpdateTranslation:
+		if err := r.attachPending(ctx, r.articleID(c), c.Translation.Body); err != nil {
+			return "", err
+		}
 		in, err := r.resolved(c, c.Translation.TranslationInput)
 		if err != nil {
 			return "", err
@@ -508,7 +519,15 @@ func (r *run) createSection(ctx context.Context, c *Change) (string, error) {
 }
 
 func (r *run) create(ctx context.Context, c *Change) (string, error) {
-	src, err := r.resolved(c, c.Create.Source)
+	first := c.Create.Source
+	waiting := len(r.pendingIn(first.Body)) > 0
+	if waiting {
+		// Its images become attachments of the article, which does not
+		// exist yet: create it as a draft without them, then attach
+		// them and write the body as planned (finishCreate).
+		first.Draft = true
+	}
+	src, err := r.resolvedWith(c, first, waiting)
 	if err != nil {
 		return "", err
 	}
@@ -526,9 +545,10 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 		return r.adoptLate(ctx, c, in, late.id, late.url)
 	}
 	created, err := r.e.Provider.CreateArticle(ctx, in)
+	failed := time.Now()
 	note := ""
 	if errors.Is(err, providers.ErrOutcomeUnknown) {
-		found, lerr := r.findCreated(ctx, sid, in.Source.Title)
+		found, lerr := r.findCreated(ctx, sid, in.Source.Title, failed)
 		switch {
 		case lerr != nil:
 			return "", fmt.Errorf("%w (and re-listing to check failed: %v; re-run hcsync plan: it adopts the article if it exists)", err, lerr)
@@ -540,6 +560,8 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 			if _, uerr := r.e.Provider.UpdateTranslation(ctx, created.ID, in.Source); uerr != nil {
 				err = uerr
 			}
+		case mayStillLand(err):
+			return "", fmt.Errorf("%w: the article is not in its section yet, but the create may still land: run apply again, which adopts it if it did", err)
 		default:
 			created, err = r.e.Provider.CreateArticle(ctx, in)
 		}
@@ -567,16 +589,18 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 	if n := r.writeID(c.Article, created.ID); n != "" {
 		note = n
 	}
+	if waiting {
+		return note, r.finishCreate(ctx, c, created.ID)
+	}
 	return note, nil
 }
 
-// findCreated re-lists articles and returns an unclaimed one in the
-// section with that source title: the article a create whose response
-// was lost made.
-func (r *run) findCreated(ctx context.Context, sectionID, title string) (*providers.Article, error) {
-	r.relistMu.Lock()
-	defer r.relistMu.Unlock()
-	list, err := r.e.Provider.ListArticles(ctx)
+// findCreated looks in the section for an unclaimed article with that
+// source title: the article a create whose answer was lost (at failed)
+// made. It reads the section alone where the provider can, in a lookup
+// shared with the other recoveries of that section.
+func (r *run) findCreated(ctx context.Context, sectionID, title string, failed time.Time) (*providers.Article, error) {
+	list, err := r.lookups.get(ctx, r.e.Provider, sectionID, failed)
 	if err != nil {
 		return nil, err
 	}
@@ -616,6 +640,12 @@ func (r *run) setURL(file, url, article string) {
 // resolved returns in with its body's placeholders replaced by the URLs
 // of what this apply created.
 func (r *run) resolved(c *Change, in providers.TranslationInput) (providers.TranslationInput, error) {
+	return r.resolvedWith(c, in, false)
+}
+
+// resolvedWith is resolved where, with blankImages, images not uploaded
+// yet get an empty URL rather than fail the change.
+func (r *run) resolvedWith(c *Change, in providers.TranslationInput, blankImages bool) (providers.TranslationInput, error) {
 	if !hasPlaceholder(in.Body) {
 		return in, nil
 	}
@@ -627,6 +657,9 @@ func (r *run) resolved(c *Change, in providers.TranslationInput) (providers.Tran
 		var ok bool
 		if kind == "image" {
 			u, ok = r.imageURLs[key]
+			if !ok && blankImages {
+				return "", true
+			}
 		} else if file, known := c.Links[key]; known {
 			u, ok = r.urls[file]
 			ok = ok && u != ""
@@ -646,15 +679,15 @@ func (r *run) resolved(c *Change, in providers.TranslationInput) (providers.Tran
 
 func (r *run) uploadImage(ctx context.Context, c *Change) (string, error) {
 	img := c.Image
-	// Read again, and checked again, now: the plan found the image
-	// inside the tree, but a link may have been put in its place since.
-	data, err := content.ReadFile(r.e.Root, img.Path)
+	data, err := r.readImage(img)
 	if err != nil {
-		return "", fmt.Errorf("reading image: %w", err)
+		return "", err
 	}
-	sum := sha256.Sum256(data)
-	if hex.EncodeToString(sum[:]) != img.Hash {
-		return "", fmt.Errorf("%s changed since the plan was made: run hcsync plan again", img.Path)
+	if r.e.Provider.Capabilities().ImagesAttachToArticle {
+		r.mu.Lock()
+		r.pending[img.Short] = &pendingImage{spec: img}
+		r.mu.Unlock()
+		return "uploaded with the first article written that shows it", nil
 	}
 	url, err := r.e.Provider.UploadImage(ctx, providers.Image{Name: img.Name, ContentType: img.ContentType, Data: data, Hash: img.Hash})
 	if err != nil {
@@ -668,4 +701,19 @@ func (r *run) uploadImage(ctx context.Context, c *Change) (string, error) {
 	r.imageURLs[img.Short] = url
 	r.mu.Unlock()
 	return "", nil
+}
+
+// readImage reads an image of the plan again, and checks it again, now:
+// the plan found the image inside the tree, but a link may have been put
+// in its place since, or the bytes changed.
+func (r *run) readImage(img *ImageSpec) ([]byte, error) {
+	data, err := content.ReadFile(r.e.Root, img.Path)
+	if err != nil {
+		return nil, fmt.Errorf("reading image: %w", err)
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != img.Hash {
+		return nil, fmt.Errorf("%s changed since the plan was made: run hcsync plan again", img.Path)
+	}
+	return data, nil
 }

@@ -80,7 +80,7 @@ func (pl *planner) checkDefaults() {
 		if name, ok := lookupName(tax.PermissionGroups, *d.PermissionGroup); ok {
 			pl.defaults.PermissionGroup = &name
 		} else {
-			pl.problem(pl.opts.ConfigFile, 0, "unknown default permission group %q: use one of %s", *d.PermissionGroup, quoteNames(tax.PermissionGroups))
+			pl.problem(pl.opts.ConfigFile, 0, "%s.permission_group %q not found: use one of %s", pl.opts.Provider, *d.PermissionGroup, quoteNames(tax.PermissionGroups))
 		}
 	}
 	if d.Segments != nil && caps.Segments {
@@ -89,11 +89,34 @@ func (pl *planner) checkDefaults() {
 			if name, ok := lookupName(tax.Segments, s); ok {
 				segs = append(segs, name)
 			} else {
-				pl.problem(pl.opts.ConfigFile, 0, "unknown default user segment %q: use one of %s", s, quoteNames(tax.Segments))
+				pl.problem(pl.opts.ConfigFile, 0, "%s.user_segment %q not found: use one of %s", pl.opts.Provider, s, quoteNames(tax.Segments))
 			}
 		}
 		pl.defaults.Segments = &segs
 	}
+}
+
+// checkRequiredGroup reports, once, new articles that would have no
+// permission group on a provider that requires one: the default is
+// missing, and apply would otherwise fail every create after writing
+// their sections and images.
+func (pl *planner) checkRequiredGroup() {
+	caps := pl.opts.Caps
+	if !caps.PermissionGroups || !caps.PermissionGroupRequired || pl.opts.Defaults.PermissionGroup != nil {
+		return
+	}
+	var files []string
+	for _, m := range pl.managed {
+		if m.remote == nil && m.file.PermissionGroup == nil {
+			files = append(files, m.file.Path)
+		}
+	}
+	if len(files) == 0 {
+		return
+	}
+	sort.Strings(files)
+	pl.problem(pl.opts.ConfigFile, 0, "%s requires a permission group for each new article: set %s.permission_group to one of %s, or permission_group: in the front-matter of the %d new article(s) without one (%s first)",
+		pl.opts.Provider, pl.opts.Provider, quoteNames(pl.remote.Taxonomy.PermissionGroups), len(files), files[0])
 }
 
 // diffArticles turns each managed article into its changes. The work per

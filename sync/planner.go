@@ -193,6 +193,7 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 	pl.checkDefaults()
 	pl.planSections()
 	pl.bindArticles()
+	pl.checkRequiredGroup()
 	pl.renderBodies()
 	if len(pl.problems) > 0 {
 		pl.problems.Sort()

@@ -150,7 +150,12 @@ func applyTree(t *testing.T, p providers.Provider, dir, locale string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pl, err := NewPlan(tree, remote, Options{Provider: p.Name(), Caps: p.Capabilities(), DefaultLocale: locale})
+		opts := Options{Provider: p.Name(), Caps: p.Capabilities(), DefaultLocale: locale}
+		if opts.Caps.PermissionGroupRequired {
+			// As hcsync.yaml's zendesk.permission_group would.
+			opts.Defaults.PermissionGroup = ptr("Admins")
+		}
+		pl, err := NewPlan(tree, remote, opts)
 		if err != nil {
 			t.Fatalf("plan: %v", err)
 		}

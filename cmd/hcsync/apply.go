@@ -144,15 +144,18 @@ func printSummary(a *app, r *sync.Report) {
 		if res.Status != sync.StatusFailed {
 			continue
 		}
-		status := ""
-		if res.HTTPStatus != 0 {
-			status = fmt.Sprintf(" (HTTP %d)", res.HTTPStatus)
-		}
-		fmt.Fprintf(a.stdout, "  failed  %s %s%s: %s\n", res.Action, describeResult(res), status, res.Error)
+		fmt.Fprintf(a.stdout, "  failed  %s\n", failureLine(res))
 	}
 	for _, e := range r.IDErrors {
 		fmt.Fprintf(a.stdout, "  warning %s\n", e)
 	}
+}
+
+// failureLine is one failed change on one line: "file [locale]:
+// action: cause", where an API error's cause names the HTTP status, the
+// request and what to do, each once.
+func failureLine(r sync.Result) string {
+	return fmt.Sprintf("%s: %s: %s", describeResult(r), r.Action, r.Error)
 }
 
 func describeResult(r sync.Result) string {

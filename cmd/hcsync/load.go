@@ -395,7 +395,8 @@ func (ws *workspace) readPlanCacheAsync(provider string) func() *sync.PlanCache 
 
 // fetchAsync reads the help center in the background: the listing waits
 // on the network while the tree loads. The returned function waits for
-// it.
+// it. The name lists (tags, segments, groups) are read after, by
+// planFor, once the tree says which it names.
 func fetchAsync(ctx context.Context, p providers.Provider) func() (*sync.Remote, error) {
 	type result struct {
 		remote *sync.Remote
@@ -403,7 +404,7 @@ func fetchAsync(ctx context.Context, p providers.Provider) func() (*sync.Remote,
 	}
 	done := make(chan result, 1)
 	go func() {
-		r, err := sync.Fetch(ctx, p)
+		r, err := sync.FetchLists(ctx, p)
 		done <- result{r, err}
 	}()
 	return func() (*sync.Remote, error) {

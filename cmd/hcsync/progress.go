@@ -44,7 +44,7 @@ func (p *progress) result(r sync.Result, done, total int) {
 		_ = p.bar.Set(done)
 		if r.Status == sync.StatusFailed {
 			_ = p.bar.Clear()
-			fmt.Fprintf(p.a.stderr, "failed  %s %s: %s\n", r.Action, describeResult(r), r.Error)
+			fmt.Fprintf(p.a.stderr, "failed  %s\n", failureLine(r))
 		}
 		return
 	}

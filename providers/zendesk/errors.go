@@ -111,11 +111,11 @@ func explain(err error) error {
 	case http.StatusNotFound:
 		hint = "the object does not exist in this help center (deleted or archived there?): remove its id: line to create it anew, or check zendesk.subdomain"
 	case http.StatusUnprocessableEntity, http.StatusBadRequest:
-		hint = "fix the value Zendesk names above in the front-matter or hcsync.yaml"
+		hint = "fix the value Zendesk names in the front-matter or hcsync.yaml"
 	case http.StatusTooManyRequests:
 		hint = "the account's API rate limit is spent: lower rate_limit in hcsync.yaml or retry later"
 	default:
 		return err
 	}
-	return fmt.Errorf("%w; %s", err, hint)
+	return fmt.Errorf("%w: %s", err, hint)
 }

@@ -228,6 +228,28 @@ func nonNil(s []string) []string {
 	return s
 }
 
+// TaxonomyOf returns the name lists need names, each fetched once and
+// cached (with those fetched before): a plan whose files name no user
+// segment or content tag reads neither list.
+func (p *Provider) TaxonomyOf(ctx context.Context, need providers.TaxonomyNeed) (providers.Taxonomy, error) {
+	if need.PermissionGroups {
+		if err := p.names.loadGroups(ctx, p); err != nil {
+			return providers.Taxonomy{}, err
+		}
+	}
+	if need.Segments {
+		if err := p.names.loadSegments(ctx, p); err != nil {
+			return providers.Taxonomy{}, err
+		}
+	}
+	if need.Tags {
+		if err := p.names.loadTags(ctx, p); err != nil {
+			return providers.Taxonomy{}, err
+		}
+	}
+	return p.names.taxonomy(), nil
+}
+
 // Taxonomy returns the content tags, user segments and permission groups
 // of the help center, each list fetched once and cached.
 func (p *Provider) Taxonomy(ctx context.Context) (providers.Taxonomy, error) {

@@ -122,6 +122,7 @@ type wireAttachment struct {
 	ID         int64  `json:"id"`
 	ContentURL string `json:"content_url"`
 	FileName   string `json:"file_name"`
+	Size       int    `json:"size"`
 }
 
 // cursorMeta is the meta object of cursor pagination (doc: NOTES.md,

@@ -262,6 +262,10 @@ func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput)
 	if _, err := p.c.Do(ctx, req, &out); err != nil {
 		return fail(explain(err))
 	}
+	// A new article has no attachments: its images need no look first.
+	p.attMu.Lock()
+	p.attachments[out.Article.ID] = []wireAttachment{}
+	p.attMu.Unlock()
 	return p.article(out.Article), nil
 }
 

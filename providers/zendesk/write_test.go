@@ -279,6 +279,47 @@ func TestUploadImage(t *testing.T) {
 	}
 }
 
+// An image uploaded for an article is attached to it, once: the same
+// upload again, from a new Provider (a re-run), reuses the attachment of
+// that name and size, and one whose answer was lost is found the same
+// way rather than uploaded twice.
+func TestUploadImageAttachesOnce(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	fake, p := setup(t, zendesktest.Options{}, Options{})
+	aid := id(fake.SeedArticles(1, []string{"en-us"})[0])
+	img := providers.Image{Name: "108e16c5a9c451fd-shot.png", ContentType: "image/png", Data: []byte("\x89PNG\r\n\x1a\n0000"), ArticleID: aid}
+	fake.SetFaults(func(_ int, r *http.Request) fakeserver.Fault {
+		if r.Method == http.MethodPost {
+			return fakeserver.Fault{DropAfter: true}
+		}
+		return fakeserver.Fault{}
+	})
+	u, err := p.UploadImage(ctx, img)
+	if err != nil {
+		t.Fatalf("an upload whose answer was lost: %v, want it found on the article", err)
+	}
+	fake.SetFaults(nil)
+	p2, err := New(Options{BaseURL: fake.URL, Email: fake.Email(), APIToken: fake.APIToken(), HTTPClient: fake.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u2, err := p2.UploadImage(ctx, img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u2 != u {
+		t.Errorf("second upload = %q, want the first's %q", u2, u)
+	}
+	if n := fake.Count("POST", ""); n != 1 {
+		t.Errorf("%d uploads sent, want 1", n)
+	}
+	atts := fake.AttachmentList()
+	if len(atts) != 1 || id(atts[0].ArticleID) != aid || fake.UnassociatedAttachments() != 0 {
+		t.Errorf("attachments = %+v, want one, of article %s", atts, aid)
+	}
+}
+
 // TestUpdateSection: names and descriptions go through the source
 // locale's translation (Update Section leaves them alone), positions
 // through Update Section; fields left nil are not sent; a category is

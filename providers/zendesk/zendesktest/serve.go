@@ -104,6 +104,10 @@ func (s *Server) helpCenter(w http.ResponseWriter, r *http.Request, locale strin
 		if id, ok := parseID(w, parts[1]); ok {
 			s.createAttachment(w, r, id)
 		}
+	case match(parts, "articles", "*", "attachments") && m == http.MethodGet:
+		if id, ok := parseID(w, parts[1]); ok {
+			s.listAttachments(w, r, id)
+		}
 	case match(parts, "articles", "*", "translations"):
 		id, ok := parseID(w, parts[1])
 		if !ok {

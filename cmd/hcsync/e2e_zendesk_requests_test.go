@@ -1,0 +1,286 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hcsync/hcsync/providers/fakeserver"
+	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
+)
+
+// TestZendeskPermissionGroupCheckedAtPlan: Zendesk refuses an article
+// without a permission group, so a config that names none (or one the
+// help center lacks) is a plan problem, reported once, and apply writes
+// nothing: no section, category or image before it fails.
+func TestZendeskPermissionGroupCheckedAtPlan(t *testing.T) {
+	for _, tc := range []struct {
+		name, group string
+		want        []string
+	}{
+		{"missing", "", []string{"hcsync.yaml", "zendesk.permission_group", `"Admins"`, `"Agents"`}},
+		{"unknown", "Managers", []string{"hcsync.yaml", `zendesk.permission_group "Managers" not found`, `"Admins"`, `"Agents"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+			defer fake.Close()
+			dir := zendeskTree(t, fake.URL)
+			cfg := filepath.Join(dir, "hcsync.yaml")
+			replaceIn(t, cfg, "  permission_group: Admins\n", "")
+			if tc.group != "" {
+				replaceIn(t, cfg, "zendesk:\n", "zendesk:\n  permission_group: "+tc.group+"\n")
+			}
+			env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+			for _, cmd := range []string{"plan", "apply"} {
+				res := runCLI(t, dir, env, cmd)
+				out := res.stdout + res.stderr
+				if res.code != 1 {
+					t.Errorf("%s: exit %d, want 1\n%s", cmd, res.code, out)
+				}
+				for _, w := range tc.want {
+					if !strings.Contains(out, w) {
+						t.Errorf("%s: output lacks %q:\n%s", cmd, w, out)
+					}
+				}
+				if n := strings.Count(out, "zendesk.permission_group"); n != 1 {
+					t.Errorf("%s: the permission group problem is told %d times, want once:\n%s", cmd, n, out)
+				}
+			}
+			for _, r := range fake.Requests() {
+				if r.Method != "GET" {
+					t.Errorf("a write was sent: %s %s", r.Method, r.Path)
+				}
+			}
+		})
+	}
+}
+
+// TestZendeskNoChangePlanRequests counts the requests of a plan that
+// finds nothing to do on 1,000 articles in three locales whose files
+// name no user segment and no content tag: those two name lists are
+// not fetched. What is left is locales, categories, sections, the
+// permission groups (the exported files name one) and ten pages of 100
+// articles with their translations (page[size] is at most 100).
+func TestZendeskNoChangePlanRequests(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	fake.SeedArticles(1000, []string{"en-us", "fr", "de"})
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "hcsync.yaml"), fmt.Sprintf(`provider: zendesk
+content: docs
+default_locale: en-us
+rate_limit: 60000
+zendesk:
+  subdomain: acme
+  base_url: %s
+  permission_group: Admins
+`, fake.URL))
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	if res := runCLI(t, dir, env, "export", "--out", "docs"); res.code != 0 {
+		t.Fatalf("export: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	// The exported config replaces ours; keep ours, which names the fake.
+	if err := os.Remove(filepath.Join(dir, "docs", "hcsync.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	fake.ResetLog()
+	res := runCLI(t, dir, env, "plan", "--detailed-exitcode", "--no-cache")
+	if res.code != 0 {
+		t.Fatalf("plan: exit %d, want 0 (no changes)\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	var paths []string
+	for _, r := range fake.Requests() {
+		paths = append(paths, r.Method+" "+r.Path)
+		if strings.Contains(r.Path, "user_segments") || strings.Contains(r.Path, "content_tags") {
+			t.Errorf("no file names a segment or tag, yet the plan sent %s %s", r.Method, r.Path)
+		}
+	}
+	t.Logf("%d requests:\n%s", len(paths), strings.Join(paths, "\n"))
+	if len(paths) > 14 {
+		t.Errorf("a no-change plan of 1,000 articles sent %d requests, want at most 14", len(paths))
+	}
+}
+
+// TestZendeskLostCreateLooksInItsSection: when every article create
+// loses its answer, apply recovers each by looking in the article's own
+// section (concurrent recoveries in one section share a lookup), never
+// by listing every article of the help center, which on a large help
+// center costs a page per hundred articles per recovery.
+func TestZendeskLostCreateLooksInItsSection(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	fake.SeedArticles(500, []string{"en-us"})
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	createPath := regexp.MustCompile(`^/api/v2/help_center/sections/[0-9]+/articles$`)
+	fake.SetFaults(func(_ int, r *http.Request) fakeserver.Fault {
+		if r.Method == http.MethodPost && createPath.MatchString(r.URL.Path) {
+			return fakeserver.Fault{DropAfter: true}
+		}
+		return fakeserver.Fault{}
+	})
+	fullListings := func() int {
+		n := 0
+		for _, r := range fake.Requests() {
+			if r.Method == "GET" && r.Path == "/api/v2/help_center/articles" {
+				n++
+			}
+		}
+		return n
+	}
+	fake.ResetLog()
+	if res := runCLI(t, dir, env, "plan"); res.code != 0 {
+		t.Fatalf("plan: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	planListings := fullListings()
+	fake.ResetLog()
+	res := runCLI(t, dir, env, "apply")
+	if res.code != 0 {
+		t.Fatalf("apply: exit %d, want 0: every lost create is recovered\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	full := fullListings() - planListings // apply's own plan lists them once
+	var lost, inSection int
+	for _, r := range fake.Requests() {
+		switch {
+		case r.Method == "POST" && createPath.MatchString(r.Path):
+			lost++
+		case r.Method == "GET" && createPath.MatchString(r.Path):
+			inSection++
+		}
+	}
+	t.Logf("%d creates lost their answer; %d full listings, %d section listings", lost, full, inSection)
+	if lost != 9 {
+		t.Fatalf("%d creates sent, want the example's 9", lost)
+	}
+	if full != 0 {
+		t.Errorf("recovery listed every article of the help center %d times, want 0: only the section's", full)
+	}
+	if inSection == 0 || inSection > lost {
+		t.Errorf("%d section listings for %d lost creates, want between 1 and %d", inSection, lost, lost)
+	}
+	fake.SetFaults(nil)
+	assertConverged(t, dir, env)
+	titles := map[string]int{}
+	for _, a := range fake.Articles() {
+		titles[a.Translations[a.SourceLocale].Title]++
+	}
+	if len(titles) != 509 || len(fake.Articles()) != 509 {
+		t.Errorf("help center holds %d articles with %d titles, want 509 distinct", len(fake.Articles()), len(titles))
+	}
+}
+
+// TestZendeskFailureLines: each failed change is one line of the
+// summary, "file [locale]: action: ...", that names the HTTP status
+// once, the request's URL once, and what to do; a lost connection names
+// its URL once too.
+func TestZendeskFailureLines(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	invalid := []byte(`{"error":"RecordInvalid","description":"Record validation errors","details":{"locale":[{"description":"Locale is invalid","error":"InvalidValue"}]}}`)
+	fake.SetFaults(func(_ int, r *http.Request) fakeserver.Fault {
+		switch {
+		case r.Method == "POST" && strings.HasSuffix(r.URL.Path, "/translations"):
+			// 422 RecordInvalid with details (seen: NOTES.md, Zendesk errors).
+			return fakeserver.Fault{Status: 422, Header: http.Header{"Content-Type": {"application/json"}}, Body: invalid}
+		case r.Method == "POST" && strings.HasSuffix(r.URL.Path, "/attachments"):
+			return fakeserver.Fault{Drop: true}
+		}
+		return fakeserver.Fault{}
+	})
+	res := runCLI(t, dir, env, "apply")
+	if res.code != 1 {
+		t.Fatalf("apply: exit %d, want 1\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	_, summary, ok := strings.Cut(res.stdout, "\nApplied ")
+	if !ok {
+		t.Fatalf("no summary:\n%s", res.stdout)
+	}
+	var lines []string
+	for _, l := range strings.Split(summary, "\n") {
+		if strings.HasPrefix(l, "  failed  ") {
+			lines = append(lines, strings.TrimPrefix(l, "  failed  "))
+		}
+	}
+	if len(lines) == 0 {
+		t.Fatalf("no failure line in the summary:\n%s", summary)
+	}
+	var saw422, sawDrop bool
+	for _, l := range lines {
+		if strings.Count(l, "http://") != 1 {
+			t.Errorf("failure line names %d URLs, want the request's once:\n%s", strings.Count(l, "http://"), l)
+		}
+		switch {
+		case strings.Contains(l, ": create-translation: "):
+			saw422 = true
+			if !regexp.MustCompile(`^[a-z/-]+\.[a-z]+\.md \[[a-z-]+\]: create-translation: .*HTTP 422 Unprocessable Entity \(RecordInvalid\): Record validation errors; locale: Locale is invalid \(POST http://[^ ]+/translations\): fix `).MatchString(l) {
+				t.Errorf("a 422 failure line is not \"file [locale]: action: HTTP 422 …: what to do\":\n%s", l)
+			}
+			if strings.Count(l, "422") != 1 {
+				t.Errorf("the status is told %d times, want once:\n%s", strings.Count(l, "422"), l)
+			}
+		case strings.HasSuffix(l, ": EOF"):
+			sawDrop = true // an image upload whose connection was lost
+		}
+	}
+	if !saw422 || !sawDrop {
+		t.Errorf("want failures of both kinds (422 and a lost connection):\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// TestZendeskImagesAttachedToTheirArticles: every image becomes an
+// attachment of an article that shows it, none is left unassociated,
+// and an apply interrupted after the uploads (every translation write
+// refused) and then resumed uploads nothing a second time.
+func TestZendeskImagesAttachedToTheirArticles(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	invalid := []byte(`{"error":"RecordInvalid","description":"Record validation errors","details":{"body":[{"description":"Body is invalid","error":"InvalidValue"}]}}`)
+	createPath := regexp.MustCompile(`^/api/v2/help_center/sections/[0-9]+/articles$`)
+	// First every article create is refused, then every translation
+	// write: two interrupted applies, each after some uploads could have
+	// been made.
+	for _, refuse := range []func(*http.Request) bool{
+		func(r *http.Request) bool { return r.Method == "POST" && createPath.MatchString(r.URL.Path) },
+		func(r *http.Request) bool { return r.Method == "PUT" && strings.Contains(r.URL.Path, "/translations/") },
+	} {
+		fake.SetFaults(func(_ int, r *http.Request) fakeserver.Fault {
+			if refuse(r) {
+				return fakeserver.Fault{Status: 422, Header: http.Header{"Content-Type": {"application/json"}}, Body: invalid}
+			}
+			return fakeserver.Fault{}
+		})
+		if res := runCLI(t, dir, env, "apply"); res.code != 1 {
+			t.Fatalf("interrupted apply: exit %d, want 1\n%s%s", res.code, res.stdout, res.stderr)
+		}
+		t.Logf("after an interrupted apply: %d attachments, %d unassociated", fake.Attachments(), fake.UnassociatedAttachments())
+	}
+	fake.SetFaults(nil)
+	mustApply(t, dir, env)
+	assertConverged(t, dir, env)
+	if n := fake.UnassociatedAttachments(); n != 0 {
+		t.Errorf("%d uploads are attached to no article, want 0", n)
+	}
+	if n := fake.Attachments(); n != 2 {
+		t.Errorf("help center holds %d attachments, want the tree's 2 images, each uploaded once", n)
+	}
+	// Each attachment belongs to an article whose body shows it.
+	shown := map[int64]string{}
+	for _, a := range fake.Articles() {
+		for _, tr := range a.Translations {
+			shown[a.ID] += tr.Body
+		}
+	}
+	for _, att := range fake.AttachmentList() {
+		if !strings.Contains(shown[att.ArticleID], att.ContentURL) {
+			t.Errorf("attachment %s belongs to article %d, whose bodies do not show it", att.FileName, att.ArticleID)
+		}
+	}
+}
