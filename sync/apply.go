@@ -542,6 +542,17 @@ func (r *run) create(ctx context.Context, c *Change) (string, error) {
 		return "", fmt.Errorf("re-listing section %s before the first create there, to adopt what another apply made since the plan: %w; run apply again", sid, err)
 	}
 	if late != nil {
+		if waiting {
+			// The article exists: its images go to it now, and it gets
+			// the planned body and draft state at once, never the
+			// imageless draft a create would have started with.
+			if err := r.attachPending(ctx, late.id, c.Create.Source.Body); err != nil {
+				return "", err
+			}
+			if in.Source, err = r.resolved(c, c.Create.Source); err != nil {
+				return "", err
+			}
+		}
 		return r.adoptLate(ctx, c, in, late.id, late.url)
 	}
 	created, err := r.e.Provider.CreateArticle(ctx, in)
