@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 )
 
@@ -27,6 +28,7 @@ func TestListSectionArticles(t *testing.T) {
 	for _, tt := range []struct{ id, want string }{
 		{sec, "Download invoices, Refunds"},
 		{coll, "About billing"},
+		{"", "Stands alone"}, // the top level: articles in no collection
 	} {
 		list, err := p.ListSectionArticles(context.Background(), tt.id)
 		if err != nil {
@@ -41,4 +43,26 @@ func TestListSectionArticles(t *testing.T) {
 			t.Errorf("section %s lists %s, want %s", tt.id, got, tt.want)
 		}
 	}
+}
+
+// TestStandaloneArticle: an article created in no section is sent
+// without parent_id, as the description allows ("An article without
+// this field stands alone"), and lists in no section.
+func TestStandaloneArticle(t *testing.T) {
+	t.Parallel()
+	v := openAPI(t)
+	p, srv := newPair(t, intercomtest.Options{}, Options{})
+	ctx := context.Background()
+	a, err := p.CreateArticle(ctx, providers.ArticleInput{Source: providers.TranslationInput{Locale: "en", Title: "Welcome", Body: "<p>Hi.</p>"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored, _ := srv.Article(a.ID); a.SectionID != "" || stored.ParentID != "" {
+		t.Errorf("created in section %q (stored %q), want none", a.SectionID, stored.ParentID)
+	}
+	list, err := p.ListArticles(ctx)
+	if err != nil || len(list) != 1 || list[0].SectionID != "" {
+		t.Errorf("ListArticles = %+v, %v", list, err)
+	}
+	checkRequests(t, v, srv)
 }
