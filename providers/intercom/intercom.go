@@ -226,15 +226,38 @@ func (p *Provider) cannotCreate() string {
 	return "creating an article needs intercom.author_id in hcsync.yaml, the id of the teammate Intercom shows as its author (GET https://api.intercom.io/me gives the token owner's): set it, or give the file the id: of an existing article"
 }
 
-// do sends one request. A refused token is named as INTERCOM_TOKEN, the
-// one secret behind it, so the fix is plain.
+// do sends one request, and says what to do when it fails.
 func (p *Provider) do(ctx context.Context, r providers.Request, out any) error {
 	_, err := p.c.Do(ctx, r, out)
+	return explain(err)
+}
+
+// explain adds what to do to an error Intercom answered, by status (the
+// reference documents 400, 401 and 404 for the article and collection
+// operations; NOTES.md 429), so one line names the status, Intercom's
+// reason and the fix. A refused token is named as INTERCOM_TOKEN, the
+// one secret behind it.
+func explain(err error) error {
 	var api *providers.APIError
-	if errors.As(err, &api) && api.StatusCode == http.StatusUnauthorized {
-		return fmt.Errorf("INTERCOM_TOKEN was refused: export a current access token of the workspace (your app's Authentication page in Intercom's Developer Hub), and check intercom.region: %w", err)
+	if !errors.As(err, &api) {
+		return err
 	}
-	return err
+	var hint string
+	switch code := api.StatusCode; {
+	case code == http.StatusUnauthorized:
+		return fmt.Errorf("INTERCOM_TOKEN was refused: export a current access token of the workspace (your app's Authentication page in Intercom's Developer Hub), and check intercom.region: %w", err)
+	case code == http.StatusNotFound:
+		hint = "the workspace no longer has it (deleted in Intercom since the plan?): run plan again"
+	case code == http.StatusBadRequest:
+		hint = "fix what Intercom names in the file or in hcsync.yaml, then run apply again"
+	case code == http.StatusTooManyRequests:
+		hint = "the app's rate limit is spent: run apply again later, or lower rate_limit in hcsync.yaml"
+	case code >= 500:
+		hint = "Intercom failed to answer: run the command again (what an apply did stays applied)"
+	default:
+		return err
+	}
+	return fmt.Errorf("%w; %s", err, hint)
 }
 
 // Client returns the HTTP client, for its statistics.

@@ -269,13 +269,16 @@ func TestErrors(t *testing.T) {
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 || apiErr.Code != "parameter_invalid" || !strings.Contains(apiErr.Message, "<dl>") {
 			t.Fatalf("err = %v, want a 400 naming <dl>", err)
 		}
+		if !strings.Contains(err.Error(), "fix what Intercom names") {
+			t.Errorf("err = %v, want it to say what to do", err)
+		}
 	})
 	t.Run("not found", func(t *testing.T) {
 		t.Parallel()
 		p, _ := newPair(t, intercomtest.Options{}, Options{})
 		_, err := p.UpdateTranslation(ctx, "424242", providers.TranslationInput{Locale: "en", Title: "x"})
-		if !errors.Is(err, providers.ErrNotFound) {
-			t.Errorf("err = %v, want ErrNotFound", err)
+		if !errors.Is(err, providers.ErrNotFound) || !strings.Contains(err.Error(), "run plan again") {
+			t.Errorf("err = %v, want ErrNotFound saying what to do", err)
 		}
 	})
 	t.Run("lost create answer", func(t *testing.T) {
