@@ -543,6 +543,11 @@ func (pl *planner) bindArticles() {
 				}
 			}
 		}
+		if m.remote != nil && m.section == (SectionRef{}) && m.remote.SectionID != "" {
+			// No provider's API takes an article out of its section
+			// (Intercom's update_article_request has no way to).
+			pl.problem(a.Path, 0, "article %s is in %q in the help center, and %s cannot take it out of its section through its API: move the file back into that section's folder, or move the article out in the help center", m.remote.ID, pl.sectionName(SectionRef{ID: m.remote.SectionID}), pl.opts.Provider)
+		}
 		if m.remote == nil && pl.opts.Caps.CannotCreate != "" {
 			pl.problem(a.Path, 0, "%s", pl.opts.Caps.CannotCreate)
 		}

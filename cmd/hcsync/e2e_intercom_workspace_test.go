@@ -220,6 +220,17 @@ func TestIntercomArticlesOutsideCollections(t *testing.T) {
 	if !strings.Contains(readFile(t, filepath.Join(tree, "release-notes.md")), "\nid: ") {
 		t.Error("apply did not write the id into release-notes.md")
 	}
+
+	// Intercom's API cannot take an article out of its collection: a
+	// file moved to the top of the tree is a plan problem, not a failed
+	// apply.
+	if err := os.Rename(filepath.Join(tree, "guides", "install.md"), filepath.Join(tree, "install.md")); err != nil {
+		t.Fatal(err)
+	}
+	res = runCLI(t, tree, env, "plan")
+	if res.code != 1 || !strings.Contains(res.stderr, "install.md: ") || !strings.Contains(res.stderr, `"Guides"`) {
+		t.Errorf("plan of an article moved out of its collection exited %d\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+	}
 }
 
 // TestLocalRefusesTopLevelArticles: the local provider keeps every
