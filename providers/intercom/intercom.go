@@ -111,7 +111,8 @@ type Options struct {
 	// report one (monolingual help centers omit default_locale).
 	DefaultLocale string
 	// Locales are the workspace's enabled locales; empty = any locale
-	// Intercom supports.
+	// Intercom supports. A single-language help center (its answers
+	// say so) enables its default alone, whatever this says.
 	Locales []string
 	// RequestsPerMinute overrides the documented limit when > 0.
 	RequestsPerMinute int
