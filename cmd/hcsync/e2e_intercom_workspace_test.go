@@ -301,3 +301,25 @@ func TestIntercomWithoutAuthorID(t *testing.T) {
 		t.Errorf("apply wrote without author_id: %v", w)
 	}
 }
+
+// TestIntercomPlanRequests: a plan reads the workspace with one request
+// per page of articles and of collections; the locales come from the
+// same answers, not from requests of their own.
+func TestIntercomPlanRequests(t *testing.T) {
+	t.Parallel()
+	srv := intercomtest.New(intercomtest.Options{Token: intercomToken})
+	defer srv.Close()
+	dir := intercomTree(t, srv)
+	env := []string{"INTERCOM_TOKEN=" + intercomToken}
+	mustApply(t, dir, env)
+	srv.Reset()
+	assertConverged(t, dir, env)
+	var got []string
+	for _, r := range srv.Requests() {
+		got = append(got, r.Method+" "+r.Path+"?"+r.Query.Encode())
+	}
+	// 9 articles and 6 collections: one page each.
+	if len(got) != 2 || srv.Count(http.MethodGet, "/articles") != 1 || srv.Count(http.MethodGet, "/help_center/collections") != 1 {
+		t.Errorf("a no-change plan sent %d requests, want 2 (a page of articles, a page of collections):\n%s", len(got), strings.Join(got, "\n"))
+	}
+}

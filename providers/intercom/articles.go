@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/hcsync/hcsync/providers"
@@ -21,7 +22,7 @@ const perPage = 50
 // with each article, so there is no call per article).
 func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error) {
 	var out []providers.Article
-	err := eachPage(ctx, p, "/articles", func(a article) error {
+	err := eachPage(ctx, p, "/articles", p.takeFirst(), func(a article) error {
 		p.learn(a.DefaultLocale)
 		pa, err := p.convert(a)
 		if err != nil {
@@ -56,12 +57,18 @@ func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([
 }
 
 // eachPage calls f for every item of a paginated list, page by page up
-// to total_pages.
-func eachPage[T any](ctx context.Context, p *Provider, path string, f func(T) error) error {
+// to total_pages. first, when set, answers for page 1.
+func eachPage[T any](ctx context.Context, p *Provider, path string, first func(context.Context) (list[T], error), f func(T) error) error {
 	for page := 1; ; page++ {
 		var l list[T]
-		q := url.Values{"page": {strconv.Itoa(page)}, "per_page": {strconv.Itoa(perPage)}}
-		if err := p.do(ctx, providers.Request{Method: http.MethodGet, Path: path, Query: q}, &l); err != nil {
+		var err error
+		if page == 1 && first != nil {
+			l, err = first(ctx)
+		} else {
+			q := url.Values{"page": {strconv.Itoa(page)}, "per_page": {strconv.Itoa(perPage)}}
+			err = p.do(ctx, providers.Request{Method: http.MethodGet, Path: path, Query: q}, &l)
+		}
+		if err != nil {
 			return err
 		}
 		for _, it := range l.Data {
@@ -73,6 +80,39 @@ func eachPage[T any](ctx context.Context, p *Provider, path string, f func(T) er
 			return nil
 		}
 	}
+}
+
+// firstPage is page 1 of GET /articles, read once and shared by the
+// locale probe and the first listing, which a plan runs at the same
+// time: the probe costs no request of its own.
+type firstPage struct {
+	once  sync.Once
+	page  list[article]
+	err   error
+	taken bool // by a listing; later listings read the workspace afresh
+}
+
+// firstArticles returns the shared page 1 of GET /articles, reading it
+// on the first call.
+func (p *Provider) firstArticles(ctx context.Context) (list[article], error) {
+	p.first.once.Do(func() {
+		q := url.Values{"page": {"1"}, "per_page": {strconv.Itoa(perPage)}}
+		p.first.err = p.do(ctx, providers.Request{Method: http.MethodGet, Path: "/articles", Query: q}, &p.first.page)
+	})
+	return p.first.page, p.first.err
+}
+
+// takeFirst returns firstArticles to the first listing of the run and
+// nil to the others, which must see what was written since (apply
+// re-lists to adopt what another run created).
+func (p *Provider) takeFirst() func(context.Context) (list[article], error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.first.taken {
+		return nil
+	}
+	p.first.taken = true
+	return p.firstArticles
 }
 
 // CreateArticle implements providers.Provider. The source translation is

@@ -132,6 +132,7 @@ type Provider struct {
 	defaultLocale string // the workspace's, once an answer reported it
 	probed        bool
 	langs         languages // what the answers said of the help center's languages
+	first         firstPage // page 1 of GET /articles, for the probe and the first listing
 }
 
 var _ providers.Provider = (*Provider)(nil)

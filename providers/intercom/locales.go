@@ -57,7 +57,8 @@ func (p *Provider) Locales(ctx context.Context) (providers.Locales, error) {
 	return providers.Locales{Default: def, Enabled: enabled}, nil
 }
 
-// probe asks for one article, then one collection, to learn the
+// probe reads the first page of articles (shared with the first
+// listing), then, if there are none, one collection, to learn the
 // workspace's default locale and whether it has more than one, once.
 func (p *Provider) probe(ctx context.Context) error {
 	p.mu.Lock()
@@ -66,15 +67,15 @@ func (p *Provider) probe(ctx context.Context) error {
 	if done {
 		return nil
 	}
-	q := url.Values{"page": {"1"}, "per_page": {"1"}}
-	var as list[article]
-	if err := p.do(ctx, providers.Request{Method: http.MethodGet, Path: "/articles", Query: q}, &as); err != nil {
+	as, err := p.firstArticles(ctx)
+	if err != nil {
 		return fmt.Errorf("intercom: reading the workspace's default locale: %w", err)
 	}
 	for _, a := range as.Data {
 		p.learn(a.DefaultLocale)
 	}
 	if len(as.Data) == 0 {
+		q := url.Values{"page": {"1"}, "per_page": {"1"}}
 		var cs list[collection]
 		if err := p.do(ctx, providers.Request{Method: http.MethodGet, Path: "/help_center/collections", Query: q}, &cs); err != nil {
 			return fmt.Errorf("intercom: reading the workspace's default locale: %w", err)

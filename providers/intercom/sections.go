@@ -14,7 +14,7 @@ import (
 // as sections.
 func (p *Provider) ListSections(ctx context.Context) ([]providers.Section, error) {
 	var out []providers.Section
-	err := eachPage(ctx, p, "/help_center/collections", func(c collection) error {
+	err := eachPage(ctx, p, "/help_center/collections", nil, func(c collection) error {
 		p.learn(c.DefaultLocale)
 		out = append(out, convertCollection(c))
 		return nil
