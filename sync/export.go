@@ -345,11 +345,12 @@ func (ex *exporter) layoutArticles() {
 			if a.SectionID == "" {
 				why = "it is in no section, and every article of the tree must be"
 			}
-			title := ""
 			if src == nil {
 				why = "it has no translation in its source locale " + a.SourceLocale
-			} else {
-				title = fmt.Sprintf(" %q", src.Title)
+			}
+			title := ""
+			if t := anyTranslation(a); t != nil {
+				title = fmt.Sprintf(" %q", t.Title)
 			}
 			ex.res.Warnings = append(ex.res.Warnings, Warning{Kind: "skipped", Msg: fmt.Sprintf("article %s%s%s not exported: %s", a.ID, title, urlNote(a.URL), why)})
 			continue
@@ -379,6 +380,23 @@ func (ex *exporter) layoutArticles() {
 			ex.index(t.LinkURL, pl.file(locale, a.SourceLocale))
 		}
 	}
+}
+
+// anyTranslation is a's source translation, else the one of the first
+// locale in order: something to name the article by.
+func anyTranslation(a *providers.Article) *providers.Translation {
+	if t := a.Translations[a.SourceLocale]; t != nil {
+		return t
+	}
+	locales := make([]string, 0, len(a.Translations))
+	for l := range a.Translations {
+		locales = append(locales, l)
+	}
+	sort.Strings(locales)
+	if len(locales) == 0 {
+		return nil
+	}
+	return a.Translations[locales[0]]
 }
 
 // urlNote is " (url)", or "" for an article the help center gives no

@@ -89,7 +89,7 @@ type firstPage struct {
 	once  sync.Once
 	page  list[article]
 	err   error
-	taken bool // by a listing; later listings read the workspace afresh
+	taken bool // by a listing, or stale after a write: listings read afresh
 }
 
 // firstArticles returns the shared page 1 of GET /articles, reading it
@@ -102,9 +102,9 @@ func (p *Provider) firstArticles(ctx context.Context) (list[article], error) {
 	return p.first.page, p.first.err
 }
 
-// takeFirst returns firstArticles to the first listing of the run and
-// nil to the others, which must see what was written since (apply
-// re-lists to adopt what another run created).
+// takeFirst returns firstArticles to the first listing, unless a write
+// came first, and nil to the others, which must see what was written
+// since (apply re-lists to adopt what another run created).
 func (p *Provider) takeFirst() func(context.Context) (list[article], error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()

@@ -42,8 +42,12 @@
 //     live within collections and sections, or alternatively they can
 //     stand alone", intercom-articles.txt): a file at the top of the
 //     tree is such an article (Capabilities.RootArticles). The API has
-//     no documented way to take an article out of its collection, so
-//     moving a file to the top of the tree is refused at apply.
+//     no documented way to take an article out of its collection
+//     (update_article_request's parent_id is not nullable), so the
+//     planner refuses a file moved to the top of the tree, and
+//     UpdateArticle refuses to send it. Intercom gives a standalone
+//     article no URL (url is null in the searchArticles example), so
+//     links to it cannot be resolved.
 //   - intercom.author_id is needed only to create articles (author_id is
 //     required by createArticle): export and plans that create nothing
 //     run without it, and a plan that creates names it as the problem.
@@ -228,8 +232,14 @@ func (p *Provider) cannotCreate() string {
 	return "creating an article needs intercom.author_id in hcsync.yaml, the id of the teammate Intercom shows as its author (GET https://api.intercom.io/me gives the token owner's): set it, or give the file the id: of an existing article"
 }
 
-// do sends one request, and says what to do when it fails.
+// do sends one request, and says what to do when it fails. A write
+// makes the shared first page of articles stale for listings.
 func (p *Provider) do(ctx context.Context, r providers.Request, out any) error {
+	if r.Method != http.MethodGet {
+		p.mu.Lock()
+		p.first.taken = true
+		p.mu.Unlock()
+	}
 	_, err := p.c.Do(ctx, r, out)
 	return explain(err)
 }

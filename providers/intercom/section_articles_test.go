@@ -2,6 +2,7 @@ package intercom
 
 import (
 	"context"
+	"net/http"
 	"sort"
 	"strings"
 	"testing"
@@ -65,4 +66,34 @@ func TestStandaloneArticle(t *testing.T) {
 		t.Errorf("ListArticles = %+v, %v", list, err)
 	}
 	checkRequests(t, v, srv)
+}
+
+// TestFirstPageShared: the locale probe and the first listing share one
+// request for page 1 of the articles; a listing after a write reads
+// afresh.
+func TestFirstPageShared(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	p, srv := newPair(t, intercomtest.Options{}, Options{})
+	srv.AddArticle(intercomtest.Article{Contents: map[string]*intercomtest.Content{"en": {Title: "One", State: "published"}}})
+	if _, err := p.Locales(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if list, err := p.ListArticles(ctx); err != nil || len(list) != 1 {
+		t.Fatalf("ListArticles = %d articles, %v", len(list), err)
+	}
+	if n := srv.Count(http.MethodGet, "/articles"); n != 1 {
+		t.Errorf("the probe and the listing sent %d requests, want 1", n)
+	}
+
+	p2, _ := newPair(t, intercomtest.Options{}, Options{})
+	if _, err := p2.Locales(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p2.CreateArticle(ctx, providers.ArticleInput{Source: providers.TranslationInput{Locale: "en", Title: "New", Body: "<p>x</p>"}}); err != nil {
+		t.Fatal(err)
+	}
+	if list, err := p2.ListArticles(ctx); err != nil || len(list) != 1 {
+		t.Errorf("ListArticles after a create = %d articles, %v; want the new one", len(list), err)
+	}
 }
