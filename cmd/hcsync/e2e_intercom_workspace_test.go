@@ -193,6 +193,9 @@ func TestIntercomArticlesOutsideCollections(t *testing.T) {
 	// A new file at the top of the tree is a new article outside any
 	// collection.
 	writeFile(t, filepath.Join(tree, "release-notes.md"), "---\ntitle: Release notes\n---\nWhat changed.\n")
+	if res := runCLI(t, tree, nil, "validate"); res.code != 0 {
+		t.Errorf("validate of a tree with files at its top exited %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
 	p := planJSON(t, tree, env)
 	var create *sync.Change
 	for _, c := range p.Changes {
