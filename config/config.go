@@ -90,7 +90,8 @@ type Intercom struct {
 	ImageBaseURL string `yaml:"image_base_url"`
 	// Locales are the workspace's enabled locales in Intercom's codes
 	// (en, fr, pt-BR); Intercom's API does not list them. Empty = any
-	// locale Intercom supports.
+	// locale Intercom supports. A single-language workspace is told by
+	// the API's answers, with or without them.
 	Locales []string `yaml:"locales"`
 }
 

@@ -38,7 +38,7 @@ func assemble(root string, dirs []string, files []*parsedFile, opts LoadOptions)
 			continue
 		}
 		a := newArticle(pf, opts.DefaultLocale)
-		if a.Dir == "" && pf.fm.Section == nil {
+		if a.Dir == "" && pf.fm.Section == nil && !opts.RootArticles {
 			problem(pf.rel, 0, "article is not in a section: move it into a folder or add section: to its front-matter")
 		}
 		if a.ID != "" {

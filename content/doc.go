@@ -15,7 +15,9 @@
 //     looks like a locale but has no name.md beside it is reported, with
 //     the hint to rename the file if the suffix was not meant as one.
 //   - Dot-folders, dot-files, node_modules and files not ending in .md
-//     are skipped. An article at the top of the tree needs section:.
+//     are skipped. An article at the top of the tree needs section:,
+//     unless LoadOptions.RootArticles says the help center's articles
+//     may stand in no section (Intercom's).
 //   - Nothing outside the content folder is read: a link (to a .md, a
 //     _section.md, a folder) whose real path is outside the folder's
 //     real path is a problem named after the link, and so are a dangling

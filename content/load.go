@@ -32,6 +32,11 @@ type LoadOptions struct {
 	// FrontMatter says which keys to ignore and what other keys hcsync
 	// does not read are (hcsync.yaml's front_matter).
 	FrontMatter FrontMatterOptions
+	// RootArticles lets a file at the top of the tree, without section:,
+	// be an article in no section (Section ""), for help centers whose
+	// articles may stand alone (Intercom's, outside any collection).
+	// Without it such a file is a problem.
+	RootArticles bool
 }
 
 // Load reads the Markdown tree under root. Every problem in the tree is

@@ -252,3 +252,30 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 		t.Errorf("problems:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 }
+
+// TestRootArticles: with RootArticles, a file at the top of the tree is
+// an article in no section, and its translation belongs to it.
+func TestRootArticles(t *testing.T) {
+	t.Parallel()
+	root := writeTree(t, map[string]string{
+		"welcome.md":    "---\ntitle: Welcome\n---\nHi.\n",
+		"welcome.fr.md": "---\ntitle: Bienvenue\n---\nSalut.\n",
+		"s/a.md":        okSource,
+	})
+	tree, err := Load(root, LoadOptions{DefaultLocale: "en", RootArticles: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var welcome *Article
+	for _, a := range tree.Articles {
+		if a.Path == "welcome.md" {
+			welcome = a
+		}
+	}
+	if welcome == nil || welcome.Dir != "" || welcome.Section != "" || len(welcome.Translations) != 2 {
+		t.Fatalf("welcome.md = %+v", welcome)
+	}
+	if len(tree.Sections) != 1 || tree.Sections[0].Dir != "s" {
+		t.Errorf("sections = %+v, want only s (the top is no section)", tree.Sections)
+	}
+}

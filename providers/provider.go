@@ -134,16 +134,25 @@ type Capabilities struct {
 	// RequestsPerMinute is the documented rate limit the shared client
 	// paces itself by; 0 = unlimited (local).
 	RequestsPerMinute int
+	// RootArticles says an article may stand outside any section or
+	// category (an Intercom article without a collection): a file at the
+	// top of the tree is one, and a SectionID of "" means none.
+	RootArticles bool
+	// CannotCreate says why articles cannot be created with the
+	// provider's configuration ("" = they can): the planner reports it
+	// at every file whose plan is a create, before anything is written.
+	CannotCreate string
 }
 
 // Locales are the locales a help center has enabled.
 type Locales struct {
 	Default string
 	Enabled []string // includes Default
-	// Enable tells the writer how to enable a locale, for the problem
-	// about a file in one that is not; "" = in the help center's
-	// settings. The local provider's locales live in hcsync.yaml.
-	Enable string
+	// EnableHint says how to enable another locale on this help center,
+	// for the problem of a file in a locale it has not enabled; "" =
+	// "enable it there or rename the file". The local
+	// provider's locales live in hcsync.yaml.
+	EnableHint string
 }
 
 // Has reports whether locale is enabled.

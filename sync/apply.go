@@ -333,8 +333,8 @@ func (r *run) articleID(c *Change) string {
 }
 
 func (r *run) sectionID(ref SectionRef) (string, error) {
-	if ref.ID != "" {
-		return ref.ID, nil
+	if ref.ID != "" || ref.Dir == "" {
+		return ref.ID, nil // "" for none: an article that stands alone
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

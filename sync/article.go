@@ -255,6 +255,9 @@ func (pl *planner) sectionName(ref SectionRef) string {
 	if ref.Dir != "" {
 		return ref.Dir + " (new)"
 	}
+	if ref.ID == "" {
+		return "(none)" // an article that stands alone (Caps.RootArticles)
+	}
 	if rs, ok := pl.remoteSections[ref.ID]; ok {
 		return rs.Name
 	}

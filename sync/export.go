@@ -340,16 +340,26 @@ func (ex *exporter) layoutArticles() {
 	for _, a := range order {
 		src := a.Translations[a.SourceLocale]
 		dir, ok := ex.dirs[a.SectionID]
+		if a.SectionID == "" && ex.caps.RootArticles {
+			dir, ok = "", true // stands alone: a file at the top of the tree
+		}
 		if src == nil || !ok {
 			why := "it is in no section the help center lists"
+			if a.SectionID == "" {
+				why = "it is in no section, and every article of the tree must be"
+			}
 			if src == nil {
 				why = "it has no translation in its source locale " + a.SourceLocale
 			}
-			ex.res.Warnings = append(ex.res.Warnings, Warning{Kind: "skipped", Msg: fmt.Sprintf("article %s (%s) not exported: %s", a.ID, a.URL, why)})
+			title := ""
+			if t := anyTranslation(a); t != nil {
+				title = fmt.Sprintf(" %q", t.Title)
+			}
+			ex.res.Warnings = append(ex.res.Warnings, Warning{Kind: "skipped", Msg: fmt.Sprintf("article %s%s%s not exported: %s", a.ID, title, urlNote(a.URL), why)})
 			continue
 		}
 		if !content.ValidLocale(a.SourceLocale) {
-			ex.res.Warnings = append(ex.res.Warnings, Warning{Kind: "skipped", Msg: fmt.Sprintf("article %s %q (%s) not exported: its source locale %q is not a locale code", a.ID, src.Title, a.URL, a.SourceLocale)})
+			ex.res.Warnings = append(ex.res.Warnings, Warning{Kind: "skipped", Msg: fmt.Sprintf("article %s %q%s not exported: its source locale %q is not a locale code", a.ID, src.Title, urlNote(a.URL), a.SourceLocale)})
 			continue
 		}
 		if used[dir] == nil {
@@ -373,6 +383,32 @@ func (ex *exporter) layoutArticles() {
 			ex.index(t.LinkURL, pl.file(locale, a.SourceLocale))
 		}
 	}
+}
+
+// anyTranslation is a's source translation, else the one of the first
+// locale in order: something to name the article by.
+func anyTranslation(a *providers.Article) *providers.Translation {
+	if t := a.Translations[a.SourceLocale]; t != nil {
+		return t
+	}
+	locales := make([]string, 0, len(a.Translations))
+	for l := range a.Translations {
+		locales = append(locales, l)
+	}
+	sort.Strings(locales)
+	if len(locales) == 0 {
+		return nil
+	}
+	return a.Translations[locales[0]]
+}
+
+// urlNote is " (url)", or "" for an article the help center gives no
+// URL (Intercom's that stand alone have none).
+func urlNote(url string) string {
+	if url == "" {
+		return ""
+	}
+	return " (" + url + ")"
 }
 
 // exportedLocales returns the other locales of pl's article that make

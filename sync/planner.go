@@ -238,14 +238,14 @@ func (pl *planner) locale(l string) string {
 func (pl *planner) checkLocales() {
 	enabled := pl.remote.Locales
 	list := strings.Join(enabled.Enabled, ", ")
-	how := enabled.Enable
-	if how == "" {
-		how = "enable it there"
+	hint := enabled.EnableHint
+	if hint == "" {
+		hint = "enable it there or rename the file"
 	}
 	for _, a := range pl.tree.Articles {
 		for _, t := range a.Translations {
 			if len(enabled.Enabled) > 0 && !enabled.Has(t.Locale) {
-				pl.problem(t.Path, t.KeyLines["locale"], "locale %q is not enabled in the help center (enabled: %s): %s or rename the file", t.Locale, list, how)
+				pl.problem(t.Path, t.KeyLines["locale"], "locale %q is not enabled in the help center (enabled: %s): %s", t.Locale, list, hint)
 			}
 		}
 		if pl.opts.Caps.SourceLocaleFixed && enabled.Default != "" && !providers.EqualLocale(a.Locale, enabled.Default) {
@@ -425,7 +425,10 @@ func (pl *planner) articleSection(a *content.Article) (SectionRef, bool) {
 	v := strings.TrimSpace(a.Section)
 	if v == "" || v == a.Dir {
 		if a.Dir == "" {
-			pl.problem(a.Path, 0, "article is not in a section folder: move it into one, or set section: to a section name or id")
+			if pl.opts.Caps.RootArticles {
+				return SectionRef{}, true // stands alone, in no section
+			}
+			pl.problem(a.Path, 0, "article is not in a section folder, and %s keeps every article in a section: move it into one, or set section: to a section name or id", pl.opts.Provider)
 			return SectionRef{}, false
 		}
 		ref, ok := pl.sectionRefs[a.Dir]
@@ -517,7 +520,9 @@ func (pl *planner) bindArticles() {
 		if forgotten[i] {
 			m.forgotten = a.ID
 		}
-		if (a.ID == "" || forgotten[i]) && refs[i].ID != "" {
+		// A section this plan creates has no articles to adopt; every
+		// other, and the top level (no section), may.
+		if (a.ID == "" || forgotten[i]) && refs[i].Dir == "" {
 			k := titleKey{refs[i].ID, strings.TrimSpace(a.Source().Title)}
 			for len(candidates[k]) > 0 {
 				ra := candidates[k][0]
@@ -543,6 +548,14 @@ func (pl *planner) bindArticles() {
 					m.known = append(m.known, ra.ID)
 				}
 			}
+		}
+		if m.remote != nil && m.section == (SectionRef{}) && m.remote.SectionID != "" {
+			// No provider's API takes an article out of its section
+			// (Intercom's update_article_request has no way to).
+			pl.problem(a.Path, 0, "article %s is in %q in the help center, and %s cannot take it out of its section through its API: move the file back into that section's folder, or move the article out in the help center", m.remote.ID, pl.sectionName(SectionRef{ID: m.remote.SectionID}), pl.opts.Provider)
+		}
+		if m.remote == nil && pl.opts.Caps.CannotCreate != "" {
+			pl.problem(a.Path, 0, "%s", pl.opts.Caps.CannotCreate)
 		}
 		pl.managed = append(pl.managed, m)
 	}

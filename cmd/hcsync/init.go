@@ -60,7 +60,7 @@ var setups = map[string]providerSetup{
 	},
 	"intercom": {
 		Section: `intercom:
-  author_id: "0"                   # the admin id new articles are authored by
+  author_id: ""                    # the teammate new articles are authored by (GET /me); only creating articles needs it
   region: us                       # us | eu | au
 `,
 		Env: []envSecret{{"INTERCOM_TOKEN", "INTERCOM_READONLY_TOKEN", "INTERCOM_TOKEN"}},

@@ -120,3 +120,25 @@ func TestInitShowsFrontMatter(t *testing.T) {
 		t.Errorf("front_matter = %+v, want ignore [weight aliases] and unknown error", cfg.FrontMatter)
 	}
 }
+
+// TestInitIntercomExports: the Intercom starter file, with only the
+// token in the environment, builds a provider that can export; the
+// author is needed only to create articles.
+func TestInitIntercomExports(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if code, _, stderr := runInit(t, "--provider", "intercom", "--dir", dir); code != exitOK {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	cfg, err := config.Load(filepath.Join(dir, "hcsync.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := newProvider(cfg, wiring{Getenv: func(k string) string { return map[string]string{"INTERCOM_TOKEN": "t"}[k] }})
+	if err != nil {
+		t.Fatalf("the starter file does not make a provider: %v", err)
+	}
+	if why := p.Capabilities().CannotCreate; !strings.Contains(why, "intercom.author_id") {
+		t.Errorf("CannotCreate = %q, want it to name intercom.author_id", why)
+	}
+}

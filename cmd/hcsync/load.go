@@ -133,7 +133,8 @@ func loadConfig(flags commonFlags) (*config.Config, error) {
 // loadTree loads the content folder, through the load cache unless
 // --no-cache: files unchanged since the last run are not read.
 func (a *app) loadTree(ws *workspace) error {
-	opts := content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale, LazyBodies: ws.lazyBodies, FrontMatter: ws.cfg.FrontMatterOptions()}
+	opts := content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale, LazyBodies: ws.lazyBodies, FrontMatter: ws.cfg.FrontMatterOptions(),
+		RootArticles: rootArticles[ws.cfg.Provider]}
 	var cachePath string
 	if !ws.noCache {
 		if cachePath = cacheFile(ws.cfg.ContentDir(), "tree", ".bin"); cachePath != "" {

@@ -6,7 +6,11 @@ import (
 	"github.com/hcsync/hcsync/providers/intercom"
 )
 
-func init() { registerProvider("intercom", newIntercomProvider) }
+func init() {
+	registerProvider("intercom", newIntercomProvider)
+	// Intercom articles may stand outside any collection.
+	rootArticles["intercom"] = true
+}
 
 // newIntercomProvider builds the Intercom adapter from hcsync.yaml's
 // intercom: block and INTERCOM_TOKEN. The tree's default_locale is the

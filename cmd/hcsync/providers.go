@@ -29,6 +29,12 @@ var providerFactories = map[string]providerFactory{}
 // adding a provider touches no shared file.
 func registerProvider(name string, f providerFactory) { providerFactories[name] = f }
 
+// rootArticles names the providers whose articles may stand in no
+// section (their Capabilities.RootArticles). The tree is loaded before,
+// or without (validate), the provider: this says offline whether a file
+// at the top of the tree is such an article or a problem.
+var rootArticles = map[string]bool{}
+
 func newProvider(cfg *config.Config, w wiring) (providers.Provider, error) {
 	f, ok := providerFactories[cfg.Provider]
 	if !ok {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/hcsync/hcsync/providers"
@@ -21,8 +22,8 @@ const perPage = 50
 // with each article, so there is no call per article).
 func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error) {
 	var out []providers.Article
-	err := eachPage(ctx, p.c, "/articles", func(a article) error {
-		p.learnDefault(a.DefaultLocale)
+	err := eachPage(ctx, p, "/articles", p.takeFirst(), func(a article) error {
+		p.learn(a.DefaultLocale)
 		pa, err := p.convert(a)
 		if err != nil {
 			return err
@@ -56,12 +57,18 @@ func (p *Provider) ListSectionArticles(ctx context.Context, sectionID string) ([
 }
 
 // eachPage calls f for every item of a paginated list, page by page up
-// to total_pages.
-func eachPage[T any](ctx context.Context, c *providers.Client, path string, f func(T) error) error {
+// to total_pages. first, when set, answers for page 1.
+func eachPage[T any](ctx context.Context, p *Provider, path string, first func(context.Context) (list[T], error), f func(T) error) error {
 	for page := 1; ; page++ {
 		var l list[T]
-		q := url.Values{"page": {strconv.Itoa(page)}, "per_page": {strconv.Itoa(perPage)}}
-		if _, err := c.Do(ctx, providers.Request{Method: http.MethodGet, Path: path, Query: q}, &l); err != nil {
+		var err error
+		if page == 1 && first != nil {
+			l, err = first(ctx)
+		} else {
+			q := url.Values{"page": {strconv.Itoa(page)}, "per_page": {strconv.Itoa(perPage)}}
+			err = p.do(ctx, providers.Request{Method: http.MethodGet, Path: path, Query: q}, &l)
+		}
+		if err != nil {
 			return err
 		}
 		for _, it := range l.Data {
@@ -75,12 +82,48 @@ func eachPage[T any](ctx context.Context, c *providers.Client, path string, f fu
 	}
 }
 
+// firstPage is page 1 of GET /articles, read once and shared by the
+// locale probe and the first listing, which a plan runs at the same
+// time: the probe costs no request of its own.
+type firstPage struct {
+	once  sync.Once
+	page  list[article]
+	err   error
+	taken bool // by a listing, or stale after a write: listings read afresh
+}
+
+// firstArticles returns the shared page 1 of GET /articles, reading it
+// on the first call.
+func (p *Provider) firstArticles(ctx context.Context) (list[article], error) {
+	p.first.once.Do(func() {
+		q := url.Values{"page": {"1"}, "per_page": {strconv.Itoa(perPage)}}
+		p.first.err = p.do(ctx, providers.Request{Method: http.MethodGet, Path: "/articles", Query: q}, &p.first.page)
+	})
+	return p.first.page, p.first.err
+}
+
+// takeFirst returns firstArticles to the first listing, unless a write
+// came first, and nil to the others, which must see what was written
+// since (apply re-lists to adopt what another run created).
+func (p *Provider) takeFirst() func(context.Context) (list[article], error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.first.taken {
+		return nil
+	}
+	p.first.taken = true
+	return p.firstArticles
+}
+
 // CreateArticle implements providers.Provider. The source translation is
 // the article's main content, in the workspace default locale.
 func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput) (providers.Article, error) {
 	title := in.Source.Title
 	if err := p.checkMeta(in.ArticleMeta); err != nil {
 		return providers.Article{}, fmt.Errorf("intercom: create article %q: %w", title, err)
+	}
+	if why := p.cannotCreate(); why != "" {
+		return providers.Article{}, fmt.Errorf("intercom: create article %q: %s", title, why)
 	}
 	def := p.knownDefault()
 	if in.Source.Locale != "" && !providers.EqualLocale(in.Source.Locale, def) {
@@ -106,10 +149,10 @@ func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput)
 		body.ParentType = "collection"
 	}
 	var a article
-	if _, err := p.c.Do(ctx, providers.Request{Method: http.MethodPost, Path: "/articles", JSON: body}, &a); err != nil {
+	if err := p.do(ctx, providers.Request{Method: http.MethodPost, Path: "/articles", JSON: body}, &a); err != nil {
 		return providers.Article{}, fmt.Errorf("intercom: create article %q: %w", title, err)
 	}
-	p.learnDefault(a.DefaultLocale)
+	p.learn(a.DefaultLocale)
 	return p.convert(a)
 }
 
@@ -151,6 +194,9 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 func (p *Provider) writeTranslation(ctx context.Context, articleID string, t providers.TranslationInput, create bool) (providers.Translation, error) {
 	if t.Slug != nil && *t.Slug != "" {
 		return providers.Translation{}, fmt.Errorf("intercom: article %s locale %s: Intercom has no slugs: remove slug: from the front-matter", articleID, t.Locale)
+	}
+	if err := p.checkTranslatable(t.Locale); err != nil {
+		return providers.Translation{}, fmt.Errorf("intercom: article %s locale %s %q: %w", articleID, t.Locale, t.Title, err)
 	}
 	body := t.Body
 	in := updateArticleInput{}
@@ -202,6 +248,9 @@ func (p *Provider) Unpublish(ctx context.Context, articleID, locale string) erro
 }
 
 func (p *Provider) setState(ctx context.Context, articleID, locale, st string) error {
+	if err := p.checkTranslatable(locale); err != nil {
+		return fmt.Errorf("intercom: article %s locale %s: %w", articleID, locale, err)
+	}
 	var in updateArticleInput
 	if locale == "" || providers.EqualLocale(locale, p.knownDefault()) {
 		in.State = st
@@ -218,7 +267,7 @@ func (p *Provider) setState(ctx context.Context, articleID, locale, st string) e
 // done, so a re-run converges.
 func (p *Provider) Archive(ctx context.Context, articleID string) error {
 	if p.prune == providers.ArchiveDelete {
-		_, err := p.c.Do(ctx, providers.Request{Method: http.MethodDelete, Path: "/articles/" + url.PathEscape(articleID)}, nil)
+		err := p.do(ctx, providers.Request{Method: http.MethodDelete, Path: "/articles/" + url.PathEscape(articleID)}, nil)
 		if err != nil && !errors.Is(err, providers.ErrNotFound) {
 			return fmt.Errorf("intercom: delete article %s: %w", articleID, err)
 		}
@@ -244,19 +293,19 @@ func (p *Provider) Archive(ctx context.Context, articleID string) error {
 
 func (p *Provider) get(ctx context.Context, id string) (providers.Article, error) {
 	var a article
-	if _, err := p.c.Do(ctx, providers.Request{Method: http.MethodGet, Path: "/articles/" + url.PathEscape(id)}, &a); err != nil {
+	if err := p.do(ctx, providers.Request{Method: http.MethodGet, Path: "/articles/" + url.PathEscape(id)}, &a); err != nil {
 		return providers.Article{}, fmt.Errorf("intercom: get article %s: %w", id, err)
 	}
-	p.learnDefault(a.DefaultLocale)
+	p.learn(a.DefaultLocale)
 	return p.convert(a)
 }
 
 func (p *Provider) put(ctx context.Context, id string, in updateArticleInput) (providers.Article, error) {
 	var a article
-	if _, err := p.c.Do(ctx, providers.Request{Method: http.MethodPut, Path: "/articles/" + url.PathEscape(id), JSON: in}, &a); err != nil {
+	if err := p.do(ctx, providers.Request{Method: http.MethodPut, Path: "/articles/" + url.PathEscape(id), JSON: in}, &a); err != nil {
 		return providers.Article{}, fmt.Errorf("intercom: update article %s: %w", id, err)
 	}
-	p.learnDefault(a.DefaultLocale)
+	p.learn(a.DefaultLocale)
 	return p.convert(a)
 }
 

@@ -25,9 +25,33 @@
 //     images by URL only; Capabilities says so.
 //   - The API cannot remove one locale of an article: DeleteTranslation
 //     fails with an error saying to remove it in Intercom's editor.
-//   - Intercom does not list a workspace's enabled locales; Locales
-//     returns intercom.locales from the config when set, else every
-//     locale Intercom supports.
+//   - Intercom does not list a workspace's enabled locales, but every
+//     article and collection it returns says whether its help center has
+//     more than one: default_locale "is only returned for multilingual
+//     help centers" (intercom-articles.txt, the article model). A
+//     workspace whose answers lack it has a single language, and Locales
+//     enables only the default, so a translation file is a plan problem
+//     rather than a 400 at apply; the adapter refuses a translation
+//     write there without sending it. A multilingual workspace enables
+//     intercom.locales from the config when set, else every locale
+//     Intercom supports. An empty workspace says nothing until its first
+//     collection or article is written: it is treated as multilingual,
+//     and the answer to that first write settles it for the rest of the
+//     apply.
+//   - Articles may stand alone, outside any collection ("Articles can
+//     live within collections and sections, or alternatively they can
+//     stand alone", intercom-articles.txt): a file at the top of the
+//     tree is such an article (Capabilities.RootArticles). The API has
+//     no documented way to take an article out of its collection
+//     (update_article_request's parent_id is not nullable), so the
+//     planner refuses a file moved to the top of the tree, and
+//     UpdateArticle refuses to send it. Intercom gives a standalone
+//     article no URL (url is null in the searchArticles example), so
+//     links to it cannot be resolved.
+//   - intercom.author_id is needed only to create articles (author_id is
+//     required by createArticle): export and plans that create nothing
+//     run without it, and a plan that creates names it as the problem.
+//   - A refused token (401) is reported as INTERCOM_TOKEN refused.
 //   - Links to articles use url as Intercom gives it
 //     (".../articles/{id}-{title-slug}"): no slugless form is documented.
 //     That url changes with the title, but "any previous titles the
@@ -39,6 +63,8 @@
 package intercom
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -77,8 +103,10 @@ var supportedLocales = []string{
 
 // Options configures a Provider.
 type Options struct {
-	Token    string // access token (INTERCOM_TOKEN)
-	AuthorID string // teammate id new articles and translations are authored by
+	Token string // access token (INTERCOM_TOKEN)
+	// AuthorID is the teammate new articles and translations are
+	// authored by; "" = none, which only creating an article needs.
+	AuthorID string
 	Region   string // us (default), eu or au
 	BaseURL  string // overrides the region's server (tests, proxies)
 	// Prune is what Archive does: "draft" (default) or "delete".
@@ -87,7 +115,8 @@ type Options struct {
 	// report one (monolingual help centers omit default_locale).
 	DefaultLocale string
 	// Locales are the workspace's enabled locales; empty = any locale
-	// Intercom supports.
+	// Intercom supports. A single-language help center (its answers
+	// say so) enables its default alone, whatever this says.
 	Locales []string
 	// RequestsPerMinute overrides the documented limit when > 0.
 	RequestsPerMinute int
@@ -106,6 +135,8 @@ type Provider struct {
 	mu            sync.Mutex
 	defaultLocale string // the workspace's, once an answer reported it
 	probed        bool
+	langs         languages // what the answers said of the help center's languages
+	first         firstPage // page 1 of GET /articles, for the probe and the first listing
 }
 
 var _ providers.Provider = (*Provider)(nil)
@@ -115,12 +146,13 @@ func New(o Options) (*Provider, error) {
 	if o.Token == "" {
 		return nil, fmt.Errorf("intercom: INTERCOM_TOKEN is not set: create an access token in Intercom's Developer Hub and export it")
 	}
-	if o.AuthorID == "" {
-		return nil, fmt.Errorf("intercom: intercom.author_id is not set in hcsync.yaml: Intercom requires the id of a teammate to author articles (GET https://api.intercom.io/me shows the token owner's id)")
-	}
-	author, err := strconv.Atoi(strings.TrimSpace(o.AuthorID))
-	if err != nil || author <= 0 {
-		return nil, fmt.Errorf("intercom: intercom.author_id %q: want a teammate's numeric id", o.AuthorID)
+	author := 0
+	if strings.TrimSpace(o.AuthorID) != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(o.AuthorID))
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("intercom: intercom.author_id %q: want a teammate's numeric id", o.AuthorID)
+		}
+		author = n
 	}
 	base := o.BaseURL
 	if base == "" {
@@ -186,7 +218,58 @@ func (p *Provider) Capabilities() providers.Capabilities {
 		Archive:           p.prune,
 		HTMLProfile:       "intercom",
 		RequestsPerMinute: RequestsPerMinute,
+		RootArticles:      true,
+		CannotCreate:      p.cannotCreate(),
 	}
+}
+
+// cannotCreate says why no article can be created: Intercom requires
+// author_id on create (createArticle), and hcsync has none.
+func (p *Provider) cannotCreate() string {
+	if p.authorID != 0 {
+		return ""
+	}
+	return "creating an article needs intercom.author_id in hcsync.yaml, the id of the teammate Intercom shows as its author (GET https://api.intercom.io/me gives the token owner's): set it, or give the file the id: of an existing article"
+}
+
+// do sends one request, and says what to do when it fails. A write
+// makes the shared first page of articles stale for listings.
+func (p *Provider) do(ctx context.Context, r providers.Request, out any) error {
+	if r.Method != http.MethodGet {
+		p.mu.Lock()
+		p.first.taken = true
+		p.mu.Unlock()
+	}
+	_, err := p.c.Do(ctx, r, out)
+	return explain(err)
+}
+
+// explain adds what to do to an error Intercom answered, by status (the
+// reference documents 400, 401 and 404 for the article and collection
+// operations; NOTES.md 429), so one line names the status, Intercom's
+// reason and the fix. A refused token is named as INTERCOM_TOKEN, the
+// one secret behind it.
+func explain(err error) error {
+	var api *providers.APIError
+	if !errors.As(err, &api) {
+		return err
+	}
+	var hint string
+	switch code := api.StatusCode; {
+	case code == http.StatusUnauthorized:
+		return fmt.Errorf("INTERCOM_TOKEN was refused: export a current access token of the workspace (your app's Authentication page in Intercom's Developer Hub), and check intercom.region: %w", err)
+	case code == http.StatusNotFound:
+		hint = "the workspace no longer has it (deleted in Intercom since the plan?): run plan again"
+	case code == http.StatusBadRequest:
+		hint = "fix what Intercom names in the file or in hcsync.yaml, then run apply again"
+	case code == http.StatusTooManyRequests:
+		hint = "the app's rate limit is spent: run apply again later, or lower rate_limit in hcsync.yaml"
+	case code >= 500:
+		hint = "Intercom failed to answer: run the command again (what an apply did stays applied)"
+	default:
+		return err
+	}
+	return fmt.Errorf("%w; %s", err, hint)
 }
 
 // Client returns the HTTP client, for its statistics.

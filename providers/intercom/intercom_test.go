@@ -257,6 +257,9 @@ func TestErrors(t *testing.T) {
 		if strings.Contains(err.Error(), "secret-wrong-token") {
 			t.Errorf("the token leaks into %q", err)
 		}
+		if !strings.Contains(err.Error(), "INTERCOM_TOKEN was refused") {
+			t.Errorf("err = %v, want it to name INTERCOM_TOKEN", err)
+		}
 	})
 	t.Run("rejected html", func(t *testing.T) {
 		t.Parallel()
@@ -266,13 +269,16 @@ func TestErrors(t *testing.T) {
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 || apiErr.Code != "parameter_invalid" || !strings.Contains(apiErr.Message, "<dl>") {
 			t.Fatalf("err = %v, want a 400 naming <dl>", err)
 		}
+		if !strings.Contains(err.Error(), "fix what Intercom names") {
+			t.Errorf("err = %v, want it to say what to do", err)
+		}
 	})
 	t.Run("not found", func(t *testing.T) {
 		t.Parallel()
 		p, _ := newPair(t, intercomtest.Options{}, Options{})
 		_, err := p.UpdateTranslation(ctx, "424242", providers.TranslationInput{Locale: "en", Title: "x"})
-		if !errors.Is(err, providers.ErrNotFound) {
-			t.Errorf("err = %v, want ErrNotFound", err)
+		if !errors.Is(err, providers.ErrNotFound) || !strings.Contains(err.Error(), "run plan again") {
+			t.Errorf("err = %v, want ErrNotFound saying what to do", err)
 		}
 	})
 	t.Run("lost create answer", func(t *testing.T) {
@@ -329,7 +335,7 @@ func TestNewOptions(t *testing.T) {
 	}{
 		{"ok", Options{Token: "t", AuthorID: "12"}, ""},
 		{"no token", Options{AuthorID: "12"}, "INTERCOM_TOKEN"},
-		{"no author", Options{Token: "t"}, "intercom.author_id is not set"},
+		{"no author: export and plans that create nothing need none", Options{Token: "t"}, ""},
 		{"bad author", Options{Token: "t", AuthorID: "bob"}, "numeric id"},
 		{"eu", Options{Token: "t", AuthorID: "1", Region: "eu"}, ""},
 		{"bad region", Options{Token: "t", AuthorID: "1", Region: "mars"}, "use us, eu or au"},
@@ -467,4 +473,99 @@ func TestUpdateSection(t *testing.T) {
 	if c := got[col.ID]; c.Name != "Guides" || c.Description != "All guides" || c.ParentID != "" {
 		t.Errorf("collection after update = %+v", c)
 	}
+}
+
+// TestWithoutAuthor: without intercom.author_id the adapter reads, and
+// says through Capabilities (for the planner) and CreateArticle that it
+// cannot create; the create is refused without a request.
+func TestWithoutAuthor(t *testing.T) {
+	t.Parallel()
+	srv := intercomtest.New(intercomtest.Options{})
+	t.Cleanup(srv.Close)
+	p, err := New(Options{Token: srv.Token(), BaseURL: srv.URL, DefaultLocale: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := p.ListArticles(ctx); err != nil {
+		t.Errorf("ListArticles: %v", err)
+	}
+	if why := p.Capabilities().CannotCreate; !strings.Contains(why, "intercom.author_id") {
+		t.Errorf("CannotCreate = %q, want it to name intercom.author_id", why)
+	}
+	_, err = p.CreateArticle(ctx, providers.ArticleInput{Source: providers.TranslationInput{Locale: "en", Title: "T", Body: "<p>x</p>"}})
+	if err == nil || !strings.Contains(err.Error(), "intercom.author_id") {
+		t.Errorf("CreateArticle: %v", err)
+	}
+	if n := srv.Count(http.MethodPost, "/articles"); n != 0 {
+		t.Errorf("POST /articles sent %d times without an author", n)
+	}
+	withAuthor, _ := newPair(t, intercomtest.Options{}, Options{})
+	if why := withAuthor.Capabilities().CannotCreate; why != "" {
+		t.Errorf("CannotCreate with an author = %q", why)
+	}
+}
+
+// TestLanguages: the workspace's answers say whether its help center
+// has one language (no default_locale) or several; a single-language
+// one enables only its default and takes no translation write.
+func TestLanguages(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	tests := []struct {
+		name    string
+		locales []string // the workspace's
+		seed    bool     // the workspace holds a collection
+		enabled int      // len(Locales().Enabled); -1 = every supported locale
+	}{
+		{"single language", []string{"en"}, true, 1},
+		{"multilingual", []string{"en", "fr"}, true, -1},
+		{"empty workspace tells nothing", []string{"en"}, false, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p, srv := newPair(t, intercomtest.Options{Locales: tt.locales}, Options{})
+			if tt.seed {
+				srv.AddCollection(intercomtest.Collection{Name: "Guides"})
+			}
+			l, err := p.Locales(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tt.enabled
+			if want < 0 {
+				want = len(supportedLocales)
+			}
+			if len(l.Enabled) != want || l.Default != "en" {
+				t.Errorf("Locales = %+v, want %d enabled", l, want)
+			}
+			if (tt.enabled == 1) != strings.Contains(l.EnableHint, "single language") {
+				t.Errorf("EnableHint = %q", l.EnableHint)
+			}
+		})
+	}
+
+	t.Run("an empty single-language workspace is settled by the first write", func(t *testing.T) {
+		t.Parallel()
+		p, srv := newPair(t, intercomtest.Options{Locales: []string{"en"}}, Options{})
+		if _, err := p.Locales(ctx); err != nil {
+			t.Fatal(err)
+		}
+		a, err := p.CreateArticle(ctx, providers.ArticleInput{Source: providers.TranslationInput{Locale: "en", Title: "T", Body: "<p>x</p>"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv.Reset()
+		_, err = p.CreateTranslation(ctx, a.ID, providers.TranslationInput{Locale: "fr", Title: "T fr", Body: "<p>x</p>"})
+		if !errors.Is(err, errSingleLanguage) {
+			t.Errorf("CreateTranslation: %v, want the single-language refusal", err)
+		}
+		if err := p.Publish(ctx, a.ID, "fr"); !errors.Is(err, errSingleLanguage) {
+			t.Errorf("Publish fr: %v, want the single-language refusal", err)
+		}
+		if n := len(srv.Requests()); n != 0 {
+			t.Errorf("%d requests sent for translations Intercom would refuse", n)
+		}
+	})
 }

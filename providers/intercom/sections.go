@@ -14,7 +14,8 @@ import (
 // as sections.
 func (p *Provider) ListSections(ctx context.Context) ([]providers.Section, error) {
 	var out []providers.Section
-	err := eachPage(ctx, p.c, "/help_center/collections", func(c collection) error {
+	err := eachPage(ctx, p, "/help_center/collections", nil, func(c collection) error {
+		p.learn(c.DefaultLocale)
 		out = append(out, convertCollection(c))
 		return nil
 	})
@@ -30,9 +31,10 @@ func (p *Provider) ListSections(ctx context.Context) ([]providers.Section, error
 func (p *Provider) CreateSection(ctx context.Context, s providers.SectionInput) (providers.Section, error) {
 	in := createCollectionInput{Name: s.Name, Description: s.Description, ParentID: s.ParentID}
 	var c collection
-	if _, err := p.c.Do(ctx, providers.Request{Method: http.MethodPost, Path: "/help_center/collections", JSON: in}, &c); err != nil {
+	if err := p.do(ctx, providers.Request{Method: http.MethodPost, Path: "/help_center/collections", JSON: in}, &c); err != nil {
 		return providers.Section{}, fmt.Errorf("intercom: create collection %q: %w", s.Name, err)
 	}
+	p.learn(c.DefaultLocale)
 	return convertCollection(c), nil
 }
 
@@ -48,7 +50,7 @@ func (p *Provider) UpdateSection(ctx context.Context, id string, s providers.Sec
 		return nil
 	}
 	path := "/help_center/collections/" + url.PathEscape(id)
-	if _, err := p.c.Do(ctx, providers.Request{Method: http.MethodPut, Path: path, JSON: in}, nil); err != nil {
+	if err := p.do(ctx, providers.Request{Method: http.MethodPut, Path: path, JSON: in}, nil); err != nil {
 		return fmt.Errorf("intercom: update collection %s: %w", id, err)
 	}
 	return nil

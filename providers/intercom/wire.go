@@ -49,6 +49,8 @@ type collection struct {
 	ParentID    flexString `json:"parent_id"`
 	Order       int        `json:"order"`
 	URL         string     `json:"url"`
+	// DefaultLocale is "only returned for multilingual help centers".
+	DefaultLocale string `json:"default_locale"`
 }
 
 // list is the envelope of GET /articles and GET /help_center/collections.

@@ -166,7 +166,7 @@ func (p *Provider) Locales(ctx context.Context) (providers.Locales, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return providers.Locales{Default: p.center.DefaultLocale, Enabled: append([]string(nil), p.center.Locales...),
-		Enable: "add it to local.locales in hcsync.yaml"}, nil
+		EnableHint: "add it to local.locales in hcsync.yaml or rename the file"}, nil
 }
 
 // localePattern is the syntax of locale codes: a two- or three-letter

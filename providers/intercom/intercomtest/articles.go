@@ -183,6 +183,8 @@ func (s *Server) apply(a *Article, req *articleRequest, create bool, now int64) 
 	for _, loc := range locales {
 		raw := req.TranslatedContent[loc]
 		if !slices.Contains(s.opts.Locales, loc) {
+			// decided: a 400, on a single-language help center too (see
+			// Options.Locales).
 			return invalid("translated_content: locale %q is not enabled in this help center (enabled: %s)", loc, strings.Join(s.opts.Locales, ", "))
 		}
 		if string(raw) == "null" {

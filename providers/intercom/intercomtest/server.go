@@ -32,10 +32,19 @@ import (
 // workspace with default locale en, additional fr and de, one teammate
 // and the documented rate limit.
 type Options struct {
-	Token         string   // the valid access token; default "intercom-test-token"
-	Admins        []int    // teammate ids accepted as author_id; default {991267497}
-	DefaultLocale string   // workspace default; default "en"
-	Locales       []string // enabled locales including the default; default en, fr, de
+	Token         string // the valid access token; default "intercom-test-token"
+	Admins        []int  // teammate ids accepted as author_id; default {991267497}
+	DefaultLocale string // workspace default; default "en"
+	// Locales are the help center's languages, the default included;
+	// default en, fr, de. A single one makes a single-language help
+	// center, whose articles and collections come without
+	// default_locale ("This field is only returned for multilingual
+	// help centers", the article and collection models of
+	// intercom-articles.txt and intercom-openapi-2.15.yaml) and without
+	// translated_content, and which refuses a translated_content locale
+	// with 400 as any locale it has not enabled (decided: the reference
+	// gives no error for it).
+	Locales []string
 	// RequestsPerMinute is the app's limit; Intercom enforces it in
 	// 10-second windows of a sixth each (NOTES.md). Default 1,000; -1 =
 	// unlimited.

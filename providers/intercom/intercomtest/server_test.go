@@ -263,3 +263,38 @@ func TestUpdateCollection(t *testing.T) {
 		t.Errorf("PUT parent_id null: %d %v, want a top-level collection", status, m)
 	}
 }
+
+// TestSingleLanguage: a help center with one language answers without
+// default_locale and translated_content, on articles and collections,
+// and refuses a translation; a multilingual one answers with both. An
+// article without a parent stands alone.
+func TestSingleLanguage(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		locales      []string
+		multilingual bool
+	}{{[]string{"en"}, false}, {nil, true}} {
+		s := New(Options{Locales: tt.locales})
+		defer s.Close()
+		s.AddCollection(Collection{Name: "Guides"})
+		id := s.AddArticle(Article{Contents: map[string]*Content{"en": {Title: "Alone", Body: "<p>x</p>"}}})
+		_, _, cols := call(t, s, s.Token(), "GET", "/help_center/collections", "")
+		col := cols["data"].([]any)[0].(map[string]any)
+		status, _, a := call(t, s, s.Token(), "GET", "/articles/"+id, "")
+		if status != 200 || a["parent_id"] != nil {
+			t.Errorf("standalone article: %d parent_id %v", status, a["parent_id"])
+		}
+		for what, m := range map[string]map[string]any{"collection": col, "article": a} {
+			if _, has := m["default_locale"]; has != tt.multilingual {
+				t.Errorf("locales %v: %s has default_locale = %v, want %v", tt.locales, what, has, tt.multilingual)
+			}
+		}
+		if _, has := a["translated_content"]; has != tt.multilingual {
+			t.Errorf("locales %v: article has translated_content = %v", tt.locales, has)
+		}
+		status, _, m := call(t, s, s.Token(), "PUT", "/articles/"+id, `{"translated_content":{"fr":{"title":"Seul","body":"<p>x</p>"}}}`)
+		if want := map[bool]int{false: 400, true: 200}[tt.multilingual]; status != want {
+			t.Errorf("locales %v: a French translation got %d %v, want %d", tt.locales, status, m, want)
+		}
+	}
+}
