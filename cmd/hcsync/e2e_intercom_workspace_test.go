@@ -109,7 +109,7 @@ func TestIntercomMonolingualEmptyWorkspace(t *testing.T) {
 	}
 	failed := 0
 	for _, line := range strings.Split(res.stdout, "\n") {
-		if !strings.HasPrefix(line, "  failed  create-translation ") {
+		if !strings.HasPrefix(line, "  failed  ") || !strings.Contains(line, ": create-translation: ") {
 			continue
 		}
 		failed++
