@@ -72,6 +72,7 @@ Commands:
   validate   check the tree without contacting the help center
   export     write an existing help center out as a tree
   init       write a starter hcsync.yaml and GitHub workflows
+  write-ids  write the ids an apply recorded into this checkout's files
   version    print the version
 
 Run 'hcsync <command> -h' for a command's flags.
