@@ -201,7 +201,7 @@ type UnmanagedTranslation struct {
 // Warning is a note for the reviewer tied to a file.
 type Warning struct {
 	File string `json:"file,omitempty"`
-	Kind string `json:"kind"` // drift | pending-draft | outdated | ambiguous-adopt | orphan-translation
+	Kind string `json:"kind"` // drift | prune-without-since | pending-draft | outdated | ambiguous-adopt | orphan-translation
 	Msg  string `json:"message"`
 }
 
