@@ -17,7 +17,8 @@
 #                         newest commit of the branch and push it
 #   GITHUB_*              set by the runner; GITHUB_TOKEN for the comment
 #   RUNNER_TEMP           where the plan files go
-# Outputs ($GITHUB_OUTPUT): has-changes, plan-json, summary, dir.
+# Outputs ($GITHUB_OUTPUT): has-changes, plan-json, summary, dir, name
+# (the tree's name in the apply record and the artifact).
 #
 # The apply record: after an apply, the action pushes
 # refs/hcsync/applied/<name>, a commit whose tree is the content last
@@ -232,16 +233,19 @@ commit_ids() {
   return 1
 }
 
-# record_apply pushes the apply record: the content last applied in full
-# (this commit when everything was applied; the previous base after a
-# partial failure, so its deletions are archived next time) as of now.
+# record_apply pushes the apply record: the commit whose deletions are
+# all archived (this one, unless an archive or delete-translation failed;
+# then the previous base, so they are tried again next time) as of now.
+# Other failures need no record: the next plan finds them again by
+# comparing the tree with the help center.
 record_apply() {
-  local applied tree head commit
+  local applied removals tree head commit
   applied=$(jq '.applied' "$result")
-  if [ "$apply_rc" -eq 0 ]; then
+  removals=$(jq '.removals_not_applied // 0' "$result")
+  if [ "$apply_rc" -eq 0 ] || { [ "$applied" -gt 0 ] && [ "$removals" -eq 0 ]; }; then
     tree=$(git rev-parse "HEAD^{tree}")
   elif [ "$applied" -gt 0 ] && [ -n "$since" ]; then
-    tree=$(git rev-parse "$since^{tree}")
+    tree=$(git rev-parse --verify --quiet "$since^{tree}") || return 0
   else
     return 0 # nothing written: the old record still holds
   fi
@@ -340,6 +344,7 @@ if [ -n "${GITHUB_OUTPUT:-}" ]; then
     echo "plan-json=$plan_json"
     echo "summary=$summary"
     echo "dir=$out_dir"
+    echo "name=$(record_name)"
   } >>"$GITHUB_OUTPUT"
 fi
 

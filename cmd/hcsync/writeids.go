@@ -24,6 +24,11 @@ type applyResult struct {
 	Applied       int `json:"applied"`
 	Failed        int `json:"failed"`
 	Skipped       int `json:"skipped"`
+	// RemovalsNotApplied counts the archive and delete-translation
+	// changes that failed or were skipped: the only changes a later plan
+	// cannot find again by itself (they come from git since a ref), so
+	// the Action moves its record past this apply only when it is 0.
+	RemovalsNotApplied int `json:"removals_not_applied"`
 	// IDs are the id write-backs that succeeded, by file (a slash path
 	// relative to the content folder), sorted by file.
 	IDs []writtenID `json:"ids"`
@@ -56,7 +61,13 @@ func writeResultFile(path string, r *sync.Report, w *writtenIDs) error {
 	ids := append([]writtenID{}, w.ids...)
 	w.mu.Unlock()
 	sort.Slice(ids, func(i, j int) bool { return ids[i].File < ids[j].File })
-	data, err := json.MarshalIndent(applyResult{SchemaVersion: 1, Applied: r.Applied, Failed: r.Failed, Skipped: r.Skipped, IDs: ids}, "", "  ")
+	res := applyResult{SchemaVersion: 1, Applied: r.Applied, Failed: r.Failed, Skipped: r.Skipped, IDs: ids}
+	for _, x := range r.Results {
+		if (x.Action == sync.ActionArchive || x.Action == sync.ActionDeleteTranslation) && x.Status != sync.StatusApplied {
+			res.RemovalsNotApplied++
+		}
+	}
+	data, err := json.MarshalIndent(res, "", "  ")
 	if err != nil {
 		return err
 	}
