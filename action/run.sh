@@ -309,16 +309,23 @@ report=$out_dir/report.md
 } >"$report"
 
 # The errors fit in what the comment leaves: the whole body, with the
-# marker, stays under GitHub's limit; the full log is in the run.
-if [ "$rc" -ne 0 ] && [ -s "$errors" ]; then
+# marker, stays under GitHub's limit; the full log is in the run. An
+# apply's progress lines, already in the step's log, are left out.
+shown=$scratch/errors.txt
+if [ "$command" = apply ]; then
+  grep -v '^\[[0-9]*/[0-9]*\] ' "$errors" >"$shown" || true
+else
+  cp "$errors" "$shown"
+fi
+if [ "$rc" -ne 0 ] && [ -s "$shown" ]; then
   room=$((max_comment - 1000 - $(wc -c <"$report")))
   {
     printf '\n**hcsync %s failed** (exit %d):\n\n```text\n' "$command" "$rc"
     if [ "$room" -gt 0 ]; then
-      sed 's/^```/ˋˋˋ/' "$errors" | head -c "$room"
+      sed 's/^```/ˋˋˋ/' "$shown" | head -c "$room"
     fi
     printf '\n```\n'
-    if [ "$(wc -c <"$errors")" -gt "$room" ]; then
+    if [ "$(wc -c <"$shown")" -gt "$room" ]; then
       if [ -n "$run_url" ]; then
         printf '\n_The errors are cut to fit a comment: the full log is in the [workflow run](%s)._\n' "$run_url"
       else
