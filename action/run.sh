@@ -22,7 +22,8 @@
 #
 # The apply record: after an apply, the action pushes
 # refs/hcsync/applied/<name>, a commit whose tree is the content last
-# applied in full and whose committer time is when the apply ended. The
+# applied, every deletion up to it archived, and whose committer time is
+# when the apply ended. The
 # next run fetches it and passes it as --since (so deletions in a push
 # whose run was cancelled are still archived) and as --drift-base (so
 # drift is an edit made in the help center after the last apply).

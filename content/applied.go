@@ -21,8 +21,8 @@ type AppliedState struct {
 
 // AppliedAt reads the apply record ref points at (the Action's
 // refs/hcsync/applied/<name>): a commit whose tree is the content
-// last applied in full and whose committer time is when that apply
-// ended.
+// last applied, every deletion up to it archived, and whose committer
+// time is when that apply ended.
 func (r *Repo) AppliedAt(ref string) (*AppliedState, error) {
 	h, err := r.repo.ResolveRevision(plumbing.Revision(ref))
 	if err != nil {
