@@ -89,7 +89,7 @@ func TestHugeDriftComment(t *testing.T) {
 	if c := utf8.RuneCountInString(body); c > maxCommentChars {
 		t.Errorf("comment of %d characters, over GitHub's %d", c, maxCommentChars)
 	}
-	for _, want := range []string{"`d1f7ed0`", "https://github.com/acme/docs/actions/runs/4242", "500 warnings", "--fail-on-drift: 500 file(s)"} {
+	for _, want := range []string{"`d1f7ed0`", "https://github.com/acme/docs/actions/runs/4242", "500 warnings", "--fail-on-drift: 500 file(s)", "is in the artifact of the [workflow run]"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the comment lacks %q", want)
 		}

@@ -302,6 +302,10 @@ report=$out_dir/report.md
     head -n 1 "$plan_md"
     printf '\n%s\n' "$about"
     tail -n +2 "$plan_md"
+    # The plan left some out to fit a comment: say where all of it is.
+    if [ -n "$run_url" ] && grep -q 'to fit a comment' "$plan_md"; then
+      printf '\n_The whole plan, as JSON, is in the artifact of the [workflow run](%s)._\n' "$run_url"
+    fi
   else
     printf '### hcsync %s\n\n%s\n\n```text\n' "$command" "$about"
     sed 's/^```/ˋˋˋ/' "$log"
