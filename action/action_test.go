@@ -20,6 +20,7 @@ import (
 	gosync "sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -112,6 +113,9 @@ func (f *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// "Create an issue comment": {"body"} in, 201 with the comment.
 		var in comment
 		json.NewDecoder(r.Body).Decode(&in)
+		if tooLong(w, in.Body) {
+			return
+		}
 		f.nextID++
 		c := comment{ID: f.nextID, Body: in.Body}
 		f.comments = append(f.comments, c)
@@ -121,6 +125,9 @@ func (f *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// "Update an issue comment": {"body"} in, 200 with the comment.
 		var in comment
 		json.NewDecoder(r.Body).Decode(&in)
+		if tooLong(w, in.Body) {
+			return
+		}
 		var id int64
 		fmt.Sscan(one.FindStringSubmatch(r.URL.Path)[1], &id)
 		for i := range f.comments {
@@ -136,6 +143,21 @@ func (f *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotFound)
 		io.WriteString(w, `{"message":"Not Found"}`)
 	}
+}
+
+// maxCommentChars is GitHub's limit on a comment body, in characters.
+const maxCommentChars = 65536
+
+// tooLong answers 422 for a body over the limit, as GitHub does ("body
+// is too long (maximum is 65536 characters)"): the documented
+// validation-failed shape, https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api.
+func tooLong(w http.ResponseWriter, body string) bool {
+	if utf8.RuneCountInString(body) <= maxCommentChars {
+		return false
+	}
+	w.WriteHeader(http.StatusUnprocessableEntity)
+	io.WriteString(w, `{"message":"Validation Failed","errors":[{"resource":"IssueComment","code":"custom","field":"body","message":"body is too long (maximum is 65536 characters)"}],"documentation_url":"https://docs.github.com/rest/issues/comments#create-an-issue-comment","status":"422"}`)
+	return true
 }
 
 // workspace is a git clone of testdata/example with a local help center
@@ -219,6 +241,7 @@ func runAction(t *testing.T, w *workspace, api string, event string, payload any
 		"GITHUB_OUTPUT=" + outFile, "GITHUB_STEP_SUMMARY=" + summaryFile,
 		"GITHUB_API_URL=" + api, "GITHUB_REPOSITORY=acme/docs", "GITHUB_TOKEN=" + token,
 		"RUNNER_TEMP=" + tmp, "HCSYNC_BIN=" + hcsyncBin(t),
+		"GITHUB_SERVER_URL=https://github.com", "GITHUB_RUN_ID=4242",
 	}
 	for k, v := range inputs {
 		cmd.Env = append(cmd.Env, k+"="+v)
@@ -295,7 +318,8 @@ func TestPullRequestPlan(t *testing.T) {
 	defer srv.Close()
 	w := newWorkspace(t, false)
 	base := w.commit(t, "add the example tree")
-	pr := map[string]any{"pull_request": map[string]any{"number": 7, "base": map[string]any{"sha": base}}}
+	// The head is what the plan is of: the comment names it.
+	pr := map[string]any{"pull_request": map[string]any{"number": 7, "base": map[string]any{"sha": base}, "head": map[string]any{"sha": "c0ffee1234567890c0ffee1234567890c0ffee12"}}}
 	inputs := map[string]string{"HCSYNC_COMMAND": "plan", "HCSYNC_COMMENT": "true"}
 
 	res := runAction(t, w, srv.URL, "pull_request", pr, inputs)
@@ -335,10 +359,11 @@ func TestPullRequestPlan(t *testing.T) {
 	}
 
 	// A pull request from a fork gets a token that cannot comment: the
-	// plan still succeeds, in the job summary, with a warning.
+	// plan still succeeds, in the job summary, with a warning that
+	// quotes what GitHub answered.
 	fork := map[string]string{"HCSYNC_COMMAND": "plan", "HCSYNC_COMMENT": "true", "GITHUB_TOKEN": "read-only"}
 	res = runAction(t, w, srv.URL, "pull_request", pr, fork)
-	if res.code != 0 || !strings.Contains(res.stderr, "could not post the plan comment") || !strings.Contains(res.summary, "### hcsync plan") {
+	if res.code != 0 || !strings.Contains(res.stderr, "could not post the plan comment: GET "+srv.URL+"/repos/acme/docs/issues/7/comments: HTTP 401: Bad credentials") || !strings.Contains(res.summary, "### hcsync plan") {
 		t.Errorf("plan with a token that cannot comment: exit %d, stderr %q; want 0, a warning and the job summary", res.code, res.stderr)
 	}
 	if len(gh.comments) != 2 {

@@ -9,12 +9,24 @@
 #   HCSYNC_CONFIG         path of hcsync.yaml ("" = hcsync finds it)
 #   HCSYNC_COMMENT        true: post or refresh the plan as one PR comment
 #   HCSYNC_FAIL_ON_DRIFT  true: fail when the help center was edited after
-#                         the last commit of a file
-#   HCSYNC_SINCE          git ref for prune ("" = from the event: the push's
-#                         before, or the pull request's base)
+#                         the last apply (or the file's last commit)
+#   HCSYNC_SINCE          git ref for prune ("" = the apply record, else
+#                         from the event: the push's before, or the pull
+#                         request's base)
+#   HCSYNC_COMMIT_IDS     true (apply): commit the ids apply wrote onto the
+#                         newest commit of the branch and push it
 #   GITHUB_*              set by the runner; GITHUB_TOKEN for the comment
 #   RUNNER_TEMP           where the plan files go
-# Outputs ($GITHUB_OUTPUT): has-changes, plan-json, summary.
+# Outputs ($GITHUB_OUTPUT): has-changes, plan-json, summary, dir, name
+# (the tree's name in the apply record and the artifact).
+#
+# The apply record: after an apply, the action pushes
+# refs/hcsync/applied/<name>, a commit whose tree is the content last
+# applied, every deletion up to it archived, and whose committer time is
+# when the apply ended. The
+# next run fetches it and passes it as --since (so deletions in a push
+# whose run was cancelled are still archived) and as --drift-base (so
+# drift is an edit made in the help center after the last apply).
 set -euo pipefail
 
 command=${HCSYNC_COMMAND:-plan}
@@ -22,14 +34,29 @@ event=${GITHUB_EVENT_NAME:-}
 event_file=${GITHUB_EVENT_PATH:-}
 out_dir=${RUNNER_TEMP:-${TMPDIR:-/tmp}}/hcsync-$$
 mkdir -p "$out_dir"
+# What is not worth keeping (git's and curl's chatter, the id commit's
+# work tree) stays out of out_dir, which is uploaded as an artifact.
+scratch=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/hcsync-scratch-XXXXXX")
+trap 'rm -rf "$scratch"; git worktree prune >/dev/null 2>&1 || true' EXIT
 plan_json=$out_dir/plan.json
 plan_md=$out_dir/plan.md
 log=$out_dir/output.txt
 errors=$out_dir/stderr.txt
+result=$out_dir/result.json
+
+# GitHub refuses a comment over 65,536 characters; bytes are never fewer.
+max_comment=65536
+
+bot_name="github-actions[bot]"
+bot_email="41898282+github-actions[bot]@users.noreply.github.com"
 
 fail() {
   echo "::error title=hcsync::$*" >&2
   exit 1
+}
+
+warn() {
+  echo "::warning title=hcsync::$*" >&2
 }
 
 event_field() { # event_field JQ-FILTER: a field of the event payload, "" when absent
@@ -50,6 +77,63 @@ case "$command" in
   *) fail "command must be plan or apply, not '$command'" ;;
 esac
 
+run_url=
+if [ -n "${GITHUB_RUN_ID:-}" ] && [ -n "${GITHUB_REPOSITORY:-}" ]; then
+  run_url=${GITHUB_SERVER_URL:-https://github.com}/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID
+fi
+
+in_git=false
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  in_git=true
+fi
+
+# The record's name: one per tree (working directory and config), so two
+# trees in one repository keep two records.
+record_name() {
+  local where
+  where=$(git rev-parse --show-prefix 2>/dev/null || true)${HCSYNC_CONFIG:-}
+  where=$(printf '%s' "$where" | tr -c 'A-Za-z0-9._-' '-' | sed 's/^[-.]*//; s/[-.]*$//; s/\.\.*/./g')
+  printf '%s' "${where:-default}"
+}
+record_ref=refs/hcsync/applied/$(record_name)
+
+# The branch a push went to; "" for other events and tag pushes.
+branch=
+if [ "$event" = push ] && [[ "${GITHUB_REF:-}" == refs/heads/* ]]; then
+  branch=${GITHUB_REF#refs/heads/}
+fi
+
+have_record=false
+if $in_git; then
+  # A fetch that fails (no origin, no network) costs the record, not the
+  # run: --since falls back to the event.
+  if git fetch --quiet --no-tags origin "+refs/hcsync/applied/*:refs/hcsync/applied/*" 2>"$scratch/fetch.txt"; then
+    if git rev-parse --verify --quiet "$record_ref^{commit}" >/dev/null; then
+      have_record=true
+    fi
+  else
+    warn "could not fetch the apply records from origin ($(head -n 1 "$scratch/fetch.txt")): deletions are taken from the event, and drift from each file's last commit"
+  fi
+fi
+
+# An apply makes the help center match the newest commit of the branch,
+# which holds the ids earlier runs committed back: the commit that
+# triggered this run may lack them, and planning it would create their
+# articles again.
+if [ "$command" = apply ] && [ -n "$branch" ] && $in_git; then
+  if git fetch --quiet --no-tags origin "refs/heads/$branch" 2>"$scratch/fetch.txt"; then
+    if [ "$(git rev-parse HEAD)" != "$(git rev-parse FETCH_HEAD)" ]; then
+      if git merge-base --is-ancestor HEAD FETCH_HEAD && git merge --ff-only --quiet FETCH_HEAD >/dev/null 2>&1; then
+        echo "Applying $branch at $(git rev-parse --short HEAD), its newest commit."
+      else
+        warn "$branch moved to $(git rev-parse --short FETCH_HEAD), which does not descend from $(git rev-parse --short HEAD): applying the commit checked out"
+      fi
+    fi
+  else
+    warn "could not fetch $branch from origin ($(head -n 1 "$scratch/fetch.txt")): applying the commit checked out"
+  fi
+fi
+
 args=()
 if [ -n "${HCSYNC_CONFIG:-}" ]; then
   args+=(--config "$HCSYNC_CONFIG")
@@ -57,17 +141,28 @@ fi
 if [ "${HCSYNC_FAIL_ON_DRIFT:-false}" = true ]; then
   args+=(--fail-on-drift)
 fi
+if $have_record; then
+  args+=(--drift-base "$record_ref")
+fi
 
 since=${HCSYNC_SINCE:-}
 if [ -z "$since" ]; then
   case "$event" in
-    push) since=$(event_field .before) ;;
+    push)
+      if $have_record; then
+        since=$record_ref
+      else
+        since=$(event_field .before)
+        # A push that creates a branch has no before commit.
+        if [[ "$since" =~ ^0+$ ]]; then
+          since=
+        fi
+        if [ "$command" = apply ]; then
+          echo "No apply record yet ($record_ref): deletions are taken from the push's before commit; after this apply they are taken from the record."
+        fi
+      fi ;;
     pull_request | pull_request_target) since=$(event_field .pull_request.base.sha) ;;
   esac
-  # A push that creates a branch has no before commit.
-  if [[ "$since" =~ ^0+$ ]]; then
-    since=
-  fi
 fi
 if [ -n "$since" ]; then
   args+=(--since "$since")
@@ -78,10 +173,18 @@ if [ "$command" = plan ]; then
   "$HCSYNC_BIN" plan "${args[@]}" --format markdown --json-file "$plan_json" >"$plan_md" 2>"$errors" || rc=$?
   cp "$plan_md" "$log"
 else
-  "$HCSYNC_BIN" apply "${args[@]}" --json-file "$plan_json" >"$log" 2>"$errors" || rc=$?
+  # Each result goes to the log as it ends, so a long apply shows its
+  # progress and an interrupted one what it did.
+  set +e
+  "$HCSYNC_BIN" apply "${args[@]}" --json-file "$plan_json" --result-file "$result" 2>&1 >"$log" | tee "$errors" >&2
+  rc=${PIPESTATUS[0]}
+  set -e
 fi
+apply_rc=$rc
 cat "$log"
-cat "$errors" >&2
+if [ "$command" = plan ]; then
+  cat "$errors" >&2
+fi
 
 has_changes=false
 summary="hcsync $command failed: see the step's log"
@@ -95,26 +198,154 @@ if [ -s "$plan_json" ]; then
     end' "$plan_json")
   drift=$(jq '[.warnings[] | select(.kind == "drift")] | length' "$plan_json")
   if [ "$drift" -gt 0 ]; then
-    summary+="; $drift file(s) edited in the help center since their last commit"
+    summary+="; $drift file(s) edited in the help center since they were last applied or committed"
   fi
 fi
 
-# The report a reviewer reads: the Markdown plan, or what went wrong.
+# commit_ids writes the ids apply recorded into the newest commit of the
+# branch and pushes that, retrying when another push lands first. It
+# re-applies the id write-back (hcsync write-ids) rather than rebasing a
+# text change, so a writer's edit of the same file meanwhile (a retitle
+# next to the id: line) cannot make it conflict.
+commit_ids() {
+  local prefix wt attempt
+  prefix=$(git rev-parse --show-prefix)
+  wt=$scratch/ids-worktree
+  for attempt in 1 2 3 4 5; do
+    git fetch --quiet --no-tags origin "refs/heads/$branch" || return 1
+    git worktree remove --force "$wt" >/dev/null 2>&1 || rm -rf "$wt"
+    git worktree add --quiet --detach "$wt" FETCH_HEAD || return 1
+    (cd "$wt/$prefix" && "$HCSYNC_BIN" write-ids "${config_args[@]}" --from "$result") >/dev/null || return 1
+    git -C "$wt" add --all
+    if git -C "$wt" diff --cached --quiet; then
+      echo "The ids are already in $branch."
+      return 0
+    fi
+    git -C "$wt" -c user.name="$bot_name" -c user.email="$bot_email" \
+      commit --quiet -m "hcsync: write article ids [skip ci]"
+    if git -C "$wt" push --quiet origin "HEAD:refs/heads/$branch" 2>"$scratch/push.txt"; then
+      echo "Committed the ids to $branch ($(git -C "$wt" rev-parse --short HEAD))."
+      git worktree remove --force "$wt" >/dev/null 2>&1 || true
+      return 0
+    fi
+    echo "Pushing the ids to $branch failed (attempt $attempt: $(tail -n 1 "$scratch/push.txt")); retrying on its newest commit."
+    sleep "$attempt"
+  done
+  return 1
+}
+
+# record_apply pushes the apply record: the commit whose deletions are
+# all archived (this one, unless an archive or delete-translation failed;
+# then the previous base, so they are tried again next time) as of now.
+# Other failures need no record: the next plan finds them again by
+# comparing the tree with the help center.
+record_apply() {
+  local applied removals tree head commit
+  applied=$(jq '.applied' "$result")
+  removals=$(jq '.removals_not_applied // 0' "$result")
+  if [ "$apply_rc" -eq 0 ] || { [ "$applied" -gt 0 ] && [ "$removals" -eq 0 ]; }; then
+    tree=$(git rev-parse "HEAD^{tree}")
+  elif [ "$applied" -gt 0 ] && [ -n "$since" ]; then
+    tree=$(git rev-parse --verify --quiet "$since^{tree}") || return 0
+  else
+    return 0 # nothing written: the old record still holds
+  fi
+  head=$(git rev-parse HEAD)
+  # Whole seconds, rounded up: the apply's own writes are never newer.
+  commit=$(GIT_COMMITTER_DATE="@$(($(date +%s) + 1)) +0000" GIT_AUTHOR_DATE="@$(($(date +%s) + 1)) +0000" \
+    GIT_AUTHOR_NAME="$bot_name" GIT_AUTHOR_EMAIL="$bot_email" GIT_COMMITTER_NAME="$bot_name" GIT_COMMITTER_EMAIL="$bot_email" \
+    git commit-tree "$tree" -p "$head" -m "hcsync: applied $head")
+  git update-ref "$record_ref" "$commit"
+  if ! git push --quiet --force origin "$commit:$record_ref" 2>"$scratch/push.txt"; then
+    warn "could not push the apply record $record_ref ($(tail -n 1 "$scratch/push.txt")): the next run takes deletions from its push's before commit and may miss some; give the job permissions: contents: write"
+    return 0
+  fi
+  echo "Recorded the apply as $record_ref."
+}
+
+config_args=()
+if [ -n "${HCSYNC_CONFIG:-}" ]; then
+  config_args=(--config "$HCSYNC_CONFIG")
+fi
+
+if [ "$command" = apply ] && [ -s "$result" ] && $in_git; then
+  if [ "${HCSYNC_COMMIT_IDS:-true}" = true ] && [ "$(jq '.ids | length' "$result")" -gt 0 ]; then
+    if [ -z "$branch" ]; then
+      warn "ids were written, but this is no push to a branch: commit them yourself, or the next plan adopts the articles by title"
+    elif ! commit_ids; then
+      warn "could not commit the ids to $branch: the next plan adopts the articles by title; see the log above"
+      rc=1
+    fi
+  fi
+  record_apply
+fi
+
+# The report a reviewer reads: the Markdown plan, or what went wrong,
+# under a line naming the commit and the run.
+sha=$(event_field .pull_request.head.sha)
+if [ -z "$sha" ] && $in_git; then
+  sha=$(git rev-parse HEAD)
+fi
+sha=${sha:-${GITHUB_SHA:-}}
+about=
+if [ -n "$sha" ]; then
+  about="For commit \`${sha:0:7}\`"
+  if [ -n "$run_url" ]; then
+    about+=" · [workflow run]($run_url)"
+  fi
+  about+="."
+fi
+
 report=$out_dir/report.md
 {
   if [ "$command" = plan ] && [ -s "$plan_md" ]; then
-    cat "$plan_md"
-  elif [ "$command" = apply ]; then
-    printf '### hcsync apply\n\n```text\n'
+    head -n 1 "$plan_md"
+    printf '\n%s\n' "$about"
+    tail -n +2 "$plan_md"
+    # The plan left some out to fit a comment: say where all of it is.
+    if [ -n "$run_url" ] && grep -q 'to fit a comment' "$plan_md"; then
+      printf '\n_The whole plan, as JSON, is in the artifact of the [workflow run](%s)._\n' "$run_url"
+    fi
+  else
+    printf '### hcsync %s\n\n%s\n\n```text\n' "$command" "$about"
     sed 's/^```/ˋˋˋ/' "$log"
     printf '```\n'
   fi
-  if [ "$rc" -ne 0 ] && [ -s "$errors" ]; then
-    printf '\n**hcsync %s failed** (exit %d):\n\n```text\n' "$command" "$rc"
-    sed 's/^```/ˋˋˋ/' "$errors" | head -c 20000
-    printf '\n```\n'
-  fi
 } >"$report"
+
+# The errors fit in what the comment leaves: the whole body, with the
+# marker, stays under GitHub's limit; the full log is in the run. An
+# apply's progress lines, already in the step's log, are left out.
+shown=$scratch/errors.txt
+if [ "$command" = apply ]; then
+  grep -v '^\[[0-9]*/[0-9]*\] ' "$errors" >"$shown" || true
+else
+  cp "$errors" "$shown"
+fi
+if [ "$rc" -ne 0 ] && [ -s "$shown" ]; then
+  room=$((max_comment - 1000 - $(wc -c <"$report")))
+  {
+    printf '\n**hcsync %s failed** (exit %d):\n\n```text\n' "$command" "$rc"
+    if [ "$room" -gt 0 ]; then
+      sed 's/^```/ˋˋˋ/' "$shown" | head -c "$room"
+    fi
+    printf '\n```\n'
+    if [ "$(wc -c <"$shown")" -gt "$room" ]; then
+      if [ -n "$run_url" ]; then
+        printf '\n_The errors are cut to fit a comment: the full log is in the [workflow run](%s)._\n' "$run_url"
+      else
+        printf '\n_The errors are cut to fit a comment: the full log is in the step'"'"'s output._\n'
+      fi
+    fi
+  } >>"$report"
+fi
+if [ "$(wc -c <"$report")" -gt $((max_comment - 200)) ]; then
+  # Never expected (the plan is capped well below): cut rather than lose
+  # the comment.
+  head -c $((max_comment - 400)) "$report" >"$report.cut"
+  printf '\n\n_Cut to fit a comment: see the workflow run for the rest._\n' >>"$report.cut"
+  mv "$report.cut" "$report"
+fi
 
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   cat "$report" >>"$GITHUB_STEP_SUMMARY"
@@ -124,6 +355,8 @@ if [ -n "${GITHUB_OUTPUT:-}" ]; then
     echo "has-changes=$has_changes"
     echo "plan-json=$plan_json"
     echo "summary=$summary"
+    echo "dir=$out_dir"
+    echo "name=$(record_name)"
   } >>"$GITHUB_OUTPUT"
 fi
 
@@ -134,16 +367,16 @@ post_comment() {
   local number api marker body existing page ids
   number=$(event_field .pull_request.number)
   if [ -z "$number" ]; then
-    echo "::warning title=hcsync::no pull request number in the event: comment skipped" >&2
+    warn "no pull request number in the event: comment skipped"
     return 0
   fi
   if [ -z "${GITHUB_TOKEN:-}" ]; then
-    echo "::warning title=hcsync::no GITHUB_TOKEN: comment skipped (give the job permissions: pull-requests: write)" >&2
+    warn "no GITHUB_TOKEN: comment skipped (give the job permissions: pull-requests: write)"
     return 0
   fi
   api=${GITHUB_API_URL:-https://api.github.com}/repos/$GITHUB_REPOSITORY
   marker="<!-- hcsync-plan: ${HCSYNC_CONFIG:-default} -->"
-  body=$out_dir/comment.json
+  body=$scratch/comment.json
   jq -n --arg marker "$marker" --rawfile report "$report" '{body: ($marker + "\n" + $report)}' >"$body"
 
   existing=
@@ -167,24 +400,41 @@ post_comment() {
 
 # gh_api METHOD URL [BODY-FILE]: a GitHub REST call; the token goes in a
 # header read from stdin's config so it never appears in a process list.
+# On failure it writes what GitHub said to $api_error (a file: gh_api
+# often runs in a subshell).
+api_error=$scratch/api-error.txt
 gh_api() {
-  local data=()
+  local data=() code response
   if [ $# -ge 3 ]; then
     data=(--data-binary "@$3" -H "Content-Type: application/json")
   fi
-  curl --silent --show-error --fail-with-body --location \
+  response=$scratch/api-response.json
+  code=$(curl --silent --show-error --location --output "$response" --write-out '%{http_code}' \
     --request "$1" "${data[@]}" \
     -H "Accept: application/vnd.github+json" \
     -H "X-GitHub-Api-Version: 2022-11-28" \
-    --config - "$2" <<<"header = \"Authorization: Bearer $GITHUB_TOKEN\""
+    --config - "$2" <<<"header = \"Authorization: Bearer $GITHUB_TOKEN\"" 2>"$scratch/curl.txt") || {
+    echo "$1 ${2%%\?*}: $(tail -n 1 "$scratch/curl.txt")" >"$api_error"
+    return 1
+  }
+  if [ "$code" -lt 200 ] || [ "$code" -ge 300 ]; then
+    {
+      printf '%s %s: HTTP %s: %s' "$1" "${2%%\?*}" "$code" \
+        "$(jq -r '[.message // empty, (.errors // [] | .[] | .message // empty)] | join(": ")' "$response" 2>/dev/null || head -c 200 "$response")"
+      if [ "$code" = 403 ] || [ "$code" = 401 ]; then
+        printf ' (the token cannot write comments: give the job permissions: pull-requests: write; a pull request from a fork gets a read-only token)'
+      fi
+    } >"$api_error"
+    return 1
+  fi
+  cat "$response"
 }
 
 if [ "$command" = plan ] && [ "${HCSYNC_COMMENT:-false}" = true ]; then
   case "$event" in
     pull_request | pull_request_target)
       if ! post_comment; then
-        # Pull requests from forks get a read-only token.
-        echo "::warning title=hcsync::could not post the plan comment (a pull request from a fork has a read-only token): the plan is in the job summary" >&2
+        warn "could not post the plan comment: $(cat "$api_error" 2>/dev/null); the plan is in the job summary"
       fi ;;
   esac
 fi

@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"container/heap"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -183,10 +184,10 @@ func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 	var g errgroup.Group
 	g.SetLimit(limit)
 	finished := make(chan int, len(p.Changes))
-	var ready []int
+	ready := &readyQueue{rank: scheduleRanks(p, dependents)}
 	for i := range p.Changes {
 		if waiting[i] == 0 {
-			ready = append(ready, i)
+			heap.Push(ready, i)
 		}
 	}
 	done, total := 0, len(p.Changes)
@@ -221,9 +222,11 @@ func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 	}
 	inFlight := 0
 	for done < total {
-		for len(ready) > 0 {
-			i := ready[0]
-			ready = ready[1:]
+		// Start no more than the limit, so the loop is back to report
+		// each result as it ends, not once the whole first wave (every
+		// image, say) has been handed out.
+		for inFlight < limit && ready.Len() > 0 {
+			i := heap.Pop(ready).(int)
 			if ctx.Err() != nil {
 				report.Interrupted = true
 				skip(i, "interrupted before it started")
@@ -259,7 +262,7 @@ func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 			}
 			waiting[d]--
 			if waiting[d] == 0 && !ended[d] {
-				ready = append(ready, d)
+				heap.Push(ready, d)
 			}
 		}
 	}
@@ -280,6 +283,48 @@ func (e *Executor) Apply(ctx context.Context, p *Plan) *Report {
 		}
 	}
 	return report
+}
+
+// scheduleRanks orders the changes that are ready to start: by their
+// place in the plan, except that an image upload ranks with the first
+// change that needs it. Images are planned before every article, so in
+// plan order an apply would upload them all before its first article,
+// and a run stopped half-way would have published nothing.
+func scheduleRanks(p *Plan, dependents [][]int) []int {
+	rank := make([]int, len(p.Changes))
+	for i, c := range p.Changes {
+		rank[i] = i
+		if c.Action == ActionUploadImage && len(dependents[i]) > 0 {
+			rank[i] = len(p.Changes)
+			for _, d := range dependents[i] {
+				rank[i] = min(rank[i], d)
+			}
+		}
+	}
+	return rank
+}
+
+// readyQueue holds the indexes of the changes ready to start, lowest
+// rank first (ties: plan order), as a container/heap.
+type readyQueue struct {
+	idx  []int
+	rank []int
+}
+
+func (q *readyQueue) Len() int { return len(q.idx) }
+func (q *readyQueue) Less(a, b int) bool {
+	i, j := q.idx[a], q.idx[b]
+	if q.rank[i] != q.rank[j] {
+		return q.rank[i] < q.rank[j]
+	}
+	return i < j
+}
+func (q *readyQueue) Swap(a, b int) { q.idx[a], q.idx[b] = q.idx[b], q.idx[a] }
+func (q *readyQueue) Push(x any)    { q.idx = append(q.idx, x.(int)) }
+func (q *readyQueue) Pop() any {
+	last := q.idx[len(q.idx)-1]
+	q.idx = q.idx[:len(q.idx)-1]
+	return last
 }
 
 func hasWrites(p *Plan) bool {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	gosync "sync"
+	"time"
 
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/providers"
@@ -380,11 +381,8 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning, []Unmana
 			if isSource {
 				srcKeys = append(srcKeys, c.Key)
 			}
-			if when, ok := pl.opts.LastCommit[t.Path]; ok && !rt.UpdatedAt.IsZero() && rt.UpdatedAt.After(when) &&
-				(pl.opts.Committed == nil || pl.opts.Committed(t.Path)) {
-				warns = append(warns, Warning{File: t.Path, Kind: "drift", Msg: fmt.Sprintf(
-					"edited in the help center after the last commit (remote updated %s, file committed %s); apply overwrites it",
-					rt.UpdatedAt.UTC().Format("2006-01-02 15:04"), when.UTC().Format("2006-01-02 15:04"))})
+			if w, ok := pl.drift(t.Path, rt.UpdatedAt); ok {
+				warns = append(warns, w)
 			}
 			warns = append(warns, w...)
 		}
@@ -784,4 +782,30 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 // "Board? " then converges whichever side trims it.
 func sameTitle(file, remote string) bool {
 	return strings.TrimSpace(file) == strings.TrimSpace(remote)
+}
+
+// drift warns when the help center's copy of file, which differs from
+// the file, was edited there after the last apply wrote it (with an
+// apply record) or after the file's last commit (without one): apply
+// would overwrite that edit.
+func (pl *planner) drift(file string, updated time.Time) (Warning, bool) {
+	// A file with uncommitted edits may differ by that edit alone.
+	if updated.IsZero() || (pl.opts.Committed != nil && !pl.opts.Committed(file)) {
+		return Warning{}, false
+	}
+	if a := pl.opts.Applied; a != nil && a.Files[file] {
+		if !updated.After(a.At) {
+			return Warning{}, false
+		}
+		return Warning{File: file, Kind: "drift", Msg: fmt.Sprintf(
+			"edited in the help center after the last apply (remote updated %s, applied %s); apply overwrites it",
+			updated.UTC().Format("2006-01-02 15:04"), a.At.UTC().Format("2006-01-02 15:04"))}, true
+	}
+	when, ok := pl.opts.LastCommit[file]
+	if !ok || !updated.After(when) {
+		return Warning{}, false
+	}
+	return Warning{File: file, Kind: "drift", Msg: fmt.Sprintf(
+		"edited in the help center after the last commit (remote updated %s, file committed %s); apply overwrites it",
+		updated.UTC().Format("2006-01-02 15:04"), when.UTC().Format("2006-01-02 15:04"))}, true
 }

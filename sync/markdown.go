@@ -42,6 +42,7 @@ func WriteMarkdown(w io.Writer, p *Plan) error {
 	} else {
 		fmt.Fprintf(&head, "**%d %s:** %s.\n", len(p.Changes), plural(len(p.Changes), "change", "changes"), summary(p))
 	}
+	writeRemovals(&head, p.Changes)
 	writeWarnings(&head, p.Warnings)
 
 	var tail strings.Builder
@@ -96,6 +97,49 @@ func WriteMarkdown(w io.Writer, p *Plan) error {
 	return err
 }
 
+// writeRemovals calls out, above everything else, what the apply would
+// take off the help center (archive, delete-translation): the one kind of
+// change a reviewer must never miss in a long table. At most maxWarnings
+// are listed.
+func writeRemovals(b *strings.Builder, cs []*Change) {
+	var gone []*Change
+	for _, c := range cs {
+		if c.Action == ActionArchive || c.Action == ActionDeleteTranslation {
+			gone = append(gone, c)
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n> [!CAUTION]\n> **%d %s off the help center**, because %s deleted in git:\n", len(gone),
+		plural(len(gone), "change takes content", "changes take content"), plural(len(gone), "its file was", "their files were"))
+	for i, c := range gone {
+		if i == maxWarnings {
+			fmt.Fprintf(b, "> - … and %d more: see the table\n", len(gone)-maxWarnings)
+			break
+		}
+		what := mdEscape(c.Title)
+		if what == "" {
+			what = "article"
+		}
+		if c.URL != "" {
+			what = fmt.Sprintf("[%s](%s)", what, c.URL)
+		}
+		if c.ArticleID != "" {
+			what += " #" + c.ArticleID
+		}
+		file := ""
+		if c.File != "" {
+			file = ", whose file " + mdCode(c.File) + " was deleted"
+		}
+		if c.Action == ActionDeleteTranslation {
+			fmt.Fprintf(b, "> - delete the %s translation of %s%s\n", mdCode(c.Locale), what, file)
+			continue
+		}
+		fmt.Fprintf(b, "> - archive %s%s\n", what, file)
+	}
+}
+
 // writeWarnings puts the warnings in one GitHub alert, at most
 // maxWarnings of them.
 func writeWarnings(b *strings.Builder, ws []Warning) {
@@ -137,7 +181,7 @@ func writeUnmanagedTranslations(b *strings.Builder, us []UnmanagedTranslation) {
 		if u.URL != "" {
 			title = fmt.Sprintf("[%s](%s)", title, u.URL)
 		}
-		fmt.Fprintf(b, "| %s | %s #%s | %s |\n", title, mdCode(u.Article), u.ArticleID, u.Locale)
+		fmt.Fprintf(b, "| %s | %s #%s | %s |\n", title, cellCode(u.Article), u.ArticleID, u.Locale)
 	}
 	b.WriteString("\n</details>\n")
 }
@@ -157,7 +201,7 @@ func tableRow(c *Change) string {
 		file = c.Tag
 	}
 	if file != "" {
-		file = mdCode(file)
+		file = cellCode(file)
 	}
 	if c.ArticleID != "" {
 		file += " #" + c.ArticleID
@@ -245,6 +289,13 @@ func mdCode(s string) string {
 		return fence + " " + s + " " + fence
 	}
 	return fence + s + fence
+}
+
+// cellCode is s as inline code in a table cell: GitHub splits cells at
+// every | not escaped, even inside code, and drops the backslash of \|
+// there.
+func cellCode(s string) string {
+	return strings.ReplaceAll(mdCode(s), "|", `\|`)
 }
 
 func htmlEscape(s string) string {

@@ -37,6 +37,12 @@ type Options struct {
 	// LastCommit maps a file (slash path relative to the content root) to
 	// the time of the last commit that touched it, for drift warnings.
 	LastCommit map[string]time.Time
+	// Applied, when set, is the record of the last successful apply:
+	// for a file it held, drift is a help-center edit after Applied.At,
+	// whatever was committed since (a writer's later commit does not
+	// hide an edit the apply would undo). Files added since keep the
+	// LastCommit rule.
+	Applied *AppliedRecord
 	// Committed reports whether a file holds what its last commit holds.
 	// A file with uncommitted edits is not flagged as drift: the
 	// difference from the help center may be the edit itself. Nil = all
@@ -76,6 +82,13 @@ const (
 	KindForeignIDs = "foreign-ids"
 	KindUnknownID  = "unknown-id"
 )
+
+// AppliedRecord is when the last successful apply ended and which
+// files (slash paths relative to the content root) it applied.
+type AppliedRecord struct {
+	At    time.Time
+	Files map[string]bool
+}
 
 // Deleted is a file removed from the tree whose last version carried an
 // id (from git history).

@@ -19,6 +19,9 @@ type applyFlags struct {
 	dryRun      bool
 	noWriteIDs  bool
 	concurrency int
+	// resultFile receives the apply's counts and the ids written back,
+	// so the Action can re-apply the ids onto a newer commit.
+	resultFile string
 }
 
 func init() {
@@ -30,6 +33,7 @@ func init() {
 		fs.BoolVar(&f.dryRun, "dry-run", false, "print the plan and write nothing")
 		fs.BoolVar(&f.noWriteIDs, "no-write-ids", false, "do not write id: into the files of created articles and sections")
 		fs.IntVar(&f.concurrency, "concurrency", 0, "writes in flight at once (default: concurrency: in hcsync.yaml)")
+		fs.StringVar(&f.resultFile, "result-file", "", "also write the counts of the apply and the ids written into files, as JSON, to this file (read by write-ids)")
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
@@ -62,6 +66,11 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 		return err
 	}
 	if f.dryRun || plan.Empty() {
+		if !f.dryRun {
+			if err := writeResultFile(f.resultFile, &sync.Report{}, &writtenIDs{}); err != nil {
+				return err
+			}
+		}
 		if f.format == "json" {
 			return writeReport(a, plan, &sync.Report{Results: []sync.Result{}}, f.dryRun)
 		}
@@ -72,10 +81,15 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	if f.concurrency > 0 {
 		ex.Concurrency = f.concurrency
 	}
+	written := &writtenIDs{}
 	if !f.noWriteIDs {
 		root := ws.cfg.ContentDir()
 		ex.WriteID = func(file, id string) error {
-			return content.WriteTreeID(root, file, id)
+			if err := content.WriteTreeID(root, file, id); err != nil {
+				return err
+			}
+			written.add(file, id)
+			return nil
 		}
 	}
 	prog := newProgress(a, len(plan.Changes))
@@ -84,6 +98,9 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	prog.finish()
 	ws.planCache.Applied(report)
 	a.savePlanCache(ws)
+	if err := writeResultFile(f.resultFile, report, written); err != nil {
+		return err
+	}
 
 	if f.format == "json" {
 		if err := writeReport(a, plan, report, false); err != nil {

@@ -133,7 +133,8 @@ jobs:
 `
 
 const applyWorkflowTemplate = `# Applies the tree to the help center on every push to the default
-# branch, then commits back the ids of created articles.
+# branch; the action commits back the ids of created articles and
+# records the commit it applied (refs/hcsync/applied/*).
 name: hcsync apply
 
 on:
@@ -144,8 +145,11 @@ on:
       - hcsync.yaml
 
 permissions:
-  contents: write # to commit back the ids
+  contents: write # to commit back the ids and push the apply record
 
+# One apply at a time, and never cancelled mid-way. GitHub still cancels
+# a pending run when a newer one queues behind it: the next run then
+# takes deletions from the apply record, so none is lost.
 concurrency:
   group: hcsync-apply
   cancel-in-progress: false
@@ -156,9 +160,8 @@ jobs:
     steps:
       - uses: actions/checkout@v4
         with:
-          fetch-depth: 0 # the push's before commit, for prune
-      - id: hcsync
-        uses: hcsync/hcsync@v1
+          fetch-depth: 0 # history for prune, drift and the apply record
+      - uses: hcsync/hcsync@v1
         with:
           command: apply
 {{- if .Setup.Env}}
@@ -167,18 +170,6 @@ jobs:
           {{.Name}}: ${{"{{"}} secrets.{{.ApplySecret}} {{"}}"}}
 {{- end}}
 {{- end}}
-      # Even after a partial failure: the articles that were created
-      # must keep their ids, or the next run adopts them again.
-      - name: Commit the ids apply wrote
-        if: always() && steps.hcsync.outcome != 'skipped'
-        run: |
-          if [ -z "$(git status --porcelain -- docs)" ]; then exit 0; fi
-          git config user.name "github-actions[bot]"
-          git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
-          git add -- docs
-          git commit -m "hcsync: write article ids [skip ci]"
-          git pull --rebase
-          git push
 `
 
 var (
@@ -209,10 +200,17 @@ func (a *app) init(f initFlags) error {
 		Setup            providerSetup
 	}{f.provider, f.branch, setup}
 
+	files := initFiles
+	if f.provider == "local" {
+		// The local help center is a folder beside the config: on a
+		// runner it lives in a checkout thrown away after each run, so
+		// every push would find it empty and create every article again.
+		files = initFiles[:1]
+	}
 	// Check every file before writing any, so a refusal leaves nothing
 	// half-done.
 	var exist []string
-	for _, file := range initFiles {
+	for _, file := range files {
 		_, err := os.Stat(filepath.Join(f.dir, filepath.FromSlash(file.path)))
 		if err == nil {
 			exist = append(exist, file.path)
@@ -223,7 +221,7 @@ func (a *app) init(f initFlags) error {
 	if len(exist) > 0 && !f.force {
 		return fmt.Errorf("init: %s already %s: pass --force to overwrite", strings.Join(exist, ", "), plural(len(exist), "exists", "exist"))
 	}
-	for _, file := range initFiles {
+	for _, file := range files {
 		var b strings.Builder
 		if err := file.tmpl.Execute(&b, data); err != nil {
 			return fmt.Errorf("init: %s: %w", file.path, err)
@@ -244,6 +242,7 @@ func (a *app) init(f initFlags) error {
 		}
 		fmt.Fprintf(a.stdout, "\nNext: fill in hcsync.yaml, put your articles in docs/, and add the repository secrets %s (read-only ones for the plan).\n", strings.Join(names, ", "))
 	} else {
+		fmt.Fprintf(a.stdout, "\nNo GitHub workflows written: the local provider keeps its help center in a folder of the checkout, which a runner throws away after each run, so every push would create every article again. Use it on your machine; for CI, run init with --provider zendesk, intercom or helpcenter.\n")
 		fmt.Fprintf(a.stdout, "\nNext: put your articles in docs/ and run hcsync plan.\n")
 	}
 	return nil

@@ -25,7 +25,8 @@ func TestInit(t *testing.T) {
 		t.Run(provider, func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
-			if code, _, stderr := runInit(t, "--provider", provider, "--dir", dir); code != exitOK {
+			code, stdout, stderr := runInit(t, "--provider", provider, "--dir", dir)
+			if code != exitOK {
 				t.Fatalf("init: exit %d: %s", code, stderr)
 			}
 			cfg, err := config.Load(filepath.Join(dir, "hcsync.yaml"))
@@ -35,13 +36,24 @@ func TestInit(t *testing.T) {
 			if cfg.Provider != provider || cfg.Content != "docs" {
 				t.Errorf("hcsync.yaml: provider %q content %q, want %s and docs", cfg.Provider, cfg.Content, provider)
 			}
+			if provider == "local" {
+				// Its help center would live in the runner's throwaway
+				// checkout: no workflows, and init says why.
+				if _, err := os.Stat(filepath.Join(dir, ".github")); err == nil {
+					t.Errorf("init --provider local wrote GitHub workflows")
+				}
+				if !strings.Contains(stdout, "No GitHub workflows written") || !strings.Contains(stdout, "throws away") {
+					t.Errorf("init --provider local does not say why it wrote no workflows:\n%s", stdout)
+				}
+				return
+			}
 			plan := readFile(t, filepath.Join(dir, ".github/workflows/hcsync-plan.yml"))
 			apply := readFile(t, filepath.Join(dir, ".github/workflows/hcsync-apply.yml"))
 			if strings.Contains(plan, "command: apply") || !strings.Contains(plan, "pull_request:") {
 				t.Errorf("the plan workflow must plan on pull_request and never apply:\n%s", plan)
 			}
-			if !strings.Contains(apply, "push:") || !strings.Contains(apply, "[skip ci]") {
-				t.Errorf("the apply workflow must run on push and commit ids back with [skip ci]:\n%s", apply)
+			if !strings.Contains(apply, "push:") || !strings.Contains(apply, "cancel-in-progress: false") || !strings.Contains(apply, "fetch-depth: 0") {
+				t.Errorf("the apply workflow must run on push, queue rather than cancel, and fetch the history:\n%s", apply)
 			}
 			for _, e := range setups[provider].Env {
 				if !strings.Contains(plan, e.Name+": ${{ secrets."+e.PlanSecret+" }}") || !strings.Contains(apply, e.Name+": ${{ secrets."+e.ApplySecret+" }}") {

@@ -68,6 +68,9 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 type gitFlags struct {
 	since       string
 	failOnDrift bool
+	// driftBase is the record of the last successful apply (the
+	// Action's refs/hcsync/applied/<name>): drift is measured from it.
+	driftBase string
 	// jsonFile is where to save the plan as JSON besides printing it,
 	// so the Action reads one plan in two forms without planning twice.
 	jsonFile string
@@ -75,7 +78,8 @@ type gitFlags struct {
 
 func (g *gitFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.since, "since", "", "plan archive and delete-translation (with prune) only for files the commits since this git ref deleted")
-	fs.BoolVar(&g.failOnDrift, "fail-on-drift", false, "exit 1 when an article was edited in the help center after its file's last commit")
+	fs.BoolVar(&g.failOnDrift, "fail-on-drift", false, "exit 1 when an article was edited in the help center after its file's last commit (or the last apply, with --drift-base)")
+	fs.StringVar(&g.driftBase, "drift-base", "", "git ref recording the last successful apply (a commit of the applied tree, made when the apply ended): warn of help-center edits made after it, even if the file was committed since")
 	fs.StringVar(&g.jsonFile, "json-file", "", "also write the plan as JSON to this file")
 }
 
@@ -292,7 +296,17 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 		if g.since != "" {
 			return usageError("--since %s: %s is not inside a git repository: run hcsync from a clone, or drop --since", g.since, relPath(ws.cfg.ContentDir()))
 		}
+		if g.driftBase != "" {
+			return usageError("--drift-base %s: %s is not inside a git repository: run hcsync from a clone, or drop --drift-base", g.driftBase, relPath(ws.cfg.ContentDir()))
+		}
 		return nil
+	}
+	if g.driftBase != "" {
+		st, err := repo.AppliedAt(g.driftBase)
+		if err != nil {
+			return usageError("%w", err)
+		}
+		opts.Applied = &sync.AppliedRecord{At: st.At, Files: st.Files}
 	}
 	var files []string
 	for _, art := range ws.tree.Articles {

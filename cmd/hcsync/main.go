@@ -73,6 +73,7 @@ Commands:
   preview    serve the tree locally as the help center will show it
   export     write an existing help center out as a tree
   init       write a starter hcsync.yaml and GitHub workflows
+  write-ids  write the ids an apply recorded into this checkout's files
   version    print the version
 
 Run 'hcsync <command> -h' for a command's flags.

@@ -130,6 +130,12 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if opts.Prune && f.since == "" {
+		// Deletions come only from git since a ref: without one, prune
+		// archives nothing, which a reviewer should not take for "none".
+		plan.Warnings = append(plan.Warnings, sync.Warning{Kind: "prune-without-since",
+			Msg: "prune is on, but without --since no deleted file is known, so nothing is archived: pass --since with a commit from before the deletions (the Action passes the last apply's record)"})
+	}
 	a.debugf(ws, "timing: plan made after %s", since(start))
 	if err := saveJSON(f.gitFlags, plan); err != nil {
 		return nil, nil, nil, err
