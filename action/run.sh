@@ -327,7 +327,10 @@ if [ "$rc" -ne 0 ] && [ -s "$shown" ]; then
   {
     printf '\n**hcsync %s failed** (exit %d):\n\n```text\n' "$command" "$rc"
     if [ "$room" -gt 0 ]; then
-      sed 's/^```/ˋˋˋ/' "$shown" | head -c "$room"
+      # Not sed | head: under pipefail, sed killed by the closed pipe
+      # (exit 141) would fail the step whenever the errors are long.
+      sed 's/^```/ˋˋˋ/' "$shown" >"$shown.fenced"
+      head -c "$room" "$shown.fenced"
     fi
     printf '\n```\n'
     if [ "$(wc -c <"$shown")" -gt "$room" ]; then
