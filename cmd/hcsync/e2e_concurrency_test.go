@@ -19,7 +19,6 @@ import (
 	"github.com/hcsync/hcsync/internal/lockfile"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/fakeserver"
-	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 	"github.com/hcsync/hcsync/providers/zendesk"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
 )
@@ -180,11 +179,7 @@ func TestTwoClonesZendesk(t *testing.T) {
 // categories are listed with their children and whose articles are
 // listed by category from two lists, drafts and published ones.
 func TestTwoClonesHelpCenter(t *testing.T) {
-	srv := helpcentertest.NewServer(helpcentertest.Options{
-		Keys:      map[string][]string{hcFullKey: helpcentertest.AllScopes},
-		RateLimit: hcRateLimit, RateWindow: time.Second,
-	})
-	defer srv.Close()
+	srv := newHelpCenterFake(t)
 	dirA, dirB := helpCenterTree(t, srv.URL, srv.CenterID), helpCenterTree(t, srv.URL, srv.CenterID)
 	env := []string{"HELPCENTER_API_KEY=" + hcFullKey}
 

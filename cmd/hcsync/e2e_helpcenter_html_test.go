@@ -4,9 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 )
 
 // TestHelpCenterKeepsEmbedsAndForms: Help.Center documents only that it
@@ -17,12 +14,7 @@ import (
 // converges. A <script> or an on* handler is still refused at its line.
 func TestHelpCenterKeepsEmbedsAndForms(t *testing.T) {
 	t.Parallel()
-	srv := helpcentertest.NewServer(helpcentertest.Options{
-		Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
-		RateLimit:  hcRateLimit,
-		RateWindow: time.Second,
-	})
-	defer srv.Close()
+	srv := newHelpCenterFake(t)
 	dir := hcSmallTree(t, srv, map[string]string{
 		"guides/video.md": "---\ntitle: Watch the tour\n---\nThe tour:\n\n" +
 			"<iframe src=\"https://www.youtube.com/embed/abc123\" title=\"Tour\" allowfullscreen></iframe>\n\n" +

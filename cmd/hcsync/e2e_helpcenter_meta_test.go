@@ -5,9 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 )
 
 // TestHelpCenterSendsOnlyWhatChanged: an apply writes only the fields
@@ -19,12 +16,7 @@ import (
 // alone; a retitle writes the title alone.
 func TestHelpCenterSendsOnlyWhatChanged(t *testing.T) {
 	t.Parallel()
-	srv := helpcentertest.NewServer(helpcentertest.Options{
-		Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
-		RateLimit:  hcRateLimit,
-		RateWindow: time.Second,
-	})
-	defer srv.Close()
+	srv := newHelpCenterFake(t)
 	dir := hcSmallTree(t, srv, map[string]string{
 		"guides/reset.md":    "---\ntitle: Reset your password\nslug: reset\ndescription: Get a new password.\n---\nAsk for a link.\n",
 		"guides/reset.fr.md": "---\ntitle: Réinitialiser\nslug: reinitialiser\ndescription: Un nouveau mot de passe.\n---\nDemandez un lien.\n",

@@ -2,9 +2,6 @@ package main
 
 import (
 	"testing"
-	"time"
-
-	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 )
 
 // TestHelpCenterSlugsAreURLFriendly: the slugs hcsync gives drafts (so
@@ -16,12 +13,7 @@ import (
 // later changes no URL and no linking body; and the plan converges.
 func TestHelpCenterSlugsAreURLFriendly(t *testing.T) {
 	t.Parallel()
-	srv := helpcentertest.NewServer(helpcentertest.Options{
-		Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
-		RateLimit:  hcRateLimit,
-		RateWindow: time.Second,
-	})
-	defer srv.Close()
+	srv := newHelpCenterFake(t)
 	dir := hcSmallTree(t, srv, map[string]string{
 		"guides/reset.md":    "---\ntitle: Réinitialiser le mot de passe\ndraft: true\n---\nSee [the café](cafe.md).\n",
 		"guides/reset.fr.md": "---\ntitle: Réinitialiser — étape 2\ndraft: true\n---\nDemandez un lien.\n",

@@ -265,12 +265,7 @@ func hcSmallTree(t *testing.T, srv *helpcentertest.Server, files map[string]stri
 // seo object, so the adapter must send back what it did not change.
 func TestHelpCenterDescriptionKeepsSEOTitle(t *testing.T) {
 	t.Parallel()
-	srv := helpcentertest.NewServer(helpcentertest.Options{
-		Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
-		RateLimit:  hcRateLimit,
-		RateWindow: time.Second,
-	})
-	defer srv.Close()
+	srv := newHelpCenterFake(t)
 	dir := hcSmallTree(t, srv, map[string]string{
 		"guides/reset.md":    "---\ntitle: Reset your password\ndescription: Get a new password.\n---\nAsk for a link.\n",
 		"guides/reset.fr.md": "---\ntitle: Réinitialiser\ndescription: Un nouveau mot de passe.\n---\nDemandez un lien.\n",
@@ -398,12 +393,7 @@ func seedPendingEdits(srv *helpcentertest.Server) {
 // apply publishes.
 func TestHelpCenterExportPendingEdits(t *testing.T) {
 	t.Parallel()
-	srv := helpcentertest.NewServer(helpcentertest.Options{
-		Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
-		RateLimit:  hcRateLimit,
-		RateWindow: time.Second,
-	})
-	defer srv.Close()
+	srv := newHelpCenterFake(t)
 	seedPendingEdits(srv)
 	dir := hcSmallTree(t, srv, nil)
 	env := []string{"HELPCENTER_API_KEY=" + hcFullKey}
@@ -464,4 +454,17 @@ func TestHelpCenterExportPendingEdits(t *testing.T) {
 			t.Errorf("article %q after apply of the --drafts tree: %s; want the pending edits published", a.Draft.Title, a.Status())
 		}
 	}
+}
+
+// newHelpCenterFake is a Help.Center fake with one key of every scope,
+// its rate limit per second so tests run fast, closed when t ends.
+func newHelpCenterFake(t *testing.T) *helpcentertest.Server {
+	t.Helper()
+	srv := helpcentertest.NewServer(helpcentertest.Options{
+		Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
+		RateLimit:  hcRateLimit,
+		RateWindow: time.Second,
+	})
+	t.Cleanup(srv.Close)
+	return srv
 }

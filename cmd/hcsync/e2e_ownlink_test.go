@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
-	"time"
-
-	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 )
 
 // TestHelpCenterLinkToOwnTranslation: an article that links to its own
@@ -16,12 +13,7 @@ import (
 // converges.
 func TestHelpCenterLinkToOwnTranslation(t *testing.T) {
 	t.Parallel()
-	srv := helpcentertest.NewServer(helpcentertest.Options{
-		Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
-		RateLimit:  hcRateLimit,
-		RateWindow: time.Second,
-	})
-	defer srv.Close()
+	srv := newHelpCenterFake(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "hcsync.yaml"), fmt.Sprintf("provider: helpcenter\ncontent: docs\ndefault_locale: en\nrate_limit: %d\nhelpcenter:\n  center_id: %s\n  base_url: %s\n", hcRateLimit*60, srv.CenterID, srv.URL))
 	env := []string{"HELPCENTER_API_KEY=" + hcFullKey}

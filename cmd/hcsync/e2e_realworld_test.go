@@ -7,9 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
@@ -193,12 +191,7 @@ func TestRealWorldConstructsConverge(t *testing.T) {
 				srv.AuthorID(), srv.URL), []string{"INTERCOM_TOKEN=" + intercomToken}
 		}},
 		{"helpcenter", func(t *testing.T) (string, []string) {
-			srv := helpcentertest.NewServer(helpcentertest.Options{
-				Keys:       map[string][]string{hcFullKey: helpcentertest.AllScopes},
-				RateLimit:  hcRateLimit,
-				RateWindow: time.Second,
-			})
-			t.Cleanup(srv.Close)
+			srv := newHelpCenterFake(t)
 			return fmt.Sprintf("provider: helpcenter\ncontent: docs\ndefault_locale: en\nrate_limit: %d\nlinks: {root: camera}\nhelpcenter:\n  center_id: %s\n  base_url: %s\n",
 				hcRateLimit*60, srv.CenterID, srv.URL), []string{"HELPCENTER_API_KEY=" + hcFullKey}
 		}},

@@ -16,7 +16,6 @@ import (
 	"github.com/go-git/go-git/v5"
 
 	"github.com/hcsync/hcsync/providers"
-	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
@@ -123,11 +122,7 @@ func zendeskSite(t *testing.T) translationSite {
 }
 
 func helpCenterSite(t *testing.T) translationSite {
-	srv := helpcentertest.NewServer(helpcentertest.Options{
-		Keys:      map[string][]string{hcFullKey: helpcentertest.AllScopes},
-		RateLimit: hcRateLimit, RateWindow: time.Second,
-	})
-	t.Cleanup(srv.Close)
+	srv := newHelpCenterFake(t)
 	return translationSite{
 		g:         gitInit(t, helpCenterTree(t, srv.URL, srv.CenterID)),
 		env:       []string{"HELPCENTER_API_KEY=" + hcFullKey},
