@@ -208,7 +208,9 @@ type SectionUpdate struct {
 	Locale string `json:"locale,omitempty"`
 }
 
-// Taxonomy holds the names a help center knows. Each map is id -> name.
+// Taxonomy holds the names a help center knows. Each map is id -> name;
+// a TaxonomyFetcher leaves the segments and permission groups nil when it
+// did not read them.
 type Taxonomy struct {
 	Tags             map[string]string
 	Segments         map[string]string
@@ -249,7 +251,7 @@ type Article struct {
 	Labels           []string
 	ContentTags      []string // names
 	Segments         []string // names; empty = everyone
-	PermissionGroup  string   // name
+	PermissionGroup  string   // name, or id when the provider read no group list (see Taxonomy)
 	Promoted         bool
 	Position         int
 	CommentsDisabled bool

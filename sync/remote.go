@@ -47,22 +47,30 @@ func FetchTaxonomy(ctx context.Context, p providers.Provider, need providers.Tax
 	return t, nil
 }
 
-// TaxonomyNeeded says which name lists planning tree uses: a list is
-// needed when some file or default names one of its kind, and the
-// permission groups also when a new article may need the default one.
-func TaxonomyNeeded(tree *content.Tree, opts Options) providers.TaxonomyNeed {
+// TaxonomyNeeded says which name lists planning tree against remote
+// uses: a list is needed when some file names one of its kind or a
+// default for new articles does and some article is new (no id, or one
+// remote lacks). Defaults apply on create only, so a plan that creates
+// nothing reads no list for them.
+func TaxonomyNeeded(tree *content.Tree, remote *Remote, opts Options) providers.TaxonomyNeed {
 	caps := opts.Caps
-	need := providers.TaxonomyNeed{
-		Segments:         caps.Segments && opts.Defaults.Segments != nil,
-		PermissionGroups: caps.PermissionGroups && opts.Defaults.PermissionGroup != nil,
+	known := make(map[string]bool, len(remote.Articles))
+	for _, ra := range remote.Articles {
+		known[ra.ID] = true
 	}
+	var need providers.TaxonomyNeed
+	anyNew := false
 	for _, a := range tree.Articles {
+		isNew := a.ID == "" || !known[a.ID]
+		anyNew = anyNew || isNew
 		// An empty list ("segments: []", as export writes) names nothing.
 		need.Tags = need.Tags || caps.ContentTags && a.ContentTags != nil && len(*a.ContentTags) > 0
 		need.Segments = need.Segments || caps.Segments && a.Segments != nil && len(*a.Segments) > 0
 		need.PermissionGroups = need.PermissionGroups || caps.PermissionGroups &&
-			(a.PermissionGroup != nil || caps.PermissionGroupRequired && a.ID == "")
+			(a.PermissionGroup != nil || caps.PermissionGroupRequired && isNew)
 	}
+	need.Segments = need.Segments || caps.Segments && opts.Defaults.Segments != nil && anyNew
+	need.PermissionGroups = need.PermissionGroups || caps.PermissionGroups && opts.Defaults.PermissionGroup != nil && anyNew
 	return need
 }
 

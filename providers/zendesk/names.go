@@ -83,22 +83,32 @@ func (n *names) loadTags(ctx context.Context, p *Provider) error {
 	return nil
 }
 
+// taxonomy copies the cached lists; the segments and permission groups
+// stay nil until read, so the planner can tell "not read" from "none".
 func (n *names) taxonomy() providers.Taxonomy {
-	t := providers.Taxonomy{Tags: map[string]string{}, Segments: map[string]string{}, PermissionGroups: map[string]string{}}
+	t := providers.Taxonomy{Tags: map[string]string{}}
 	n.tagMu.Lock()
 	maps.Copy(t.Tags, n.tags)
 	n.tagMu.Unlock()
 	n.segMu.Lock()
-	for k, v := range n.segments {
-		t.Segments[id(k)] = v
-	}
+	t.Segments = idNames(n.segments)
 	n.segMu.Unlock()
 	n.groupMu.Lock()
-	for k, v := range n.groups {
-		t.PermissionGroups[id(k)] = v
-	}
+	t.PermissionGroups = idNames(n.groups)
 	n.groupMu.Unlock()
 	return t
+}
+
+// idNames turns an id -> name map into the Taxonomy's form; nil stays nil.
+func idNames(m map[int64]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[id(k)] = v
+	}
+	return out
 }
 
 // segmentNames maps ids to names; an id the list lacks (created since it

@@ -118,8 +118,12 @@ func sectionSection(s wireSection) providers.Section {
 // ListArticles returns every non-archived article with all its
 // translations: cursor pages of 100 with the translations sideload, so
 // 1,000 articles cost 10 requests, plus one per taxonomy list the
-// articles refer to (permission groups; segments and content tags only
-// when some article has them).
+// articles refer to (segments and content tags, when some article has
+// them). Every article has a permission group, yet the group list is not
+// read here: a plan needs it only when a file names a group or an
+// article is new (TaxonomyOf reads it then), so an article's
+// PermissionGroup is its group's name when the list was read before and
+// the group's id otherwise, which the planner maps with the Taxonomy.
 func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error) {
 	return p.listArticles(ctx, "/api/v2/help_center/articles")
 }
@@ -143,9 +147,6 @@ func (p *Provider) listArticles(ctx context.Context, path string) ([]providers.A
 	for _, a := range list {
 		needSegments = needSegments || len(a.UserSegmentIDs) > 0 || a.UserSegmentID != nil
 		needTags = needTags || len(a.ContentTagIDs) > 0
-	}
-	if err := p.names.loadGroups(ctx, p); err != nil {
-		return nil, err
 	}
 	if needSegments {
 		if err := p.names.loadSegments(ctx, p); err != nil {
