@@ -217,6 +217,15 @@ type Taxonomy struct {
 	PermissionGroups map[string]string
 }
 
+// PartialSectionLister is implemented by providers that can list every
+// section with only the categories that hold one, in fewer requests than
+// ListSections. A plan uses it, and falls back on ListSections when the
+// tree has a category folder it does not find there (an empty category
+// would otherwise look absent and be created twice).
+type PartialSectionLister interface {
+	ListSectionsAndTheirCategories(ctx context.Context) ([]Section, error)
+}
+
 // TaxonomyNeed says which name lists a plan uses: those its files (or
 // the config's defaults) name.
 type TaxonomyNeed struct {

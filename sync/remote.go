@@ -3,6 +3,7 @@ package sync
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"golang.org/x/sync/errgroup"
 
@@ -17,6 +18,10 @@ type Remote struct {
 	Sections []providers.Section
 	Articles []providers.Article
 	Taxonomy providers.Taxonomy
+
+	// sectionsPartial says Sections holds only the categories that hold a
+	// section (providers.PartialSectionLister).
+	sectionsPartial bool
 }
 
 // Fetch reads a help center's state with the provider's list calls, run
@@ -26,9 +31,47 @@ func Fetch(ctx context.Context, p providers.Provider) (*Remote, error) {
 }
 
 // FetchLists is Fetch without the name lists: a plan reads those with
-// FetchTaxonomy once the tree says which it names.
+// FetchTaxonomy once the tree says which it names. Where the provider
+// lists sections with only their categories in fewer requests, it does,
+// and CompleteSections then lists the rest if the tree needs them.
 func FetchLists(ctx context.Context, p providers.Provider) (*Remote, error) {
 	return fetch(ctx, p, false)
+}
+
+// CompleteSections lists every category and section when FetchLists
+// read only the categories that hold a section and the tree has a
+// category folder (a top-level folder) not among them, by id or else by
+// name: it may be an empty category, which must not be created again.
+func CompleteSections(ctx context.Context, p providers.Provider, tree *content.Tree, r *Remote) error {
+	if !r.sectionsPartial || allCategoriesListed(tree, r.Sections) {
+		return nil
+	}
+	secs, err := p.ListSections(ctx)
+	if err != nil {
+		return fmt.Errorf("listing sections: %w", err)
+	}
+	r.Sections, r.sectionsPartial = secs, false
+	return nil
+}
+
+func allCategoriesListed(tree *content.Tree, listed []providers.Section) bool {
+	for _, s := range tree.Sections {
+		if s.Parent != "" {
+			continue
+		}
+		found := false
+		for _, rs := range listed {
+			if s.ID != "" && rs.ID == s.ID ||
+				s.ID == "" && rs.ParentID == "" && strings.EqualFold(strings.TrimSpace(rs.Name), strings.TrimSpace(s.Name)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // FetchTaxonomy reads the name lists need names, where the provider can
@@ -84,7 +127,13 @@ func fetch(ctx context.Context, p providers.Provider, names bool) (*Remote, erro
 		return nil
 	})
 	g.Go(func() (err error) {
-		if r.Sections, err = p.ListSections(ctx); err != nil {
+		if pl, ok := p.(providers.PartialSectionLister); ok && !names {
+			r.Sections, err = pl.ListSectionsAndTheirCategories(ctx)
+			r.sectionsPartial = true
+		} else {
+			r.Sections, err = p.ListSections(ctx)
+		}
+		if err != nil {
 			return fmt.Errorf("listing sections: %w", err)
 		}
 		return nil

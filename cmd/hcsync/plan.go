@@ -121,6 +121,9 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if err := sync.CompleteSections(ctx, p, ws.tree, remote); err != nil {
+		return nil, nil, nil, err
+	}
 	if remote.Taxonomy, err = sync.FetchTaxonomy(ctx, p, sync.TaxonomyNeeded(ws.tree, remote, opts)); err != nil {
 		return nil, nil, nil, err
 	}

@@ -167,3 +167,40 @@ func BenchmarkListArticles(b *testing.B) {
 	}
 	b.ReportMetric(float64(fake.Count(http.MethodGet, ""))/float64(b.N), "requests/op")
 }
+
+// TestListSectionsAndTheirCategories: one request lists the sections with
+// their categories sideloaded; a category without sections is not among
+// them, and creating a section in it still finds it.
+func TestListSectionsAndTheirCategories(t *testing.T) {
+	t.Parallel()
+	fake, p := setup(t, zendesktest.Options{}, Options{})
+	cat := fake.AddCategory("Account")
+	empty := fake.AddCategory("Empty")
+	sec := fake.AddSection(cat, 0, "Billing")
+	got, err := p.ListSectionsAndTheirCategories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []providers.Section{
+		{ID: id(cat), Kind: providers.KindCategory, Name: "Account"},
+		{ID: id(sec), Kind: providers.KindSection, Name: "Billing", ParentID: id(cat)},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("ListSectionsAndTheirCategories = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i].ID != want[i].ID || got[i].Kind != want[i].Kind || got[i].Name != want[i].Name || got[i].ParentID != want[i].ParentID {
+			t.Errorf("section %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if n := fake.Count(http.MethodGet, ""); n != 1 {
+		t.Errorf("%d GET requests, want 1", n)
+	}
+	s, err := p.CreateSection(context.Background(), providers.SectionInput{Kind: providers.KindSection, Name: "Tips", ParentID: id(empty), Locale: "en-us"})
+	if err != nil {
+		t.Fatalf("creating a section in the category without sections: %v", err)
+	}
+	if s.ParentID != id(empty) {
+		t.Errorf("new section's parent = %s, want %s", s.ParentID, id(empty))
+	}
+}
