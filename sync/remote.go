@@ -127,6 +127,8 @@ func fetch(ctx context.Context, p providers.Provider, names bool) (*Remote, erro
 		return nil
 	})
 	g.Go(func() (err error) {
+		// Only a plan (FetchLists) takes the shorter listing: it has the
+		// tree for CompleteSections; export names every category.
 		if pl, ok := p.(providers.PartialSectionLister); ok && !names {
 			r.Sections, err = pl.ListSectionsAndTheirCategories(ctx)
 			r.sectionsPartial = true
