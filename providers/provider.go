@@ -208,11 +208,22 @@ type SectionUpdate struct {
 	Locale string `json:"locale,omitempty"`
 }
 
-// Taxonomy holds the names a help center knows. Each map is id -> name.
+// Taxonomy holds the names a help center knows. Each map is id -> name;
+// a TaxonomyFetcher leaves the segments and permission groups nil when it
+// did not read them.
 type Taxonomy struct {
 	Tags             map[string]string
 	Segments         map[string]string
 	PermissionGroups map[string]string
+}
+
+// PartialSectionLister is implemented by providers that can list every
+// section with only the categories that hold one, in fewer requests than
+// ListSections. A plan uses it, and falls back on ListSections when the
+// tree has a category folder it does not find there (an empty category
+// would otherwise look absent and be created twice).
+type PartialSectionLister interface {
+	ListSectionsAndTheirCategories(ctx context.Context) ([]Section, error)
 }
 
 // TaxonomyNeed says which name lists a plan uses: those its files (or
@@ -249,7 +260,7 @@ type Article struct {
 	Labels           []string
 	ContentTags      []string // names
 	Segments         []string // names; empty = everyone
-	PermissionGroup  string   // name
+	PermissionGroup  string   // name, or id when the provider read no group list (see Taxonomy)
 	Promoted         bool
 	Position         int
 	CommentsDisabled bool

@@ -48,6 +48,15 @@ func (pl *planner) checkCapabilities(a *content.Article) {
 	}
 }
 
+// remoteGroup is the name of ra's permission group. A provider that reads
+// the group list only when a plan needs it may give the group's id.
+func remoteGroup(tax providers.Taxonomy, ra *providers.Article) string {
+	if name, ok := lookupName(tax.PermissionGroups, ra.PermissionGroup); ok {
+		return name
+	}
+	return ra.PermissionGroup
+}
+
 // lookupName maps a name or id to the name the help center uses.
 func lookupName(byID map[string]string, v string) (string, bool) {
 	if name, ok := byID[v]; ok {
@@ -77,14 +86,15 @@ func quoteNames(byID map[string]string) string {
 // help center's names, and reports the ones it does not know.
 func (pl *planner) checkDefaults() {
 	caps, tax, d := pl.opts.Caps, pl.remote.Taxonomy, pl.opts.Defaults
-	if d.PermissionGroup != nil && caps.PermissionGroups {
+	// A nil list was not read: no article is new, so no default applies.
+	if d.PermissionGroup != nil && caps.PermissionGroups && tax.PermissionGroups != nil {
 		if name, ok := lookupName(tax.PermissionGroups, *d.PermissionGroup); ok {
 			pl.defaults.PermissionGroup = &name
 		} else {
 			pl.problem(pl.opts.ConfigFile, 0, "%s.permission_group %q not found: use one of %s", pl.opts.Provider, *d.PermissionGroup, quoteNames(tax.PermissionGroups))
 		}
 	}
-	if d.Segments != nil && caps.Segments {
+	if d.Segments != nil && caps.Segments && tax.Segments != nil {
 		segs := []string{}
 		for _, s := range *d.Segments {
 			if name, ok := lookupName(tax.Segments, s); ok {
@@ -679,9 +689,9 @@ func (pl *planner) diffMeta(m managedArticle, want providers.ArticleMeta) *Chang
 	list("labels", want.Labels, ra.Labels, func(v *[]string) { spec.Meta.Labels = v })
 	list("content_tags", want.ContentTags, ra.ContentTags, func(v *[]string) { spec.Meta.ContentTags = v })
 	list("segments", want.Segments, ra.Segments, func(v *[]string) { spec.Meta.Segments = v })
-	if want.PermissionGroup != nil && *want.PermissionGroup != ra.PermissionGroup {
+	if have := remoteGroup(pl.remote.Taxonomy, ra); want.PermissionGroup != nil && *want.PermissionGroup != have {
 		spec.Meta.PermissionGroup = want.PermissionGroup
-		fields = append(fields, FieldChange{Field: "permission_group", Old: ra.PermissionGroup, New: *want.PermissionGroup})
+		fields = append(fields, FieldChange{Field: "permission_group", Old: have, New: *want.PermissionGroup})
 	}
 	boolean := func(field string, want *bool, have bool, set func(*bool)) {
 		if want != nil && *want != have {

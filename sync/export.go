@@ -590,7 +590,7 @@ func (ex *exporter) sourceFrontMatter(fm *frontMatter, a *providers.Article, t *
 		fm.list("segments", a.Segments)
 	}
 	if caps.PermissionGroups && a.PermissionGroup != "" {
-		fm.str("permission_group", a.PermissionGroup)
+		fm.str("permission_group", remoteGroup(ex.remote.Taxonomy, a))
 	}
 	fm.boolean("draft", t.Draft)
 	if caps.Promoted {

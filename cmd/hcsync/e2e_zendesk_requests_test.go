@@ -62,15 +62,27 @@ func TestZendeskPermissionGroupCheckedAtPlan(t *testing.T) {
 // TestZendeskNoChangePlanRequests counts the requests of a plan that
 // finds nothing to do on 1,000 articles in three locales whose files
 // name no user segment and no content tag: those two name lists are
-// not fetched. What is left is locales, categories, sections, the
-// permission groups (the exported files name one) and ten pages of 100
-// articles with their translations (page[size] is at most 100).
+// not fetched. What is left is locales, the sections with their
+// categories sideloaded (every category folder holds a section, so the
+// full category list is not needed), ten pages of 100 articles with
+// their translations (page[size] is at most 100), and the permission
+// groups only when a file names one, to compare it by name: the config's
+// default group is for new articles, and there is none.
 func TestZendeskNoChangePlanRequests(t *testing.T) {
-	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
-	defer fake.Close()
-	fake.SeedArticles(1000, []string{"en-us", "fr", "de"})
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "hcsync.yaml"), fmt.Sprintf(`provider: zendesk
+	for _, tc := range []struct {
+		name       string
+		namesGroup bool // the files keep the permission_group: export wrote
+		max        int
+	}{
+		{"files name their group", true, 13},
+		{"files name no group", false, 12},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+			defer fake.Close()
+			fake.SeedArticles(1000, []string{"en-us", "fr", "de"})
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "hcsync.yaml"), fmt.Sprintf(`provider: zendesk
 content: docs
 default_locale: en-us
 rate_limit: 60000
@@ -79,29 +91,64 @@ zendesk:
   base_url: %s
   permission_group: Admins
 `, fake.URL))
-	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
-	if res := runCLI(t, dir, env, "export", "--out", "docs"); res.code != 0 {
-		t.Fatalf("export: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+			env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+			if res := runCLI(t, dir, env, "export", "--out", "docs"); res.code != 0 {
+				t.Fatalf("export: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+			}
+			// The exported config replaces ours; keep ours, which names the fake.
+			if err := os.Remove(filepath.Join(dir, "docs", "hcsync.yaml")); err != nil {
+				t.Fatal(err)
+			}
+			if !tc.namesGroup {
+				dropKey(t, filepath.Join(dir, "docs"), "permission_group: Admins\n")
+			}
+			fake.ResetLog()
+			res := runCLI(t, dir, env, "plan", "--detailed-exitcode", "--no-cache")
+			if res.code != 0 {
+				t.Fatalf("plan: exit %d, want 0 (no changes)\n%s%s", res.code, res.stdout, res.stderr)
+			}
+			var paths []string
+			groups := 0
+			for _, r := range fake.Requests() {
+				paths = append(paths, r.Method+" "+r.Path)
+				if strings.Contains(r.Path, "user_segments") || strings.Contains(r.Path, "content_tags") {
+					t.Errorf("no file names a segment or tag, yet the plan sent %s %s", r.Method, r.Path)
+				}
+				if strings.Contains(r.Path, "permission_groups") {
+					groups++
+				}
+			}
+			t.Logf("%d requests:\n%s", len(paths), strings.Join(paths, "\n"))
+			if !tc.namesGroup && groups != 0 {
+				t.Errorf("no file names a permission group and no article is new, yet the plan listed the groups %d times", groups)
+			}
+			if len(paths) > tc.max {
+				t.Errorf("a no-change plan of 1,000 articles sent %d requests, want at most %d", len(paths), tc.max)
+			}
+		})
 	}
-	// The exported config replaces ours; keep ours, which names the fake.
-	if err := os.Remove(filepath.Join(dir, "docs", "hcsync.yaml")); err != nil {
+}
+
+// dropKey removes line from every Markdown file under dir that has it.
+func dropKey(t *testing.T, dir, line string) {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		s := readFile(t, path)
+		if strings.Contains(s, line) {
+			n++
+			writeFile(t, path, strings.Replace(s, line, "", 1))
+		}
+		return nil
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	fake.ResetLog()
-	res := runCLI(t, dir, env, "plan", "--detailed-exitcode", "--no-cache")
-	if res.code != 0 {
-		t.Fatalf("plan: exit %d, want 0 (no changes)\n%s%s", res.code, res.stdout, res.stderr)
-	}
-	var paths []string
-	for _, r := range fake.Requests() {
-		paths = append(paths, r.Method+" "+r.Path)
-		if strings.Contains(r.Path, "user_segments") || strings.Contains(r.Path, "content_tags") {
-			t.Errorf("no file names a segment or tag, yet the plan sent %s %s", r.Method, r.Path)
-		}
-	}
-	t.Logf("%d requests:\n%s", len(paths), strings.Join(paths, "\n"))
-	if len(paths) > 14 {
-		t.Errorf("a no-change plan of 1,000 articles sent %d requests, want at most 14", len(paths))
+	if n == 0 {
+		t.Fatalf("no file under %s has %q", dir, line)
 	}
 }
 
@@ -286,5 +333,42 @@ func TestZendeskImagesAttachedToTheirArticles(t *testing.T) {
 		if !strings.Contains(shown[att.ArticleID], att.ContentURL) {
 			t.Errorf("attachment %s belongs to article %d, whose bodies do not show it", att.FileName, att.ArticleID)
 		}
+	}
+}
+
+// TestZendeskEmptyCategoryFound: a plan lists the sections with only the
+// categories that hold one; a category folder of the tree whose category
+// has no section yet is still found (the plan then lists every
+// category), never planned for creation a second time.
+func TestZendeskEmptyCategoryFound(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	mustApply(t, dir, env)
+	fake.AddCategory("Empty Shelf")
+	writeFile(t, filepath.Join(dir, "docs", "empty-shelf", "_category.md"), "---\ntitle: Empty Shelf\n---\n")
+	writeFile(t, filepath.Join(dir, "docs", "empty-shelf", "tips", "_section.md"), "---\ntitle: Tips\n---\n")
+	writeFile(t, filepath.Join(dir, "docs", "empty-shelf", "tips", "first.md"), "---\ntitle: First tip\n---\nKeep it short.\n")
+	res := runCLI(t, dir, env, "plan")
+	if res.code != 0 {
+		t.Fatalf("plan: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	if regexp.MustCompile(`create-section +empty-shelf/_category\.md`).MatchString(res.stdout) {
+		t.Errorf("the plan creates the category Empty Shelf, which the help center has:\n%s", res.stdout)
+	}
+	if !regexp.MustCompile(`create-section +empty-shelf/tips/_section\.md`).MatchString(res.stdout) {
+		t.Errorf("the plan does not create the new section Tips:\n%s", res.stdout)
+	}
+	mustApply(t, dir, env)
+	assertConverged(t, dir, env)
+	n := 0
+	for _, c := range fake.Categories() {
+		if c.Name == "Empty Shelf" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("help center holds %d categories named Empty Shelf, want the one it had", n)
 	}
 }

@@ -121,7 +121,10 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if remote.Taxonomy, err = sync.FetchTaxonomy(ctx, p, sync.TaxonomyNeeded(ws.tree, opts)); err != nil {
+	if err := sync.CompleteSections(ctx, p, ws.tree, remote); err != nil {
+		return nil, nil, nil, err
+	}
+	if remote.Taxonomy, err = sync.FetchTaxonomy(ctx, p, sync.TaxonomyNeeded(ws.tree, remote, opts)); err != nil {
 		return nil, nil, nil, err
 	}
 	a.debugf(ws, "timing: help center read after %s", since(start))

@@ -30,6 +30,7 @@ type names struct {
 	secMu      sync.Mutex
 	categories map[int64]wireCategory // nil until ListSections ran
 	sections   map[int64]wireSection
+	partial    bool // categories holds only those with sections
 }
 
 func (n *names) loadSegments(ctx context.Context, p *Provider) error {
@@ -83,22 +84,32 @@ func (n *names) loadTags(ctx context.Context, p *Provider) error {
 	return nil
 }
 
+// taxonomy copies the cached lists; the segments and permission groups
+// stay nil until read, so the planner can tell "not read" from "none".
 func (n *names) taxonomy() providers.Taxonomy {
-	t := providers.Taxonomy{Tags: map[string]string{}, Segments: map[string]string{}, PermissionGroups: map[string]string{}}
+	t := providers.Taxonomy{Tags: map[string]string{}}
 	n.tagMu.Lock()
 	maps.Copy(t.Tags, n.tags)
 	n.tagMu.Unlock()
 	n.segMu.Lock()
-	for k, v := range n.segments {
-		t.Segments[id(k)] = v
-	}
+	t.Segments = idNames(n.segments)
 	n.segMu.Unlock()
 	n.groupMu.Lock()
-	for k, v := range n.groups {
-		t.PermissionGroups[id(k)] = v
-	}
+	t.PermissionGroups = idNames(n.groups)
 	n.groupMu.Unlock()
 	return t
+}
+
+// idNames turns an id -> name map into the Taxonomy's form; nil stays nil.
+func idNames(m map[int64]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[id(k)] = v
+	}
+	return out
 }
 
 // segmentNames maps ids to names; an id the list lacks (created since it
@@ -280,9 +291,12 @@ func (n *names) searchTag(ctx context.Context, p *Provider, name string) (provid
 	return t, ok, nil
 }
 
-func (n *names) setContainers(cats []wireCategory, secs []wireSection) {
+// setContainers caches the listed categories and sections; partial says
+// the categories are only those that hold a section.
+func (n *names) setContainers(cats []wireCategory, secs []wireSection, partial bool) {
 	n.secMu.Lock()
 	defer n.secMu.Unlock()
+	n.partial = partial
 	n.categories = map[int64]wireCategory{}
 	n.sections = map[int64]wireSection{}
 	for _, c := range cats {
@@ -312,7 +326,8 @@ func (n *names) addSection(s wireSection) {
 }
 
 // container says what a parent id is: a category, or a section (with its
-// category). loaded is false when ListSections has not run yet.
+// category). loaded is false when ListSections has not run yet, or when
+// only the categories with sections were listed and v is not among them.
 func (n *names) container(v int64) (cat *wireCategory, sec *wireSection, loaded bool) {
 	n.secMu.Lock()
 	defer n.secMu.Unlock()
@@ -322,7 +337,7 @@ func (n *names) container(v int64) (cat *wireCategory, sec *wireSection, loaded 
 	if s, ok := n.sections[v]; ok {
 		return nil, &s, true
 	}
-	return nil, nil, n.categories != nil
+	return nil, nil, n.categories != nil && !n.partial
 }
 
 // sectionRef resolves a section reference (id, name, or slug of the name)

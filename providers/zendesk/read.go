@@ -14,6 +14,17 @@ import (
 // size, following meta.after_cursor while meta.has_more (doc: NOTES.md,
 // Zendesk pagination). Items under key are decoded as T and passed to each.
 func listAll[T any](ctx context.Context, p *Provider, path, key string, q url.Values, size int, each func(T)) error {
+	return listPages(ctx, p, path, key, q, size, func(items []T, _ map[string]json.RawMessage) error {
+		for _, it := range items {
+			each(it)
+		}
+		return nil
+	})
+}
+
+// listPages is listAll that hands over each page whole: its items under
+// key, and the page itself for sideloads.
+func listPages[T any](ctx context.Context, p *Provider, path, key string, q url.Values, size int, each func([]T, map[string]json.RawMessage) error) error {
 	next := url.Values{}
 	for k, v := range q {
 		next[k] = v
@@ -30,8 +41,8 @@ func listAll[T any](ctx context.Context, p *Provider, path, key string, q url.Va
 				return fmt.Errorf("GET %s: decoding %q: %w", path, key, err)
 			}
 		}
-		for _, it := range items {
-			each(it)
+		if err := each(items, page); err != nil {
+			return err
 		}
 		var meta cursorMeta
 		if raw, ok := page["meta"]; ok {
@@ -86,7 +97,46 @@ func (p *Provider) ListSections(ctx context.Context) ([]providers.Section, error
 	if err := listAll(ctx, p, "/api/v2/help_center/sections", "sections", nil, 100, func(s wireSection) { secs = append(secs, s) }); err != nil {
 		return nil, err
 	}
-	p.names.setContainers(cats, secs)
+	p.names.setContainers(cats, secs, false)
+	return containers(cats, secs), nil
+}
+
+// ListSectionsAndTheirCategories implements
+// providers.PartialSectionLister: the sections with their categories
+// sideloaded (include=categories, doc: Help Center OpenAPI, List
+// Sections, Sideloads), one request per 100 sections instead of a list
+// of categories beside. The sideload holds "the category" of each listed
+// section, so a category without sections is missing: the planner calls
+// ListSections when the tree has a category folder it cannot find here.
+func (p *Provider) ListSectionsAndTheirCategories(ctx context.Context) ([]providers.Section, error) {
+	var cats []wireCategory
+	var secs []wireSection
+	seen := map[int64]bool{}
+	q := url.Values{"include": {"categories"}}
+	err := listPages(ctx, p, "/api/v2/help_center/sections", "sections", q, 100, func(page []wireSection, raw map[string]json.RawMessage) error {
+		secs = append(secs, page...)
+		var side []wireCategory
+		if b, ok := raw["categories"]; ok {
+			if err := json.Unmarshal(b, &side); err != nil {
+				return fmt.Errorf("GET /api/v2/help_center/sections: decoding the categories sideload: %w", err)
+			}
+		}
+		for _, c := range side {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				cats = append(cats, c)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	p.names.setContainers(cats, secs, true)
+	return containers(cats, secs), nil
+}
+
+func containers(cats []wireCategory, secs []wireSection) []providers.Section {
 	out := make([]providers.Section, 0, len(cats)+len(secs))
 	for _, c := range cats {
 		out = append(out, categorySection(c))
@@ -94,7 +144,7 @@ func (p *Provider) ListSections(ctx context.Context) ([]providers.Section, error
 	for _, s := range secs {
 		out = append(out, sectionSection(s))
 	}
-	return out, nil
+	return out
 }
 
 func categorySection(c wireCategory) providers.Section {
@@ -118,8 +168,12 @@ func sectionSection(s wireSection) providers.Section {
 // ListArticles returns every non-archived article with all its
 // translations: cursor pages of 100 with the translations sideload, so
 // 1,000 articles cost 10 requests, plus one per taxonomy list the
-// articles refer to (permission groups; segments and content tags only
-// when some article has them).
+// articles refer to (segments and content tags, when some article has
+// them). Every article has a permission group, yet the group list is not
+// read here: a plan needs it only when a file names a group or an
+// article is new (TaxonomyOf reads it then), so an article's
+// PermissionGroup is its group's name when the list was read before and
+// the group's id otherwise, which the planner maps with the Taxonomy.
 func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error) {
 	return p.listArticles(ctx, "/api/v2/help_center/articles")
 }
@@ -143,9 +197,6 @@ func (p *Provider) listArticles(ctx context.Context, path string) ([]providers.A
 	for _, a := range list {
 		needSegments = needSegments || len(a.UserSegmentIDs) > 0 || a.UserSegmentID != nil
 		needTags = needTags || len(a.ContentTagIDs) > 0
-	}
-	if err := p.names.loadGroups(ctx, p); err != nil {
-		return nil, err
 	}
 	if needSegments {
 		if err := p.names.loadSegments(ctx, p); err != nil {

@@ -8,12 +8,17 @@
 //
 // Decisions the API leaves open:
 //
-//   - Articles are listed with cursor pages of 100 and the translations
-//     sideload; id-to-name lists are fetched once, and only those the
-//     articles refer to or the tree names (TaxonomyOf): a plan of 1,000
-//     articles whose files name no segment or tag costs 14 requests
-//     (locales, categories, sections, 10 article pages, permission
-//     groups).
+//   - Articles are listed with cursor pages of 100 (page[size]'s
+//     maximum) and the translations sideload; id-to-name lists are
+//     fetched once, and only those the articles refer to or the plan
+//     needs (TaxonomyOf). The permission groups are one of the latter:
+//     until they are read an article's group travels as its id. A plan
+//     lists the sections with their categories sideloaded
+//     (ListSectionsAndTheirCategories), and every category only when the
+//     tree has a category folder not among them. A plan of 1,000
+//     articles whose files name no segment or tag costs 13 requests
+//     (locales, sections, 10 article pages, permission groups), 12 when
+//     they name no permission group and no article is new.
 //   - User segments are always written as user_segment_ids (a list of
 //     one on plans that allow only one); an empty list means everyone.
 //   - New articles need a permission group: the front-matter's, else

@@ -76,7 +76,10 @@ func urlSlug(name string) string {
 
 // listSections lists every section, or those of one category; a
 // category that does not exist is a 404 RecordNotFound, not an empty
-// list (seen: NOTES.md, Zendesk errors).
+// list (seen: NOTES.md, Zendesk errors). include=categories sideloads
+// "the category" of each listed section, so a category without sections
+// is not among them (doc: Help Center OpenAPI, List Sections, Sideloads;
+// the copy named in /work/shared/api/README.md).
 func (s *Server) listSections(w http.ResponseWriter, r *http.Request, category int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -90,9 +93,17 @@ func (s *Server) listSections(w http.ResponseWriter, r *http.Request, category i
 			list = append(list, x)
 		}
 	}
-	writePage(w, r, list, pageOpts{maxSize: 100, defaultSize: 30}, "sections", func(x *Section) map[string]any {
+	categories := map[int64]bool{}
+	out, ok := pageJSON(w, r, list, pageOpts{maxSize: 100, defaultSize: 30}, "sections", func(x *Section) map[string]any {
+		categories[x.CategoryID] = true
 		return s.sectionJSON(s.base(r), x)
 	})
+	if !ok {
+		return
+	}
+	inc := includes(r)
+	s.sideload(out, s.base(r), map[string]bool{"categories": inc["categories"]}, nil, categories)
+	writeJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) showSection(w http.ResponseWriter, r *http.Request, id int64) {

@@ -401,3 +401,23 @@ func TestArticlePages(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionsSideloadCategories: List Sections with include=categories
+// answers each listed section's category beside the sections, and only
+// those: a category without sections is not sideloaded (doc: Help Center
+// OpenAPI, List Sections, Sideloads).
+func TestSectionsSideloadCategories(t *testing.T) {
+	t.Parallel()
+	s := newFake(t, Options{})
+	full := s.AddCategory("Guides")
+	s.AddCategory("Empty")
+	s.AddSection(full, 0, "Setup")
+	code, _, out := call(t, s, "GET", "/api/v2/help_center/sections?include=categories&page[size]=100", "")
+	cats, _ := out["categories"].([]any)
+	if code != http.StatusOK || len(out["sections"].([]any)) != 1 || len(cats) != 1 || cats[0].(map[string]any)["name"] != "Guides" {
+		t.Errorf("sections with categories: %d %v, want the one section and its category Guides", code, out)
+	}
+	if _, _, out := call(t, s, "GET", "/api/v2/help_center/sections", ""); out["categories"] != nil {
+		t.Errorf("sections without include: %v, want no categories", out)
+	}
+}
