@@ -52,6 +52,12 @@ type ExportOptions struct {
 	// instead of its published version. Either way, ExportResult.Pending
 	// lists them.
 	Drafts bool
+	// Defaults are what the exported hcsync.yaml gives new articles
+	// (Options.Defaults). A file whose permission group is the default
+	// one does not name it: an absent key leaves the article's group as
+	// the help center has it, and the tree reads as a team writes one
+	// (a plan of it then need not read the group list).
+	Defaults providers.ArticleMeta
 	// HTTPClient fetches images over HTTP; nil = http.DefaultClient.
 	HTTPClient *http.Client
 	// Progress is called after each article is converted.
@@ -589,7 +595,7 @@ func (ex *exporter) sourceFrontMatter(fm *frontMatter, a *providers.Article, t *
 	if caps.Segments {
 		fm.list("segments", a.Segments)
 	}
-	if caps.PermissionGroups && a.PermissionGroup != "" {
+	if caps.PermissionGroups && a.PermissionGroup != "" && !ex.defaultGroup(a) {
 		fm.str("permission_group", remoteGroup(ex.remote.Taxonomy, a))
 	}
 	fm.boolean("draft", t.Draft)
@@ -984,4 +990,18 @@ func (fm *frontMatter) encode(body string) []byte {
 		b.WriteString(body)
 	}
 	return []byte(b.String())
+}
+
+// defaultGroup reports whether a's permission group is the one the
+// exported config gives new articles, by name or id.
+func (ex *exporter) defaultGroup(a *providers.Article) bool {
+	d := ex.opts.Defaults.PermissionGroup
+	if d == nil {
+		return false
+	}
+	want, ok := lookupName(ex.remote.Taxonomy.PermissionGroups, *d)
+	if !ok {
+		want = strings.TrimSpace(*d)
+	}
+	return strings.EqualFold(remoteGroup(ex.remote.Taxonomy, a), want)
 }

@@ -61,7 +61,10 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 	var bar *progressbar.ProgressBar
 	// Downloaded images plan clean on every provider: the sidecar export
 	// writes beside them maps an unchanged copy back to its URL.
-	opts := sync.ExportOptions{RelativeLinks: !f.keepURLs, LocalImages: !f.keepURLs, Drafts: f.drafts}
+	// The exported config keeps the defaults for new articles, so files
+	// need not repeat them (ExportOptions.Defaults).
+	opts := sync.ExportOptions{RelativeLinks: !f.keepURLs, LocalImages: !f.keepURLs, Drafts: f.drafts,
+		Defaults: planOptions(cfg, p).Defaults}
 	if a.isTerminal {
 		opts.Progress = func(done, total int) {
 			if bar == nil {
