@@ -133,6 +133,9 @@ func newTranslation(pf *parsedFile, locale string) *Translation {
 	if fm.Title != nil {
 		t.Title = *fm.Title
 	}
+	if fm.SourceCommit != nil {
+		t.SourceCommit = strings.TrimSpace(*fm.SourceCommit)
+	}
 	if fm.Draft != nil {
 		t.Draft = *fm.Draft
 	}
