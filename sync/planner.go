@@ -66,6 +66,9 @@ type Options struct {
 	// content root, "." for all of it) or a site's URL; empty = such
 	// links are dead, except those into the help center itself.
 	LinksRoot string
+	// Stale are the tree's translations that fell behind their source
+	// (from git history); the plan lists them.
+	Stale []StaleTranslation
 }
 
 // ForeignIDsShare is the share of a tree's ids the help center must lack,
@@ -171,7 +174,7 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 		remote:         remote,
 		opts:           opts,
 		profile:        render.Lookup(opts.Caps.HTMLProfile),
-		plan:           &Plan{SchemaVersion: SchemaVersion, Provider: opts.Provider, Changes: []*Change{}, Unmanaged: []Unmanaged{}, UnmanagedTranslations: []UnmanagedTranslation{}, Warnings: []Warning{}},
+		plan:           &Plan{SchemaVersion: SchemaVersion, Provider: opts.Provider, Changes: []*Change{}, Unmanaged: []Unmanaged{}, UnmanagedTranslations: []UnmanagedTranslation{}, Warnings: []Warning{}, Stale: staleOf(opts.Stale)},
 		remoteByID:     make(map[string]*providers.Article, len(remote.Articles)),
 		remoteSections: make(map[string]*providers.Section, len(remote.Sections)),
 		sectionRefs:    make(map[string]SectionRef),
