@@ -47,6 +47,9 @@ func (a *app) plan(ctx context.Context, f planFlags) error {
 	if err := checkDrift(f.gitFlags, plan); err != nil {
 		return err
 	}
+	if err := checkStale(f.gitFlags, plan); err != nil {
+		return err
+	}
 	if f.detailedExitcode && !plan.Empty() {
 		return &exitCodeError{code: exitChanges, err: fmt.Errorf("")}
 	}
