@@ -119,6 +119,8 @@ type planner struct {
 	remote  *Remote
 	opts    Options
 	profile *render.Profile
+	// stale holds the files of opts.Stale.
+	stale map[string]bool
 
 	problems  content.Problems
 	problemMu gosync.Mutex // for addProblems
@@ -186,6 +188,10 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 	for i := range remote.Articles {
 		a := &remote.Articles[i]
 		pl.remoteByID[a.ID] = a
+	}
+	pl.stale = make(map[string]bool, len(opts.Stale))
+	for _, s := range opts.Stale {
+		pl.stale[s.File] = true
 	}
 	// The enabled locales as spelt in the tree's files, so that locale
 	// answers with a map lookup: it runs for every link of every body.

@@ -338,7 +338,7 @@ func (p *Provider) CreateTranslation(ctx context.Context, articleID string, t pr
 // UpdateTranslation writes the title, body and draft state of one locale
 // (PUT .../articles/{id}/translations/{locale}).
 func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t providers.TranslationInput) (providers.Translation, error) {
-	return p.putTranslation(ctx, articleID, t.Locale, translationWrite{Title: t.Title, Body: &t.Body, Draft: &t.Draft}, "updating")
+	return p.putTranslation(ctx, articleID, t.Locale, translationWrite{Title: t.Title, Body: &t.Body, Draft: &t.Draft, Outdated: t.Outdated}, "updating")
 }
 
 // Publish sets draft false on one locale.
