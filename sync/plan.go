@@ -211,7 +211,7 @@ type UnmanagedTranslation struct {
 // about the whole tree).
 type Warning struct {
 	File string `json:"file,omitempty"`
-	Kind string `json:"kind"` // drift | prune-without-since | pending-draft | outdated | ambiguous-adopt | orphan-translation | duplicate-title | forgotten-ids
+	Kind string `json:"kind"` // drift | prune-without-since | pending-draft | outdated | ambiguous-adopt | orphan-translation | duplicate-title | forgotten-ids | missing-translation
 	Msg  string `json:"message"`
 }
 

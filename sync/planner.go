@@ -66,6 +66,10 @@ type Options struct {
 	// content root, "." for all of it) or a site's URL; empty = such
 	// links are dead, except those into the help center itself.
 	LinksRoot string
+	// RequiredLocales are the locales every article must have
+	// (required_locales:): a missing one is a missing-translation
+	// warning.
+	RequiredLocales []string
 	// Stale are the tree's translations that fell behind their source
 	// (from git history); the plan lists them.
 	Stale []StaleTranslation
@@ -230,6 +234,7 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 	pl.planArchives()
 	pl.listUnmanaged()
 	pl.warnDuplicates()
+	pl.warnMissing()
 	return pl.plan, nil
 }
 

@@ -28,6 +28,32 @@ type StaleTranslation struct {
 	New bool `json:"new,omitempty"`
 }
 
+// warnMissing warns of each article that lacks a translation into a
+// locale of RequiredLocales (other than its own).
+func (pl *planner) warnMissing() {
+	for _, a := range pl.tree.Articles {
+		for _, l := range pl.opts.RequiredLocales {
+			if a.Translation(l) != nil {
+				continue
+			}
+			file := strings.TrimSuffix(a.Path, ".md") + "." + l + ".md"
+			pl.plan.Warnings = append(pl.plan.Warnings, Warning{File: a.Path, Kind: "missing-translation", Msg: fmt.Sprintf(
+				"no %s translation, and required_locales lists %s: add %s", l, l, file)})
+		}
+	}
+}
+
+// MissingTranslations counts the missing-translation warnings of p.
+func (p *Plan) MissingTranslations() int {
+	n := 0
+	for _, w := range p.Warnings {
+		if w.Kind == "missing-translation" {
+			n++
+		}
+	}
+	return n
+}
+
 // staleOf is a sorted copy of s, never nil (the JSON shows []).
 func staleOf(s []StaleTranslation) []StaleTranslation {
 	out := append([]StaleTranslation{}, s...)

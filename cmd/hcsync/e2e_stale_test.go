@@ -70,3 +70,29 @@ func TestPlanStale(t *testing.T) {
 		t.Fatalf("after the translation's edit, stale = %+v, want none", p.Stale)
 	}
 }
+
+// TestRequiredLocales: required_locales makes each missing translation
+// a plan warning naming the file to add, and --fail-on-missing a failure.
+func TestRequiredLocales(t *testing.T) {
+	g := newGitTree(t)
+	cfg := g.dir + "/hcsync.yaml"
+	writeFile(t, cfg, readFile(t, cfg)+"required_locales: [fr]\n")
+	p := planJSON(t, g.dir, nil)
+	var missing []string
+	for _, w := range p.Warnings {
+		if w.Kind == "missing-translation" {
+			missing = append(missing, w.File+": "+w.Msg)
+		}
+	}
+	want := "account/security/reset-password.md: no fr translation, and required_locales lists fr: add account/security/reset-password.fr.md"
+	if len(missing) != 5 || !strings.Contains(strings.Join(missing, "\n"), want) {
+		t.Errorf("missing-translation warnings:\n%s\nwant 5, among them %q", strings.Join(missing, "\n"), want)
+	}
+	res := runCLI(t, g.dir, nil, "plan", "--fail-on-missing")
+	if res.code != 1 || !strings.Contains(res.stderr, "--fail-on-missing: 5 translation(s) required by required_locales are missing") {
+		t.Errorf("plan --fail-on-missing exited %d, stderr %q", res.code, res.stderr)
+	}
+	if res := runCLI(t, g.dir, nil, "plan", "--fail-on-missing", "--format", "json"); res.code != 1 {
+		t.Errorf("plan --fail-on-missing --format json exited %d", res.code)
+	}
+}

@@ -264,6 +264,8 @@ func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
 		Prune:         cfg.Prune,
 		ConfigFile:    cfg.File,
 		LinksRoot:     cfg.Links.Root,
+		// The article's own locale is never missing: Translation finds it.
+		RequiredLocales: cfg.RequiredLocales,
 	}
 	if cfg.Provider == "intercom" {
 		opts.ImageBaseURL = cfg.Intercom.ImageBaseURL
@@ -397,6 +399,15 @@ func checkStale(g gitFlags, plan *sync.Plan) error {
 		files[i] = s.File
 	}
 	return fmt.Errorf("--fail-on-stale: %d translation(s) are behind their source (%s): update them, or set source_commit: in those that still hold", len(files), strings.Join(files, ", "))
+}
+
+// checkMissing fails when --fail-on-missing is set and the plan warns
+// of missing translations.
+func checkMissing(f planningFlags, plan *sync.Plan) error {
+	if n := plan.MissingTranslations(); f.failOnMissing && n > 0 {
+		return fmt.Errorf("--fail-on-missing: %d translation(s) required by required_locales are missing (the plan's warnings name them): add the files, or drop the locale from required_locales", n)
+	}
+	return nil
 }
 
 // saveJSON writes the plan to --json-file, when given.
