@@ -136,6 +136,9 @@ func newTranslation(pf *parsedFile, locale string) *Translation {
 	if fm.SourceCommit != nil {
 		t.SourceCommit = strings.TrimSpace(*fm.SourceCommit)
 	}
+	if fm.SourceHash != nil {
+		t.SourceHash = strings.ToLower(strings.TrimSpace(*fm.SourceHash))
+	}
 	if fm.Draft != nil {
 		t.Draft = *fm.Draft
 	}

@@ -20,7 +20,9 @@ var sourceKeys = []string{
 // belong to the article and live in the source file only.
 // source_commit names the commit of the source the translation was last
 // confirmed against (see Staleness).
-var translationKeys = []string{"title", "draft", "description", "slug", "source_commit"}
+// source_hash is the fallback outside git: SourceHash of the source body
+// the translation was confirmed against.
+var translationKeys = []string{"title", "draft", "description", "slug", "source_commit", "source_hash"}
 
 // keyAliases are other names accepted for a key: translated_from is what
 // some translation tools write. Only the key they stand for is
@@ -48,6 +50,7 @@ type frontMatter struct {
 	Description      *string
 	Slug             *string
 	SourceCommit     *string
+	SourceHash       *string
 
 	// Lines maps each key written to its file line.
 	Lines map[string]int
@@ -73,6 +76,7 @@ var fields = map[string]field{
 	"description":       func(fm *frontMatter, v *yaml.Node) string { return text(&fm.Description, v) },
 	"slug":              func(fm *frontMatter, v *yaml.Node) string { return text(&fm.Slug, v) },
 	"source_commit":     func(fm *frontMatter, v *yaml.Node) string { return text(&fm.SourceCommit, v) },
+	"source_hash":       func(fm *frontMatter, v *yaml.Node) string { return text(&fm.SourceHash, v) },
 }
 
 // isNull reports whether v was written as nothing, ~ or null: such a key

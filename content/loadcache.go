@@ -340,7 +340,7 @@ func decodeLoadCache(data []byte) (map[string]cachedFile, error) {
 // strings, lists and bools list the optional fields of fm by kind, in a
 // fixed order: the cache file's layout.
 func (fm *frontMatter) strings() []**string {
-	return []**string{&fm.Title, &fm.ID, &fm.Locale, &fm.Section, &fm.PermissionGroup, &fm.Description, &fm.Slug, &fm.SourceCommit}
+	return []**string{&fm.Title, &fm.ID, &fm.Locale, &fm.Section, &fm.PermissionGroup, &fm.Description, &fm.Slug, &fm.SourceCommit, &fm.SourceHash}
 }
 
 func (fm *frontMatter) lists() []**[]string {

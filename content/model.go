@@ -97,6 +97,9 @@ type Translation struct {
 	// translation file: the commit of its source it was last confirmed
 	// against, "" when absent.
 	SourceCommit string
+	// SourceHash is the source_hash: of a translation file: SourceHash of
+	// the source body it was confirmed against, for trees outside git.
+	SourceHash string
 
 	bodyLazy bool
 }

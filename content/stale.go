@@ -3,6 +3,8 @@ package content
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -21,6 +23,15 @@ import (
 // rename that keeps a file's body (its front-matter may change) is
 // followed, so moving an article with its translations keeps their
 // state. Only committed history counts: an edit is seen once committed.
+
+// SourceHash is what a translation's source_hash: records of its
+// source's body (the Markdown after the front-matter): the first 12 hex
+// digits of its SHA-256. It marks a translation current where there is
+// no git history to tell (an export, a tarball).
+func SourceHash(body []byte) string {
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:6])
+}
 
 // TranslationRef names a translation to check against its source, by
 // slash paths relative to the content root.

@@ -71,6 +71,9 @@ func shortHash(h string) string {
 
 // staleLine says in one line why a translation is stale.
 func staleLine(s StaleTranslation) string {
+	if s.Since == "" {
+		return fmt.Sprintf("source %s changed since its source_hash: was recorded (no git history to say more)", s.Article)
+	}
 	line := fmt.Sprintf("source %s changed since %s (%s, %s), %s",
 		s.Article, shortHash(s.Since), s.SinceTime.UTC().Format("2006-01-02"),
 		plural(s.Commits, "1 commit", fmt.Sprintf("%d commits", s.Commits)),
@@ -86,7 +89,7 @@ func writeStaleText(ew *errWriter, ss []StaleTranslation) {
 	if len(ss) == 0 {
 		return
 	}
-	ew.printf("%d %s behind %s source: update %s, or, where a translation still holds, set its source_commit: to the source's last commit\n",
+	ew.printf("%d %s behind %s source: update %s, or, where a translation still holds, mark it current with source_commit: (see README, Translations)\n",
 		len(ss), plural(len(ss), "translation is", "translations are"), plural(len(ss), "its", "their"),
 		plural(len(ss), "it", "them"))
 	for _, s := range ss {
@@ -122,6 +125,10 @@ func writeStaleMarkdown(b *strings.Builder, ss []StaleTranslation) {
 		if s.New {
 			file += " (new)"
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | `%s` | %d |\n", file, s.Locale, cellCode(s.Article), shortHash(s.Since), s.LinesChanged)
+		since, lines := "source_hash", "?"
+		if s.Since != "" {
+			since, lines = "`"+shortHash(s.Since)+"`", fmt.Sprint(s.LinesChanged)
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", file, s.Locale, cellCode(s.Article), since, lines)
 	}
 }

@@ -39,6 +39,10 @@ type StatusArticle struct {
 	File   string `json:"file"` // the source file
 	Title  string `json:"title"`
 	Locale string `json:"locale"` // the source locale
+	// SourceHash is content.SourceHash of the source's body: what a
+	// translation's source_hash: records, outside git, to say it matches
+	// this version.
+	SourceHash string `json:"source_hash"`
 	// Cells holds one entry per locale of TranslationStatus.Locales other than the
 	// source's, in that order.
 	Cells []StatusCell `json:"cells"`
@@ -82,7 +86,7 @@ type StatusInput struct {
 
 // NewStatus builds the matrix. Columns are the expected locales and any
 // other locale a file or the help center has, sorted.
-func NewStatus(in StatusInput) *TranslationStatus {
+func NewStatus(in StatusInput) (*TranslationStatus, error) {
 	expected := map[string]bool{}
 	for _, l := range in.Required {
 		expected[strings.ToLower(l)] = true
@@ -129,7 +133,11 @@ func NewStatus(in StatusInput) *TranslationStatus {
 		totals[l] = &LocaleTotals{Locale: l}
 	}
 	for _, a := range in.Tree.Articles {
-		row := StatusArticle{File: a.Path, Title: a.Source().Title, Locale: a.Locale, Cells: []StatusCell{}}
+		body, err := in.Tree.Body(a.Source())
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a.Path, err)
+		}
+		row := StatusArticle{File: a.Path, Title: a.Source().Title, Locale: a.Locale, SourceHash: content.SourceHash(body), Cells: []StatusCell{}}
 		for _, l := range locales {
 			if providers.EqualLocale(l, a.Locale) {
 				continue
@@ -160,7 +168,7 @@ func NewStatus(in StatusInput) *TranslationStatus {
 	for _, l := range locales {
 		st.Totals = append(st.Totals, *totals[l])
 	}
-	return st
+	return st, nil
 }
 
 func (t *LocaleTotals) add(state string) {
@@ -267,7 +275,7 @@ func WriteStatusMarkdown(w io.Writer, st *TranslationStatus) error {
 			text := "source"
 			if c, ok := cellOf(a, l); ok {
 				text = cellText(c)
-				if c.State == StateStale {
+				if c.State == StateStale && c.Since != "" {
 					text = fmt.Sprintf("**stale** (`%s`, %s)", shortHash(c.Since), plural(c.LinesChanged, "1 line", fmt.Sprintf("%d lines", c.LinesChanged)))
 				}
 			}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -94,5 +95,28 @@ func TestRequiredLocales(t *testing.T) {
 	}
 	if res := runCLI(t, g.dir, nil, "plan", "--fail-on-missing", "--format", "json"); res.code != 1 {
 		t.Errorf("plan --fail-on-missing --format json exited %d", res.code)
+	}
+}
+
+// TestStaleWithoutGit: in a tree outside git (an export, a tarball), a
+// translation whose source_hash: no longer matches its source's body is
+// stale; one that matches is current.
+func TestStaleWithoutGit(t *testing.T) {
+	dir := copyTree(t, "../../testdata/example")
+	docs := dir + "/docs/getting-started/installation/"
+	st := runCLI(t, dir, nil, "status", "--offline", "--format", "json")
+	hash := regexp.MustCompile(`"file": "getting-started/installation/install-mobile.md",\s*"title": "[^"]*",\s*"locale": "[^"]*",\s*"source_hash": "([0-9a-f]{12})"`).FindStringSubmatch(st.stdout)
+	if hash == nil {
+		t.Fatalf("status JSON gives no source_hash for install-mobile.md:\n%s", st.stdout)
+	}
+	for _, fr := range []string{"install-mobile.fr.md", "install-desktop.fr.md"} {
+		replaceIn(t, docs+fr, "---\n", "---\nsource_hash: "+hash[1]+"\n")
+	}
+	if p := planJSON(t, dir, nil); len(p.Stale) != 1 || p.Stale[0].File != "getting-started/installation/install-desktop.fr.md" || p.Stale[0].Since != "" {
+		t.Fatalf("stale = %+v, want install-desktop.fr.md alone (its hash is another source's), with no commit", p.Stale)
+	}
+	replaceIn(t, docs+"install-mobile.md", "- [ ] Sign in\n", "- [ ] Sign in\n- [ ] Pick a theme\n")
+	if p := planJSON(t, dir, nil); len(p.Stale) != 2 {
+		t.Fatalf("after the source's edit, stale = %+v, want both", p.Stale)
 	}
 }

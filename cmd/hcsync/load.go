@@ -303,7 +303,8 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 		if g.driftBase != "" {
 			return usageError("--drift-base %s: %s is not inside a git repository: run hcsync from a clone, or drop --drift-base", g.driftBase, relPath(ws.cfg.ContentDir()))
 		}
-		return nil
+		opts.Stale, err = staleByHash(ws.tree)
+		return err
 	}
 	if g.driftBase != "" {
 		st, err := repo.AppliedAt(g.driftBase)
@@ -384,6 +385,32 @@ func staleTranslations(ctx context.Context, repo *content.Repo, tree *content.Tr
 	for _, s := range stale {
 		out = append(out, sync.StaleTranslation{File: s.Translation, Article: s.Source, Locale: locales[s.Translation],
 			Since: s.Since, SinceTime: s.SinceTime, Commits: s.Commits, LinesChanged: s.Lines, New: s.New})
+	}
+	return out, nil
+}
+
+// staleByHash is staleness without git: a translation whose
+// source_hash: differs from its source's body's is stale. Since and the
+// counts are unknown then.
+func staleByHash(tree *content.Tree) ([]sync.StaleTranslation, error) {
+	out := []sync.StaleTranslation{}
+	for _, art := range tree.Articles {
+		var now string
+		for _, t := range art.Translations[1:] {
+			if t.SourceHash == "" {
+				continue
+			}
+			if now == "" {
+				body, err := tree.Body(art.Source())
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", art.Path, err)
+				}
+				now = content.SourceHash(body)
+			}
+			if t.SourceHash != now {
+				out = append(out, sync.StaleTranslation{File: t.Path, Article: art.Path, Locale: t.Locale})
+			}
+		}
 	}
 	return out, nil
 }

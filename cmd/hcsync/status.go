@@ -56,18 +56,25 @@ func (a *app) status(ctx context.Context, f statusFlags) error {
 		in.Stale, in.Unmanaged = plan.Stale, plan.UnmanagedTranslations
 	}
 	in.Tree, in.Required, in.Only = ws.tree, ws.cfg.RequiredLocales, f.locale
-	return printer(a.stdout, sync.NewStatus(in))
+	st, err := sync.NewStatus(in)
+	if err != nil {
+		return err
+	}
+	return printer(a.stdout, st)
 }
 
 // offlineStale reads the stale translations from git alone; a tree
 // outside git has none that hcsync can tell.
 func (a *app) offlineStale(ctx context.Context, ws *workspace, since string) ([]sync.StaleTranslation, error) {
 	repo, err := content.OpenRepo(ws.cfg.ContentDir())
-	if err != nil || repo == nil {
-		if repo == nil && err == nil && since != "" {
+	if err != nil {
+		return nil, err
+	}
+	if repo == nil {
+		if since != "" {
 			return nil, usageError("--since %s: %s is not inside a git repository: run hcsync from a clone, or drop --since", since, relPath(ws.cfg.ContentDir()))
 		}
-		return nil, err
+		return staleByHash(ws.tree)
 	}
 	return staleTranslations(ctx, repo, ws.tree, since)
 }
