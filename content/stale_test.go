@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -178,5 +179,38 @@ func TestStalenessSinceNamesTheCommitAndNew(t *testing.T) {
 	got, err = r.Staleness(context.Background(), []TranslationRef{{Source: "a.md", Translation: "a.fr.md"}}, first.String())
 	if err != nil || len(got) != 1 || got[0].New {
 		t.Fatalf("got %+v, %v: a translation stale before --since is not new", got, err)
+	}
+}
+
+// translated_from: is read as source_commit:, and only source_commit:
+// is offered in messages.
+func TestSourceCommitKeys(t *testing.T) {
+	for _, key := range []string{"source_commit", "translated_from"} {
+		pf := parseFile("a.fr.md", translationFile, []byte("---\ntitle: A\n"+key+": abc123\n---\nun\n"))
+		if len(pf.problems) > 0 || pf.fm.SourceCommit == nil || *pf.fm.SourceCommit != "abc123" {
+			t.Errorf("%s: problems %v, source commit %v", key, pf.problems, pf.fm.SourceCommit)
+		}
+	}
+	pf := parseFile("a.fr.md", translationFile, []byte("---\ntitle: A\nsource_commit: abc\ntranslated_from: def\n---\nun\n"))
+	if len(pf.problems) != 1 || !strings.Contains(pf.problems[0].Msg, "written twice") {
+		t.Errorf("both keys: problems %v, want one saying it is written twice", pf.problems)
+	}
+}
+
+// In a shallow clone a source_commit: older than the history fetched
+// does not fail the plan: what the clone holds decides.
+func TestStalenessShallow(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("a.md", "---\ntitle: A\n---\none\n")
+	g.write("a.fr.md", "---\ntitle: A fr\n---\nun\n")
+	old := g.commit(1, "Ann")
+	g.write("a.fr.md", "---\ntitle: A fr\nsource_commit: "+old.String()+"\n---\nun\n")
+	keep := g.commit(2, "Bea")
+	g.write("a.md", "---\ntitle: A\n---\none!\n")
+	g.commit(3, "Ann")
+	shallowClone(t, g, keep, old)
+	got := staleOf(t, g, "a.md", "a.fr.md", old.String())
+	if len(got) != 1 || got[0].Lines != 2 {
+		t.Fatalf("got %+v, want a.fr.md stale by the source change the clone holds", got)
 	}
 }
