@@ -75,6 +75,9 @@ type tracked struct {
 	done    bool // its history ended (added), or it is no longer needed
 }
 
+// uncommitted marks a translation HEAD does not have.
+const uncommitted = -2
+
 // Staleness reports which of refs are stale at HEAD, oldest paths
 // first as given. since, when not "", is a ref: a translation that was
 // current there is marked New. It reads a file's content only at the
@@ -114,8 +117,22 @@ func (r *Repo) Staleness(ctx context.Context, refs []TranslationRef, since strin
 	for i, ref := range refs {
 		sources[i], trs[i], refIdx[i] = track(ref.Source), track(ref.Translation), -1
 	}
-	sinceIdx := -1
+	// A translation HEAD lacks is being written now: current, and no
+	// reason to walk all of history looking for it.
+	headTree, err := r.contentTree(head)
+	if err != nil {
+		return nil, err
+	}
 	pending := len(refs)
+	for i, ref := range refs {
+		if _, ok, err := r.findFile(headTree, ref.Translation); err != nil || !ok {
+			if err != nil {
+				return nil, fmt.Errorf("git HEAD: %s: %w", ref.Translation, err)
+			}
+			refIdx[i], pending = uncommitted, pending-1
+		}
+	}
+	sinceIdx := -1
 	c := head
 	for idx := 0; c != nil && pending > 0; idx++ {
 		if err := ctx.Err(); err != nil {
@@ -129,7 +146,7 @@ func (r *Repo) Staleness(ctx context.Context, refs []TranslationRef, since strin
 			return nil, err
 		}
 		for i := range refs {
-			if refIdx[i] >= 0 {
+			if refIdx[i] != -1 {
 				continue
 			}
 			at := confirmed[i]
@@ -143,7 +160,7 @@ func (r *Repo) Staleness(ctx context.Context, refs []TranslationRef, since strin
 	var out []Stale
 	for i, ref := range refs {
 		if refIdx[i] < 0 {
-			continue // never committed: being written now
+			continue // never committed (uncommitted, or beyond a walk cut short)
 		}
 		s, ok, err := r.staleFrom(ref, sources[i], refIdx[i], head, bodies)
 		if err != nil {
@@ -226,6 +243,7 @@ func (r *Repo) bodyChanges(c, parent *object.Commit, idx int, byPath map[string]
 		return fmt.Errorf("git commit %s: %w", c.Hash, err)
 	}
 	moved := map[string]*tracked{}
+	var gone map[string]string // body -> path of the files removed, once needed
 	for _, p := range changed {
 		t := byPath[p]
 		body, err := r.body(tree, p, bodies)
@@ -238,8 +256,13 @@ func (r *Repo) bodyChanges(c, parent *object.Commit, idx int, byPath map[string]
 			return fmt.Errorf("git commit %s: %s: %w", c.Hash, p, err)
 		}
 		if before == nil {
-			if prev, before, err = r.renamedFrom(ptree, removed, body, bodies); err != nil {
-				return fmt.Errorf("git commit %s: %w", c.Hash, err)
+			if gone == nil {
+				if gone, err = r.removedBodies(ptree, removed, bodies); err != nil {
+					return fmt.Errorf("git commit %s: %w", c.Hash, err)
+				}
+			}
+			if from, ok := gone[string(body)]; ok {
+				prev, before = from, body
 			}
 		}
 		switch {
@@ -261,23 +284,24 @@ func (r *Repo) bodyChanges(c, parent *object.Commit, idx int, byPath map[string]
 	return nil
 }
 
-// renamedFrom finds, among the files removed by a commit, the one a file
-// of body was renamed from: the first with the same body. It returns
-// its path and body, or a nil body when there is none.
-func (r *Repo) renamedFrom(ptree *object.Tree, removed []string, body []byte, bodies map[plumbing.Hash][]byte) (string, []byte, error) {
+// removedBodies maps the body of each article or translation file a
+// commit removed to its path (the first, when several share one): a
+// file added with one of those bodies was renamed from it.
+func (r *Repo) removedBodies(ptree *object.Tree, removed []string, bodies map[plumbing.Hash][]byte) (map[string]string, error) {
+	out := make(map[string]string, len(removed))
 	for _, p := range removed {
 		if _, ok := deletedFile(p); !ok {
 			continue
 		}
 		b, err := r.body(ptree, p, bodies)
 		if err != nil {
-			return "", nil, fmt.Errorf("%s: %w", p, err)
+			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		if b != nil && bytes.Equal(b, body) {
-			return p, b, nil
+		if _, dup := out[string(b)]; b != nil && !dup {
+			out[string(b)] = p
 		}
 	}
-	return "", nil, nil
+	return out, nil
 }
 
 // body returns the body of the file at p in tree (its content after the

@@ -214,3 +214,17 @@ func TestStalenessShallow(t *testing.T) {
 		t.Fatalf("got %+v, want a.fr.md stale by the source change the clone holds", got)
 	}
 }
+
+// A translation not yet committed is current, and a source change
+// committed before it does not make it stale.
+func TestStalenessUncommittedTranslation(t *testing.T) {
+	g := newTestRepo(t)
+	g.write("a.md", "---\ntitle: A\n---\none\n")
+	g.commit(1, "Ann")
+	g.write("a.md", "---\ntitle: A\n---\none!\n")
+	g.commit(2, "Ann")
+	g.write("a.fr.md", "---\ntitle: A fr\n---\nun !\n")
+	if got := staleOf(t, g, "a.md", "a.fr.md", ""); len(got) != 0 {
+		t.Fatalf("got %+v, want the uncommitted translation current", got)
+	}
+}
