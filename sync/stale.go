@@ -18,7 +18,7 @@ type StaleTranslation struct {
 	// Since is the first commit that changed the source's body after
 	// the translation was confirmed, SinceTime its committer time.
 	Since     string    `json:"since"`
-	SinceTime time.Time `json:"since_time"`
+	SinceTime time.Time `json:"since_time,omitzero"`
 	// Commits counts the source body changes since; LinesChanged the
 	// source body lines added or removed since.
 	Commits      int `json:"commits"`

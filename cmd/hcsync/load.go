@@ -258,13 +258,12 @@ func (a *app) provider(ws *workspace, flags commonFlags) (providers.Provider, er
 // planOptions are the planner options the config implies.
 func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
 	opts := sync.Options{
-		Provider:      p.Name(),
-		Caps:          p.Capabilities(),
-		DefaultLocale: cfg.DefaultLocale,
-		Prune:         cfg.Prune,
-		ConfigFile:    cfg.File,
-		LinksRoot:     cfg.Links.Root,
-		// The article's own locale is never missing: Translation finds it.
+		Provider:        p.Name(),
+		Caps:            p.Capabilities(),
+		DefaultLocale:   cfg.DefaultLocale,
+		Prune:           cfg.Prune,
+		ConfigFile:      cfg.File,
+		LinksRoot:       cfg.Links.Root,
 		RequiredLocales: cfg.RequiredLocales,
 	}
 	if cfg.Provider == "intercom" {
