@@ -310,14 +310,14 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning, []Unmana
 		articleKey = c.Key
 		for _, t := range a.Translations[1:] {
 			desc, slug := pl.translationExtras(t)
-			add(&Change{
+			pl.createdOutdated(add(&Change{
 				Key: "create-translation:" + t.Path, Action: ActionCreateTranslation, File: t.Path, Locale: pl.locale(t.Locale), Title: t.Title,
 				Deps: []string{articleKey},
 				Translation: &TranslationSpec{providers.TranslationInput{
 					Locale: pl.locale(t.Locale), Title: t.Title, Body: pl.html(t.Path), Draft: t.Draft, Description: desc, Slug: slug,
 				}},
 				Fields: createFields("", providers.ArticleMeta{}, t.Draft),
-			})
+			}))
 		}
 		pl.attachRefs(changes)
 		return changes, warns, nil
@@ -353,6 +353,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning, []Unmana
 				Translation: &TranslationSpec{providers.TranslationInput{Locale: locale, Title: t.Title, Body: pl.html(t.Path), Draft: t.Draft, Description: desc, Slug: slug}},
 				Fields:      createFields("", providers.ArticleMeta{}, t.Draft),
 			})
+			pl.createdOutdated(c)
 			if isSource {
 				srcKeys = append(srcKeys, c.Key)
 			}
@@ -801,6 +802,17 @@ func (pl *planner) outdatedFlag(t *content.Translation, rt *providers.Translatio
 		return &stale
 	}
 	return nil
+}
+
+// createdOutdated flags a create-translation of a translation that is
+// already stale, on a service with an outdated flag: one apply then
+// leaves nothing to do.
+func (pl *planner) createdOutdated(c *Change) {
+	if pl.opts.Caps.OutdatedFlag && pl.stale[c.File] {
+		yes := true
+		c.Translation.Outdated = &yes
+		c.Fields = append(c.Fields, FieldChange{Field: "outdated", New: "true"})
+	}
 }
 
 // onlyOutdated reports whether c changes nothing but the outdated flag:

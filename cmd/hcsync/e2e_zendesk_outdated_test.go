@@ -93,3 +93,25 @@ func TestZendeskOutdated(t *testing.T) {
 		t.Errorf("plan after an editor's outdated flag:\n%s", res.stdout)
 	}
 }
+
+// A translation already stale when its article is first applied is
+// created outdated: one apply converges.
+func TestZendeskCreatedOutdated(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	g := gitInit(t, dir)
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	g.commit("add the example tree", at)
+	replaceIn(t, g.doc("getting-started/installation/install-mobile.md"), "- [ ] Sign in\n", "- [ ] Sign in\n- [ ] Pick a theme\n")
+	g.commit("mobile: theme step", at.Add(time.Hour))
+	mustApply(t, dir, env)
+	if !zendeskOutdated(t, fake, dir, "getting-started/installation/install-mobile.md", "fr") {
+		t.Error("the stale fr translation was created without outdated: true")
+	}
+	if zendeskOutdated(t, fake, dir, "getting-started/installation/install-desktop.md", "fr") {
+		t.Error("a current translation was created outdated")
+	}
+	assertConverged(t, dir, env)
+}
