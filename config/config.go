@@ -21,6 +21,10 @@ type Config struct {
 	// (0 = the documented figure). Lower it when other tools share the
 	// same API budget.
 	RateLimit int `yaml:"rate_limit"`
+	// RequiredLocales are the locales every article must be translated
+	// into: a missing translation is a plan warning (a problem with
+	// --fail-on-missing), and hcsync status counts it as missing.
+	RequiredLocales []string `yaml:"required_locales"`
 
 	Zendesk    Zendesk    `yaml:"zendesk"`
 	Intercom   Intercom   `yaml:"intercom"`

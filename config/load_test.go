@@ -90,7 +90,7 @@ func TestLoadProblems(t *testing.T) {
 	}{
 		{"unknown key", "provder: local\n", []string{`1: unknown key "provder" (did you mean "provider"?)`}},
 		{"unknown nested key", "zendesk:\n  subdomian: acme\n", []string{`2: unknown key "subdomian" in zendesk (did you mean "subdomain"?)`}},
-		{"unknown key far from any", "colour: red\n", []string{`1: unknown key "colour" (allowed: provider, content, default_locale, prune, concurrency, rate_limit, zendesk, intercom, helpcenter, local, links, front_matter)`}},
+		{"unknown key far from any", "colour: red\n", []string{`1: unknown key "colour" (allowed: provider, content, default_locale, prune, concurrency, rate_limit, required_locales, zendesk, intercom, helpcenter, local, links, front_matter)`}},
 		{"front_matter settings", "front_matter:\n  unknown: maybe\n  ignore: [weight, Title, id]\n", []string{
 			`2: front_matter.unknown "maybe" is not error, warn or ignore`,
 			`3: front_matter.ignore: hcsync needs title: remove it from the list`,
@@ -111,6 +111,9 @@ func TestLoadProblems(t *testing.T) {
 		{"bad locales", "default_locale: english\nlocal:\n  locales: [fr, français]\n", []string{
 			`1: default_locale "english" is not a locale code (like en-us, fr, pt-br)`,
 			`3: local.locales: "français" is not a locale code (like en-us, fr, pt-br)`,
+		}},
+		{"bad required locale", "required_locales: [fr, German]\n", []string{
+			`1: required_locales: "German" is not a locale code (like en-us, fr, pt-br)`,
 		}},
 		{"intercom settings", "intercom:\n  prune: archive\n  region: mars\n", []string{
 			`2: intercom.prune "archive" is not draft or delete`,

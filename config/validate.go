@@ -42,6 +42,11 @@ func (c *Config) validate(lines map[string]int) content.Problems {
 	if !content.ValidLocale(c.DefaultLocale) {
 		problem("default_locale", "default_locale %q is not a locale code (like en-us, fr, pt-br)", c.DefaultLocale)
 	}
+	for _, l := range c.RequiredLocales {
+		if !content.ValidLocale(l) {
+			problem("required_locales", "required_locales: %q is not a locale code (like en-us, fr, pt-br)", l)
+		}
+	}
 	for _, l := range c.Local.Locales {
 		if !content.ValidLocale(l) {
 			problem("local.locales", "local.locales: %q is not a locale code (like en-us, fr, pt-br)", l)

@@ -133,6 +133,12 @@ func newTranslation(pf *parsedFile, locale string) *Translation {
 	if fm.Title != nil {
 		t.Title = *fm.Title
 	}
+	if fm.SourceCommit != nil {
+		t.SourceCommit = strings.TrimSpace(*fm.SourceCommit)
+	}
+	if fm.SourceHash != nil {
+		t.SourceHash = strings.ToLower(strings.TrimSpace(*fm.SourceHash))
+	}
 	if fm.Draft != nil {
 		t.Draft = *fm.Draft
 	}

@@ -111,3 +111,20 @@ func BenchmarkLastCommits(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStaleness: the history of BenchmarkLastCommits, each file
+// paired with the next as source and translation (5,000 pairs). The
+// walk reads a file only in the commits that changed it.
+func BenchmarkStaleness(b *testing.B) {
+	r, files := syntheticHistory(b, 100, 100, 300, 5)
+	refs := make([]TranslationRef, 0, len(files)/2)
+	for i := 0; i+1 < len(files); i += 2 {
+		refs = append(refs, TranslationRef{Source: files[i], Translation: files[i+1]})
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := r.Staleness(context.Background(), refs, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

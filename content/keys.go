@@ -18,7 +18,16 @@ var sourceKeys = []string{
 
 // translationKeys are the keys of a name.<locale>.md file; the rest
 // belong to the article and live in the source file only.
-var translationKeys = []string{"title", "draft", "description", "slug"}
+// source_commit names the commit of the source the translation was last
+// confirmed against (see Staleness).
+// source_hash is the fallback outside git: SourceHash of the source body
+// the translation was confirmed against.
+var translationKeys = []string{"title", "draft", "description", "slug", "source_commit", "source_hash"}
+
+// keyAliases are other names accepted for a key: translated_from is what
+// some translation tools write. Only the key they stand for is
+// documented.
+var keyAliases = map[string]string{"translated_from": "source_commit"}
 
 // sectionKeys are the keys of _section.md and _category.md.
 var sectionKeys = []string{"title", "id", "description", "position"}
@@ -40,6 +49,8 @@ type frontMatter struct {
 	CommentsDisabled *bool
 	Description      *string
 	Slug             *string
+	SourceCommit     *string
+	SourceHash       *string
 
 	// Lines maps each key written to its file line.
 	Lines map[string]int
@@ -64,6 +75,8 @@ var fields = map[string]field{
 	"comments_disabled": func(fm *frontMatter, v *yaml.Node) string { return boolean(&fm.CommentsDisabled, v) },
 	"description":       func(fm *frontMatter, v *yaml.Node) string { return text(&fm.Description, v) },
 	"slug":              func(fm *frontMatter, v *yaml.Node) string { return text(&fm.Slug, v) },
+	"source_commit":     func(fm *frontMatter, v *yaml.Node) string { return text(&fm.SourceCommit, v) },
+	"source_hash":       func(fm *frontMatter, v *yaml.Node) string { return text(&fm.SourceHash, v) },
 }
 
 // isNull reports whether v was written as nothing, ~ or null: such a key

@@ -15,7 +15,7 @@ import (
 
 // loadCacheVersion changes whenever parsing changes what it makes of a
 // file; a cache of another version is ignored.
-const loadCacheVersion = 4
+const loadCacheVersion = 5
 
 // racyWindow is how recent a file's modification time may be for its
 // entry to be kept. A file written again within one tick of the
@@ -340,7 +340,7 @@ func decodeLoadCache(data []byte) (map[string]cachedFile, error) {
 // strings, lists and bools list the optional fields of fm by kind, in a
 // fixed order: the cache file's layout.
 func (fm *frontMatter) strings() []**string {
-	return []**string{&fm.Title, &fm.ID, &fm.Locale, &fm.Section, &fm.PermissionGroup, &fm.Description, &fm.Slug}
+	return []**string{&fm.Title, &fm.ID, &fm.Locale, &fm.Section, &fm.PermissionGroup, &fm.Description, &fm.Slug, &fm.SourceCommit, &fm.SourceHash}
 }
 
 func (fm *frontMatter) lists() []**[]string {

@@ -93,6 +93,13 @@ type Translation struct {
 	BodySum  uint64 // Checksum of the body, always set
 	BodyLine int    // 1-based line of the file where the body starts
 	KeyLines map[string]int
+	// SourceCommit is the source_commit: (or translated_from:) of a
+	// translation file: the commit of its source it was last confirmed
+	// against, "" when absent.
+	SourceCommit string
+	// SourceHash is the source_hash: of a translation file: SourceHash of
+	// the source body it was confirmed against, for trees outside git.
+	SourceHash string
 
 	bodyLazy bool
 }

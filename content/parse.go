@@ -214,6 +214,9 @@ func decode(root *yaml.Node, first int, allowed []string, source string, ignore 
 		if ignore != nil && ignore[strings.ToLower(key)] {
 			continue
 		}
+		if canon, ok := keyAliases[key]; ok && slices.Contains(allowed, canon) {
+			key = canon
+		}
 		if prev, dup := fm.Lines[key]; dup {
 			problem("", line, "key %q is written twice (first at line %d): keep one", key, prev)
 			continue

@@ -107,8 +107,8 @@ func TestLoadProblems(t *testing.T) {
 				"s/a.fr.md": "---\ntitle: A\nlabels: [x]\nid: 4\nslug: a\n---\n",
 			},
 			want: []string{
-				`s/a.fr.md:3: key "labels" belongs in the source file s/a.md: a translation may set only title, draft, description, slug`,
-				`s/a.fr.md:4: key "id" belongs in the source file s/a.md: a translation may set only title, draft, description, slug`,
+				`s/a.fr.md:3: key "labels" belongs in the source file s/a.md: a translation may set only title, draft, description, slug, source_commit, source_hash`,
+				`s/a.fr.md:4: key "id" belongs in the source file s/a.md: a translation may set only title, draft, description, slug, source_commit, source_hash`,
 			},
 		},
 		{
@@ -239,7 +239,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 	})
 	want := []string{
 		`guides/_section.md:2: unknown key "titel" (did you mean "title"?)`,
-		`guides/a.fr.md:3: key "section" belongs in the source file guides/a.md: a translation may set only title, draft, description, slug`,
+		`guides/a.fr.md:3: key "section" belongs in the source file guides/a.md: a translation may set only title, draft, description, slug, source_commit, source_hash`,
 		`guides/a.md:3: unknown key "labls" (did you mean "labels"?)`,
 		`guides/a.md:4: position: want a whole number, got "x"`,
 		`guides/c.md:3: id 1 is also claimed by guides/b.md: one remote article can back only one file; remove one of the two`,

@@ -107,6 +107,9 @@ type Capabilities struct {
 	Description             bool // per-locale description / SEO description
 	Slug                    bool // per-locale slug
 	TranslationDrafts       bool // each locale has its own draft state
+	// OutdatedFlag says a translation has an outdated flag the API can
+	// set (Zendesk): apply keeps it in step with git's staleness.
+	OutdatedFlag bool
 	// DeleteTranslations says a locale can be removed from an article
 	// through the API (Intercom has no way to).
 	DeleteTranslations bool
@@ -360,6 +363,10 @@ type TranslationInput struct {
 	Draft       bool    `json:"draft"`
 	Description *string `json:"description,omitempty"`
 	Slug        *string `json:"slug,omitempty"`
+	// Outdated, when set, is written to the service's outdated flag
+	// (Capabilities.OutdatedFlag): true for a translation whose source
+	// changed since, false once it is updated.
+	Outdated *bool `json:"outdated,omitempty"`
 }
 
 // Image is a local image to upload.

@@ -320,14 +320,14 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning, []Unmana
 		articleKey = c.Key
 		for _, t := range a.Translations[1:] {
 			desc, slug := pl.translationExtras(t)
-			add(&Change{
+			pl.createdOutdated(add(&Change{
 				Key: "create-translation:" + t.Path, Action: ActionCreateTranslation, File: t.Path, Locale: pl.locale(t.Locale), Title: t.Title,
 				Deps: []string{articleKey},
 				Translation: &TranslationSpec{providers.TranslationInput{
 					Locale: pl.locale(t.Locale), Title: t.Title, Body: pl.html(t.Path), Draft: t.Draft, Description: desc, Slug: slug,
 				}},
 				Fields: createFields("", providers.ArticleMeta{}, t.Draft),
-			})
+			}))
 		}
 		pl.attachRefs(changes)
 		return changes, warns, nil
@@ -363,6 +363,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning, []Unmana
 				Translation: &TranslationSpec{providers.TranslationInput{Locale: locale, Title: t.Title, Body: pl.html(t.Path), Draft: t.Draft, Description: desc, Slug: slug}},
 				Fields:      createFields("", providers.ArticleMeta{}, t.Draft),
 			})
+			pl.createdOutdated(c)
 			if isSource {
 				srcKeys = append(srcKeys, c.Key)
 			}
@@ -391,7 +392,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning, []Unmana
 			if isSource {
 				srcKeys = append(srcKeys, c.Key)
 			}
-			if w, ok := pl.drift(t.Path, rt.UpdatedAt); ok {
+			if w, ok := pl.drift(t.Path, rt.UpdatedAt); ok && !onlyOutdated(c) {
 				warns = append(warns, w)
 			}
 			warns = append(warns, w...)
@@ -409,7 +410,10 @@ func (pl *planner) diffArticle(m managedArticle) ([]*Change, []Warning, []Unmana
 				srcKeys = append(srcKeys, c.Key)
 			}
 		}
-		if rt.Outdated && !t.Draft {
+		// A stale translation is listed as such; one whose flag this plan
+		// clears needs no warning.
+		cleared := pl.opts.Caps.OutdatedFlag && len(keyIf(changes, "update-translation:"+t.Path)) > 0
+		if rt.Outdated && !t.Draft && !pl.stale[t.Path] && !cleared {
 			warns = append(warns, Warning{File: t.Path, Kind: "outdated", Msg: "the help center marks this translation outdated: its source changed since it was last updated"})
 		}
 	}
@@ -763,6 +767,10 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 			}
 		}
 	}
+	outdated := pl.outdatedFlag(t, rt, len(fields) > 0)
+	if outdated != nil {
+		fields = append(fields, FieldChange{Field: "outdated", Old: strconv.FormatBool(rt.Outdated), New: strconv.FormatBool(*outdated)})
+	}
 	if len(fields) == 0 {
 		return nil, nil
 	}
@@ -782,8 +790,45 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	return &Change{
 		Key: "update-translation:" + t.Path, Action: ActionUpdateTranslation, File: t.Path, Title: t.Title,
 		Fields: fields, BodyDiff: bodyDiff, BodyNote: bodyNote,
-		Translation: &TranslationSpec{providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug}},
+		Translation: &TranslationSpec{providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug, Outdated: outdated}},
 	}, warns
+}
+
+// outdatedFlag is what to write to the help center's outdated flag of
+// t, nil for nothing: on a service that has the flag, a translation git
+// finds stale is marked outdated, and an outdated one is cleared when
+// this plan updates it (updated) and git finds it current. A flag an
+// editor set on a translation that is not updated is left alone (and
+// reported).
+func (pl *planner) outdatedFlag(t *content.Translation, rt *providers.Translation, updated bool) *bool {
+	if !pl.opts.Caps.OutdatedFlag {
+		return nil
+	}
+	stale := pl.stale[t.Path]
+	switch {
+	case stale && !rt.Outdated:
+		return &stale
+	case !stale && rt.Outdated && updated:
+		return &stale
+	}
+	return nil
+}
+
+// createdOutdated flags a create-translation of a translation that is
+// already stale, on a service with an outdated flag: one apply then
+// leaves nothing to do.
+func (pl *planner) createdOutdated(c *Change) {
+	if pl.opts.Caps.OutdatedFlag && pl.stale[c.File] {
+		yes := true
+		c.Translation.Outdated = &yes
+		c.Fields = append(c.Fields, FieldChange{Field: "outdated", New: "true"})
+	}
+}
+
+// onlyOutdated reports whether c changes nothing but the outdated flag:
+// it overwrites no edit made in the help center.
+func onlyOutdated(c *Change) bool {
+	return len(c.Fields) == 1 && c.Fields[0].Field == "outdated"
 }
 
 // sameTitle compares a file's title with a help center's as the services

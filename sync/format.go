@@ -57,6 +57,10 @@ func WriteText(w io.Writer, p *Plan) error {
 	if len(p.Warnings) > 0 {
 		ew.printf("\n")
 	}
+	writeStaleText(ew, p.Stale)
+	if len(p.Stale) > 0 {
+		ew.printf("\n")
+	}
 	if p.Empty() {
 		ew.printf("No changes. The help center matches the tree.\n")
 	}

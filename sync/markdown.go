@@ -44,6 +44,7 @@ func WriteMarkdown(w io.Writer, p *Plan) error {
 	}
 	writeRemovals(&head, p.Changes)
 	writeWarnings(&head, p.Warnings)
+	writeStaleMarkdown(&head, p.Stale)
 
 	var tail strings.Builder
 	if n := len(p.Unmanaged); n > 0 {

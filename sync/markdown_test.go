@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hcsync/hcsync/providers"
 )
@@ -67,6 +68,10 @@ func reviewPlan() *Plan {
 		Warnings: []Warning{
 			{File: "install.md", Kind: "drift", Msg: "edited in the help center after the last commit (remote updated 2026-03-01 11:00, file committed 2026-03-01 10:00); apply overwrites it"},
 			{File: "faq.fr.md", Kind: "pending-draft", Msg: "the help center holds unpublished draft changes that differ from this file; apply replaces them"},
+		},
+		Stale: []StaleTranslation{
+			{File: "faq.fr.md", Article: "faq.md", Locale: "fr", Since: "0123456789abcdef0123456789abcdef01234567", SinceTime: time.Date(2026, 2, 27, 9, 0, 0, 0, time.UTC), Commits: 2, LinesChanged: 7},
+			{File: "install.de.md", Article: "install.md", Locale: "de", Since: "89abcdef0123456789abcdef0123456789abcdef", SinceTime: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC), Commits: 1, LinesChanged: 1, New: true},
 		},
 	}
 }

@@ -61,6 +61,9 @@ type Plan struct {
 	// Warnings are things a reviewer should see that are not changes
 	// (an edit in the help center that apply would overwrite).
 	Warnings []Warning `json:"warnings"`
+	// Stale are the translations whose source changed since they were
+	// translated (from git history), by file.
+	Stale []StaleTranslation `json:"stale"`
 }
 
 // SchemaVersion is the current JSON schema version of Plan.
@@ -208,7 +211,7 @@ type UnmanagedTranslation struct {
 // about the whole tree).
 type Warning struct {
 	File string `json:"file,omitempty"`
-	Kind string `json:"kind"` // drift | prune-without-since | pending-draft | outdated | ambiguous-adopt | orphan-translation | duplicate-title | forgotten-ids
+	Kind string `json:"kind"` // drift | prune-without-since | pending-draft | outdated | ambiguous-adopt | orphan-translation | duplicate-title | forgotten-ids | missing-translation
 	Msg  string `json:"message"`
 }
 

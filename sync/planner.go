@@ -66,6 +66,13 @@ type Options struct {
 	// content root, "." for all of it) or a site's URL; empty = such
 	// links are dead, except those into the help center itself.
 	LinksRoot string
+	// RequiredLocales are the locales every article must have
+	// (required_locales:): a missing one is a missing-translation
+	// warning.
+	RequiredLocales []string
+	// Stale are the tree's translations that fell behind their source
+	// (from git history); the plan lists them.
+	Stale []StaleTranslation
 }
 
 // ForeignIDsShare is the share of a tree's ids the help center must lack,
@@ -116,6 +123,8 @@ type planner struct {
 	remote  *Remote
 	opts    Options
 	profile *render.Profile
+	// stale holds the files of opts.Stale.
+	stale map[string]bool
 
 	problems  content.Problems
 	problemMu gosync.Mutex // for addProblems
@@ -171,7 +180,7 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 		remote:         remote,
 		opts:           opts,
 		profile:        render.Lookup(opts.Caps.HTMLProfile),
-		plan:           &Plan{SchemaVersion: SchemaVersion, Provider: opts.Provider, Changes: []*Change{}, Unmanaged: []Unmanaged{}, UnmanagedTranslations: []UnmanagedTranslation{}, Warnings: []Warning{}},
+		plan:           &Plan{SchemaVersion: SchemaVersion, Provider: opts.Provider, Changes: []*Change{}, Unmanaged: []Unmanaged{}, UnmanagedTranslations: []UnmanagedTranslation{}, Warnings: []Warning{}, Stale: staleOf(opts.Stale)},
 		remoteByID:     make(map[string]*providers.Article, len(remote.Articles)),
 		remoteSections: make(map[string]*providers.Section, len(remote.Sections)),
 		sectionRefs:    make(map[string]SectionRef),
@@ -183,6 +192,10 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 	for i := range remote.Articles {
 		a := &remote.Articles[i]
 		pl.remoteByID[a.ID] = a
+	}
+	pl.stale = make(map[string]bool, len(opts.Stale))
+	for _, s := range opts.Stale {
+		pl.stale[s.File] = true
 	}
 	// The enabled locales as spelt in the tree's files, so that locale
 	// answers with a map lookup: it runs for every link of every body.
@@ -221,6 +234,7 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 	pl.planArchives()
 	pl.listUnmanaged()
 	pl.warnDuplicates()
+	pl.warnMissing()
 	return pl.plan, nil
 }
 

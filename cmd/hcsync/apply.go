@@ -65,6 +65,12 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	if err := checkDrift(f.gitFlags, plan); err != nil {
 		return err
 	}
+	if err := checkStale(f.gitFlags, plan); err != nil {
+		return err
+	}
+	if err := checkMissing(f.planningFlags, plan); err != nil {
+		return err
+	}
 	if f.dryRun || plan.Empty() {
 		if !f.dryRun {
 			if err := writeResultFile(f.resultFile, &sync.Report{}, &writtenIDs{}); err != nil {

@@ -68,6 +68,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 type gitFlags struct {
 	since       string
 	failOnDrift bool
+	failOnStale bool
 	// driftBase is the record of the last successful apply (the
 	// Action's refs/hcsync/applied/<name>): drift is measured from it.
 	driftBase string
@@ -81,6 +82,7 @@ func (g *gitFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&g.failOnDrift, "fail-on-drift", false, "exit 1 when an article was edited in the help center after its file's last commit (or the last apply, with --drift-base)")
 	fs.StringVar(&g.driftBase, "drift-base", "", "git ref recording the last successful apply (a commit of the applied tree, made when the apply ended): warn of help-center edits made after it, even if the file was committed since")
 	fs.StringVar(&g.jsonFile, "json-file", "", "also write the plan as JSON to this file")
+	fs.BoolVar(&g.failOnStale, "fail-on-stale", false, "exit 1 when a translation is behind its source (the source's body changed in a commit after the translation's)")
 }
 
 // workspace is a loaded config and tree.
@@ -256,12 +258,13 @@ func (a *app) provider(ws *workspace, flags commonFlags) (providers.Provider, er
 // planOptions are the planner options the config implies.
 func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
 	opts := sync.Options{
-		Provider:      p.Name(),
-		Caps:          p.Capabilities(),
-		DefaultLocale: cfg.DefaultLocale,
-		Prune:         cfg.Prune,
-		ConfigFile:    cfg.File,
-		LinksRoot:     cfg.Links.Root,
+		Provider:        p.Name(),
+		Caps:            p.Capabilities(),
+		DefaultLocale:   cfg.DefaultLocale,
+		Prune:           cfg.Prune,
+		ConfigFile:      cfg.File,
+		LinksRoot:       cfg.Links.Root,
+		RequiredLocales: cfg.RequiredLocales,
 	}
 	if cfg.Provider == "intercom" {
 		opts.ImageBaseURL = cfg.Intercom.ImageBaseURL
@@ -299,7 +302,8 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 		if g.driftBase != "" {
 			return usageError("--drift-base %s: %s is not inside a git repository: run hcsync from a clone, or drop --drift-base", g.driftBase, relPath(ws.cfg.ContentDir()))
 		}
-		return nil
+		opts.Stale, err = staleByHash(ws.tree)
+		return err
 	}
 	if g.driftBase != "" {
 		st, err := repo.AppliedAt(g.driftBase)
@@ -335,6 +339,9 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 		ok, err := repo.Committed(file, working)
 		return err == nil && ok
 	}
+	if opts.Stale, err = staleTranslations(ctx, repo, ws.tree, g.since); err != nil {
+		return err
+	}
 	if truncated > 0 {
 		fmt.Fprintf(a.stderr, "note: shallow clone: %d file(s) last changed before the oldest commit fetched, so drift is checked against that commit; set fetch-depth: 0 on actions/checkout for exact drift warnings\n", truncated)
 	}
@@ -353,6 +360,78 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 			continue
 		}
 		opts.Deleted = append(opts.Deleted, sync.Deleted{Path: d.Path, ID: d.ID})
+	}
+	return nil
+}
+
+// staleTranslations asks git which translations of tree fell behind
+// their source; since, when set, marks those the commits since made
+// stale.
+func staleTranslations(ctx context.Context, repo *content.Repo, tree *content.Tree, since string) ([]sync.StaleTranslation, error) {
+	var refs []content.TranslationRef
+	locales := map[string]string{}
+	for _, art := range tree.Articles {
+		for _, t := range art.Translations[1:] {
+			refs = append(refs, content.TranslationRef{Source: art.Path, Translation: t.Path, SourceCommit: t.SourceCommit})
+			locales[t.Path] = t.Locale
+		}
+	}
+	stale, err := repo.Staleness(ctx, refs, since)
+	if err != nil {
+		return nil, fmt.Errorf("reading git history for stale translations: %w", err)
+	}
+	out := make([]sync.StaleTranslation, 0, len(stale))
+	for _, s := range stale {
+		out = append(out, sync.StaleTranslation{File: s.Translation, Article: s.Source, Locale: locales[s.Translation],
+			Since: s.Since, SinceTime: s.SinceTime, Commits: s.Commits, LinesChanged: s.Lines, New: s.New})
+	}
+	return out, nil
+}
+
+// staleByHash is staleness without git: a translation whose
+// source_hash: differs from its source's body's is stale. Since and the
+// counts are unknown then.
+func staleByHash(tree *content.Tree) ([]sync.StaleTranslation, error) {
+	out := []sync.StaleTranslation{}
+	for _, art := range tree.Articles {
+		var now string
+		for _, t := range art.Translations[1:] {
+			if t.SourceHash == "" {
+				continue
+			}
+			if now == "" {
+				body, err := tree.Body(art.Source())
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", art.Path, err)
+				}
+				now = content.SourceHash(body)
+			}
+			if t.SourceHash != now {
+				out = append(out, sync.StaleTranslation{File: t.Path, Article: art.Path, Locale: t.Locale})
+			}
+		}
+	}
+	return out, nil
+}
+
+// checkStale fails with a list of the stale translations when
+// --fail-on-stale is set and the plan has any.
+func checkStale(g gitFlags, plan *sync.Plan) error {
+	if !g.failOnStale || len(plan.Stale) == 0 {
+		return nil
+	}
+	files := make([]string, len(plan.Stale))
+	for i, s := range plan.Stale {
+		files[i] = s.File
+	}
+	return fmt.Errorf("--fail-on-stale: %d translation(s) are behind their source (%s): update them, or set source_commit: in those that still hold", len(files), strings.Join(files, ", "))
+}
+
+// checkMissing fails when --fail-on-missing is set and the plan warns
+// of missing translations.
+func checkMissing(f planningFlags, plan *sync.Plan) error {
+	if n := plan.MissingTranslations(); f.failOnMissing && n > 0 {
+		return fmt.Errorf("--fail-on-missing: %d translation(s) required by required_locales are missing (the plan's warnings name them): add the files, or drop the locale from required_locales", n)
 	}
 	return nil
 }

@@ -71,6 +71,7 @@ Commands:
   apply      make the help center match the tree
   validate   check the tree without contacting the help center
   preview    serve the tree locally as the help center will show it
+  status     show which translations are current, stale or missing
   export     write an existing help center out as a tree
   init       write a starter hcsync.yaml and GitHub workflows
   write-ids  write the ids an apply recorded into this checkout's files

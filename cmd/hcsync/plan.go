@@ -47,6 +47,12 @@ func (a *app) plan(ctx context.Context, f planFlags) error {
 	if err := checkDrift(f.gitFlags, plan); err != nil {
 		return err
 	}
+	if err := checkStale(f.gitFlags, plan); err != nil {
+		return err
+	}
+	if err := checkMissing(f.planningFlags, plan); err != nil {
+		return err
+	}
 	if f.detailedExitcode && !plan.Empty() {
 		return &exitCodeError{code: exitChanges, err: fmt.Errorf("")}
 	}
@@ -71,6 +77,9 @@ type planningFlags struct {
 	gitFlags
 	prune     bool
 	forgetIDs bool
+	// failOnMissing fails when a translation required_locales asks for
+	// is missing.
+	failOnMissing bool
 }
 
 func (f *planningFlags) register(fs *flag.FlagSet) {
@@ -78,6 +87,7 @@ func (f *planningFlags) register(fs *flag.FlagSet) {
 	f.commonFlags.registerAll(fs)
 	f.gitFlags.register(fs)
 	fs.BoolVar(&f.prune, "prune", false, "archive articles, and delete translations, whose files were deleted since --since (overrides prune: in hcsync.yaml)")
+	fs.BoolVar(&f.failOnMissing, "fail-on-missing", false, "exit 1 when an article lacks a translation into a locale of required_locales (hcsync.yaml)")
 	fs.BoolVar(&f.forgetIDs, "forget-ids", false, "treat ids the help center does not have (a tree from another help center) as absent: adopt by title or create; apply writes the new ids")
 }
 

@@ -71,6 +71,9 @@ type translationWrite struct {
 	Title  string  `json:"title,omitempty"`
 	Body   *string `json:"body,omitempty"`
 	Draft  *bool   `json:"draft,omitempty"`
+	// Outdated is writable (zendesk-translations.txt: outdated, not
+	// read-only).
+	Outdated *bool `json:"outdated,omitempty"`
 }
 
 type wireSection struct {

@@ -320,7 +320,7 @@ func (p *Provider) CreateTranslation(ctx context.Context, articleID string, t pr
 	if !ok {
 		return providers.Translation{}, fmt.Errorf("creating the %s translation of article %q: not a Zendesk id", t.Locale, articleID)
 	}
-	body := translationWrite{Locale: t.Locale, Title: t.Title, Body: &t.Body, Draft: &t.Draft}
+	body := translationWrite{Locale: t.Locale, Title: t.Title, Body: &t.Body, Draft: &t.Draft, Outdated: t.Outdated}
 	var out struct {
 		Translation wireTranslation `json:"translation"`
 	}
@@ -338,7 +338,7 @@ func (p *Provider) CreateTranslation(ctx context.Context, articleID string, t pr
 // UpdateTranslation writes the title, body and draft state of one locale
 // (PUT .../articles/{id}/translations/{locale}).
 func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t providers.TranslationInput) (providers.Translation, error) {
-	return p.putTranslation(ctx, articleID, t.Locale, translationWrite{Title: t.Title, Body: &t.Body, Draft: &t.Draft}, "updating")
+	return p.putTranslation(ctx, articleID, t.Locale, translationWrite{Title: t.Title, Body: &t.Body, Draft: &t.Draft, Outdated: t.Outdated}, "updating")
 }
 
 // Publish sets draft false on one locale.

@@ -378,3 +378,50 @@ func TestUpdateSection(t *testing.T) {
 		t.Errorf("update of a missing section: %v, want not found naming it", err)
 	}
 }
+
+// The outdated flag of a translation is written only when set: true
+// marks it, false clears it, nil leaves an editor's flag as it is.
+func TestOutdatedFlag(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	_, p := setup(t, zendesktest.Options{}, Options{})
+	cat, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindCategory, Name: "C"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindSection, Name: "S", ParentID: cat.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := p.CreateArticle(ctx, providers.ArticleInput{SectionID: sec.ID, ArticleMeta: providers.ArticleMeta{PermissionGroup: ptr("Admins")},
+		Source: providers.TranslationInput{Locale: "en-us", Title: "A", Body: "<p>a</p>"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := providers.TranslationInput{Locale: "fr", Title: "A fr", Body: "<p>un</p>", Outdated: ptr(true)}
+	if _, err := p.CreateTranslation(ctx, a.ID, fr); err != nil {
+		t.Fatal(err)
+	}
+	outdated := func() bool {
+		t.Helper()
+		list, err := p.ListArticles(ctx)
+		if err != nil || len(list) != 1 || list[0].Translations["fr"] == nil {
+			t.Fatalf("ListArticles = %+v, %v", list, err)
+		}
+		return list[0].Translations["fr"].Outdated
+	}
+	for _, step := range []struct {
+		set  *bool
+		want bool
+	}{{nil, true}, {ptr(false), false}, {ptr(true), true}} {
+		if step.set != nil || step.want {
+			fr.Outdated = step.set
+			if _, err := p.UpdateTranslation(ctx, a.ID, fr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := outdated(); got != step.want {
+			t.Errorf("after an update with outdated %v: outdated = %v, want %v", step.set, got, step.want)
+		}
+	}
+}

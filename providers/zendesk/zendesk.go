@@ -202,6 +202,7 @@ func (p *Provider) Capabilities() providers.Capabilities {
 		Description:             false, // articles have no per-locale description
 		Slug:                    false, // Help Center derives URLs from ids and titles
 		TranslationDrafts:       true,  // draft is per translation
+		OutdatedFlag:            true,  // translation outdated is writable (zendesk-translations.txt)
 		DeleteTranslations:      true,
 		SourceLocaleFixed:       false, // PUT .../source_locale changes it
 		CreateSections:          true,

@@ -145,6 +145,8 @@ func (s *Server) updateTranslation(w http.ResponseWriter, r *http.Request, id in
 	if in.Draft != nil {
 		t.Draft = *in.Draft
 	}
+	// outdated is a writable property of a translation, stored as sent
+	// (zendesk-translations.txt: "outdated boolean", read-only false).
 	if in.Outdated != nil {
 		t.Outdated = *in.Outdated
 	}

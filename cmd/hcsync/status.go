@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/sync"
+)
+
+type statusFlags struct {
+	commonFlags
+	format  string
+	locale  string
+	offline bool
+	since   string
+}
+
+func init() {
+	commands["status"] = func(a *app, ctx context.Context, args []string) error {
+		var f statusFlags
+		fs := a.newFlagSet("status", "Show, per article and locale, whether each translation is current, stale (its source changed since, from git), missing, a draft or, with the help center, only there. Writes nothing.")
+		f.commonFlags.register(fs)
+		fs.StringVar(&f.format, "format", "text", "output format: text, json or markdown")
+		fs.StringVar(&f.locale, "locale", "", "show this locale only (e.g. fr)")
+		fs.BoolVar(&f.offline, "offline", false, "read git and the files only, not the help center (no credentials needed; translations only the help center has are not shown)")
+		fs.StringVar(&f.since, "since", "", "mark the translations the commits since this git ref made stale (as plan does)")
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		return a.status(ctx, f)
+	}
+}
+
+func (a *app) status(ctx context.Context, f statusFlags) error {
+	printer, err := statusPrinter(f.format)
+	if err != nil {
+		return err
+	}
+	var in sync.StatusInput
+	var ws *workspace
+	if f.offline {
+		if ws, err = a.loadWorkspace(f.commonFlags); err != nil {
+			return err
+		}
+		if in.Stale, err = a.offlineStale(ctx, ws, f.since); err != nil {
+			return err
+		}
+		in.Offline = true
+	} else {
+		var plan *sync.Plan
+		pf := planningFlags{commonFlags: f.commonFlags, gitFlags: gitFlags{since: f.since}}
+		if ws, _, plan, err = a.planFor(ctx, pf); err != nil {
+			return err
+		}
+		in.Stale, in.Unmanaged = plan.Stale, plan.UnmanagedTranslations
+	}
+	in.Tree, in.Required, in.Only = ws.tree, ws.cfg.RequiredLocales, f.locale
+	st, err := sync.NewStatus(in)
+	if err != nil {
+		return err
+	}
+	return printer(a.stdout, st)
+}
+
+// offlineStale reads the stale translations from git alone; a tree
+// outside git has none that hcsync can tell.
+func (a *app) offlineStale(ctx context.Context, ws *workspace, since string) ([]sync.StaleTranslation, error) {
+	repo, err := content.OpenRepo(ws.cfg.ContentDir())
+	if err != nil {
+		return nil, err
+	}
+	if repo == nil {
+		if since != "" {
+			return nil, usageError("--since %s: %s is not inside a git repository: run hcsync from a clone, or drop --since", since, relPath(ws.cfg.ContentDir()))
+		}
+		return staleByHash(ws.tree)
+	}
+	return staleTranslations(ctx, repo, ws.tree, since)
+}
+
+func statusPrinter(format string) (func(w io.Writer, st *sync.TranslationStatus) error, error) {
+	switch format {
+	case "text", "":
+		return sync.WriteStatusText, nil
+	case "json":
+		return sync.WriteStatusJSON, nil
+	case "markdown", "md":
+		return sync.WriteStatusMarkdown, nil
+	}
+	return nil, usageError("unknown format %q: use text, json or markdown", format)
+}
