@@ -92,7 +92,7 @@ func acquire(path string, wait bool) (*Lock, error) {
 			return nil, fmt.Errorf("locking %s: %w", path, err)
 		}
 		if !ok {
-			held := &HeldError{Path: path, Holder: readHolder(f)}
+			held := &HeldError{Path: path, Holder: awaitHolder(f)}
 			f.Close()
 			return nil, held
 		}
@@ -142,6 +142,19 @@ func (l *Lock) writeHolder() error {
 	}
 	_, err = l.f.WriteAt(append(data, '\n'), 0)
 	return err
+}
+
+// awaitHolder reads what the holder wrote, giving it a moment: it
+// writes right after it takes the lock, and a look in between (or while
+// it replaces an older holder's line) would find nothing to name.
+func awaitHolder(f *os.File) Holder {
+	for range 25 {
+		if h := readHolder(f); h.PID != 0 {
+			return h
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return readHolder(f)
 }
 
 // readHolder reads what the holder wrote; zero when it has not yet.

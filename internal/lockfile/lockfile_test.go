@@ -63,6 +63,29 @@ func TestSecondTakerIsToldWhoHoldsIt(t *testing.T) {
 	l2.Release()
 }
 
+// A second taker that looks between the holder's lock and its line
+// still names the holder: it gives the line a moment to land.
+func TestHolderNamedWhenItWritesLate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".hcsync.lock")
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if ok, err := lock(f, false); err != nil || !ok {
+		t.Fatalf("lock: %v %v", ok, err)
+	}
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		(&Lock{f: f, path: path}).writeHolder()
+	}()
+	_, err = TryAcquire(path)
+	var held *HeldError
+	if !errors.As(err, &held) || held.Holder.PID != os.Getpid() {
+		t.Errorf("TryAcquire while the holder writes late: %v, want it named", err)
+	}
+}
+
 // A holder that is killed leaves its file, but not its lock.
 func TestKilledHolderLeavesNoStaleLock(t *testing.T) {
 	path := filepath.Join(t.TempDir(), ".hcsync.lock")
