@@ -17,6 +17,9 @@ type Remote struct {
 	Sections []providers.Section
 	Articles []providers.Article
 	Taxonomy providers.Taxonomy
+	// Redirects are the help center's redirect rules, read only when
+	// the plan needs them (see FetchRedirects).
+	Redirects []providers.Redirect
 }
 
 // Fetch reads a help center's state with the provider's list calls, run

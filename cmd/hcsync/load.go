@@ -263,6 +263,9 @@ func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
 		ConfigFile:    cfg.File,
 		LinksRoot:     cfg.Links.Root,
 	}
+	if rd, ok := p.(providers.Redirector); ok {
+		opts.ArticlePath = rd.ArticlePath
+	}
 	if cfg.Provider == "intercom" {
 		opts.ImageBaseURL = cfg.Intercom.ImageBaseURL
 	}
@@ -345,6 +348,9 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 	}
 	deleted, err := repo.DeletedSince(ctx, g.since)
 	if err != nil {
+		return err
+	}
+	if opts.RemovedRedirects, err = repo.RedirectsSince(ctx, g.since); err != nil {
 		return err
 	}
 	for _, d := range deleted {

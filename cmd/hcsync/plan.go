@@ -137,6 +137,9 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if remote.Taxonomy, err = sync.FetchTaxonomy(ctx, p, sync.TaxonomyNeeded(ws.tree, opts)); err != nil {
 		return nil, nil, nil, err
 	}
+	if remote.Redirects, err = sync.FetchRedirects(ctx, p, sync.RedirectsNeeded(ws.tree, opts)); err != nil {
+		return nil, nil, nil, err
+	}
 	a.debugf(ws, "timing: help center read after %s", since(start))
 	opts.Cache = planCache()
 	plan, err := a.makePlan(ws, remote, opts)
