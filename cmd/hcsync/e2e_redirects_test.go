@@ -1,7 +1,8 @@
 package main
 
 import (
-		"os"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/local"
+	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
 	"github.com/hcsync/hcsync/sync"
 )
 
@@ -36,6 +38,19 @@ var redirectCenters = []redirectCenter{
 			return rs
 		}
 		return "provider: local\nlocal:\n  dir: " + hc + "\n  locales: [en-us, fr]\n", nil, list
+	}},
+	{"zendesk", func(t *testing.T) (string, []string, func() []providers.Redirect) {
+		fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+		t.Cleanup(fake.Close)
+		list := func() []providers.Redirect {
+			var out []providers.Redirect
+			for _, r := range fake.Redirects() {
+				out = append(out, providers.Redirect{ID: r.ID, From: r.RedirectFrom, To: r.RedirectTo})
+			}
+			return out
+		}
+		return fmt.Sprintf("provider: zendesk\nrate_limit: 6000\nzendesk:\n  subdomain: acme\n  base_url: %s\n  permission_group: Admins\n", fake.URL),
+			[]string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}, list
 	}},
 }
 
