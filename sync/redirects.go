@@ -174,6 +174,17 @@ func (pl *planner) targetURL(ra *providers.Article, locale string) string {
 	return ra.URL
 }
 
+// reaches reports whether url is one of the forms of ra's URL in
+// locale (with or without the title's slug): a rule written by hand, or
+// before, with another form is left as it is.
+func (pl *planner) reaches(ra *providers.Article, locale, url string) bool {
+	t := ra.Translations[locale]
+	if t == nil {
+		t = ra.Translations[ra.SourceLocale]
+	}
+	return t != nil && url != "" && (url == t.URL || url == t.Link() || url == t.Permalink)
+}
+
 // want records w, or a problem when its path still serves an article or
 // another file redirects it elsewhere.
 func (pl *planner) want(wanted map[string]*wantedRedirect, w *wantedRedirect, live map[string]string) {
@@ -208,7 +219,7 @@ func (pl *planner) planSet(w *wantedRedirect, existing map[string]providers.Redi
 	c := &Change{File: w.m.file.Path, Article: w.m.file.Path, ArticleID: w.m.remote.ID, Locale: w.locale, URL: w.to,
 		Title: pl.sourceTitle(w.m.remote), Redirect: &RedirectSpec{From: w.from, To: w.to}}
 	if ex, ok := existing[w.from]; ok {
-		if ex.To == w.to {
+		if ex.To == w.to || pl.reaches(w.m.remote, w.locale, ex.To) {
 			return
 		}
 		c.Action, c.Redirect.ID = ActionUpdateRedirect, ex.ID
@@ -234,8 +245,12 @@ func (pl *planner) planRedirectDeletes(removed []string, entries map[string]bool
 		if m.remote == nil {
 			continue
 		}
-		for l := range m.remote.Translations {
-			targets[pl.targetURL(m.remote, l)] = m.file.Path
+		for l, t := range m.remote.Translations {
+			for _, u := range []string{pl.targetURL(m.remote, l), t.URL, t.Permalink} {
+				if u != "" {
+					targets[u] = m.file.Path
+				}
+			}
 		}
 	}
 	seen := map[string]bool{}
