@@ -23,5 +23,14 @@ func (r *run) redirect(ctx context.Context, c *Change) (string, error) {
 		}
 		return "", err
 	}
-	return "", rd.SetRedirect(ctx, providers.Redirect{From: spec.From, To: spec.To})
+	to := spec.To
+	if to == "" {
+		r.mu.Lock()
+		to = r.urls[spec.ToFile]
+		r.mu.Unlock()
+		if to == "" {
+			return "", fmt.Errorf("%s was not created, so there is nothing to redirect %s to", spec.ToFile, spec.From)
+		}
+	}
+	return "", rd.SetRedirect(ctx, providers.Redirect{From: spec.From, To: to})
 }

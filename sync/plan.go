@@ -124,7 +124,10 @@ type Change struct {
 type RedirectSpec struct {
 	ID   string `json:"id,omitempty"` // the service's id: update and delete
 	From string `json:"from"`
-	To   string `json:"to"`
+	To   string `json:"to,omitempty"`
+	// ToFile is set instead of To when the target is created by the
+	// same plan: the URL of that translation file once it exists.
+	ToFile string `json:"to_file,omitempty"`
 }
 
 // FieldChange is one differing field. Values are display strings.

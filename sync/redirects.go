@@ -50,9 +50,12 @@ func RedirectsNeeded(tree *content.Tree, opts Options) bool {
 // wantedRedirect is a rule the tree asks for.
 type wantedRedirect struct {
 	from, to string
-	m        *managedArticle
-	locale   string
-	dep      string // the archive of the article redirected from, when planned
+	// toFile is the translation file whose URL to is, when the plan
+	// creates it (to is "" then).
+	toFile string
+	m      *managedArticle
+	locale string
+	dep    string // the archive of the article redirected from, when planned
 }
 
 // planRedirects plans create-, update- and delete-redirect.
@@ -87,11 +90,6 @@ func (pl *planner) planRedirects() {
 		m := &pl.managed[i]
 		for _, e := range m.file.RedirectFrom {
 			entries[e] = true
-			if m.remote == nil {
-				pl.plan.Warnings = append(pl.plan.Warnings, Warning{File: m.file.Path, Kind: "redirect-after-create",
-					Msg: fmt.Sprintf("the redirect from %s is made by the next apply, once this article exists and has a URL", e)})
-				continue
-			}
 			for _, w := range pl.redirectsOf(m, e, existing) {
 				pl.want(wanted, w, live)
 			}
@@ -130,11 +128,16 @@ func (pl *planner) livePaths() map[string]string {
 func (pl *planner) redirectsOf(m *managedArticle, entry string, existing map[string]providers.Redirect) []*wantedRedirect {
 	ra := m.remote
 	if !isDigits(entry) {
-		return []*wantedRedirect{{from: entry, to: pl.targetURL(ra, ra.SourceLocale), m: m, locale: ra.SourceLocale}}
+		return []*wantedRedirect{pl.wantedTo(m, entry, pl.locale(m.file.Locale), "")}
 	}
 	locales := map[string]bool{}
-	for l := range ra.Translations {
-		locales[l] = true
+	if ra != nil {
+		for l := range ra.Translations {
+			locales[l] = true
+		}
+	}
+	for _, t := range m.file.Translations {
+		locales[pl.locale(t.Locale)] = true
 	}
 	dep := ""
 	if old, ok := pl.remoteByID[entry]; ok {
@@ -152,9 +155,27 @@ func (pl *planner) redirectsOf(m *managedArticle, entry string, existing map[str
 	}
 	var out []*wantedRedirect
 	for l := range locales {
-		out = append(out, &wantedRedirect{from: pl.opts.ArticlePath(entry, l), to: pl.targetURL(ra, l), m: m, locale: l, dep: dep})
+		out = append(out, pl.wantedTo(m, pl.opts.ArticlePath(entry, l), l, dep))
 	}
 	return out
+}
+
+// wantedTo is the rule from path to m's URL in locale: the help
+// center's URL when the article exists, else the translation file's
+// (the source's when it has none in locale), known once apply has
+// created it.
+func (pl *planner) wantedTo(m *managedArticle, from, locale, dep string) *wantedRedirect {
+	w := &wantedRedirect{from: from, m: m, locale: locale, dep: dep}
+	t := m.file.Translation(locale)
+	if m.remote != nil && (t == nil || m.remote.Translations[locale] != nil || !pl.hasChange("create-translation:"+t.Path)) {
+		w.to = pl.targetURL(m.remote, locale)
+		return w
+	}
+	if t == nil {
+		t = m.file.Source()
+	}
+	w.toFile = t.Path
+	return w
 }
 
 // targetURL is the URL of ra in locale, or in its source locale when it
@@ -190,7 +211,7 @@ func (pl *planner) reaches(ra *providers.Article, locale, url string) bool {
 func (pl *planner) want(wanted map[string]*wantedRedirect, w *wantedRedirect, live map[string]string) {
 	line := w.m.file.KeyLines["redirect_from"]
 	if id, ok := live[w.from]; ok {
-		if id == w.m.remote.ID {
+		if w.m.remote != nil && id == w.m.remote.ID {
 			pl.problem(w.m.file.Path, line, "redirect_from: %s is this article's own path: remove it", w.from)
 			return
 		}
@@ -216,22 +237,37 @@ func sortedWanted(wanted map[string]*wantedRedirect) []*wantedRedirect {
 // planSet plans create-redirect, or update-redirect when the rule there
 // points elsewhere.
 func (pl *planner) planSet(w *wantedRedirect, existing map[string]providers.Redirect) {
-	c := &Change{File: w.m.file.Path, Article: w.m.file.Path, ArticleID: w.m.remote.ID, Locale: w.locale, URL: w.to,
-		Title: pl.sourceTitle(w.m.remote), Redirect: &RedirectSpec{From: w.from, To: w.to}}
+	c := &Change{File: w.m.file.Path, Article: w.m.file.Path, Locale: w.locale, URL: w.to,
+		Title: w.m.file.Source().Title, Redirect: &RedirectSpec{From: w.from, To: w.to, ToFile: w.toFile}}
+	to := w.to
+	var deps []string
+	if w.m.remote != nil {
+		c.ArticleID = w.m.remote.ID
+	}
+	if w.toFile != "" {
+		// The target's create, or its translation's, must run first.
+		to = "(the URL of " + w.toFile + " once created)"
+		for _, k := range []string{"create:" + w.toFile, "create-translation:" + w.toFile} {
+			if pl.hasChange(k) {
+				deps = append(deps, k)
+			}
+		}
+	}
 	if ex, ok := existing[w.from]; ok {
-		if ex.To == w.to || pl.reaches(w.m.remote, w.locale, ex.To) {
+		if w.toFile == "" && (ex.To == w.to || pl.reaches(w.m.remote, w.locale, ex.To)) {
 			return
 		}
 		c.Action, c.Redirect.ID = ActionUpdateRedirect, ex.ID
-		c.Fields = []FieldChange{{Field: "redirect " + w.from, Old: ex.To, New: w.to}}
+		c.Fields = []FieldChange{{Field: "redirect " + w.from, Old: ex.To, New: to}}
 	} else {
 		c.Action = ActionCreateRedirect
-		c.Fields = []FieldChange{{Field: "redirect " + w.from, Old: "(none)", New: w.to}}
+		c.Fields = []FieldChange{{Field: "redirect " + w.from, Old: "(none)", New: to}}
 	}
 	c.Key = string(c.Action) + ":" + w.from
 	if w.dep != "" {
-		c.Deps = []string{w.dep}
+		deps = append(deps, w.dep)
 	}
+	c.Deps = deps
 	pl.plan.Changes = append(pl.plan.Changes, c)
 }
 

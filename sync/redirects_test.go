@@ -90,24 +90,19 @@ func TestPlanRedirects(t *testing.T) {
 	}
 }
 
-// A file that is created by the plan has no URL yet: its redirects wait
-// for the next apply, and the plan says so.
+// A redirect to an article the same plan creates waits for the create
+// and takes the URL apply gets back.
 func TestPlanRedirectToNewArticle(t *testing.T) {
 	t.Parallel()
 	tree := loadTree(t, map[string]string{"guides/n.md": "---\ntitle: N\nredirect_from: [5]\n---\nx\n"})
-	r := baseRemote()
-	r.Sections = append(r.Sections, providers.Section{ID: "200", Kind: providers.KindSection, Name: "guides", ParentID: "100"})
-	p := plan(t, tree, r, Options{ArticlePath: hcPath})
+	p := plan(t, tree, baseRemote(), Options{ArticlePath: hcPath})
+	var got []*Change
 	for _, c := range p.Changes {
 		if c.Redirect != nil {
-			t.Errorf("a redirect to an article not created yet: %s", c.Key)
+			got = append(got, c)
 		}
 	}
-	var kinds []string
-	for _, w := range p.Warnings {
-		kinds = append(kinds, w.Kind)
-	}
-	if !slices.Contains(kinds, "redirect-after-create") {
-		t.Errorf("warnings = %v, want redirect-after-create", kinds)
+	if len(got) != 1 || got[0].Redirect.ToFile != "guides/n.md" || got[0].Redirect.To != "" || !slices.Equal(got[0].Deps, []string{"create:guides/n.md"}) {
+		t.Fatalf("redirects = %s, want one to guides/n.md after its create", jsonOf(t, got))
 	}
 }
