@@ -12,6 +12,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
+	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
 	"github.com/hcsync/hcsync/sync"
@@ -167,5 +169,36 @@ func TestRedirectFromEndToEnd(t *testing.T) {
 				t.Fatalf("plan after the delete = %v, want no changes", got)
 			}
 		})
+	}
+}
+
+// TestRedirectsUnsupported: Intercom (redirects only in a preview API)
+// and Help.Center (none) refuse redirect_from at plan time, naming the
+// file, before anything is written.
+func TestRedirectsUnsupported(t *testing.T) {
+	t.Parallel()
+	ic := intercomtest.New(intercomtest.Options{Token: intercomToken})
+	defer ic.Close()
+	hc := helpcentertest.NewServer(helpcentertest.Options{Keys: map[string][]string{hcFullKey: helpcentertest.AllScopes}})
+	defer hc.Close()
+	tests := []struct {
+		name string
+		dir  string
+		env  []string
+	}{
+		{"intercom", intercomTree(t, ic), []string{"INTERCOM_TOKEN=" + intercomToken}},
+		{"helpcenter", helpCenterTree(t, hc.URL, hc.CenterID), []string{"HELPCENTER_API_KEY=" + hcFullKey}},
+	}
+	for _, tt := range tests {
+		file := filepath.Join(tt.dir, "docs", "getting-started", "first-steps", "invite-team.md")
+		replaceIn(t, file, "title: Invite your team\n", "title: Invite your team\nredirect_from: [/old/invite]\n")
+		res := runCLI(t, tt.dir, tt.env, "apply")
+		want := "getting-started/first-steps/invite-team.md:3: redirects are not supported by " + tt.name + "'s public API"
+		if res.code != exitError || !strings.Contains(res.stderr, want) {
+			t.Errorf("%s: apply exited %d, want 1 and %q\nstdout: %s\nstderr: %s", tt.name, res.code, want, res.stdout, res.stderr)
+		}
+	}
+	if n := len(ic.Articles()); n != 0 {
+		t.Errorf("intercom: %d articles written, want none", n)
 	}
 }
