@@ -17,6 +17,10 @@ type Config struct {
 	DefaultLocale string `yaml:"default_locale"` // source locale of files without locale:
 	Prune         bool   `yaml:"prune"`          // archive managed articles whose files were deleted
 	Concurrency   int    `yaml:"concurrency"`    // parallel writes during apply
+	// MaxArchive is the most articles one apply may archive (or delete)
+	// before it refuses: a mistaken `git rm -r docs/` with prune on must
+	// never empty a help center. 0 refuses every archive.
+	MaxArchive int `yaml:"max_archive"`
 	// RateLimit overrides the provider's documented requests per minute
 	// (0 = the documented figure). Lower it when other tools share the
 	// same API budget.

@@ -22,6 +22,7 @@ const (
 	DefaultContent       = "docs"
 	DefaultLocale        = "en-us"
 	DefaultConcurrency   = 8
+	DefaultMaxArchive    = 10
 	DefaultLocalDir      = ".hcsync/local"
 	DefaultIntercomPrune = "draft"
 	DefaultUnknownKeys   = "error"
@@ -75,6 +76,9 @@ func (c *Config) applyDefaults(lines map[string]int) {
 	}
 	if _, set := lines["concurrency"]; !set {
 		c.Concurrency = DefaultConcurrency
+	}
+	if _, set := lines["max_archive"]; !set {
+		c.MaxArchive = DefaultMaxArchive
 	}
 	if c.Local.Dir == "" {
 		c.Local.Dir = DefaultLocalDir

@@ -31,7 +31,7 @@ func TestLoad(t *testing.T) {
 		{
 			name: "empty file gets every default",
 			text: "",
-			want: Config{Provider: "local", Content: "docs", DefaultLocale: "en-us", Concurrency: 8,
+			want: Config{Provider: "local", Content: "docs", DefaultLocale: "en-us", Concurrency: 8, MaxArchive: 10,
 				Local: Local{Dir: ".hcsync/local"}, Intercom: Intercom{Prune: "draft"}, FrontMatter: FrontMatter{Unknown: "error"}},
 		},
 		{
@@ -41,6 +41,7 @@ content: help
 default_locale: de
 prune: true
 concurrency: 16
+max_archive: 0
 rate_limit: 300
 zendesk: {subdomain: acme, base_url: "http://127.0.0.1:9", permission_group: Admins, user_segment: null}
 intercom:
@@ -56,7 +57,7 @@ front_matter:
   unknown: warn
 `,
 			want: Config{
-				Provider: "zendesk", Content: "help", DefaultLocale: "de", Prune: true, Concurrency: 16, RateLimit: 300,
+				Provider: "zendesk", Content: "help", DefaultLocale: "de", Prune: true, Concurrency: 16, MaxArchive: 0, RateLimit: 300,
 				Zendesk:     Zendesk{Subdomain: "acme", BaseURL: "http://127.0.0.1:9", PermissionGroup: "Admins"},
 				Intercom:    Intercom{AuthorID: "123", Region: "eu", Prune: "delete", ImageBaseURL: "https://cdn.example.com/docs"},
 				HelpCenter:  HelpCenter{CenterID: "abc", BaseURL: "http://127.0.0.1:8"},
@@ -90,7 +91,7 @@ func TestLoadProblems(t *testing.T) {
 	}{
 		{"unknown key", "provder: local\n", []string{`1: unknown key "provder" (did you mean "provider"?)`}},
 		{"unknown nested key", "zendesk:\n  subdomian: acme\n", []string{`2: unknown key "subdomian" in zendesk (did you mean "subdomain"?)`}},
-		{"unknown key far from any", "colour: red\n", []string{`1: unknown key "colour" (allowed: provider, content, default_locale, prune, concurrency, rate_limit, required_locales, zendesk, intercom, helpcenter, local, links, front_matter)`}},
+		{"unknown key far from any", "colour: red\n", []string{`1: unknown key "colour" (allowed: provider, content, default_locale, prune, concurrency, max_archive, rate_limit, required_locales, zendesk, intercom, helpcenter, local, links, front_matter)`}},
 		{"front_matter settings", "front_matter:\n  unknown: maybe\n  ignore: [weight, Title, id]\n", []string{
 			`2: front_matter.unknown "maybe" is not error, warn or ignore`,
 			`3: front_matter.ignore: hcsync needs title: remove it from the list`,
@@ -107,6 +108,7 @@ func TestLoadProblems(t *testing.T) {
 		}},
 		{"unknown provider", "provider: zendsk\n", []string{`1: provider "zendsk" is not one of zendesk, intercom, helpcenter, local (did you mean "zendesk"?)`}},
 		{"concurrency written as 0", "concurrency: 0\n", []string{"1: concurrency 0 is out of range: use 1 to 64"}},
+		{"max_archive negative", "max_archive: -1\n", []string{"1: max_archive -1 is negative: use 0 to refuse every archive, or the most articles one apply may archive"}},
 		{"concurrency too high", "\nconcurrency: 65\n", []string{"2: concurrency 65 is out of range: use 1 to 64"}},
 		{"bad locales", "default_locale: english\nlocal:\n  locales: [fr, français]\n", []string{
 			`1: default_locale "english" is not a locale code (like en-us, fr, pt-br)`,

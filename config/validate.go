@@ -36,6 +36,9 @@ func (c *Config) validate(lines map[string]int) content.Problems {
 	if c.Concurrency < 1 || c.Concurrency > MaxConcurrency {
 		problem("concurrency", "concurrency %d is out of range: use 1 to %d", c.Concurrency, MaxConcurrency)
 	}
+	if c.MaxArchive < 0 {
+		problem("max_archive", "max_archive %d is negative: use 0 to refuse every archive, or the most articles one apply may archive", c.MaxArchive)
+	}
 	if c.RateLimit < 0 {
 		problem("rate_limit", "rate_limit %d is negative: use 0 for the provider's documented limit", c.RateLimit)
 	}

@@ -104,6 +104,9 @@ func newArticle(pf *parsedFile, defaultLocale string) *Article {
 		CommentsDisabled: fm.CommentsDisabled,
 		KeyLines:         fm.Lines,
 	}
+	if fm.RedirectFrom != nil {
+		a.RedirectFrom = *fm.RedirectFrom
+	}
 	if fm.ID != nil {
 		a.ID, a.IDLine = *fm.ID, fm.Lines["id"]
 	}

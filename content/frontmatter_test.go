@@ -52,7 +52,7 @@ func TestFrontMatterOptions(t *testing.T) {
 		`s/a.md:5: unknown key "keywords" (hcsync calls it labels): rename it, or list it under front_matter.ignore in hcsync.yaml`,
 		weight,
 		`s/a.md:7: unknown key "params": remove it, or list it under front_matter.ignore in hcsync.yaml`,
-		`s/a.md:10: unknown key "aliases" (redirects are not supported; set them up in the help center): remove it, or list it under front_matter.ignore in hcsync.yaml`,
+		`s/a.md:10: unknown key "aliases" (hcsync calls it redirect_from): rename it, or list it under front_matter.ignore in hcsync.yaml`,
 	}
 	tests := []struct {
 		name           string

@@ -13,7 +13,7 @@ import (
 var sourceKeys = []string{
 	"title", "id", "locale", "section", "labels", "content_tags", "segments",
 	"permission_group", "draft", "promoted", "position", "comments_disabled",
-	"description", "slug",
+	"description", "slug", "redirect_from",
 }
 
 // translationKeys are the keys of a name.<locale>.md file; the rest
@@ -51,6 +51,7 @@ type frontMatter struct {
 	Slug             *string
 	SourceCommit     *string
 	SourceHash       *string
+	RedirectFrom     *[]string
 
 	// Lines maps each key written to its file line.
 	Lines map[string]int
@@ -77,6 +78,45 @@ var fields = map[string]field{
 	"slug":              func(fm *frontMatter, v *yaml.Node) string { return text(&fm.Slug, v) },
 	"source_commit":     func(fm *frontMatter, v *yaml.Node) string { return text(&fm.SourceCommit, v) },
 	"source_hash":       func(fm *frontMatter, v *yaml.Node) string { return text(&fm.SourceHash, v) },
+	"redirect_from":     decodeRedirectFrom,
+}
+
+// decodeRedirectFrom reads redirect_from: the ids of articles this one
+// replaces, or paths on the help center's site, each of which is to
+// redirect here (see the README's "Moving and archiving articles").
+func decodeRedirectFrom(fm *frontMatter, v *yaml.Node) string {
+	if msg := list(&fm.RedirectFrom, v); msg != "" {
+		return msg
+	}
+	if fm.RedirectFrom == nil {
+		return ""
+	}
+	for i, e := range *fm.RedirectFrom {
+		e = strings.TrimSpace(e)
+		(*fm.RedirectFrom)[i] = e
+		if !isRedirectSource(e) {
+			fm.RedirectFrom = nil
+			return fmt.Sprintf("%q is neither an article id nor a path starting with /: write the id of the article this one replaces (redirect_from: [360001234567]) or its path (/hc/en-us/articles/360001234567)", e)
+		}
+	}
+	return ""
+}
+
+// isRedirectSource reports whether e is an article id (digits) or a
+// path on the site.
+func isRedirectSource(e string) bool {
+	if strings.HasPrefix(e, "/") && !strings.HasPrefix(e, "//") && !strings.ContainsAny(e, " \t?#") {
+		return true
+	}
+	if e == "" {
+		return false
+	}
+	for _, r := range e {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isNull reports whether v was written as nothing, ~ or null: such a key

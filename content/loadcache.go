@@ -15,7 +15,7 @@ import (
 
 // loadCacheVersion changes whenever parsing changes what it makes of a
 // file; a cache of another version is ignored.
-const loadCacheVersion = 5
+const loadCacheVersion = 6
 
 // racyWindow is how recent a file's modification time may be for its
 // entry to be kept. A file written again within one tick of the
@@ -138,7 +138,7 @@ func (fm *frontMatter) clone() *frontMatter {
 	for k, v := range fm.Lines {
 		c.Lines[k] = v
 	}
-	for _, l := range []**[]string{&c.Labels, &c.ContentTags, &c.Segments} {
+	for _, l := range []**[]string{&c.Labels, &c.ContentTags, &c.Segments, &c.RedirectFrom} {
 		if *l != nil {
 			cp := append([]string(nil), **l...)
 			*l = &cp
@@ -344,7 +344,7 @@ func (fm *frontMatter) strings() []**string {
 }
 
 func (fm *frontMatter) lists() []**[]string {
-	return []**[]string{&fm.Labels, &fm.ContentTags, &fm.Segments}
+	return []**[]string{&fm.Labels, &fm.ContentTags, &fm.Segments, &fm.RedirectFrom}
 }
 
 func (fm *frontMatter) bools() []**bool {

@@ -56,6 +56,11 @@ type Article struct {
 	Promoted         *bool
 	Position         *int
 	CommentsDisabled *bool
+	// RedirectFrom lists what redirects to this article: ids of articles
+	// it replaces (each of whose locale URLs redirects to this article's
+	// URL in that locale) and paths on the help center's site. Nil when
+	// not written.
+	RedirectFrom []string
 	// Lines of the keys above, for errors the planner finds later
 	// (unknown segment, capability the provider lacks). Keyed by YAML key.
 	KeyLines map[string]int

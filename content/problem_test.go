@@ -24,7 +24,7 @@ func hugoProblems(t *testing.T, n int) Problems {
 
 func TestProblemsFormat(t *testing.T) {
 	t.Parallel()
-	note := "\n  front-matter keys hcsync reads: title, id, locale, section, labels, content_tags, segments, permission_group, draft, promoted, position, comments_disabled, description, slug; in translations title, draft, description, slug, source_commit, source_hash; in _section.md and _category.md title, id, description, position"
+	note := "\n  front-matter keys hcsync reads: title, id, locale, section, labels, content_tags, segments, permission_group, draft, promoted, position, comments_disabled, description, slug, redirect_from; in translations title, draft, description, slug, source_commit, source_hash; in _section.md and _category.md title, id, description, position"
 	weight := func(i int) string {
 		return fmt.Sprintf(`s/p%02d.md:3: unknown key "weight" (hcsync calls it position): rename it, or list it under front_matter.ignore in hcsync.yaml`, i)
 	}

@@ -484,6 +484,8 @@ func (r *run) do(ctx context.Context, c *Change) (string, error) {
 			return "already gone", nil
 		}
 		return "", err
+	case ActionCreateRedirect, ActionUpdateRedirect, ActionDeleteRedirect:
+		return r.redirect(ctx, c)
 	}
 	return "", fmt.Errorf("unknown action %q", c.Action)
 }

@@ -146,6 +146,9 @@ func Export(ctx context.Context, p providers.Provider, opts ExportOptions) (*Exp
 	if err != nil {
 		return nil, err
 	}
+	if remote.Redirects, err = FetchRedirects(ctx, p, true); err != nil {
+		return nil, err
+	}
 	ex := &exporter{
 		ctx: ctx, p: p, opts: opts, remote: remote, links: newPermalinks(remote.Articles),
 		caps:       p.Capabilities(),
@@ -154,6 +157,7 @@ func Export(ctx context.Context, p providers.Provider, opts ExportOptions) (*Exp
 		imageNames: map[string]map[string]string{},
 		fetched:    map[string]fetchedImage{},
 	}
+	ex.redirects = exportRedirects(remote, redirector(p))
 	if ex.res.DefaultLocale == "" {
 		ex.res.DefaultLocale = "en-us"
 	}
@@ -195,6 +199,7 @@ type exporter struct {
 
 	imageNames map[string]map[string]string // folder -> image file name -> source URL
 	fetched    map[string]fetchedImage      // image URL -> download
+	redirects  map[string][]string          // article id -> redirect_from
 }
 
 // placed is an article and the file its source translation goes to.
@@ -609,6 +614,9 @@ func (ex *exporter) sourceFrontMatter(fm *frontMatter, a *providers.Article, t *
 		fm.boolean("comments_disabled", a.CommentsDisabled)
 	}
 	ex.extras(fm, t)
+	if rf := ex.redirects[a.ID]; len(rf) > 0 {
+		fm.redirectFrom(rf)
+	}
 }
 
 func (ex *exporter) extras(fm *frontMatter, t *providers.Translation) {

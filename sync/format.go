@@ -32,9 +32,9 @@ func ReadJSON(r io.Reader) (*Plan, error) {
 // symbol marks an action in text output the way terraform does.
 func symbol(a Action) string {
 	switch a {
-	case ActionCreate, ActionCreateSection, ActionCreateTag, ActionCreateTranslation, ActionUploadImage:
+	case ActionCreate, ActionCreateSection, ActionCreateTag, ActionCreateTranslation, ActionUploadImage, ActionCreateRedirect:
 		return "+"
-	case ActionDeleteTranslation, ActionArchive:
+	case ActionDeleteTranslation, ActionArchive, ActionDeleteRedirect:
 		return "-"
 	case ActionAdopt, ActionAdoptSection:
 		return "="

@@ -29,6 +29,11 @@ const (
 	ActionPublish           Action = "publish"
 	ActionUnpublish         Action = "unpublish"
 	ActionArchive           Action = "archive"
+	// Redirects come after the archives: a help center redirects only
+	// from a path that no longer serves an article.
+	ActionCreateRedirect Action = "create-redirect"
+	ActionUpdateRedirect Action = "update-redirect"
+	ActionDeleteRedirect Action = "delete-redirect"
 )
 
 // Actions lists every action in display order.
@@ -36,6 +41,7 @@ var Actions = []Action{
 	ActionCreateSection, ActionUpdateSection, ActionUpdateCategory, ActionAdoptSection, ActionCreateTag, ActionUploadImage, ActionCreate, ActionAdopt,
 	ActionUpdateMeta, ActionUpdateTranslation, ActionCreateTranslation,
 	ActionDeleteTranslation, ActionPublish, ActionUnpublish, ActionArchive,
+	ActionCreateRedirect, ActionUpdateRedirect, ActionDeleteRedirect,
 }
 
 // Writes reports whether applying the action changes the help center.
@@ -113,6 +119,18 @@ type Change struct {
 	Create        *CreateSpec        `json:"create,omitempty"`
 	Meta          *MetaSpec          `json:"meta,omitempty"`
 	Translation   *TranslationSpec   `json:"translation,omitempty"`
+	Redirect      *RedirectSpec      `json:"redirect,omitempty"`
+}
+
+// RedirectSpec is a redirect rule to set (create-redirect,
+// update-redirect) or delete (delete-redirect, by ID).
+type RedirectSpec struct {
+	ID   string `json:"id,omitempty"` // the service's id: update and delete
+	From string `json:"from"`
+	To   string `json:"to,omitempty"`
+	// ToFile is set instead of To when the target is created by the
+	// same plan: the URL of that translation file once it exists.
+	ToFile string `json:"to_file,omitempty"`
 }
 
 // FieldChange is one differing field. Values are display strings.
@@ -211,7 +229,7 @@ type UnmanagedTranslation struct {
 // about the whole tree).
 type Warning struct {
 	File string `json:"file,omitempty"`
-	Kind string `json:"kind"` // drift | prune-without-since | pending-draft | outdated | ambiguous-adopt | orphan-translation | duplicate-title | forgotten-ids | missing-translation
+	Kind string `json:"kind"` // drift | prune-without-since | archive-cap | pending-draft | outdated | ambiguous-adopt | orphan-translation | duplicate-title | forgotten-ids | missing-translation
 	Msg  string `json:"message"`
 }
 

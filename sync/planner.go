@@ -73,6 +73,14 @@ type Options struct {
 	// Stale are the tree's translations that fell behind their source
 	// (from git history); the plan lists them.
 	Stale []StaleTranslation
+	// ArticlePath is the provider's path of one locale of an article
+	// (providers.Redirector); nil when the provider has no redirects,
+	// which makes redirect_from a problem.
+	ArticlePath func(articleID, locale string) string
+	// RemovedRedirects are the redirect_from entries that files changed
+	// or deleted since --since held then (from git): with prune, the
+	// rules of those no file holds now are deleted.
+	RemovedRedirects []string
 }
 
 // ForeignIDsShare is the share of a tree's ids the help center must lack,
@@ -232,6 +240,11 @@ func NewPlan(tree *content.Tree, remote *Remote, opts Options) (*Plan, error) {
 	}
 	pl.proposeBodies()
 	pl.planArchives()
+	pl.planRedirects()
+	if len(pl.problems) > 0 {
+		pl.problems.Sort()
+		return nil, pl.problems
+	}
 	pl.listUnmanaged()
 	pl.warnDuplicates()
 	pl.warnMissing()

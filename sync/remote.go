@@ -18,6 +18,9 @@ type Remote struct {
 	Sections []providers.Section
 	Articles []providers.Article
 	Taxonomy providers.Taxonomy
+	// Redirects are the help center's redirect rules, read only when
+	// the plan needs them (see FetchRedirects).
+	Redirects []providers.Redirect
 
 	// sectionsPartial says Sections holds only the categories that hold a
 	// section (providers.PartialSectionLister).

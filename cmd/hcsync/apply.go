@@ -71,6 +71,12 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	if err := checkMissing(f.planningFlags, plan); err != nil {
 		return err
 	}
+	// So does a plan that archives more than allowed.
+	if !f.dryRun {
+		if err := sync.CheckArchiveCap(plan, f.archiveCap(ws.cfg)); err != nil {
+			return err
+		}
+	}
 	if f.dryRun || plan.Empty() {
 		if !f.dryRun {
 			if err := writeResultFile(f.resultFile, &sync.Report{}, &writtenIDs{}); err != nil {

@@ -42,7 +42,7 @@ helpcenter:
   center_id: %s
   base_url: %s
 `, hcRateLimit*60, centerID, baseURL))
-	dropKeys(t, filepath.Join(dir, "docs"), "labels", "content_tags", "segments", "promoted", "position")
+	dropKeys(t, filepath.Join(dir, "docs"), "labels", "content_tags", "segments", "promoted", "position", "redirect_from")
 	replaceIn(t, filepath.Join(dir, "docs/account/security/reset-password.md"),
 		"title: Reset your password\n", "title: Reset your password\nslug: reset-password\ndescription: Get a new password by email.\n")
 	return dir

@@ -34,7 +34,7 @@ intercom:
   image_base_url: https://raw.githubusercontent.com/acme/lumen-docs/main/docs
   locales: [en, fr, de]
 `, srv.AuthorID(), srv.URL))
-	dropKeys(t, filepath.Join(dir, "docs"), "labels", "content_tags", "segments", "promoted", "position")
+	dropKeys(t, filepath.Join(dir, "docs"), "labels", "content_tags", "segments", "promoted", "position", "redirect_from")
 	return dir
 }
 

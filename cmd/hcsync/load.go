@@ -266,6 +266,9 @@ func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
 		LinksRoot:       cfg.Links.Root,
 		RequiredLocales: cfg.RequiredLocales,
 	}
+	if rd, ok := p.(providers.Redirector); ok {
+		opts.ArticlePath = rd.ArticlePath
+	}
 	if cfg.Provider == "intercom" {
 		opts.ImageBaseURL = cfg.Intercom.ImageBaseURL
 	}
@@ -352,6 +355,9 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 	}
 	deleted, err := repo.DeletedSince(ctx, g.since)
 	if err != nil {
+		return err
+	}
+	if opts.RemovedRedirects, err = repo.RedirectsSince(ctx, g.since); err != nil {
 		return err
 	}
 	for _, d := range deleted {

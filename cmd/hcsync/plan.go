@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/hcsync/hcsync/config"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/sync"
 )
@@ -80,6 +81,8 @@ type planningFlags struct {
 	// failOnMissing fails when a translation required_locales asks for
 	// is missing.
 	failOnMissing bool
+	// maxArchive overrides max_archive when >= 0.
+	maxArchive int
 }
 
 func (f *planningFlags) register(fs *flag.FlagSet) {
@@ -88,7 +91,17 @@ func (f *planningFlags) register(fs *flag.FlagSet) {
 	f.gitFlags.register(fs)
 	fs.BoolVar(&f.prune, "prune", false, "archive articles, and delete translations, whose files were deleted since --since (overrides prune: in hcsync.yaml)")
 	fs.BoolVar(&f.failOnMissing, "fail-on-missing", false, "exit 1 when an article lacks a translation into a locale of required_locales (hcsync.yaml)")
+	fs.IntVar(&f.maxArchive, "max-archive", -1, "the most articles this run may archive before apply refuses (default: max_archive: in hcsync.yaml, itself 10 by default)")
 	fs.BoolVar(&f.forgetIDs, "forget-ids", false, "treat ids the help center does not have (a tree from another help center) as absent: adopt by title or create; apply writes the new ids")
+}
+
+// archiveCap is the most articles this run may archive: --max-archive,
+// else max_archive in hcsync.yaml.
+func (f *planningFlags) archiveCap(cfg *config.Config) int {
+	if f.maxArchive >= 0 {
+		return f.maxArchive
+	}
+	return cfg.MaxArchive
 }
 
 // planFor loads the workspace, reads the help center and plans: the
@@ -137,6 +150,9 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if remote.Taxonomy, err = sync.FetchTaxonomy(ctx, p, sync.TaxonomyNeeded(ws.tree, remote, opts)); err != nil {
 		return nil, nil, nil, err
 	}
+	if remote.Redirects, err = sync.FetchRedirects(ctx, p, sync.RedirectsNeeded(ws.tree, opts)); err != nil {
+		return nil, nil, nil, err
+	}
 	a.debugf(ws, "timing: help center read after %s", since(start))
 	opts.Cache = planCache()
 	plan, err := a.makePlan(ws, remote, opts)
@@ -149,6 +165,7 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 		plan.Warnings = append(plan.Warnings, sync.Warning{Kind: "prune-without-since",
 			Msg: "prune is on, but without --since no deleted file is known, so nothing is archived: pass --since with a commit from before the deletions (the Action passes the last apply's record)"})
 	}
+	sync.WarnArchiveCap(plan, f.archiveCap(ws.cfg))
 	a.debugf(ws, "timing: plan made after %s", since(start))
 	if err := saveJSON(f.gitFlags, plan); err != nil {
 		return nil, nil, nil, err

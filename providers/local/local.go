@@ -17,6 +17,8 @@
 //	                     "--- body <locale> ---"
 //	archive/<id>.json    archived articles, moved out of articles/
 //	images/<sha256><ext> uploaded images, named by content
+//	redirects.json       redirect rules: id, from (a path such as
+//	                     /en-us/articles/12) and to (a URL), sorted by from
 //
 // A new help center starts with the user segments "Signed-in users" and
 // "Staff" and the permission groups "Admins" and "Agents" (ids 1 to 4),

@@ -35,14 +35,18 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a := s.articles[id]
-	if a == nil || a.Archived {
-		http.NotFound(w, r)
+	notFound := func() bool {
+		if !s.followRedirect(w, r, "/hc/"+m[1]+"/articles/"+m[2]) {
+			http.NotFound(w, r)
+		}
 		return true
+	}
+	if a == nil || a.Archived {
+		return notFound()
 	}
 	t := a.Translations[strings.ToLower(m[1])]
 	if t == nil || t.Draft {
-		http.NotFound(w, r)
-		return true
+		return notFound()
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=%q><head><title>%s</title></head><body><h1>%s</h1>%s</body></html>\n",

@@ -213,6 +213,14 @@ func (s *Server) guide(w http.ResponseWriter, r *http.Request, parts []string) {
 		s.createTag(w, r)
 	case match(parts, "content_tags", "*") && m == http.MethodGet:
 		s.showTag(w, parts[1])
+	case match(parts, "redirect_rules") && m == http.MethodGet:
+		s.listRedirects(w, r)
+	case match(parts, "redirect_rules") && m == http.MethodPost:
+		s.postRedirect(w, r)
+	case match(parts, "redirect_rules", "*") && m == http.MethodGet:
+		s.showRedirect(w, parts[1])
+	case match(parts, "redirect_rules", "*") && m == http.MethodDelete:
+		s.deleteRedirect(w, parts[1])
 	default:
 		guideError(w, http.StatusNotFound, "NotFound", "The Resource could not be found")
 	}

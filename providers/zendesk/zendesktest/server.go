@@ -74,6 +74,8 @@ type Server struct {
 	tags          map[string]*ContentTag
 	agentID       int64
 	attachments   map[int64]*attachment
+	redirects     map[string]*RedirectRule // by id
+	nextRedirect  int
 }
 
 // New starts a fake seeded like a new Guide: locales en-us (default), fr
