@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hcsync/hcsync/internal/exampletree"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/sync"
@@ -54,10 +55,9 @@ func newOrigin(t *testing.T, extra ...map[string]string) *origin {
 	o := &origin{dir: filepath.Join(t.TempDir(), "origin.git"), center: filepath.Join(t.TempDir(), "center")}
 	gitRun(t, filepath.Dir(o.dir), "init", "--quiet", "--bare", "--initial-branch=main", o.dir)
 	seed := t.TempDir()
-	if err := os.CopyFS(seed, os.DirFS("../testdata/example")); err != nil {
-		t.Fatal(err)
-	}
-	os.RemoveAll(filepath.Join(seed, ".hcsync"))
+	// The example as committed, whether or not the README's main job
+	// applied it in this working copy.
+	exampletree.Copy(t, "../testdata/example", seed)
 	cfg, err := os.ReadFile(filepath.Join(seed, "hcsync.yaml"))
 	if err != nil {
 		t.Fatal(err)

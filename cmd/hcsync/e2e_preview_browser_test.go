@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/internal/exampletree"
 )
 
 var screenshots = flag.Bool("screenshots", false, "write docs/preview-index.png and docs/preview-article.png from the browser test of hcsync preview")
@@ -86,12 +87,7 @@ func TestPreviewInABrowser(t *testing.T) {
 	chromium := findChromium(t)
 	// A folder named like a repository: the preview is titled after it.
 	dir := filepath.Join(t.TempDir(), "lumen-docs")
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "testdata", "example"))); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.RemoveAll(filepath.Join(dir, ".hcsync")); err != nil {
-		t.Fatal(err)
-	}
+	exampletree.Copy(t, filepath.Join("..", "..", "testdata", "example"), dir)
 	docs := filepath.Join(dir, "docs")
 	appendFile(t, filepath.Join(docs, "account", "security", "reset-password.md"), "\nThe [old help page](old-help.md) is gone.\n")
 	base := startPreview(t, filepath.Join(dir, "hcsync.yaml"))
