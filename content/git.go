@@ -264,25 +264,11 @@ func (r *Repo) changedInAll(tree *object.Tree, parents []*object.Commit) (map[st
 func (r *Repo) DeletedSince(ctx context.Context, ref string) ([]DeletedFile, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	base, err := r.resolve(ref)
+	since, err := r.since(ref)
 	if err != nil {
 		return nil, err
 	}
-	head, err := r.head()
-	if err != nil {
-		return nil, err
-	}
-	if head == nil {
-		return nil, fmt.Errorf("--since %s: the repository has no commits yet", ref)
-	}
-	baseTree, err := r.contentTree(base)
-	if err != nil {
-		return nil, err
-	}
-	headTree, err := r.contentTree(head)
-	if err != nil {
-		return nil, err
-	}
+	base, head, baseTree, headTree := since.base, since.head, since.baseTree, since.headTree
 	var gone []DeletedFile
 	err = r.diffTrees(baseTree, headTree, "", func(p string, before, after bool) {
 		if d, ok := deletedFile(p); ok && before && !after {
@@ -749,4 +735,31 @@ func (q *commitQueue) Pop() any {
 	c := old[len(old)-1]
 	*q = old[:len(old)-1]
 	return c
+}
+
+// sinceRange is what the commits since a --since ref compare: that
+// commit and HEAD, and the content folder's tree in each.
+type sinceRange struct {
+	base, head         *object.Commit
+	baseTree, headTree *object.Tree
+}
+
+// since resolves ref and HEAD for a --since comparison; r.mu is held.
+func (r *Repo) since(ref string) (sinceRange, error) {
+	var s sinceRange
+	var err error
+	if s.base, err = r.resolve(ref); err != nil {
+		return s, err
+	}
+	if s.head, err = r.head(); err != nil {
+		return s, err
+	}
+	if s.head == nil {
+		return s, fmt.Errorf("--since %s: the repository has no commits yet", ref)
+	}
+	if s.baseTree, err = r.contentTree(s.base); err != nil {
+		return s, err
+	}
+	s.headTree, err = r.contentTree(s.head)
+	return s, err
 }

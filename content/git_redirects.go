@@ -18,25 +18,11 @@ import (
 func (r *Repo) RedirectsSince(ctx context.Context, ref string) ([]string, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	base, err := r.resolve(ref)
-	if err != nil {
+	since, err := r.since(ref)
+	if err != nil || since.baseTree == nil {
 		return nil, err
 	}
-	head, err := r.head()
-	if err != nil {
-		return nil, err
-	}
-	if head == nil {
-		return nil, fmt.Errorf("--since %s: the repository has no commits yet", ref)
-	}
-	baseTree, err := r.contentTree(base)
-	if err != nil || baseTree == nil {
-		return nil, err
-	}
-	headTree, err := r.contentTree(head)
-	if err != nil {
-		return nil, err
-	}
+	base, baseTree, headTree := since.base, since.baseTree, since.headTree
 	var changed []string
 	err = r.diffTrees(baseTree, headTree, "", func(p string, before, _ bool) {
 		if d, ok := deletedFile(p); ok && before && d.Locale == "" {
