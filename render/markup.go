@@ -154,16 +154,7 @@ func (r *markupRenderer) htmlBlock(w util.BufWriter, src []byte, node ast.Node, 
 		writeSecure(w, stripComments(b))
 		return ast.WalkContinue, nil
 	}
-	var raw []byte
-	lines := n.Lines()
-	for i := range lines.Len() {
-		seg := lines.At(i)
-		raw = append(raw, seg.Value(src)...)
-	}
-	if n.HasClosure() {
-		raw = append(raw, n.ClosureLine.Value(src)...)
-	}
-	writeSecure(w, stripComments(raw))
+	writeSecure(w, stripComments(RawHTML(n, src)))
 	return ast.WalkContinue, nil
 }
 

@@ -2,11 +2,9 @@ package sync
 
 import (
 	"fmt"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	gosync "sync"
 	"time"
 
 	"github.com/hcsync/hcsync/content"
@@ -163,22 +161,9 @@ func (pl *planner) diffArticles() {
 	out := make([][]*Change, len(pl.managed))
 	warns := make([][]Warning, len(pl.managed))
 	unmanaged := make([][]UnmanagedTranslation, len(pl.managed))
-	var wg gosync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i], warns[i], unmanaged[i] = pl.diffArticle(pl.managed[i])
-			}
-		}()
-	}
-	for i := range pl.managed {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	forEach(len(pl.managed), func(i int) {
+		out[i], warns[i], unmanaged[i] = pl.diffArticle(pl.managed[i])
+	})
 	for i := range out {
 		pl.plan.Changes = append(pl.plan.Changes, out[i]...)
 		pl.plan.Warnings = append(pl.plan.Warnings, warns[i]...)

@@ -1,10 +1,6 @@
 package sync
 
 import (
-	"runtime"
-	gosync "sync"
-	"sync/atomic"
-
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/render"
 )
@@ -41,20 +37,7 @@ func Check(tree *content.Tree, opts CheckOptions) content.Problems {
 		jobs = append(jobs, a.Translations...)
 	}
 	out := make([][]content.Problem, len(jobs))
-	var wg gosync.WaitGroup
-	var next atomic.Int64
-	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
-					return
-				}
-				out[i] = pl.checkBody(jobs[i], opts)
-			}
-		})
-	}
-	wg.Wait()
+	forEach(len(jobs), func(i int) { out[i] = pl.checkBody(jobs[i], opts) })
 	var problems content.Problems
 	for _, ps := range out {
 		problems = append(problems, ps...)

@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"runtime"
 	"sort"
-	gosync "sync"
-	"sync/atomic"
 
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/render"
@@ -26,20 +23,7 @@ func CheckImages(tree *content.Tree) content.Problems {
 	}
 	checked := newOnceEach[error]()
 	out := make([]content.Problems, len(files))
-	var next atomic.Int64
-	var wg gosync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(files) {
-					return
-				}
-				out[i] = checkImages(tree, files[i], checked)
-			}
-		})
-	}
-	wg.Wait()
+	forEach(len(files), func(i int) { out[i] = checkImages(tree, files[i], checked) })
 	var problems content.Problems
 	for _, ps := range out {
 		problems = append(problems, ps...)

@@ -2,13 +2,11 @@ package sync
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	gosync "sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/hcsync/hcsync/content"
@@ -733,23 +731,7 @@ func (pl *planner) renderBodies() {
 	}
 	pl.links = newLinker(pl)
 	out := make([]body, len(jobs))
-	var wg gosync.WaitGroup
-	// Workers take the next job by counter, not from a channel: on a warm
-	// plan most jobs are cache hits of a few microseconds, and handing
-	// each over a channel cost more than the job.
-	var next atomic.Int64
-	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
-					return
-				}
-				out[i] = pl.renderBody(jobs[i].m, jobs[i].t)
-			}
-		})
-	}
-	wg.Wait()
+	forEach(len(jobs), func(i int) { out[i] = pl.renderBody(jobs[i].m, jobs[i].t) })
 	if c := pl.opts.Cache; c != nil {
 		for i := range out {
 			b := &out[i]
