@@ -17,7 +17,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	gosync "sync"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -26,7 +26,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/hcsync/hcsync/internal/exampletree"
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/plan"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -34,7 +34,7 @@ var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 const token = "ghs_test-token-never-printed"
 
 var (
-	buildOnce gosync.Once
+	buildOnce sync.Once
 	binPath   string
 	buildErr  error
 )
@@ -77,7 +77,7 @@ type comment struct {
 // fakeGitHub serves the three issue-comment endpoints run.sh uses, as
 // documented at https://docs.github.com/en/rest/issues/comments.
 type fakeGitHub struct {
-	mu       gosync.Mutex
+	mu       sync.Mutex
 	comments []comment
 	nextID   int64
 	calls    []string // "METHOD path"
@@ -271,14 +271,14 @@ func runAction(t *testing.T, w *workspace, api string, event string, payload any
 	return res
 }
 
-func readPlan(t *testing.T, path string) *sync.Plan {
+func readPlan(t *testing.T, path string) *plan.Plan {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatalf("plan-json output: %v", err)
 	}
 	defer f.Close()
-	p, err := sync.ReadJSON(f)
+	p, err := plan.ReadJSON(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -409,7 +409,7 @@ func TestPushApply(t *testing.T) {
 		t.Fatalf("apply after a deletion: exit %d\nstderr: %s", res.code, res.stderr)
 	}
 	p := readPlan(t, res.outputs["plan-json"])
-	if len(p.Changes) != 1 || p.Changes[0].Action != sync.ActionArchive || p.Changes[0].ArticleID != id[1] {
+	if len(p.Changes) != 1 || p.Changes[0].Action != plan.ActionArchive || p.Changes[0].ArticleID != id[1] {
 		t.Errorf("plan applied after deleting %s: %+v, want archive #%s only", gone, p.Changes, id[1])
 	}
 	if res.outputs["summary"] != "1 change(s): 1 archive" {

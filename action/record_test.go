@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"github.com/hcsync/hcsync/internal/exampletree"
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/local"
-	"github.com/hcsync/hcsync/sync"
 )
 
 // origin is a bare repository standing in for the GitHub repository,
@@ -232,7 +232,7 @@ func cancelledRun(t *testing.T, o *origin, firstExit int) {
 	}
 	var archived []string
 	for _, c := range readPlan(t, res.outputs["plan-json"]).Changes {
-		if c.Action == sync.ActionArchive {
+		if c.Action == plan.ActionArchive {
 			archived = append(archived, c.ArticleID)
 		}
 	}

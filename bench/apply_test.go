@@ -7,14 +7,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hcsync/hcsync/apply"
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/planner"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/fakeserver"
 	"github.com/hcsync/hcsync/providers/helpcenter"
 	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 	"github.com/hcsync/hcsync/providers/zendesk"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/remote"
 )
 
 // limited is a fake enforcing a rate limit in fixed windows, as the
@@ -26,7 +28,7 @@ type limited struct {
 	close    func()
 	locale   string // the fake's default locale
 	noMeta   bool   // the service has no labels or positions
-	defaults sync.Options
+	defaults planner.Options
 }
 
 func perMinute(limit int, window time.Duration) int {
@@ -86,13 +88,13 @@ func BenchmarkApplyRateLimited(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				remote, err := sync.Fetch(context.Background(), l.prov)
+				live, err := remote.Fetch(context.Background(), l.prov)
 				if err != nil {
 					b.Fatal(err)
 				}
 				opts := l.defaults
 				opts.Provider, opts.Caps, opts.DefaultLocale = l.prov.Name(), l.prov.Capabilities(), l.locale
-				plan, err := sync.NewPlan(tree, remote, opts)
+				pl, err := planner.NewPlan(tree, live, opts)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -101,7 +103,7 @@ func BenchmarkApplyRateLimited(b *testing.B) {
 				before := len(l.requests())
 				b.StartTimer()
 				start := time.Now()
-				rep := (&sync.Executor{Provider: l.prov, Concurrency: 8, Root: root}).Apply(context.Background(), plan)
+				rep := (&apply.Executor{Provider: l.prov, Concurrency: 8, Root: root}).Apply(context.Background(), pl)
 				elapsed += time.Since(start)
 				b.StopTimer()
 				for _, r := range l.requests()[before:] {

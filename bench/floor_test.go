@@ -11,13 +11,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hcsync/hcsync/apply"
+	"github.com/hcsync/hcsync/planner"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer/html"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers/local"
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/remote"
 )
 
 // BenchmarkColdPlanFloor compares, per body of the tree the harness
@@ -65,7 +69,7 @@ func BenchmarkColdPlanFloor(b *testing.B) {
 			b.Fatal(err)
 		}
 		f := &fixture{root: root, prov: prov}
-		apply(b, f)
+		applyAll(b, f)
 		b.ReportAllocs()
 		b.ResetTimer()
 		for b.Loop() {
@@ -77,13 +81,13 @@ func BenchmarkColdPlanFloor(b *testing.B) {
 	})
 }
 
-// apply makes the help center of f match its tree, in two rounds: the
+// applyAll makes the help center of f match its tree, in two rounds: the
 // first creates the articles (links between them are placeholders), the
 // second writes nothing when the first converged.
-func apply(tb testing.TB, f *fixture) {
+func applyAll(tb testing.TB, f *fixture) {
 	tb.Helper()
 	for range 2 {
-		ex := &sync.Executor{Provider: f.prov, Concurrency: 8, Root: f.root, WriteID: func(file, id string) error {
+		ex := &apply.Executor{Provider: f.prov, Concurrency: 8, Root: f.root, WriteID: func(file, id string) error {
 			return content.WriteID(filepath.Join(f.root, filepath.FromSlash(file)), id)
 		}}
 		if rep := ex.Apply(context.Background(), f.plan(tb)); !rep.OK() {
@@ -109,7 +113,7 @@ func BenchmarkPlanWarm(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			apply(b, &fixture{root: root, prov: prov})
+			applyAll(b, &fixture{root: root, prov: prov})
 			// Past the load cache's racy window.
 			old := time.Now().Add(-time.Hour)
 			filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -119,18 +123,18 @@ func BenchmarkPlanWarm(b *testing.B) {
 				return err
 			})
 			treeCache, planCache := filepath.Join(dir, "tree.bin"), filepath.Join(dir, "plan.bin")
-			plan := func() *sync.Plan {
+			pl := func() *plan.Plan {
 				lc := content.ReadLoadCache(treeCache)
 				tree, err := content.Load(root, content.LoadOptions{DefaultLocale: "en-us", Cache: lc, LazyBodies: true})
 				if err != nil {
 					b.Fatal(err)
 				}
-				remote, err := sync.Fetch(context.Background(), prov)
+				live, err := remote.Fetch(context.Background(), prov)
 				if err != nil {
 					b.Fatal(err)
 				}
-				pc := sync.LoadPlanCache(planCache)
-				p, err := sync.NewPlan(tree, remote, sync.Options{Provider: "local", Caps: prov.Capabilities(), DefaultLocale: "en-us", Cache: pc})
+				pc := planner.LoadCache(planCache)
+				p, err := planner.NewPlan(tree, live, planner.Options{Provider: "local", Caps: prov.Capabilities(), DefaultLocale: "en-us", Cache: pc})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -145,12 +149,12 @@ func BenchmarkPlanWarm(b *testing.B) {
 				}
 				return p
 			}
-			plan()
-			plan()
+			pl()
+			pl()
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				if p := plan(); !p.Empty() {
+				if p := pl(); !p.Empty() {
 					b.Fatalf("%d changes in a no-change plan", len(p.Changes))
 				}
 			}

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hcsync/hcsync/apply"
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/providers/local"
-	"github.com/hcsync/hcsync/sync"
 )
 
 // TestGenerateLinksAndImages checks that a tree generated with links
@@ -60,7 +60,7 @@ func TestGenerateLinksAndImages(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := &fixture{root: root, prov: prov}
-	ex := &sync.Executor{Provider: prov, Concurrency: 4, Root: root, WriteID: func(file, id string) error {
+	ex := &apply.Executor{Provider: prov, Concurrency: 4, Root: root, WriteID: func(file, id string) error {
 		return content.WriteID(filepath.Join(root, filepath.FromSlash(file)), id)
 	}}
 	if rep := ex.Apply(context.Background(), f.plan(t)); !rep.OK() {

@@ -7,9 +7,12 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/hcsync/hcsync/apply"
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/plan"
+	"github.com/hcsync/hcsync/planner"
 	"github.com/hcsync/hcsync/providers/local"
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/remote"
 )
 
 // fixture is a generated tree already applied to a local help center, so
@@ -31,11 +34,11 @@ func newFixture(tb testing.TB, articles, locales int) *fixture {
 		tb.Fatal(err)
 	}
 	f := &fixture{root: root, prov: prov}
-	plan := f.plan(tb)
-	ex := &sync.Executor{Provider: prov, Concurrency: 8, WriteID: func(file, id string) error {
+	pl := f.plan(tb)
+	ex := &apply.Executor{Provider: prov, Concurrency: 8, WriteID: func(file, id string) error {
 		return content.WriteID(filepath.Join(root, filepath.FromSlash(file)), id)
 	}}
-	if rep := ex.Apply(context.Background(), plan); !rep.OK() {
+	if rep := ex.Apply(context.Background(), pl); !rep.OK() {
 		tb.Fatalf("seeding: %d failed", rep.Failed)
 	}
 	return f
@@ -43,16 +46,16 @@ func newFixture(tb testing.TB, articles, locales int) *fixture {
 
 // plan is the work of `hcsync plan`: load the tree, read the remote,
 // compare.
-func (f *fixture) plan(tb testing.TB) *sync.Plan {
+func (f *fixture) plan(tb testing.TB) *plan.Plan {
 	tree, err := content.Load(f.root, content.LoadOptions{DefaultLocale: "en-us"})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	remote, err := sync.Fetch(context.Background(), f.prov)
+	live, err := remote.Fetch(context.Background(), f.prov)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p, err := sync.NewPlan(tree, remote, sync.Options{Provider: "local", Caps: f.prov.Capabilities(), DefaultLocale: "en-us"})
+	p, err := planner.NewPlan(tree, live, planner.Options{Provider: "local", Caps: f.prov.Capabilities(), DefaultLocale: "en-us"})
 	if err != nil {
 		tb.Fatal(err)
 	}

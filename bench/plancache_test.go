@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hcsync/hcsync/planner"
+
 	"github.com/hcsync/hcsync/content"
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/plan"
+	"github.com/hcsync/hcsync/remote"
 )
 
 // BenchmarkPlanLocalWarm measures a no-change re-plan with a warm plan
@@ -16,7 +19,7 @@ func BenchmarkPlanLocalWarm(b *testing.B) {
 	for _, n := range sizes() {
 		b.Run(fmt.Sprintf("articles=%d/locales=4", n), func(b *testing.B) {
 			f := newFixture(b, n, 4)
-			cache := sync.NewPlanCache()
+			cache := planner.NewCache()
 			f.planWith(b, cache) // warms it
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -33,17 +36,17 @@ func BenchmarkPlanLocalWarm(b *testing.B) {
 	}
 }
 
-func (f *fixture) planWith(tb testing.TB, cache *sync.PlanCache) *sync.Plan {
+func (f *fixture) planWith(tb testing.TB, cache *planner.Cache) *plan.Plan {
 	tb.Helper()
 	tree, err := content.Load(f.root, content.LoadOptions{DefaultLocale: "en-us"})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	remote, err := sync.Fetch(context.Background(), f.prov)
+	live, err := remote.Fetch(context.Background(), f.prov)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p, err := sync.NewPlan(tree, remote, sync.Options{Provider: "local", Caps: f.prov.Capabilities(), DefaultLocale: "en-us", Cache: cache})
+	p, err := planner.NewPlan(tree, live, planner.Options{Provider: "local", Caps: f.prov.Capabilities(), DefaultLocale: "en-us", Cache: cache})
 	if err != nil {
 		tb.Fatal(err)
 	}

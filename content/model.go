@@ -108,3 +108,16 @@ type Translation struct {
 
 	bodyLazy bool
 }
+
+// IDFile is where a created section's id is kept: the folder's
+// _section.md or _category.md, or, when it has neither, the one its kind
+// calls for.
+func (s *Section) IDFile() string {
+	if s.File != "" {
+		return s.File
+	}
+	if s.Kind == providers.KindCategory {
+		return s.Dir + "/_category.md"
+	}
+	return s.Dir + "/_section.md"
+}

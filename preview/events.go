@@ -3,15 +3,15 @@ package preview
 import (
 	"fmt"
 	"net/http"
-	gosync "sync"
+	"sync"
 )
 
 // broadcaster tells every open page that the tree was loaded again.
 type broadcaster struct {
-	mu     gosync.Mutex
+	mu     sync.Mutex
 	subs   map[chan int]bool
 	closed chan struct{}
-	once   gosync.Once
+	once   sync.Once
 }
 
 func newBroadcaster() *broadcaster {

@@ -11,7 +11,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
-	gosync "sync"
+	"sync"
 
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/render"
@@ -51,8 +51,8 @@ type Server struct {
 	cache  *content.LoadCache
 	events *broadcaster
 
-	reloading gosync.Mutex // one Reload at a time: each builds on the last
-	mu        gosync.RWMutex
+	reloading sync.Mutex // one Reload at a time: each builds on the last
+	mu        sync.RWMutex
 	site      *site
 	version   int // counts loads, so a page knows it is out of date
 	mux       *http.ServeMux

@@ -7,13 +7,13 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	gosync "sync"
+	"sync"
 	"sync/atomic"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/planner"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/render"
-	"github.com/hcsync/hcsync/sync"
 )
 
 // site is one load of the tree, rendered: what every page of the
@@ -114,7 +114,7 @@ func localesOf(tree *content.Tree, def string) []string {
 // gathers the problems rendering finds (dead links, images, what the
 // profile's service refuses) with the tree's.
 func (s *site) renderAll(profile *render.Profile, prev *site) {
-	links := sync.NewOfflineLinks(s.tree)
+	links := planner.NewOfflineLinks(s.tree)
 	var files []*file
 	for _, a := range s.tree.Articles {
 		for _, t := range a.Translations {
@@ -124,7 +124,7 @@ func (s *site) renderAll(profile *render.Profile, prev *site) {
 		}
 	}
 	var next atomic.Int64
-	var wg gosync.WaitGroup
+	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
@@ -145,7 +145,7 @@ func (s *site) renderAll(profile *render.Profile, prev *site) {
 // reuse takes f's rendering from prev when its body is unchanged and
 // every link and image of it resolves as it did then, and reports
 // whether it did.
-func (s *site) reuse(f *file, prev *site, links *sync.OfflineLinks) bool {
+func (s *site) reuse(f *file, prev *site, links *planner.OfflineLinks) bool {
 	if prev == nil {
 		return false
 	}
@@ -164,7 +164,7 @@ func (s *site) reuse(f *file, prev *site, links *sync.OfflineLinks) bool {
 
 // resolve answers one question of Render's about t's body: the preview
 // URL of a link or image destination, or why it has none.
-func (s *site) resolve(t *content.Translation, links *sync.OfflineLinks, image bool, dest string) call {
+func (s *site) resolve(t *content.Translation, links *planner.OfflineLinks, image bool, dest string) call {
 	c := call{image: image, dest: dest}
 	var reached string
 	var err error
@@ -187,7 +187,7 @@ func (s *site) resolve(t *content.Translation, links *sync.OfflineLinks, image b
 // render renders one translation with profile, as apply would send it
 // and as the service would store it, its links and images pointing into
 // the preview.
-func (s *site) render(f *file, links *sync.OfflineLinks, profile *render.Profile) {
+func (s *site) render(f *file, links *planner.OfflineLinks, profile *render.Profile) {
 	s.renders.Add(1)
 	src, err := s.tree.Body(f.t)
 	if err != nil {

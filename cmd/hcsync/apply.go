@@ -8,9 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hcsync/hcsync/apply"
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/internal/lockfile"
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/plan"
 )
 
 type applyFlags struct {
@@ -52,44 +53,44 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 		}
 		defer lock.Release()
 	}
-	ws, p, plan, err := a.planFor(ctx, f.planningFlags)
+	ws, p, pl, err := a.planFor(ctx, f.planningFlags)
 	if err != nil {
 		return err
 	}
 	if f.format == "text" {
-		if err := sync.WriteText(a.stdout, plan); err != nil {
+		if err := plan.WriteText(a.stdout, pl); err != nil {
 			return err
 		}
 	}
 	// Drift stops apply before it writes anything.
-	if err := checkDrift(f.gitFlags, plan); err != nil {
+	if err := checkDrift(f.gitFlags, pl); err != nil {
 		return err
 	}
-	if err := checkStale(f.gitFlags, plan); err != nil {
+	if err := checkStale(f.gitFlags, pl); err != nil {
 		return err
 	}
-	if err := checkMissing(f.planningFlags, plan); err != nil {
+	if err := checkMissing(f.planningFlags, pl); err != nil {
 		return err
 	}
 	// So does a plan that archives more than allowed.
 	if !f.dryRun {
-		if err := sync.CheckArchiveCap(plan, f.archiveCap(ws.cfg)); err != nil {
+		if err := plan.CheckArchiveCap(pl, f.archiveCap(ws.cfg)); err != nil {
 			return err
 		}
 	}
-	if f.dryRun || plan.Empty() {
+	if f.dryRun || pl.Empty() {
 		if !f.dryRun {
-			if err := writeResultFile(f.resultFile, &sync.Report{}, &writtenIDs{}); err != nil {
+			if err := writeResultFile(f.resultFile, &plan.Report{}, &writtenIDs{}); err != nil {
 				return err
 			}
 		}
 		if f.format == "json" {
-			return writeReport(a, plan, &sync.Report{Results: []sync.Result{}}, f.dryRun)
+			return writeReport(a, pl, &plan.Report{Results: []plan.Result{}}, f.dryRun)
 		}
 		return nil
 	}
 
-	ex := &sync.Executor{Provider: p, Concurrency: ws.cfg.Concurrency, Root: ws.cfg.ContentDir()}
+	ex := &apply.Executor{Provider: p, Concurrency: ws.cfg.Concurrency, Root: ws.cfg.ContentDir()}
 	if f.concurrency > 0 {
 		ex.Concurrency = f.concurrency
 	}
@@ -104,9 +105,9 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 			return nil
 		}
 	}
-	prog := newProgress(a, len(plan.Changes))
+	prog := newProgress(a, len(pl.Changes))
 	ex.OnResult = prog.result
-	report := ex.Apply(ctx, plan)
+	report := ex.Apply(ctx, pl)
 	prog.finish()
 	ws.planCache.Applied(report)
 	a.savePlanCache(ws)
@@ -115,7 +116,7 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	}
 
 	if f.format == "json" {
-		if err := writeReport(a, plan, report, false); err != nil {
+		if err := writeReport(a, pl, report, false); err != nil {
 			return err
 		}
 	} else {
@@ -160,7 +161,7 @@ func lockApply(flags commonFlags) (*lockfile.Lock, error) {
 	return l, nil
 }
 
-func printSummary(a *app, r *sync.Report) {
+func printSummary(a *app, r *plan.Report) {
 	if r.PreflightError != "" {
 		return // said once, as the command's error
 	}
@@ -170,7 +171,7 @@ func printSummary(a *app, r *sync.Report) {
 	}
 	fmt.Fprintln(a.stdout, ".")
 	for _, res := range r.Results {
-		if res.Status != sync.StatusFailed {
+		if res.Status != plan.StatusFailed {
 			continue
 		}
 		fmt.Fprintf(a.stdout, "  failed  %s\n", failureLine(res))
@@ -183,11 +184,11 @@ func printSummary(a *app, r *sync.Report) {
 // failureLine is one failed change on one line: "file [locale]:
 // action: cause", where an API error's cause names the HTTP status, the
 // request and what to do, each once.
-func failureLine(r sync.Result) string {
+func failureLine(r plan.Result) string {
 	return fmt.Sprintf("%s: %s: %s", describeResult(r), r.Action, r.Error)
 }
 
-func describeResult(r sync.Result) string {
+func describeResult(r plan.Result) string {
 	s := r.File
 	if s == "" {
 		s = strings.TrimPrefix(r.Key, string(r.Action)+":")
@@ -202,13 +203,13 @@ func describeResult(r sync.Result) string {
 type applyReport struct {
 	SchemaVersion int          `json:"schema_version"`
 	DryRun        bool         `json:"dry_run"`
-	Plan          *sync.Plan   `json:"plan"`
-	Report        *sync.Report `json:"report"`
+	Plan          *plan.Plan   `json:"plan"`
+	Report        *plan.Report `json:"report"`
 }
 
-func writeReport(a *app, plan *sync.Plan, r *sync.Report, dry bool) error {
+func writeReport(a *app, pl *plan.Plan, r *plan.Report, dry bool) error {
 	enc := json.NewEncoder(a.stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(applyReport{SchemaVersion: sync.SchemaVersion, DryRun: dry, Plan: plan, Report: r})
+	return enc.Encode(applyReport{SchemaVersion: pl.SchemaVersion, DryRun: dry, Plan: pl, Report: r})
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/plan"
 )
 
 // TestArchiveCap: a prune that would archive more articles than
@@ -32,7 +32,7 @@ func TestArchiveCap(t *testing.T) {
 	g.commit("remove 11 notes", at.Add(2*time.Hour))
 
 	p := planJSON(t, g.dir, nil, "--prune", "--since", before)
-	if n := p.Counts()[sync.ActionArchive]; n != 11 {
+	if n := p.Counts()[plan.ActionArchive]; n != 11 {
 		t.Fatalf("plan archives %d articles, want 11", n)
 	}
 	if !hasWarning(p, "archive-cap") {
@@ -52,7 +52,7 @@ func TestArchiveCap(t *testing.T) {
 		t.Errorf("a refused apply printed a summary:\n%s", res.stdout)
 	}
 	// Nothing was archived: the plan is unchanged.
-	if n := planJSON(t, g.dir, nil, "--prune", "--since", before).Counts()[sync.ActionArchive]; n != 11 {
+	if n := planJSON(t, g.dir, nil, "--prune", "--since", before).Counts()[plan.ActionArchive]; n != 11 {
 		t.Fatalf("after the refused apply the plan archives %d, want still 11", n)
 	}
 
@@ -71,7 +71,7 @@ func TestArchiveCap(t *testing.T) {
 	}
 }
 
-func hasWarning(p *sync.Plan, kind string) bool {
+func hasWarning(p *plan.Plan, kind string) bool {
 	for _, w := range p.Warnings {
 		if w.Kind == kind {
 			return true

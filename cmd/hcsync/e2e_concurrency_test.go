@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	gosync "sync"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -34,7 +34,7 @@ func TestTwoAppliesAtOnce(t *testing.T) {
 	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
 
 	oneEnded := make(chan struct{})
-	var endOnce gosync.Once
+	var endOnce sync.Once
 	fake.SetFaults(func(_ int, r *http.Request) fakeserver.Fault {
 		if r.Method == http.MethodPost {
 			select {
@@ -45,7 +45,7 @@ func TestTwoAppliesAtOnce(t *testing.T) {
 		return fakeserver.Fault{}
 	})
 	var runs [2]cliResult
-	var wg gosync.WaitGroup
+	var wg sync.WaitGroup
 	for i := range runs {
 		wg.Go(func() {
 			runs[i] = runCLI(t, dir, env, "apply")
@@ -232,7 +232,7 @@ func TestTwoTreesOneLocalFolder(t *testing.T) {
 		writeFile(t, filepath.Join(dirs[i], "hcsync.yaml"), "provider: local\ncontent: docs\nlocal:\n  dir: "+store+"\n")
 	}
 	var runs [2]cliResult
-	var wg gosync.WaitGroup
+	var wg sync.WaitGroup
 	for i := range dirs {
 		wg.Go(func() { runs[i] = runCLI(t, dirs[i], nil, "apply") })
 	}

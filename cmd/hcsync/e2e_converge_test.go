@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
-	"github.com/hcsync/hcsync/sync"
 )
 
 // convergeTarget is one help center the convergence tests run against:
@@ -65,7 +65,7 @@ func TestRetitleChangesOneArticle(t *testing.T) {
 
 			replaceIn(t, board, "title: The board", "title: The planning board")
 			p := planJSON(t, tg.dir, tg.env)
-			if got := actionCounts(p); !equalCounts(got, map[sync.Action]int{sync.ActionUpdateTranslation: 1}) {
+			if got := actionCounts(p); !equalCounts(got, map[plan.Action]int{plan.ActionUpdateTranslation: 1}) {
 				t.Fatalf("plan after a retitle = %v, want 1 update-translation (the retitled article only)\n%s", got, jsonString(p.Changes))
 			}
 			if c := p.Changes[0]; !strings.HasSuffix(c.File, "board.md") {
@@ -125,7 +125,7 @@ func TestTitleWithSurroundingSpacesConverges(t *testing.T) {
 			mustApply(t, tg.dir, tg.env)
 			assertConverged(t, tg.dir, tg.env)
 			writeFile(t, filepath.Join(docs, "board.md"), stripID(readFile(t, filepath.Join(docs, "board.md"))))
-			if p := planJSON(t, tg.dir, tg.env); len(p.Changes) != 1 || p.Changes[0].Action != sync.ActionAdopt {
+			if p := planJSON(t, tg.dir, tg.env); len(p.Changes) != 1 || p.Changes[0].Action != plan.ActionAdopt {
 				t.Errorf("without its id, the file should adopt its article: %s", jsonString(p.Changes))
 			}
 		})

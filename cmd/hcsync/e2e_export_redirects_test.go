@@ -60,8 +60,8 @@ func TestExportRedirects(t *testing.T) {
 	if want := "redirect_from: [" + old.ID + ", /promo]\n"; !strings.Contains(string(data), want) {
 		t.Errorf("new-guide.md does not hold %q:\n%s", want, data)
 	}
-	plan := runCLI(t, dir, env, "plan", "-c", "exported/hcsync.yaml", "--detailed-exitcode")
-	if plan.code != 0 || !strings.Contains(plan.stdout, "No changes") {
-		t.Fatalf("plan of the exported tree: exit %d, want no changes\nstdout: %s\nstderr: %s", plan.code, plan.stdout, plan.stderr)
+	pl := runCLI(t, dir, env, "plan", "-c", "exported/hcsync.yaml", "--detailed-exitcode")
+	if pl.code != 0 || !strings.Contains(pl.stdout, "No changes") {
+		t.Fatalf("plan of the exported tree: exit %d, want no changes\nstdout: %s\nstderr: %s", pl.code, pl.stdout, pl.stderr)
 	}
 }

@@ -37,9 +37,9 @@ func TestExportEndToEnd(t *testing.T) {
 	if !strings.Contains(tree, ".md)") || !strings.Contains(tree, "](images/") || !strings.Contains(tree, "/images/.hcsync-sources.json\n") {
 		t.Errorf("no relative .md link, local image or images sidecar in the exported tree")
 	}
-	plan := runCLI(t, dir, nil, "plan", "-c", "exported/hcsync.yaml", "--detailed-exitcode")
-	if plan.code != 0 || !strings.Contains(plan.stdout, "No changes") {
-		t.Fatalf("plan of the exported tree: exit %d, want 0 and no changes\nstdout: %s\nstderr: %s", plan.code, plan.stdout, plan.stderr)
+	pl := runCLI(t, dir, nil, "plan", "-c", "exported/hcsync.yaml", "--detailed-exitcode")
+	if pl.code != 0 || !strings.Contains(pl.stdout, "No changes") {
+		t.Fatalf("plan of the exported tree: exit %d, want 0 and no changes\nstdout: %s\nstderr: %s", pl.code, pl.stdout, pl.stderr)
 	}
 }
 
@@ -136,9 +136,9 @@ func TestExportEndToEndZendesk(t *testing.T) {
 	if s := sources["settings.png"]; s.URL != imgURL || len(s.SHA256) != 64 {
 		t.Errorf("sidecar entry for settings.png = %+v, want its URL %s and sha256", s, imgURL)
 	}
-	plan := runCLI(t, dir, env, "plan", "-c", "exported/hcsync.yaml", "--detailed-exitcode")
-	if plan.code != 0 || !strings.Contains(plan.stdout, "No changes") {
-		t.Fatalf("plan of the exported tree: exit %d, want 0 and no changes\nstdout: %s\nstderr: %s", plan.code, plan.stdout, plan.stderr)
+	pl := runCLI(t, dir, env, "plan", "-c", "exported/hcsync.yaml", "--detailed-exitcode")
+	if pl.code != 0 || !strings.Contains(pl.stdout, "No changes") {
+		t.Fatalf("plan of the exported tree: exit %d, want 0 and no changes\nstdout: %s\nstderr: %s", pl.code, pl.stdout, pl.stderr)
 	}
 
 	kept := runCLI(t, dir, env, "export", "--out", "kept", "--keep-urls")

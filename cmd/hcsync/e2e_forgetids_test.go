@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
-	"github.com/hcsync/hcsync/sync"
 )
 
 var fileIDLine = regexp.MustCompile(`(?m)^id: (\d+)\r?$`)
@@ -71,7 +71,7 @@ func migrateTree(t *testing.T, dir string, env []string, configB func(dir string
 
 	p := planJSON(t, dir, env, "--forget-ids")
 	counts := actionCounts(p)
-	if counts[sync.ActionAdopt] != 6 || counts[sync.ActionCreate] != 3 || counts[sync.ActionAdoptSection] != 6 || counts[sync.ActionCreateSection] != 0 {
+	if counts[plan.ActionAdopt] != 6 || counts[plan.ActionCreate] != 3 || counts[plan.ActionAdoptSection] != 6 || counts[plan.ActionCreateSection] != 0 {
 		t.Errorf("plan --forget-ids = %v, want 6 adopt, 3 create, 6 adopt-section", counts)
 	}
 	if len(p.Warnings) != 1 || p.Warnings[0].Kind != "forgotten-ids" {

@@ -12,9 +12,9 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/local"
-	"github.com/hcsync/hcsync/sync"
 )
 
 // gitTree is a copy of testdata/example in a fresh git repository, with
@@ -99,22 +99,22 @@ func TestGitSince(t *testing.T) {
 	steps := []struct {
 		name string
 		edit func()
-		want map[sync.Action]int
+		want map[plan.Action]int
 		// archived is the file whose id must be archived.
 		archived string
 	}{
 		{"edit", func() {
 			replaceIn(t, g.doc("getting-started/installation/system-requirements.md"), "| Linux | glibc 2.31 | 4 GB |", "| Linux | glibc 2.35 | 8 GB |")
-		}, map[sync.Action]int{sync.ActionUpdateTranslation: 1}, ""},
+		}, map[plan.Action]int{plan.ActionUpdateTranslation: 1}, ""},
 		{"rename", func() {
 			g.move("getting-started/installation/install-mobile.md", "getting-started/installation/mobile-apps.md")
 			g.move("getting-started/installation/install-mobile.fr.md", "getting-started/installation/mobile-apps.fr.md")
-		}, map[sync.Action]int{}, ""},
+		}, map[plan.Action]int{}, ""},
 		{"delete", func() {
 			if err := os.Remove(g.doc("account/security/reset-password.md")); err != nil {
 				t.Fatal(err)
 			}
-		}, map[sync.Action]int{sync.ActionArchive: 1}, "account/security/reset-password.md"},
+		}, map[plan.Action]int{plan.ActionArchive: 1}, "account/security/reset-password.md"},
 	}
 	prev := ids
 	for i, st := range steps {
@@ -130,7 +130,7 @@ func TestGitSince(t *testing.T) {
 			t.Fatalf("%s: plan --since %s = %v, want %v", st.name, prev, got, st.want)
 		}
 		for _, c := range p.Changes {
-			if c.Action == sync.ActionArchive && (c.ArticleID != wantID || c.File != st.archived) {
+			if c.Action == plan.ActionArchive && (c.ArticleID != wantID || c.File != st.archived) {
 				t.Errorf("%s: archive %s #%s, want %s #%s", st.name, c.File, c.ArticleID, st.archived, wantID)
 			}
 		}
@@ -210,7 +210,7 @@ func TestDrift(t *testing.T) {
 	editRemote(t, g.hc, fileID(t, g.doc(older)), "en-us", "<p>Edited before the last commit.</p>", committed.Add(-time.Minute))
 
 	p := planJSON(t, g.dir, nil)
-	if got := actionCounts(p); got[sync.ActionUpdateTranslation] != 2 {
+	if got := actionCounts(p); got[plan.ActionUpdateTranslation] != 2 {
 		t.Fatalf("plan after remote edits = %v, want 2 update-translation", got)
 	}
 	var drift []string
@@ -235,7 +235,7 @@ func TestDrift(t *testing.T) {
 	if res.code != exitError {
 		t.Errorf("apply --fail-on-drift: exit %d, want 1", res.code)
 	}
-	if got := actionCounts(planJSON(t, g.dir, nil)); got[sync.ActionUpdateTranslation] != 2 {
+	if got := actionCounts(planJSON(t, g.dir, nil)); got[plan.ActionUpdateTranslation] != 2 {
 		t.Errorf("apply --fail-on-drift wrote to the help center: plan now %v", got)
 	}
 
@@ -272,7 +272,7 @@ func TestShallowCloneCLI(t *testing.T) {
 	if res.code != exitError || !strings.Contains(res.stderr, "fetch-depth: 0") {
 		t.Errorf("plan --since a commit the clone lacks: exit %d, stderr %q; want 1 naming fetch-depth: 0", res.code, res.stderr)
 	}
-	if got := actionCounts(planJSON(t, g.dir, nil, "--prune", "--since", kept)); got[sync.ActionArchive] != 0 {
+	if got := actionCounts(planJSON(t, g.dir, nil, "--prune", "--since", kept)); got[plan.ActionArchive] != 0 {
 		t.Errorf("plan --since the shallow boundary = %v, want no archive", got)
 	}
 }

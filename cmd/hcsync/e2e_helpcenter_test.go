@@ -11,9 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers/helpcenter"
 	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
-	"github.com/hcsync/hcsync/sync"
 )
 
 const (
@@ -125,7 +125,7 @@ func TestHelpCenterEndToEnd(t *testing.T) {
 	id := articleIDByTitle(t, srv, "Install the mobile app")
 	hcRequest(t, srv, "PATCH", "/articles/"+id+"/draft", `{"html": "<p>edited in the dashboard</p>"}`)
 	p = planJSON(t, dir, fullEnv)
-	if c := actionCounts(p); c[sync.ActionUpdateTranslation] != 1 || len(p.Changes) != 1 {
+	if c := actionCounts(p); c[plan.ActionUpdateTranslation] != 1 || len(p.Changes) != 1 {
 		t.Fatalf("plan after a dashboard draft edit = %v, want one update-translation", c)
 	}
 	srv.Middleware().Reset()
@@ -444,7 +444,7 @@ func TestHelpCenterExportPendingEdits(t *testing.T) {
 		t.Errorf("billing.fr.md with --drafts:\n%s\nwant the pending version", f)
 	}
 	p = planJSON(t, dir, env, "-c", "drafts/hcsync.yaml")
-	if c := actionCounts(p); c[sync.ActionUpdateTranslation] != 2 || len(p.Changes) != 2 || len(p.Warnings) != 0 {
+	if c := actionCounts(p); c[plan.ActionUpdateTranslation] != 2 || len(p.Changes) != 2 || len(p.Warnings) != 0 {
 		t.Errorf("plan after export --drafts: %v, warnings %v; want the two pending edits as updates, no warning", c, p.Warnings)
 	}
 	mustApply(t, dir, env, "-c", "drafts/hcsync.yaml")

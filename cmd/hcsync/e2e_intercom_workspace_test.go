@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
-	"github.com/hcsync/hcsync/sync"
 )
 
 // The example tree's translation files.
@@ -146,7 +146,7 @@ func TestIntercomMultilingualNeedsNoLocales(t *testing.T) {
 	dir := intercomTreeNoLocales(t, srv)
 	env := []string{"INTERCOM_TOKEN=" + intercomToken}
 	p := planJSON(t, dir, env)
-	if n := actionCounts(p)[sync.ActionCreateTranslation]; n != len(exampleTranslations) {
+	if n := actionCounts(p)[plan.ActionCreateTranslation]; n != len(exampleTranslations) {
 		t.Errorf("plan has %d create-translation, want %d", n, len(exampleTranslations))
 	}
 	mustApply(t, dir, env)
@@ -197,9 +197,9 @@ func TestIntercomArticlesOutsideCollections(t *testing.T) {
 		t.Errorf("validate of a tree with files at its top exited %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
 	p := planJSON(t, tree, env)
-	var create *sync.Change
+	var create *plan.Change
 	for _, c := range p.Changes {
-		if c.Action == sync.ActionCreate {
+		if c.Action == plan.ActionCreate {
 			create = c
 		}
 	}

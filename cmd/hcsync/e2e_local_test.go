@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/hcsync/hcsync/internal/exampletree"
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers/local"
-	"github.com/hcsync/hcsync/sync"
 )
 
 // TestLocalEndToEnd walks the README's main job on the local provider:
@@ -55,20 +55,20 @@ func TestLocalEndToEnd(t *testing.T) {
 	steps := []struct {
 		name string
 		edit func(t *testing.T)
-		want map[sync.Action]int
+		want map[plan.Action]int
 	}{
 		{"edit one body", func(t *testing.T) {
 			replaceIn(t, install, "about two minutes", "about three minutes")
-		}, map[sync.Action]int{sync.ActionUpdateTranslation: 1}},
+		}, map[plan.Action]int{plan.ActionUpdateTranslation: 1}},
 		{"add a translation", func(t *testing.T) {
 			writeFile(t, filepath.Join(docs, "getting-started/first-steps/invite-team.fr.md"), "---\ntitle: Inviter votre équipe\n---\nInvitez des personnes par e-mail. [Créer un espace](create-workspace.md).\n")
-		}, map[sync.Action]int{sync.ActionCreateTranslation: 1}},
+		}, map[plan.Action]int{plan.ActionCreateTranslation: 1}},
 		{"unpublish", func(t *testing.T) {
 			replaceIn(t, filepath.Join(docs, "account/security/reset-password.md"), "labels: [security, sign-in]", "labels: [security, sign-in]\ndraft: true")
-		}, map[sync.Action]int{sync.ActionUnpublish: 1}},
+		}, map[plan.Action]int{plan.ActionUnpublish: 1}},
 		{"publish", func(t *testing.T) {
 			replaceIn(t, filepath.Join(docs, "account/billing/invoices.md"), "draft: true", "draft: false")
-		}, map[sync.Action]int{sync.ActionPublish: 1}},
+		}, map[plan.Action]int{plan.ActionPublish: 1}},
 		{"move to another folder", func(t *testing.T) {
 			from := filepath.Join(docs, "getting-started/installation/install-mobile.md")
 			to := filepath.Join(docs, "getting-started/first-steps/install-mobile.md")
@@ -78,11 +78,11 @@ func TestLocalEndToEnd(t *testing.T) {
 			if err := os.Rename(strings.TrimSuffix(from, ".md")+".fr.md", strings.TrimSuffix(to, ".md")+".fr.md"); err != nil {
 				t.Fatal(err)
 			}
-		}, map[sync.Action]int{sync.ActionUpdateMeta: 1}},
+		}, map[plan.Action]int{plan.ActionUpdateMeta: 1}},
 		{"lose the id", func(t *testing.T) {
 			path := filepath.Join(docs, "account/security/two-factor.md")
 			writeFile(t, path, stripID(readFile(t, path)))
-		}, map[sync.Action]int{sync.ActionAdopt: 1}},
+		}, map[plan.Action]int{plan.ActionAdopt: 1}},
 		// Without git and prune, deletion is never inferred: the remote
 		// translation stays, listed as unmanaged (see
 		// TestTranslationsNothingMadeIsLost for the deletion).
@@ -90,10 +90,10 @@ func TestLocalEndToEnd(t *testing.T) {
 			if err := os.Remove(filepath.Join(docs, "getting-started/first-steps/create-workspace.de.md")); err != nil {
 				t.Fatal(err)
 			}
-		}, map[sync.Action]int{}},
+		}, map[plan.Action]int{}},
 		{"change labels", func(t *testing.T) {
 			replaceIn(t, filepath.Join(docs, "account/billing/update-payment.md"), "labels: [billing]", "labels: [billing, payments]")
-		}, map[sync.Action]int{sync.ActionUpdateMeta: 1}},
+		}, map[plan.Action]int{plan.ActionUpdateMeta: 1}},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
@@ -115,7 +115,7 @@ func TestLocalEndToEnd(t *testing.T) {
 	}
 }
 
-func equalCounts(got, want map[sync.Action]int) bool {
+func equalCounts(got, want map[plan.Action]int) bool {
 	if len(got) != len(want) {
 		return false
 	}
@@ -171,7 +171,7 @@ func TestPlanCacheAcrossRuns(t *testing.T) {
 	dir := copyTree(t, "../../testdata/example")
 	mustApply(t, dir, nil)
 	type counts struct{ rendered, bodies, loaded int }
-	plan := func(wantExit int) counts {
+	pl := func(wantExit int) counts {
 		t.Helper()
 		r := runCLI(t, dir, nil, "plan", "--debug", "--detailed-exitcode")
 		if r.code != wantExit {
@@ -189,7 +189,7 @@ func TestPlanCacheAcrossRuns(t *testing.T) {
 	}
 	// The example's bodies link to each other in cycles: most were
 	// written with placeholders the apply resolved.
-	if c := plan(0); c.rendered != 0 {
+	if c := pl(0); c.rendered != 0 {
 		t.Errorf("plan after apply rendered %d of %d bodies, want none: apply wrote them all", c.rendered, c.bodies)
 	}
 	// The cache names the goldmark that rendered: another one's verdicts
@@ -215,14 +215,14 @@ func TestPlanCacheAcrossRuns(t *testing.T) {
 		}
 		return err
 	})
-	plan(0) // learns them
-	if c := plan(0); c.loaded != len(files) || c.rendered != 0 {
+	pl(0) // learns them
+	if c := pl(0); c.loaded != len(files) || c.rendered != 0 {
 		t.Errorf("plan of an aged tree read %d of %d files and rendered %d bodies, want 0 and 0", len(files)-c.loaded, len(files), c.rendered)
 	}
 	install := filepath.Join(docs, "getting-started/installation/install-desktop.md")
 	replaceIn(t, install, "about two minutes", "about three minutes")
 	age(install)
-	if c := plan(2); c.loaded != len(files)-1 || c.rendered != 1 {
+	if c := pl(2); c.loaded != len(files)-1 || c.rendered != 1 {
 		t.Errorf("after an edit: read %d files, rendered %d bodies; want 1 and 1", len(files)-c.loaded, c.rendered)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	gosync "sync"
+	"sync"
 	"testing"
 )
 
@@ -21,7 +21,7 @@ func TestPreviewReadsNoCredentials(t *testing.T) {
 	if err := os.WriteFile(config, []byte("provider: zendesk\ncontent: docs\ndefault_locale: en-us\nzendesk: {subdomain: acme}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var mu gosync.Mutex
+	var mu sync.Mutex
 	var asked []string
 	getenv := func(k string) string {
 		mu.Lock()

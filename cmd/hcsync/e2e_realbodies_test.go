@@ -44,9 +44,9 @@ func TestExportRealZendeskBodiesEndToEnd(t *testing.T) {
 	if res.code != 0 {
 		t.Fatalf("export: exit %d\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
 	}
-	plan := runCLI(t, dir, cred, "plan", "-c", "exported/hcsync.yaml", "--detailed-exitcode")
-	if plan.code != 0 || !strings.Contains(plan.stdout, "No changes") {
-		t.Fatalf("plan of the exported tree: exit %d, want 0 and no changes\nstdout: %.3000s\nstderr: %s", plan.code, plan.stdout, plan.stderr)
+	pl := runCLI(t, dir, cred, "plan", "-c", "exported/hcsync.yaml", "--detailed-exitcode")
+	if pl.code != 0 || !strings.Contains(pl.stdout, "No changes") {
+		t.Fatalf("plan of the exported tree: exit %d, want 0 and no changes\nstdout: %.3000s\nstderr: %s", pl.code, pl.stdout, pl.stderr)
 	}
 	comments := 0
 	err = filepath.Walk(filepath.Join(dir, "exported"), func(path string, info os.FileInfo, err error) error {

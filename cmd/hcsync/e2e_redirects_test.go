@@ -11,12 +11,12 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
-	"github.com/hcsync/hcsync/sync"
 )
 
 // redirectCenter is one help center the redirect scenario runs on.
@@ -113,11 +113,11 @@ func TestRedirectFromEndToEnd(t *testing.T) {
 			commit("move a into b")
 			p := planJSON(t, dir, env, "--prune", "--since", base)
 			counts := p.Counts()
-			if counts[sync.ActionArchive] != 1 || counts[sync.ActionCreateRedirect] != 2 || len(p.Changes) != 3 {
+			if counts[plan.ActionArchive] != 1 || counts[plan.ActionCreateRedirect] != 2 || len(p.Changes) != 3 {
 				t.Fatalf("plan = %v, want 1 archive and 2 create-redirect", counts)
 			}
 			for _, c := range p.Changes {
-				if c.Action == sync.ActionCreateRedirect && (len(c.Deps) != 1 || c.Deps[0] != "archive:"+oldID || c.File != "guides/basics/b.md") {
+				if c.Action == plan.ActionCreateRedirect && (len(c.Deps) != 1 || c.Deps[0] != "archive:"+oldID || c.File != "guides/basics/b.md") {
 					t.Errorf("%s: deps %v file %s, want after archive:%s, from b.md", c.Key, c.Deps, c.File, oldID)
 				}
 			}
@@ -158,7 +158,7 @@ func TestRedirectFromEndToEnd(t *testing.T) {
 			moved := commit("apply record")
 			replaceIn(t, doc("b.md"), "redirect_from: ["+oldID+"]\n", "")
 			commit("drop the redirect")
-			if got := planJSON(t, dir, env, "--prune", "--since", moved).Counts(); got[sync.ActionDeleteRedirect] != 2 || len(got) != 1 {
+			if got := planJSON(t, dir, env, "--prune", "--since", moved).Counts(); got[plan.ActionDeleteRedirect] != 2 || len(got) != 1 {
 				t.Fatalf("plan after dropping the entry = %v, want 2 delete-redirect", got)
 			}
 			mustApply(t, dir, env, "--prune", "--since", moved)

@@ -12,12 +12,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers/fakeserver"
 	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
 	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
-	"github.com/hcsync/hcsync/sync"
 )
 
 // container is a category or section as the help center holds it.
@@ -193,7 +193,7 @@ func TestSectionEditsEndToEnd(t *testing.T) {
 			}
 			writeFile(t, sectionFile, edit+"---\n")
 			p := planJSON(t, dir, env)
-			if len(p.Changes) != 1 || p.Changes[0].Action != sync.ActionUpdateSection {
+			if len(p.Changes) != 1 || p.Changes[0].Action != plan.ActionUpdateSection {
 				t.Fatalf("plan after editing _section.md: %s\nwant one update-section", jsonString(p.Changes))
 			}
 			mustApply(t, dir, env)
@@ -213,7 +213,7 @@ func TestSectionEditsEndToEnd(t *testing.T) {
 				t.Fatal(err)
 			}
 			p = planJSON(t, dir, env)
-			if got := p.Counts(); len(p.Changes) != 2 || got[sync.ActionUpdateCategory] != 1 || got[sync.ActionUpdateSection] != 1 {
+			if got := p.Counts(); len(p.Changes) != 2 || got[plan.ActionUpdateCategory] != 1 || got[plan.ActionUpdateSection] != 1 {
 				t.Fatalf("plan after renaming the folders: %s\nwant one update-category and one update-section", jsonString(p.Changes))
 			}
 			res := runCLI(t, dir, env, "plan")
@@ -263,7 +263,7 @@ func TestSectionIDsNotWritten(t *testing.T) {
 			t.Errorf("%s exists after apply --no-write-ids (%v)", f, err)
 		}
 	}
-	if p := planJSON(t, dir, env); len(p.Changes) != 1 || p.Changes[0].Action != sync.ActionAdopt {
+	if p := planJSON(t, dir, env); len(p.Changes) != 1 || p.Changes[0].Action != plan.ActionAdopt {
 		t.Errorf("plan after apply --no-write-ids: %s\nwant only the article's adopt", jsonString(p.Changes))
 	}
 }

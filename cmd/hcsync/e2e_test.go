@@ -12,18 +12,18 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	gosync "sync"
+	"sync"
 	"testing"
 
 	"github.com/hcsync/hcsync/internal/exampletree"
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
-	"github.com/hcsync/hcsync/sync"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 var (
-	cliOnce gosync.Once
+	cliOnce sync.Once
 	cliDir  string
 	cliPath string
 	cliErr  error
@@ -118,29 +118,29 @@ func dropKeys(t *testing.T, dir string, keys ...string) {
 }
 
 // planJSON runs plan --format json and decodes it.
-func planJSON(t *testing.T, dir string, env []string, args ...string) *sync.Plan {
+func planJSON(t *testing.T, dir string, env []string, args ...string) *plan.Plan {
 	t.Helper()
 	res := runCLI(t, dir, env, append([]string{"plan", "--format", "json"}, args...)...)
 	if res.code != 0 {
 		t.Fatalf("plan exited %d\nstderr: %s", res.code, res.stderr)
 	}
-	p, err := sync.ReadJSON(strings.NewReader(res.stdout))
+	p, err := plan.ReadJSON(strings.NewReader(res.stdout))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, res.stdout)
 	}
 	return p
 }
 
-func actionCounts(p *sync.Plan) map[sync.Action]int { return p.Counts() }
+func actionCounts(p *plan.Plan) map[plan.Action]int { return p.Counts() }
 
 // firstPlan runs plan --format json on the example tree against an empty
 // help center and checks that it creates everything: 9 articles, 6
 // sections and 7 translations.
-func firstPlan(t *testing.T, dir string, env []string) *sync.Plan {
+func firstPlan(t *testing.T, dir string, env []string) *plan.Plan {
 	t.Helper()
 	p := planJSON(t, dir, env)
 	counts := actionCounts(p)
-	if counts[sync.ActionCreate] != 9 || counts[sync.ActionCreateSection] != 6 || counts[sync.ActionCreateTranslation] != 7 {
+	if counts[plan.ActionCreate] != 9 || counts[plan.ActionCreateSection] != 6 || counts[plan.ActionCreateTranslation] != 7 {
 		t.Fatalf("first plan counts = %v, want 9 create, 6 create-section, 7 create-translation", counts)
 	}
 	return p

@@ -15,11 +15,11 @@ import (
 
 	"github.com/go-git/go-git/v5"
 
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/local"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
-	"github.com/hcsync/hcsync/sync"
 )
 
 // translationSite is one help center as the translation-ownership tests
@@ -262,7 +262,7 @@ func TestTranslationsNothingMadeIsLost(t *testing.T) {
 			if !p.Empty() {
 				t.Fatalf("plan after a translation was added in the help center = %v, want no changes", actionCounts(p))
 			}
-			want := sync.UnmanagedTranslation{ArticleID: mustID(t, g.doc(madeFile)), Article: madeFile, Locale: "de", Title: "Passwort zurücksetzen"}
+			want := plan.UnmanagedTranslation{ArticleID: mustID(t, g.doc(madeFile)), Article: madeFile, Locale: "de", Title: "Passwort zurücksetzen"}
 			if !hasUnmanaged(p, want) {
 				t.Errorf("unmanaged translations = %+v, want %+v among them", p.UnmanagedTranslations, want)
 			}
@@ -282,7 +282,7 @@ func TestTranslationsNothingMadeIsLost(t *testing.T) {
 			head := g.commit("drop the French mobile article", at.Add(2*time.Hour))
 			// Without prune the translation is only unmanaged.
 			p = planJSON(t, g.dir, env, "--since", ids)
-			if !p.Empty() || !slices.ContainsFunc(p.UnmanagedTranslations, func(u sync.UnmanagedTranslation) bool { return u.Locale == "fr" }) {
+			if !p.Empty() || !slices.ContainsFunc(p.UnmanagedTranslations, func(u plan.UnmanagedTranslation) bool { return u.Locale == "fr" }) {
 				t.Errorf("plan --since without prune = %v, unmanaged %+v; want no changes and fr unmanaged", actionCounts(p), p.UnmanagedTranslations)
 			}
 			// With prune, but since the deleting commit itself, nothing
@@ -292,7 +292,7 @@ func TestTranslationsNothingMadeIsLost(t *testing.T) {
 			}
 			p = planJSON(t, g.dir, env, "--prune", "--since", ids)
 			if s.canDelete {
-				if len(p.Changes) != 1 || p.Changes[0].Action != sync.ActionDeleteTranslation || p.Changes[0].File != droppedFr || p.Changes[0].Locale != "fr" {
+				if len(p.Changes) != 1 || p.Changes[0].Action != plan.ActionDeleteTranslation || p.Changes[0].File != droppedFr || p.Changes[0].Locale != "fr" {
 					t.Fatalf("plan --prune --since %s = %+v, want one delete-translation of %s", ids, p.Changes, droppedFr)
 				}
 			} else if !p.Empty() || len(p.Warnings) != 1 || p.Warnings[0].Kind != "orphan-translation" || p.Warnings[0].File != droppedFr {
@@ -325,8 +325,8 @@ func mustID(t *testing.T, path string) string {
 	return m[1]
 }
 
-func hasUnmanaged(p *sync.Plan, want sync.UnmanagedTranslation) bool {
-	return slices.ContainsFunc(p.UnmanagedTranslations, func(u sync.UnmanagedTranslation) bool {
+func hasUnmanaged(p *plan.Plan, want plan.UnmanagedTranslation) bool {
+	return slices.ContainsFunc(p.UnmanagedTranslations, func(u plan.UnmanagedTranslation) bool {
 		return u.ArticleID == want.ArticleID && u.Article == want.Article && u.Locale == want.Locale && u.Title == want.Title
 	})
 }

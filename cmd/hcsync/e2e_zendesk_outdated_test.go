@@ -8,12 +8,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
-	"github.com/hcsync/hcsync/sync"
 )
 
 // hasChange reports whether p has the change key with a field named field.
-func hasChange(p *sync.Plan, key, field string) bool {
+func hasChange(p *plan.Plan, key, field string) bool {
 	for _, c := range p.Changes {
 		if c.Key != key {
 			continue

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	gosync "sync"
+	"sync"
 	"testing"
 
 	"github.com/hcsync/hcsync/providers/fakeserver"
@@ -236,7 +236,7 @@ func TestZendeskApplyUnderFaults(t *testing.T) {
 	// Every third create loses its answer after the server made it; one
 	// read answers 503 and one update loses its connection before the
 	// server sees it.
-	var mu gosync.Mutex
+	var mu sync.Mutex
 	seen := map[string]int{}
 	fake.SetFaults(func(_ int, r *http.Request) fakeserver.Fault {
 		mu.Lock()

@@ -14,7 +14,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hcsync/hcsync/config"
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/export"
+	"github.com/hcsync/hcsync/planner"
 )
 
 type exportFlags struct {
@@ -63,7 +64,7 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 	// writes beside them maps an unchanged copy back to its URL.
 	// The exported config keeps the defaults for new articles, so files
 	// need not repeat them (ExportOptions.Defaults).
-	opts := sync.ExportOptions{RelativeLinks: !f.keepURLs, LocalImages: !f.keepURLs, Drafts: f.drafts,
+	opts := export.Options{RelativeLinks: !f.keepURLs, LocalImages: !f.keepURLs, Drafts: f.drafts,
 		Defaults: planOptions(cfg, p).Defaults}
 	if a.isTerminal {
 		opts.Progress = func(done, total int) {
@@ -79,7 +80,7 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 		}
 	}
 	fmt.Fprintf(a.stderr, "Reading the %s help center...\n", p.Name())
-	res, err := sync.Export(ctx, p, opts)
+	res, err := export.Export(ctx, p, opts)
 	if bar != nil {
 		_ = bar.Finish()
 	}
@@ -90,7 +91,7 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 	if err != nil {
 		return err
 	}
-	res.Files = append(res.Files, sync.ExportFile{Path: "hcsync.yaml", Data: conf})
+	res.Files = append(res.Files, export.File{Path: "hcsync.yaml", Data: conf})
 	if err := res.Write(f.out); err != nil {
 		return err
 	}
@@ -135,7 +136,7 @@ func exportedConfig(cfg *config.Config, defaultLocale, out string) ([]byte, erro
 	}{Provider: cfg.Provider, Content: ".", DefaultLocale: defaultLocale, Concurrency: cfg.Concurrency,
 		// Paths in the help center's bodies ("/cmd/go/") are on the
 		// site the help center is served on: published as written.
-		Links: config.Links{Root: sync.SiteRoot}}
+		Links: config.Links{Root: planner.SiteRoot}}
 	switch cfg.Provider {
 	case "zendesk":
 		conf.Zendesk = &cfg.Zendesk
@@ -162,7 +163,7 @@ func exportedConfig(cfg *config.Config, defaultLocale, out string) ([]byte, erro
 	return append([]byte(head), body...), nil
 }
 
-func writeExportSummary(w io.Writer, res *sync.ExportResult, out string, drafts bool) {
+func writeExportSummary(w io.Writer, res *export.Result, out string, drafts bool) {
 	counts := []string{count(res.Articles, "article", "articles"), count(res.Translations, "translation", "translations"),
 		count(res.Images, "image", "images"), count(res.Sections, "section", "sections")}
 	if res.Categories > 0 {
@@ -208,7 +209,7 @@ func writeExportSummary(w io.Writer, res *sync.ExportResult, out string, drafts 
 // writePending says how many articles and translations have unpublished
 // edits in the help center, which version of them was exported, and
 // lists their files: neither version may be lost without a word.
-func writePending(w io.Writer, pending []sync.PendingEdit, drafts bool) {
+func writePending(w io.Writer, pending []export.PendingEdit, drafts bool) {
 	if len(pending) == 0 {
 		return
 	}

@@ -4,26 +4,26 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/export"
 )
 
 // The export summary counts articles and translations with unpublished
 // edits in plain English and says which version was exported.
 func TestWritePending(t *testing.T) {
 	t.Parallel()
-	art := func(f string) sync.PendingEdit { return sync.PendingEdit{File: f, Source: true} }
-	tr := func(f string) sync.PendingEdit { return sync.PendingEdit{File: f} }
+	art := func(f string) export.PendingEdit { return export.PendingEdit{File: f, Source: true} }
+	tr := func(f string) export.PendingEdit { return export.PendingEdit{File: f} }
 	tests := []struct {
-		pending []sync.PendingEdit
+		pending []export.PendingEdit
 		drafts  bool
 		want    string
 	}{
 		{nil, false, ""},
-		{[]sync.PendingEdit{art("a.md")}, false,
+		{[]export.PendingEdit{art("a.md")}, false,
 			"\n1 article has unpublished edits in the help center; exported the published version (use --drafts to export the pending edits):\n  a.md\n"},
-		{[]sync.PendingEdit{art("a.md"), art("b.md")}, false,
+		{[]export.PendingEdit{art("a.md"), art("b.md")}, false,
 			"\n2 articles have unpublished edits in the help center; exported the published version (use --drafts to export the pending edits):\n  a.md\n  b.md\n"},
-		{[]sync.PendingEdit{tr("a.fr.md"), tr("b.de.md")}, true,
+		{[]export.PendingEdit{tr("a.fr.md"), tr("b.de.md")}, true,
 			"\n2 translations have unpublished edits in the help center; exported the pending edits, which plan shows as changes and the next apply publishes:\n  a.fr.md\n  b.de.md\n"},
 	}
 	for _, tt := range tests {

@@ -4,16 +4,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/export"
+	"github.com/hcsync/hcsync/plan"
 )
 
 // TestExportSummaryCounts: one of a thing is said in the singular, and
 // categories are counted apart from sections.
 func TestExportSummaryCounts(t *testing.T) {
 	t.Parallel()
-	res := &sync.ExportResult{Articles: 1, Translations: 1, Images: 1, Sections: 1, Categories: 1,
-		Bodies:   []sync.BodyReport{{File: "a/b.md", Blocks: 2, RawBlocks: 1, Lossy: true}},
-		Warnings: []sync.Warning{{File: "a/b.md", Msg: "lossy"}}}
+	res := &export.Result{Articles: 1, Translations: 1, Images: 1, Sections: 1, Categories: 1,
+		Bodies:   []export.BodyReport{{File: "a/b.md", Blocks: 2, RawBlocks: 1, Lossy: true}},
+		Warnings: []plan.Warning{{File: "a/b.md", Msg: "lossy"}}}
 	var b strings.Builder
 	writeExportSummary(&b, res, "docs", false)
 	for _, want := range []string{

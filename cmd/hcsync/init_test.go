@@ -47,16 +47,16 @@ func TestInit(t *testing.T) {
 				}
 				return
 			}
-			plan := readFile(t, filepath.Join(dir, ".github/workflows/hcsync-plan.yml"))
+			pl := readFile(t, filepath.Join(dir, ".github/workflows/hcsync-plan.yml"))
 			apply := readFile(t, filepath.Join(dir, ".github/workflows/hcsync-apply.yml"))
-			if strings.Contains(plan, "command: apply") || !strings.Contains(plan, "pull_request:") {
-				t.Errorf("the plan workflow must plan on pull_request and never apply:\n%s", plan)
+			if strings.Contains(pl, "command: apply") || !strings.Contains(pl, "pull_request:") {
+				t.Errorf("the plan workflow must plan on pull_request and never apply:\n%s", pl)
 			}
 			if !strings.Contains(apply, "push:") || !strings.Contains(apply, "cancel-in-progress: false") || !strings.Contains(apply, "fetch-depth: 0") {
 				t.Errorf("the apply workflow must run on push, queue rather than cancel, and fetch the history:\n%s", apply)
 			}
 			for _, e := range setups[provider].Env {
-				if !strings.Contains(plan, e.Name+": ${{ secrets."+e.PlanSecret+" }}") || !strings.Contains(apply, e.Name+": ${{ secrets."+e.ApplySecret+" }}") {
+				if !strings.Contains(pl, e.Name+": ${{ secrets."+e.PlanSecret+" }}") || !strings.Contains(apply, e.Name+": ${{ secrets."+e.ApplySecret+" }}") {
 					t.Errorf("workflows do not pass %s from secrets", e.Name)
 				}
 			}

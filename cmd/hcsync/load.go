@@ -15,8 +15,10 @@ import (
 
 	"github.com/hcsync/hcsync/config"
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/plan"
+	"github.com/hcsync/hcsync/planner"
 	"github.com/hcsync/hcsync/providers"
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/remote"
 )
 
 // commonFlags are the flags plan, apply and validate share.
@@ -94,7 +96,7 @@ type workspace struct {
 	all     bool // --all: print every problem on its own line
 	// planCache is the plan cache the last plan used, saved at
 	// planCachePath; nil with --no-cache.
-	planCache     *sync.PlanCache
+	planCache     *planner.Cache
 	planCachePath string
 	// lazyBodies loads the tree without its bodies (content.LoadOptions).
 	// It pays when a plan cache will spare most renders: otherwise every
@@ -256,8 +258,8 @@ func (a *app) provider(ws *workspace, flags commonFlags) (providers.Provider, er
 }
 
 // planOptions are the planner options the config implies.
-func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
-	opts := sync.Options{
+func planOptions(cfg *config.Config, p providers.Provider) planner.Options {
+	opts := planner.Options{
 		Provider:        p.Name(),
 		Caps:            p.Capabilities(),
 		DefaultLocale:   cfg.DefaultLocale,
@@ -289,7 +291,7 @@ func planOptions(cfg *config.Config, p providers.Provider) sync.Options {
 // (prune). A tree outside git gets no git facts, unless --since asks for
 // them. --debug says how long it took: in a clone it is a plan's own
 // step, not part of reading the help center.
-func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *sync.Options) error {
+func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *planner.Options) error {
 	start := time.Now()
 	repo, err := content.OpenRepo(ws.cfg.ContentDir())
 	if err != nil {
@@ -313,7 +315,7 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 		if err != nil {
 			return usageError("%w", err)
 		}
-		opts.Applied = &sync.AppliedRecord{At: st.At, Files: st.Files}
+		opts.Applied = &planner.AppliedRecord{At: st.At, Files: st.Files}
 	}
 	var files []string
 	for _, art := range ws.tree.Articles {
@@ -362,10 +364,10 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 	}
 	for _, d := range deleted {
 		if d.Locale != "" {
-			opts.DeletedTranslations = append(opts.DeletedTranslations, sync.DeletedTranslation{Path: d.Path, Locale: d.Locale, Article: d.Source, ID: d.ID})
+			opts.DeletedTranslations = append(opts.DeletedTranslations, planner.DeletedTranslation{Path: d.Path, Locale: d.Locale, Article: d.Source, ID: d.ID})
 			continue
 		}
-		opts.Deleted = append(opts.Deleted, sync.Deleted{Path: d.Path, ID: d.ID})
+		opts.Deleted = append(opts.Deleted, planner.Deleted{Path: d.Path, ID: d.ID})
 	}
 	return nil
 }
@@ -373,7 +375,7 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 // staleTranslations asks git which translations of tree fell behind
 // their source; since, when set, marks those the commits since made
 // stale.
-func staleTranslations(ctx context.Context, repo *content.Repo, tree *content.Tree, since string) ([]sync.StaleTranslation, error) {
+func staleTranslations(ctx context.Context, repo *content.Repo, tree *content.Tree, since string) ([]plan.StaleTranslation, error) {
 	var refs []content.TranslationRef
 	locales := map[string]string{}
 	for _, art := range tree.Articles {
@@ -386,9 +388,9 @@ func staleTranslations(ctx context.Context, repo *content.Repo, tree *content.Tr
 	if err != nil {
 		return nil, fmt.Errorf("reading git history for stale translations: %w", err)
 	}
-	out := make([]sync.StaleTranslation, 0, len(stale))
+	out := make([]plan.StaleTranslation, 0, len(stale))
 	for _, s := range stale {
-		out = append(out, sync.StaleTranslation{File: s.Translation, Article: s.Source, Locale: locales[s.Translation],
+		out = append(out, plan.StaleTranslation{File: s.Translation, Article: s.Source, Locale: locales[s.Translation],
 			Since: s.Since, SinceTime: s.SinceTime, Commits: s.Commits, LinesChanged: s.Lines, New: s.New})
 	}
 	return out, nil
@@ -397,8 +399,8 @@ func staleTranslations(ctx context.Context, repo *content.Repo, tree *content.Tr
 // staleByHash is staleness without git: a translation whose
 // source_hash: differs from its source's body's is stale. Since and the
 // counts are unknown then.
-func staleByHash(tree *content.Tree) ([]sync.StaleTranslation, error) {
-	out := []sync.StaleTranslation{}
+func staleByHash(tree *content.Tree) ([]plan.StaleTranslation, error) {
+	out := []plan.StaleTranslation{}
 	for _, art := range tree.Articles {
 		var now string
 		for _, t := range art.Translations[1:] {
@@ -413,7 +415,7 @@ func staleByHash(tree *content.Tree) ([]sync.StaleTranslation, error) {
 				now = content.SourceHash(body)
 			}
 			if t.SourceHash != now {
-				out = append(out, sync.StaleTranslation{File: t.Path, Article: art.Path, Locale: t.Locale})
+				out = append(out, plan.StaleTranslation{File: t.Path, Article: art.Path, Locale: t.Locale})
 			}
 		}
 	}
@@ -422,12 +424,12 @@ func staleByHash(tree *content.Tree) ([]sync.StaleTranslation, error) {
 
 // checkStale fails with a list of the stale translations when
 // --fail-on-stale is set and the plan has any.
-func checkStale(g gitFlags, plan *sync.Plan) error {
-	if !g.failOnStale || len(plan.Stale) == 0 {
+func checkStale(g gitFlags, pl *plan.Plan) error {
+	if !g.failOnStale || len(pl.Stale) == 0 {
 		return nil
 	}
-	files := make([]string, len(plan.Stale))
-	for i, s := range plan.Stale {
+	files := make([]string, len(pl.Stale))
+	for i, s := range pl.Stale {
 		files[i] = s.File
 	}
 	return fmt.Errorf("--fail-on-stale: %d translation(s) are behind their source (%s): update them, or set source_commit: in those that still hold", len(files), strings.Join(files, ", "))
@@ -435,15 +437,15 @@ func checkStale(g gitFlags, plan *sync.Plan) error {
 
 // checkMissing fails when --fail-on-missing is set and the plan warns
 // of missing translations.
-func checkMissing(f planningFlags, plan *sync.Plan) error {
-	if n := plan.MissingTranslations(); f.failOnMissing && n > 0 {
+func checkMissing(f planningFlags, pl *plan.Plan) error {
+	if n := pl.MissingTranslations(); f.failOnMissing && n > 0 {
 		return fmt.Errorf("--fail-on-missing: %d translation(s) required by required_locales are missing (the plan's warnings name them): add the files, or drop the locale from required_locales", n)
 	}
 	return nil
 }
 
 // saveJSON writes the plan to --json-file, when given.
-func saveJSON(g gitFlags, plan *sync.Plan) error {
+func saveJSON(g gitFlags, pl *plan.Plan) error {
 	if g.jsonFile == "" {
 		return nil
 	}
@@ -451,7 +453,7 @@ func saveJSON(g gitFlags, plan *sync.Plan) error {
 	if err != nil {
 		return fmt.Errorf("--json-file: %w", err)
 	}
-	if err := sync.WriteJSON(f, plan); err != nil {
+	if err := plan.WriteJSON(f, pl); err != nil {
 		f.Close()
 		return fmt.Errorf("--json-file %s: %w", g.jsonFile, err)
 	}
@@ -463,12 +465,12 @@ func saveJSON(g gitFlags, plan *sync.Plan) error {
 
 // checkDrift fails with a list of the drifted files when --fail-on-drift
 // is set and the plan warns of drift.
-func checkDrift(g gitFlags, plan *sync.Plan) error {
+func checkDrift(g gitFlags, pl *plan.Plan) error {
 	if !g.failOnDrift {
 		return nil
 	}
 	var files []string
-	for _, w := range plan.Warnings {
+	for _, w := range pl.Warnings {
 		if w.Kind == "drift" {
 			files = append(files, w.File)
 		}
@@ -484,30 +486,30 @@ func checkDrift(g gitFlags, plan *sync.Plan) error {
 // unless --no-cache; the returned function waits for it. The cache only
 // spares work: a failure to read or write it costs speed, never
 // correctness, so it is not an error.
-func (ws *workspace) readPlanCacheAsync(provider string) func() *sync.PlanCache {
+func (ws *workspace) readPlanCacheAsync(provider string) func() *planner.Cache {
 	if ws.planCachePath = cacheFile(ws.cfg.File, "plan", "-"+provider+".bin"); ws.noCache || ws.planCachePath == "" {
-		return func() *sync.PlanCache { return nil }
+		return func() *planner.Cache { return nil }
 	}
-	done := make(chan *sync.PlanCache, 1)
-	go func() { done <- sync.LoadPlanCache(ws.planCachePath) }()
-	return func() *sync.PlanCache { return <-done }
+	done := make(chan *planner.Cache, 1)
+	go func() { done <- planner.LoadCache(ws.planCachePath) }()
+	return func() *planner.Cache { return <-done }
 }
 
 // fetchAsync reads the help center in the background: the listing waits
 // on the network while the tree loads. The returned function waits for
 // it. The name lists (tags, segments, groups) are read after, by
 // planFor, once the tree says which it names.
-func fetchAsync(ctx context.Context, p providers.Provider) func() (*sync.Remote, error) {
+func fetchAsync(ctx context.Context, p providers.Provider) func() (*remote.State, error) {
 	type result struct {
-		remote *sync.Remote
+		remote *remote.State
 		err    error
 	}
 	done := make(chan result, 1)
 	go func() {
-		r, err := sync.FetchLists(ctx, p)
+		r, err := remote.FetchLists(ctx, p)
 		done <- result{r, err}
 	}()
-	return func() (*sync.Remote, error) {
+	return func() (*remote.State, error) {
 		r := <-done
 		return r.remote, r.err
 	}
@@ -515,8 +517,8 @@ func fetchAsync(ctx context.Context, p providers.Provider) func() (*sync.Remote,
 
 // makePlan plans against the remote. Tree problems the remote reveals
 // come back as content.Problems.
-func (a *app) makePlan(ws *workspace, remote *sync.Remote, opts sync.Options) (*sync.Plan, error) {
-	plan, err := sync.NewPlan(ws.tree, remote, opts)
+func (a *app) makePlan(ws *workspace, live *remote.State, opts planner.Options) (*plan.Plan, error) {
+	pl, err := planner.NewPlan(ws.tree, live, opts)
 	if err != nil {
 		return nil, describeProblems(ws, err)
 	}
@@ -532,7 +534,7 @@ func (a *app) makePlan(ws *workspace, remote *sync.Remote, opts sync.Options) (*
 		fmt.Fprintf(a.stderr, "plan cache: %d of %d bodies not rendered: unchanged since they last matched the help center\n", ws.planCache.Hits(), n)
 	}
 	a.savePlanCache(ws)
-	return plan, nil
+	return pl, nil
 }
 
 // savePlanCache writes the plan cache. It only spares work, so a failure is

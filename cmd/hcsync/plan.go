@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"github.com/hcsync/hcsync/config"
+	"github.com/hcsync/hcsync/plan"
+	"github.com/hcsync/hcsync/planner"
 	"github.com/hcsync/hcsync/providers"
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/remote"
 )
 
 type planFlags struct {
@@ -38,36 +40,36 @@ func (a *app) plan(ctx context.Context, f planFlags) error {
 	if err != nil {
 		return err
 	}
-	_, _, plan, err := a.planFor(ctx, f.planningFlags)
+	_, _, pl, err := a.planFor(ctx, f.planningFlags)
 	if err != nil {
 		return err
 	}
-	if err := printer(a.stdout, plan); err != nil {
+	if err := printer(a.stdout, pl); err != nil {
 		return err
 	}
-	if err := checkDrift(f.gitFlags, plan); err != nil {
+	if err := checkDrift(f.gitFlags, pl); err != nil {
 		return err
 	}
-	if err := checkStale(f.gitFlags, plan); err != nil {
+	if err := checkStale(f.gitFlags, pl); err != nil {
 		return err
 	}
-	if err := checkMissing(f.planningFlags, plan); err != nil {
+	if err := checkMissing(f.planningFlags, pl); err != nil {
 		return err
 	}
-	if f.detailedExitcode && !plan.Empty() {
+	if f.detailedExitcode && !pl.Empty() {
 		return &exitCodeError{code: exitChanges, err: fmt.Errorf("")}
 	}
 	return nil
 }
 
-func planPrinter(format string) (func(w io.Writer, p *sync.Plan) error, error) {
+func planPrinter(format string) (func(w io.Writer, p *plan.Plan) error, error) {
 	switch format {
 	case "text", "":
-		return sync.WriteText, nil
+		return plan.WriteText, nil
 	case "json":
-		return sync.WriteJSON, nil
+		return plan.WriteJSON, nil
 	case "markdown", "md":
-		return sync.WriteMarkdown, nil
+		return plan.WriteMarkdown, nil
 	}
 	return nil, usageError("unknown format %q: use text, json or markdown", format)
 }
@@ -106,7 +108,7 @@ func (f *planningFlags) archiveCap(cfg *config.Config) int {
 
 // planFor loads the workspace, reads the help center and plans: the
 // shared first half of plan and apply.
-func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, providers.Provider, *sync.Plan, error) {
+func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, providers.Provider, *plan.Plan, error) {
 	ws, err := newWorkspace(f.commonFlags)
 	if err != nil {
 		return nil, nil, nil, err
@@ -116,8 +118,8 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	p, perr := a.provider(ws, f.commonFlags)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var fetched func() (*sync.Remote, error)
-	var planCache func() *sync.PlanCache
+	var fetched func() (*remote.State, error)
+	var planCache func() *planner.Cache
 	if perr == nil {
 		fetched = fetchAsync(ctx, p)
 		planCache = ws.readPlanCacheAsync(p.Name())
@@ -140,37 +142,37 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if err := a.addGitFacts(ctx, ws, f.gitFlags, &opts); err != nil {
 		return nil, nil, nil, err
 	}
-	remote, err := fetched()
+	live, err := fetched()
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := sync.CompleteSections(ctx, p, ws.tree, remote); err != nil {
+	if err := remote.CompleteSections(ctx, p, ws.tree, live); err != nil {
 		return nil, nil, nil, err
 	}
-	if remote.Taxonomy, err = sync.FetchTaxonomy(ctx, p, sync.TaxonomyNeeded(ws.tree, remote, opts)); err != nil {
+	if live.Taxonomy, err = remote.FetchTaxonomy(ctx, p, planner.TaxonomyNeeded(ws.tree, live, opts)); err != nil {
 		return nil, nil, nil, err
 	}
-	if remote.Redirects, err = sync.FetchRedirects(ctx, p, sync.RedirectsNeeded(ws.tree, opts)); err != nil {
+	if live.Redirects, err = remote.FetchRedirects(ctx, p, planner.RedirectsNeeded(ws.tree, opts)); err != nil {
 		return nil, nil, nil, err
 	}
 	a.debugf(ws, "timing: help center read after %s", since(start))
 	opts.Cache = planCache()
-	plan, err := a.makePlan(ws, remote, opts)
+	pl, err := a.makePlan(ws, live, opts)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	if opts.Prune && f.since == "" {
 		// Deletions come only from git since a ref: without one, prune
 		// archives nothing, which a reviewer should not take for "none".
-		plan.Warnings = append(plan.Warnings, sync.Warning{Kind: "prune-without-since",
+		pl.Warnings = append(pl.Warnings, plan.Warning{Kind: "prune-without-since",
 			Msg: "prune is on, but without --since no deleted file is known, so nothing is archived: pass --since with a commit from before the deletions (the Action passes the last apply's record)"})
 	}
-	sync.WarnArchiveCap(plan, f.archiveCap(ws.cfg))
+	plan.WarnArchiveCap(pl, f.archiveCap(ws.cfg))
 	a.debugf(ws, "timing: plan made after %s", since(start))
-	if err := saveJSON(f.gitFlags, plan); err != nil {
+	if err := saveJSON(f.gitFlags, pl); err != nil {
 		return nil, nil, nil, err
 	}
-	return ws, p, plan, nil
+	return ws, p, pl, nil
 }
 
 // debugf prints a line to stderr with --debug.

@@ -3,12 +3,11 @@ package main
 import (
 	"fmt"
 	"os"
-	gosync "sync"
+	"sync"
 
+	"github.com/hcsync/hcsync/plan"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
-
-	"github.com/hcsync/hcsync/sync"
 )
 
 func isTerminal(f *os.File) bool {
@@ -20,7 +19,7 @@ func isTerminal(f *os.File) bool {
 type progress struct {
 	a   *app
 	bar *progressbar.ProgressBar
-	mu  gosync.Mutex
+	mu  sync.Mutex
 }
 
 func newProgress(a *app, total int) *progress {
@@ -37,12 +36,12 @@ func newProgress(a *app, total int) *progress {
 	return p
 }
 
-func (p *progress) result(r sync.Result, done, total int) {
+func (p *progress) result(r plan.Result, done, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.bar != nil {
 		_ = p.bar.Set(done)
-		if r.Status == sync.StatusFailed {
+		if r.Status == plan.StatusFailed {
 			_ = p.bar.Clear()
 			fmt.Fprintf(p.a.stderr, "failed  %s\n", failureLine(r))
 		}

@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"github.com/hcsync/hcsync/content"
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/plan"
 )
 
 type statusFlags struct {
@@ -37,7 +37,7 @@ func (a *app) status(ctx context.Context, f statusFlags) error {
 	if err != nil {
 		return err
 	}
-	var in sync.StatusInput
+	var in plan.StatusInput
 	var ws *workspace
 	if f.offline {
 		if ws, err = a.loadWorkspace(f.commonFlags); err != nil {
@@ -48,15 +48,15 @@ func (a *app) status(ctx context.Context, f statusFlags) error {
 		}
 		in.Offline = true
 	} else {
-		var plan *sync.Plan
+		var pl *plan.Plan
 		pf := planningFlags{commonFlags: f.commonFlags, gitFlags: gitFlags{since: f.since}}
-		if ws, _, plan, err = a.planFor(ctx, pf); err != nil {
+		if ws, _, pl, err = a.planFor(ctx, pf); err != nil {
 			return err
 		}
-		in.Stale, in.Unmanaged = plan.Stale, plan.UnmanagedTranslations
+		in.Stale, in.Unmanaged = pl.Stale, pl.UnmanagedTranslations
 	}
 	in.Tree, in.Required, in.Only = ws.tree, ws.cfg.RequiredLocales, f.locale
-	st, err := sync.NewStatus(in)
+	st, err := plan.NewStatus(in)
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func (a *app) status(ctx context.Context, f statusFlags) error {
 
 // offlineStale reads the stale translations from git alone; a tree
 // outside git has none that hcsync can tell.
-func (a *app) offlineStale(ctx context.Context, ws *workspace, since string) ([]sync.StaleTranslation, error) {
+func (a *app) offlineStale(ctx context.Context, ws *workspace, since string) ([]plan.StaleTranslation, error) {
 	repo, err := content.OpenRepo(ws.cfg.ContentDir())
 	if err != nil {
 		return nil, err
@@ -79,14 +79,14 @@ func (a *app) offlineStale(ctx context.Context, ws *workspace, since string) ([]
 	return staleTranslations(ctx, repo, ws.tree, since)
 }
 
-func statusPrinter(format string) (func(w io.Writer, st *sync.TranslationStatus) error, error) {
+func statusPrinter(format string) (func(w io.Writer, st *plan.TranslationStatus) error, error) {
 	switch format {
 	case "text", "":
-		return sync.WriteStatusText, nil
+		return plan.WriteStatusText, nil
 	case "json":
-		return sync.WriteStatusJSON, nil
+		return plan.WriteStatusJSON, nil
 	case "markdown", "md":
-		return sync.WriteStatusMarkdown, nil
+		return plan.WriteStatusMarkdown, nil
 	}
 	return nil, usageError("unknown format %q: use text, json or markdown", format)
 }

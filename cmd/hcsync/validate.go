@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/planner"
 	"github.com/hcsync/hcsync/providers"
-	"github.com/hcsync/hcsync/sync"
 )
 
 func init() {
@@ -64,7 +64,7 @@ func (a *app) loadTreeChecked(ws *workspace) error {
 }
 
 // withBodyProblems returns problems, found while loading (and named from
-// where the user stands), with those sync.Check and sync.CheckImages
+// where the user stands), with those planner.Check and planner.CheckImages
 // find in the bodies of the files that loaded. A file that does not load
 // is left out of the tree, so a problem in one file never hides one in
 // another.
@@ -81,9 +81,9 @@ func withBodyProblems(ws *workspace, problems content.Problems) error {
 	// Each provider registers its HTML profile under its own id
 	// (Capabilities.HTMLProfile), and the profile is what validate needs
 	// of it: building the provider would ask for credentials.
-	opts := sync.CheckOptions{Broken: broken, Profile: ws.cfg.Provider}
-	more := sync.Check(ws.tree, opts)
-	more = append(more, sync.CheckImages(ws.tree)...)
+	opts := planner.CheckOptions{Broken: broken, Profile: ws.cfg.Provider}
+	more := planner.Check(ws.tree, opts)
+	more = append(more, planner.CheckImages(ws.tree)...)
 	problems = append(problems, relProblems(ws.cfg, more)...)
 	if len(problems) == 0 {
 		return nil

@@ -9,10 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	gosync "sync"
+	"sync"
 
 	"github.com/hcsync/hcsync/content"
-	"github.com/hcsync/hcsync/sync"
+	"github.com/hcsync/hcsync/plan"
 )
 
 // applyResult is the file apply --result-file writes: what the apply did
@@ -42,7 +42,7 @@ type writtenID struct {
 // writtenIDs collects the ids apply wrote; the executor calls WriteID
 // from several goroutines.
 type writtenIDs struct {
-	mu  gosync.Mutex
+	mu  sync.Mutex
 	ids []writtenID
 }
 
@@ -53,7 +53,7 @@ func (w *writtenIDs) add(file, id string) {
 }
 
 // writeResultFile writes --result-file, when given.
-func writeResultFile(path string, r *sync.Report, w *writtenIDs) error {
+func writeResultFile(path string, r *plan.Report, w *writtenIDs) error {
 	if path == "" {
 		return nil
 	}
@@ -63,7 +63,7 @@ func writeResultFile(path string, r *sync.Report, w *writtenIDs) error {
 	sort.Slice(ids, func(i, j int) bool { return ids[i].File < ids[j].File })
 	res := applyResult{SchemaVersion: 1, Applied: r.Applied, Failed: r.Failed, Skipped: r.Skipped, IDs: ids}
 	for _, x := range r.Results {
-		if (x.Action == sync.ActionArchive || x.Action == sync.ActionDeleteTranslation) && x.Status != sync.StatusApplied {
+		if (x.Action == plan.ActionArchive || x.Action == plan.ActionDeleteTranslation) && x.Status != plan.StatusApplied {
 			res.RemovalsNotApplied++
 		}
 	}

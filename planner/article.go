@@ -1,0 +1,803 @@
+package planner
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/plan"
+	"github.com/hcsync/hcsync/providers"
+)
+
+// checkCapabilities refuses front-matter the provider cannot honour, and
+// names it by key and line.
+func (pl *planner) checkCapabilities(a *content.Article) {
+	caps := pl.opts.Caps
+	unsupported := func(key string, set, ok bool, lines map[string]int, file string) {
+		if set && !ok {
+			pl.problem(file, lines[key], "%s has no %s: remove %s: from the front-matter", pl.opts.Provider, strings.ReplaceAll(key, "_", " "), key)
+		}
+	}
+	unsupported("labels", a.Labels != nil, caps.Labels, a.KeyLines, a.Path)
+	unsupported("content_tags", a.ContentTags != nil, caps.ContentTags, a.KeyLines, a.Path)
+	unsupported("segments", a.Segments != nil, caps.Segments, a.KeyLines, a.Path)
+	unsupported("permission_group", a.PermissionGroup != nil, caps.PermissionGroups, a.KeyLines, a.Path)
+	unsupported("promoted", a.Promoted != nil, caps.Promoted, a.KeyLines, a.Path)
+	unsupported("position", a.Position != nil, caps.Position, a.KeyLines, a.Path)
+	unsupported("comments_disabled", a.CommentsDisabled != nil, caps.CommentsDisabled, a.KeyLines, a.Path)
+	for _, t := range a.Translations {
+		unsupported("description", t.Description != nil, caps.Description, t.KeyLines, t.Path)
+		unsupported("slug", t.Slug != nil, caps.Slug, t.KeyLines, t.Path)
+	}
+	tax := pl.remote.Taxonomy
+	if a.Segments != nil && caps.Segments {
+		for _, s := range *a.Segments {
+			if _, ok := providers.LookupName(tax.Segments, s); !ok {
+				pl.problem(a.Path, a.KeyLines["segments"], "unknown user segment %q: use one of %s", s, quoteNames(tax.Segments))
+			}
+		}
+	}
+	if a.PermissionGroup != nil && caps.PermissionGroups {
+		if _, ok := providers.LookupName(tax.PermissionGroups, *a.PermissionGroup); !ok {
+			pl.problem(a.Path, a.KeyLines["permission_group"], "unknown permission group %q: use one of %s", *a.PermissionGroup, quoteNames(tax.PermissionGroups))
+		}
+	}
+}
+
+func quoteNames(byID map[string]string) string {
+	if len(byID) == 0 {
+		return "(the help center has none)"
+	}
+	names := make([]string, 0, len(byID))
+	for _, n := range byID {
+		names = append(names, strconv.Quote(n))
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// checkDefaults maps the configured defaults for new articles to the
+// help center's names, and reports the ones it does not know.
+func (pl *planner) checkDefaults() {
+	caps, tax, d := pl.opts.Caps, pl.remote.Taxonomy, pl.opts.Defaults
+	// A nil list was not read: no article is new, so no default applies.
+	if d.PermissionGroup != nil && caps.PermissionGroups && tax.PermissionGroups != nil {
+		if name, ok := providers.LookupName(tax.PermissionGroups, *d.PermissionGroup); ok {
+			pl.defaults.PermissionGroup = &name
+		} else {
+			pl.problem(pl.opts.ConfigFile, 0, "%s.permission_group %q not found: use one of %s", pl.opts.Provider, *d.PermissionGroup, quoteNames(tax.PermissionGroups))
+		}
+	}
+	if d.Segments != nil && caps.Segments && tax.Segments != nil {
+		segs := []string{}
+		for _, s := range *d.Segments {
+			if name, ok := providers.LookupName(tax.Segments, s); ok {
+				segs = append(segs, name)
+			} else {
+				pl.problem(pl.opts.ConfigFile, 0, "%s.user_segment %q not found: use one of %s", pl.opts.Provider, s, quoteNames(tax.Segments))
+			}
+		}
+		pl.defaults.Segments = &segs
+	}
+}
+
+// checkRequiredGroup reports, once, new articles that would have no
+// permission group on a provider that requires one: the default is
+// missing, and apply would otherwise fail every create after writing
+// their sections and images.
+func (pl *planner) checkRequiredGroup() {
+	caps := pl.opts.Caps
+	if !caps.PermissionGroups || !caps.PermissionGroupRequired || pl.opts.Defaults.PermissionGroup != nil {
+		return
+	}
+	var files []string
+	for _, m := range pl.managed {
+		if m.remote == nil && m.file.PermissionGroup == nil {
+			files = append(files, m.file.Path)
+		}
+	}
+	if len(files) == 0 {
+		return
+	}
+	sort.Strings(files)
+	pl.problem(pl.opts.ConfigFile, 0, "%s requires a permission group for each new article: set %s.permission_group to one of %s, or permission_group: in the front-matter of the %d new article(s) without one (%s first)",
+		pl.opts.Provider, pl.opts.Provider, quoteNames(pl.remote.Taxonomy.PermissionGroups), len(files), files[0])
+}
+
+// diffArticles turns each managed article into its changes. The work per
+// article is independent, so it runs in parallel; the changes are then
+// appended in tree order so the plan is deterministic.
+func (pl *planner) diffArticles() {
+	// Tags are shared by articles: plan each missing one once, up front.
+	if pl.opts.Caps.ContentTags {
+		var missing []string
+		seen := map[string]bool{}
+		for _, m := range pl.managed {
+			if m.file.ContentTags == nil {
+				continue
+			}
+			for _, t := range *m.file.ContentTags {
+				k := strings.ToLower(strings.TrimSpace(t))
+				if _, ok := pl.tagNames[k]; ok || seen[k] {
+					continue
+				}
+				seen[k] = true
+				missing = append(missing, strings.TrimSpace(t))
+			}
+		}
+		sort.Strings(missing)
+		for _, t := range missing {
+			key := "create-tag:" + t
+			pl.tagChanges[strings.ToLower(t)] = key
+			pl.plan.Changes = append(pl.plan.Changes, &plan.Change{Key: key, Action: plan.ActionCreateTag, Tag: t})
+		}
+	}
+	pl.planUploads()
+	pl.indexDeletedTranslations()
+	out := make([][]*plan.Change, len(pl.managed))
+	warns := make([][]plan.Warning, len(pl.managed))
+	unmanaged := make([][]plan.UnmanagedTranslation, len(pl.managed))
+	forEach(len(pl.managed), func(i int) {
+		out[i], warns[i], unmanaged[i] = pl.diffArticle(pl.managed[i])
+	})
+	for i := range out {
+		pl.plan.Changes = append(pl.plan.Changes, out[i]...)
+		pl.plan.Warnings = append(pl.plan.Warnings, warns[i]...)
+		pl.plan.UnmanagedTranslations = append(pl.plan.UnmanagedTranslations, unmanaged[i]...)
+	}
+	pl.breakLinkCycles()
+}
+
+// desiredMeta is an article's metadata as the provider wants it: names
+// canonicalised to the help center's spelling, unsupported fields nil.
+func (pl *planner) desiredMeta(a *content.Article) providers.ArticleMeta {
+	caps := pl.opts.Caps
+	tax := pl.remote.Taxonomy
+	var m providers.ArticleMeta
+	if caps.Labels && a.Labels != nil {
+		l := content.SortedUnique(*a.Labels)
+		m.Labels = &l
+	}
+	if caps.ContentTags && a.ContentTags != nil {
+		tags := make([]string, 0, len(*a.ContentTags))
+		for _, t := range *a.ContentTags {
+			t = strings.TrimSpace(t)
+			if name, ok := pl.tagNames[strings.ToLower(t)]; ok {
+				t = name
+			}
+			tags = append(tags, t)
+		}
+		tags = content.SortedUnique(tags)
+		m.ContentTags = &tags
+	}
+	if caps.Segments && a.Segments != nil {
+		segs := make([]string, 0, len(*a.Segments))
+		for _, s := range *a.Segments {
+			name, _ := providers.LookupName(tax.Segments, s)
+			segs = append(segs, name)
+		}
+		segs = content.SortedUnique(segs)
+		m.Segments = &segs
+	}
+	if caps.PermissionGroups && a.PermissionGroup != nil {
+		name, _ := providers.LookupName(tax.PermissionGroups, *a.PermissionGroup)
+		m.PermissionGroup = &name
+	}
+	if caps.Promoted {
+		m.Promoted = a.Promoted
+	}
+	if caps.Position {
+		m.Position = a.Position
+	}
+	if caps.CommentsDisabled {
+		m.CommentsDisabled = a.CommentsDisabled
+	}
+	return m
+}
+
+func (pl *planner) tagDeps(m providers.ArticleMeta) []string {
+	if m.ContentTags == nil {
+		return nil
+	}
+	var deps []string
+	for _, t := range *m.ContentTags {
+		if k, ok := pl.tagChanges[strings.ToLower(t)]; ok {
+			deps = append(deps, k)
+		}
+	}
+	return deps
+}
+
+func (pl *planner) sectionName(ref plan.SectionRef) string {
+	if ref.Dir != "" {
+		return ref.Dir + " (new)"
+	}
+	if ref.ID == "" {
+		return "(none)" // an article that stands alone (Caps.RootArticles)
+	}
+	if rs, ok := pl.remoteSections[ref.ID]; ok {
+		return rs.Name
+	}
+	return ref.ID
+}
+
+// diffArticle returns the changes of one article, in display order, and
+// the remote translations of it that no file holds.
+func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning, []plan.UnmanagedTranslation) {
+	a := m.file
+	src := a.Source()
+	meta := pl.desiredMeta(a)
+	var changes []*plan.Change
+	var warns []plan.Warning
+	add := func(c *plan.Change) *plan.Change {
+		c.Article = a.Path
+		if c.Title == "" {
+			c.Title = src.Title
+		}
+		changes = append(changes, c)
+		return c
+	}
+	var sectionDeps []string
+	if m.section.Dir != "" {
+		sectionDeps = []string{pl.sectionChanges[m.section.Dir]}
+	}
+
+	var articleKey string // change that must precede translation writes
+	id := ""
+	if m.remote == nil {
+		// Defaults (Zendesk's permission group, user segment) fill what the
+		// file leaves out, on create only.
+		d := pl.defaults
+		if meta.PermissionGroup == nil {
+			meta.PermissionGroup = d.PermissionGroup
+		}
+		if meta.Segments == nil {
+			meta.Segments = d.Segments
+		}
+		desc, slug := pl.translationExtras(src)
+		c := add(&plan.Change{
+			Key: "create:" + a.Path, Action: plan.ActionCreate, File: a.Path, Locale: pl.locale(a.Locale),
+			Deps: append(append([]string{}, sectionDeps...), pl.tagDeps(meta)...),
+			Create: &plan.CreateSpec{Section: m.section, Meta: meta, Source: providers.TranslationInput{
+				Locale: pl.locale(a.Locale), Title: src.Title, Body: pl.html(src.Path), Draft: src.Draft, Description: desc, Slug: slug,
+			}, Known: m.known},
+			Fields: createFields(pl.sectionName(m.section), meta, src.Draft),
+		})
+		articleKey = c.Key
+		for _, t := range a.Translations[1:] {
+			desc, slug := pl.translationExtras(t)
+			pl.createdOutdated(add(&plan.Change{
+				Key: "create-translation:" + t.Path, Action: plan.ActionCreateTranslation, File: t.Path, Locale: pl.locale(t.Locale), Title: t.Title,
+				Deps: []string{articleKey},
+				Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{
+					Locale: pl.locale(t.Locale), Title: t.Title, Body: pl.html(t.Path), Draft: t.Draft, Description: desc, Slug: slug,
+				}},
+				Fields: createFields("", providers.ArticleMeta{}, t.Draft),
+			}))
+		}
+		pl.attachRefs(changes)
+		return changes, warns, nil
+	}
+
+	ra := m.remote
+	id = ra.ID
+	if m.adopted {
+		add(&plan.Change{Key: "adopt:" + a.Path, Action: plan.ActionAdopt, File: a.Path, ArticleID: id, URL: ra.URL,
+			Fields: []plan.FieldChange{{Field: "id", Old: m.forgotten, New: id}}})
+	}
+	if c := pl.diffMeta(m, meta); c != nil {
+		c.ArticleID, c.URL = id, ra.URL
+		c.Deps = append(append(c.Deps, sectionDeps...), pl.tagDeps(c.Meta.Meta)...)
+		add(c)
+	}
+
+	// Source-locale writes go first: Help.Center refuses to publish a
+	// translation while its article is unpublished.
+	var srcKeys []string
+	for _, t := range a.Translations {
+		isSource := t == src
+		locale := pl.locale(t.Locale)
+		rt := providers.FindTranslation(ra, locale)
+		deps := []string(nil)
+		if !isSource {
+			deps = srcKeys
+		}
+		if rt == nil {
+			desc, slug := pl.translationExtras(t)
+			c := add(&plan.Change{
+				Key: "create-translation:" + t.Path, Action: plan.ActionCreateTranslation, File: t.Path, ArticleID: id, URL: ra.URL, Locale: locale, Title: t.Title, Deps: deps,
+				Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: locale, Title: t.Title, Body: pl.html(t.Path), Draft: t.Draft, Description: desc, Slug: slug}},
+				Fields:      createFields("", providers.ArticleMeta{}, t.Draft),
+			})
+			pl.createdOutdated(c)
+			if isSource {
+				srcKeys = append(srcKeys, c.Key)
+			}
+			if !isSource && len(deps) > 0 && pl.linksTo(src.Path, t.Path) {
+				// The source's writes wait for this translation's URL, so it
+				// cannot wait for them: create it as a draft, publish after.
+				publish := !c.Translation.Draft
+				c.Translation.Draft, c.Deps = true, nil
+				if !publish {
+					continue
+				}
+				add(&plan.Change{Key: "publish:" + t.Path, Action: plan.ActionPublish, File: t.Path, ArticleID: id, URL: ra.URL, Locale: locale, Title: t.Title,
+					Deps:        append(append([]string{}, deps...), c.Key),
+					Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: locale, Title: t.Title}},
+					Fields:      []plan.FieldChange{{Field: "draft", Old: "true", New: "false"}}})
+			}
+			continue
+		}
+		url := rt.URL
+		if url == "" {
+			url = ra.URL
+		}
+		if c, w := pl.diffTranslation(t, rt); c != nil {
+			c.ArticleID, c.URL, c.Locale, c.Deps = id, url, locale, deps
+			add(c)
+			if isSource {
+				srcKeys = append(srcKeys, c.Key)
+			}
+			if w, ok := pl.drift(t.Path, rt.UpdatedAt); ok && !onlyOutdated(c) {
+				warns = append(warns, w)
+			}
+			warns = append(warns, w...)
+		}
+		if rt.Draft != t.Draft {
+			action, key := plan.ActionPublish, "publish:"
+			if t.Draft {
+				action, key = plan.ActionUnpublish, "unpublish:"
+			}
+			c := add(&plan.Change{Key: key + t.Path, Action: action, File: t.Path, ArticleID: id, URL: url, Locale: locale, Title: t.Title,
+				Deps:        append(append([]string{}, deps...), keyIf(changes, "update-translation:"+t.Path)...),
+				Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: locale, Title: t.Title, Draft: t.Draft}},
+				Fields:      []plan.FieldChange{{Field: "draft", Old: strconv.FormatBool(rt.Draft), New: strconv.FormatBool(t.Draft)}}})
+			if isSource {
+				srcKeys = append(srcKeys, c.Key)
+			}
+		}
+		// A stale translation is listed as such; one whose flag this plan
+		// clears needs no warning.
+		cleared := pl.opts.Caps.OutdatedFlag && len(keyIf(changes, "update-translation:"+t.Path)) > 0
+		if rt.Outdated && !t.Draft && !pl.stale[t.Path] && !cleared {
+			warns = append(warns, plan.Warning{File: t.Path, Kind: "outdated", Msg: "the help center marks this translation outdated: its source changed since it was last updated"})
+		}
+	}
+	dels, unmanaged, w := pl.remoteOnlyTranslations(a, ra)
+	for _, c := range dels {
+		add(c)
+	}
+	warns = append(warns, w...)
+	pl.attachRefs(changes)
+	return changes, warns, unmanaged
+}
+
+// remoteOnlyTranslations sorts the remote locales of an article that no
+// file holds. Such a translation was made in the help center, or its
+// file is gone: the first kind is a person's work and is left alone,
+// listed as unmanaged; the second is deleted, but only with prune and
+// only when git says its file was deleted since --since (and the
+// provider can delete translations; otherwise a warning says so).
+func (pl *planner) remoteOnlyTranslations(a *content.Article, ra *providers.Article) ([]*plan.Change, []plan.UnmanagedTranslation, []plan.Warning) {
+	var locales []string
+	for locale := range ra.Translations {
+		if providers.EqualLocale(locale, ra.SourceLocale) || a.Translation(locale) != nil {
+			continue
+		}
+		locales = append(locales, locale)
+	}
+	sort.Strings(locales)
+	var changes []*plan.Change
+	var unmanaged []plan.UnmanagedTranslation
+	var warns []plan.Warning
+	for _, locale := range locales {
+		rt := ra.Translations[locale]
+		url := rt.URL
+		if url == "" {
+			url = ra.URL
+		}
+		d := pl.deletedTranslation(a, ra.ID, locale)
+		switch {
+		case d == nil:
+			unmanaged = append(unmanaged, plan.UnmanagedTranslation{ArticleID: ra.ID, Article: a.Path, Locale: locale, Title: rt.Title, URL: url})
+		case !pl.opts.Caps.DeleteTranslations:
+			warns = append(warns, plan.Warning{File: d.Path, Kind: "orphan-translation", Msg: fmt.Sprintf(
+				"the file was deleted, but %s cannot delete translations through its API: delete the %s translation of article %s there, or add the file back", pl.opts.Provider, locale, ra.ID)})
+		default:
+			changes = append(changes, &plan.Change{Key: "delete-translation:" + d.Path, Action: plan.ActionDeleteTranslation, File: d.Path, ArticleID: ra.ID, URL: url, Locale: locale, Title: rt.Title,
+				Fields: []plan.FieldChange{{Field: "file", Old: d.Path, New: "(deleted)"}}})
+		}
+	}
+	return changes, unmanaged, warns
+}
+
+// indexDeletedTranslations files the translation files git says were
+// deleted under the article they belonged to: its id when its source
+// carried one, else its source's path. Without prune they change
+// nothing, and are not indexed.
+func (pl *planner) indexDeletedTranslations() {
+	pl.deletedTranslations = map[string][]DeletedTranslation{}
+	if !pl.opts.Prune {
+		return
+	}
+	for _, d := range pl.opts.DeletedTranslations {
+		k := "path:" + d.Article
+		if d.ID != "" {
+			k = "id:" + d.ID
+		}
+		pl.deletedTranslations[k] = append(pl.deletedTranslations[k], d)
+	}
+}
+
+// deletedTranslation returns the deleted translation file that held
+// locale of the article (a, bound to remote id), or nil. A file that
+// left another article (its source carried another id) is not this
+// article's, even when its source's path is now a's.
+func (pl *planner) deletedTranslation(a *content.Article, id, locale string) *DeletedTranslation {
+	find := func(k string) *DeletedTranslation {
+		for i, d := range pl.deletedTranslations[k] {
+			if providers.EqualLocale(d.Locale, locale) {
+				return &pl.deletedTranslations[k][i]
+			}
+		}
+		return nil
+	}
+	if d := find("id:" + id); d != nil {
+		return d
+	}
+	return find("path:" + a.Path)
+}
+
+// attachRefs records the placeholders of each body a change writes and
+// makes the change wait for what creates their targets.
+func (pl *planner) attachRefs(changes []*plan.Change) {
+	for _, c := range changes {
+		switch c.Action {
+		case plan.ActionCreate, plan.ActionCreateTranslation, plan.ActionUpdateTranslation:
+		default:
+			continue
+		}
+		r := pl.refs[c.File]
+		if r == nil {
+			continue
+		}
+		if len(r.links) > 0 {
+			c.Links = make(map[string]string, len(r.links))
+			var files []string
+			for tok, file := range r.links {
+				c.Links[tok] = file
+				files = append(files, file)
+			}
+			sort.Strings(files)
+			for _, f := range files {
+				c.Deps = appendUnique(c.Deps, pl.creatorKey(f))
+			}
+		}
+		var imgs []string
+		for short := range r.images {
+			imgs = append(imgs, short)
+		}
+		sort.Strings(imgs)
+		for _, short := range imgs {
+			c.Deps = appendUnique(c.Deps, "upload-image:"+short)
+		}
+	}
+}
+
+// linksTo reports whether the body of file links to target through a
+// placeholder: target is created by the plan.
+func (pl *planner) linksTo(file, target string) bool {
+	if r := pl.refs[file]; r != nil {
+		for _, f := range r.links {
+			if f == target {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// creatorKey is the key of the change that creates a translation file
+// absent from the help center.
+func (pl *planner) creatorKey(file string) string {
+	target := pl.links.files[file]
+	if m := target.managed; m != nil && m.remote == nil && file == target.article.Path {
+		return "create:" + file
+	}
+	return "create-translation:" + file
+}
+
+func appendUnique(list []string, v string) []string {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+// planUploads adds one upload-image change per image the bodies need
+// that the help center does not hold yet.
+func (pl *planner) planUploads() {
+	byShort := map[string]string{} // short hash -> first image path
+	for file, r := range pl.refs {
+		_ = file
+		for short := range r.images {
+			byShort[short] = ""
+		}
+	}
+	if len(byShort) == 0 {
+		return
+	}
+	for file, info := range pl.links.images.m {
+		if info.err == nil {
+			if _, ok := byShort[info.hash[:16]]; ok {
+				if cur := byShort[info.hash[:16]]; cur == "" || file < cur {
+					byShort[info.hash[:16]] = file
+				}
+			}
+		}
+	}
+	shorts := make([]string, 0, len(byShort))
+	for s := range byShort {
+		shorts = append(shorts, s)
+	}
+	sort.Slice(shorts, func(i, j int) bool { return byShort[shorts[i]] < byShort[shorts[j]] })
+	for _, short := range shorts {
+		file := byShort[short]
+		info := pl.links.images.m[file]
+		pl.plan.Changes = append(pl.plan.Changes, &plan.Change{
+			Key: "upload-image:" + short, Action: plan.ActionUploadImage, File: file,
+			Image:  &plan.ImageSpec{Path: file, Hash: info.hash, Short: short, Name: uploadName(info.hash, file), ContentType: info.ctype, Size: info.size},
+			Fields: []plan.FieldChange{{Field: "size", New: humanSize(info.size)}},
+		})
+	}
+}
+
+// createFields lists what a reviewer wants to see of a new article or
+// translation: where it goes, its metadata, and whether it stays a draft.
+func createFields(section string, m providers.ArticleMeta, draft bool) []plan.FieldChange {
+	var f []plan.FieldChange
+	if section != "" {
+		f = append(f, plan.FieldChange{Field: "section", New: section})
+	}
+	lists := []struct {
+		name string
+		v    *[]string
+	}{{"labels", m.Labels}, {"content_tags", m.ContentTags}, {"segments", m.Segments}}
+	for _, l := range lists {
+		if l.v != nil {
+			f = append(f, plan.FieldChange{Field: l.name, New: listString(*l.v)})
+		}
+	}
+	if m.PermissionGroup != nil {
+		f = append(f, plan.FieldChange{Field: "permission_group", New: *m.PermissionGroup})
+	}
+	if draft {
+		f = append(f, plan.FieldChange{Field: "draft", New: "true"})
+	}
+	return f
+}
+
+func keyIf(changes []*plan.Change, key string) []string {
+	for _, c := range changes {
+		if c.Key == key {
+			return []string{key}
+		}
+	}
+	return nil
+}
+
+func (pl *planner) translationExtras(t *content.Translation) (desc, slug *string) {
+	if pl.opts.Caps.Description {
+		desc = t.Description
+	}
+	if pl.opts.Caps.Slug {
+		slug = t.Slug
+	}
+	return desc, slug
+}
+
+// diffMeta compares article-level metadata; nil when nothing differs.
+func (pl *planner) diffMeta(m managedArticle, want providers.ArticleMeta) *plan.Change {
+	ra := m.remote
+	var fields []plan.FieldChange
+	var spec plan.MetaSpec
+	if m.section.Dir != "" || m.section.ID != ra.SectionID {
+		ref := m.section
+		spec.Section = &ref
+		fields = append(fields, plan.FieldChange{Field: "section", Old: pl.sectionName(plan.SectionRef{ID: ra.SectionID}), New: pl.sectionName(m.section)})
+	}
+	a := m.file
+	if !pl.opts.Caps.SourceLocaleFixed && !providers.EqualLocale(a.Locale, ra.SourceLocale) {
+		l := pl.locale(a.Locale)
+		spec.Meta.SourceLocale = &l
+		fields = append(fields, plan.FieldChange{Field: "source_locale", Old: ra.SourceLocale, New: l})
+	}
+	list := func(field string, want *[]string, have []string, set func(*[]string)) {
+		if want == nil {
+			return
+		}
+		h := content.SortedUnique(have)
+		if strings.Join(h, "\x00") != strings.Join(*want, "\x00") {
+			set(want)
+			fields = append(fields, plan.FieldChange{Field: field, Old: listString(h), New: listString(*want)})
+		}
+	}
+	list("labels", want.Labels, ra.Labels, func(v *[]string) { spec.Meta.Labels = v })
+	list("content_tags", want.ContentTags, ra.ContentTags, func(v *[]string) { spec.Meta.ContentTags = v })
+	list("segments", want.Segments, ra.Segments, func(v *[]string) { spec.Meta.Segments = v })
+	if have := pl.remote.Taxonomy.GroupName(ra); want.PermissionGroup != nil && *want.PermissionGroup != have {
+		spec.Meta.PermissionGroup = want.PermissionGroup
+		fields = append(fields, plan.FieldChange{Field: "permission_group", Old: have, New: *want.PermissionGroup})
+	}
+	boolean := func(field string, want *bool, have bool, set func(*bool)) {
+		if want != nil && *want != have {
+			set(want)
+			fields = append(fields, plan.FieldChange{Field: field, Old: strconv.FormatBool(have), New: strconv.FormatBool(*want)})
+		}
+	}
+	boolean("promoted", want.Promoted, ra.Promoted, func(v *bool) { spec.Meta.Promoted = v })
+	boolean("comments_disabled", want.CommentsDisabled, ra.CommentsDisabled, func(v *bool) { spec.Meta.CommentsDisabled = v })
+	if want.Position != nil && *want.Position != ra.Position {
+		spec.Meta.Position = want.Position
+		fields = append(fields, plan.FieldChange{Field: "position", Old: strconv.Itoa(ra.Position), New: strconv.Itoa(*want.Position)})
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	return &plan.Change{Key: "update-meta:" + a.Path, Action: plan.ActionUpdateMeta, File: a.Path, Fields: fields, Meta: &spec}
+}
+
+func listString(l []string) string {
+	if len(l) == 0 {
+		return "[]"
+	}
+	return "[" + strings.Join(l, ", ") + "]"
+}
+
+// diffTranslation compares one locale's title, body and extras; nil when
+// they match. The update keeps the remote draft state: a draft flip is a
+// publish or unpublish of its own.
+func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Translation) (*plan.Change, []plan.Warning) {
+	var fields []plan.FieldChange
+	var warns []plan.Warning
+	want := pl.html(t.Path)
+	if !sameTitle(t.Title, rt.Title) {
+		fields = append(fields, plan.FieldChange{Field: "title", Old: rt.Title, New: t.Title})
+	}
+	bodyDiff, bodyNote := "", ""
+	b := pl.bodies[t.Path]
+	switch {
+	case b.unchanged:
+	case pl.sameBody(want, rt.Body):
+	default:
+		fields = append(fields, plan.FieldChange{Field: "body", Old: "…", New: "…"})
+		bodyDiff, bodyNote = pl.bodyDiff(t.Path, rt.Body, want)
+	}
+	desc, slug := pl.translationExtras(t)
+	if desc != nil && *desc != rt.Description {
+		fields = append(fields, plan.FieldChange{Field: "description", Old: rt.Description, New: *desc})
+	}
+	if slug != nil && *slug != rt.Slug {
+		fields = append(fields, plan.FieldChange{Field: "slug", Old: rt.Slug, New: *slug})
+	}
+	if rt.PendingTitle != "" || rt.PendingBody != "" {
+		var differs []string
+		if rt.PendingTitle != "" && !sameTitle(rt.PendingTitle, t.Title) {
+			differs = append(differs, "title")
+		}
+		if rt.PendingBody != "" && !pl.sameBody(want, rt.PendingBody) {
+			differs = append(differs, "body")
+		}
+		if len(differs) > 0 {
+			warns = append(warns, plan.Warning{File: t.Path, Kind: "pending-draft", Msg: "the help center holds unpublished edits to the " + strings.Join(differs, " and ") +
+				" that differ from this file; apply replaces them with the file (hcsync export --drafts writes them out, to keep them)"})
+			if len(fields) == 0 {
+				fields = append(fields, plan.FieldChange{Field: "unpublished draft", Old: "differs", New: "replaced by the file"})
+				if rt.PendingBody != "" && want != "" && !pl.sameBody(want, rt.PendingBody) {
+					bodyDiff, bodyNote = pl.bodyDiff(t.Path, rt.PendingBody, want)
+				}
+			}
+		}
+	}
+	outdated := pl.outdatedFlag(t, rt, len(fields) > 0)
+	if outdated != nil {
+		fields = append(fields, plan.FieldChange{Field: "outdated", Old: strconv.FormatBool(rt.Outdated), New: strconv.FormatBool(*outdated)})
+	}
+	if len(fields) == 0 {
+		return nil, nil
+	}
+	if b.unchanged {
+		// The cache spared the render, but the update sends the body too.
+		// An article with no remote side never consults the cache. The
+		// body is read now when the tree came from the load cache, and
+		// the file may have changed since: never send a body that could
+		// not be rendered.
+		rb := pl.renderBody(&managedArticle{}, t)
+		if len(rb.problems) > 0 {
+			pl.addProblems(rb.problems)
+			return nil, nil
+		}
+		want = rb.html
+	}
+	return &plan.Change{
+		Key: "update-translation:" + t.Path, Action: plan.ActionUpdateTranslation, File: t.Path, Title: t.Title,
+		Fields: fields, BodyDiff: bodyDiff, BodyNote: bodyNote,
+		Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug, Outdated: outdated}},
+	}, warns
+}
+
+// outdatedFlag is what to write to the help center's outdated flag of
+// t, nil for nothing: on a service that has the flag, a translation git
+// finds stale is marked outdated, and an outdated one is cleared when
+// this plan updates it (updated) and git finds it current. A flag an
+// editor set on a translation that is not updated is left alone (and
+// reported).
+func (pl *planner) outdatedFlag(t *content.Translation, rt *providers.Translation, updated bool) *bool {
+	if !pl.opts.Caps.OutdatedFlag {
+		return nil
+	}
+	stale := pl.stale[t.Path]
+	switch {
+	case stale && !rt.Outdated:
+		return &stale
+	case !stale && rt.Outdated && updated:
+		return &stale
+	}
+	return nil
+}
+
+// createdOutdated flags a create-translation of a translation that is
+// already stale, on a service with an outdated flag: one apply then
+// leaves nothing to do.
+func (pl *planner) createdOutdated(c *plan.Change) {
+	if pl.opts.Caps.OutdatedFlag && pl.stale[c.File] {
+		yes := true
+		c.Translation.Outdated = &yes
+		c.Fields = append(c.Fields, plan.FieldChange{Field: "outdated", New: "true"})
+	}
+}
+
+// onlyOutdated reports whether c changes nothing but the outdated flag:
+// it overwrites no edit made in the help center.
+func onlyOutdated(c *plan.Change) bool {
+	return len(c.Fields) == 1 && c.Fields[0].Field == "outdated"
+}
+
+// sameTitle compares a file's title with a help center's as the services
+// store them: without surrounding whitespace, which the local provider
+// trims and a title edited in a help center's UI may keep. A title:
+// "Board? " then converges whichever side trims it.
+func sameTitle(file, live string) bool {
+	return strings.TrimSpace(file) == strings.TrimSpace(live)
+}
+
+// drift warns when the help center's copy of file, which differs from
+// the file, was edited there after the last apply wrote it (with an
+// apply record) or after the file's last commit (without one): apply
+// would overwrite that edit.
+func (pl *planner) drift(file string, updated time.Time) (plan.Warning, bool) {
+	// A file with uncommitted edits may differ by that edit alone.
+	if updated.IsZero() || (pl.opts.Committed != nil && !pl.opts.Committed(file)) {
+		return plan.Warning{}, false
+	}
+	if a := pl.opts.Applied; a != nil && a.Files[file] {
+		if !updated.After(a.At) {
+			return plan.Warning{}, false
+		}
+		return plan.Warning{File: file, Kind: "drift", Msg: fmt.Sprintf(
+			"edited in the help center after the last apply (remote updated %s, applied %s); apply overwrites it",
+			updated.UTC().Format("2006-01-02 15:04"), a.At.UTC().Format("2006-01-02 15:04"))}, true
+	}
+	when, ok := pl.opts.LastCommit[file]
+	if !ok || !updated.After(when) {
+		return plan.Warning{}, false
+	}
+	return plan.Warning{File: file, Kind: "drift", Msg: fmt.Sprintf(
+		"edited in the help center after the last commit (remote updated %s, file committed %s); apply overwrites it",
+		updated.UTC().Format("2006-01-02 15:04"), when.UTC().Format("2006-01-02 15:04"))}, true
+}

@@ -1,0 +1,56 @@
+package planner
+
+import (
+	"testing"
+
+	"github.com/hcsync/hcsync/internal/plantest"
+	"github.com/hcsync/hcsync/plan"
+)
+
+// A translation of a new article must wait for the article's create even
+// when links put both in one cycle, or it is written to article "".
+func TestLinkCycleKeepsTranslationAfterItsArticle(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		bDraft string
+	}{
+		{"source published", "false"},
+		{"source draft", "true"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tree := plantest.LoadTree(t, map[string]string{
+				"Guides/a.md":    "---\ntitle: A\n---\n[b](b.md) [b in French](b.fr.md)\n",
+				"Guides/b.md":    "---\ntitle: B\ndraft: " + tt.bDraft + "\n---\n[a](a.md)\n",
+				"Guides/b.fr.md": "---\ntitle: B fr\ndraft: false\n---\n[a](a.md)\n",
+			})
+			p := makePlan(t, tree, plantest.BaseRemote(), Options{})
+			byKey := map[string]*plan.Change{}
+			for _, c := range p.Changes {
+				byKey[c.Key] = c
+			}
+			var after func(key, want string, seen map[string]bool) bool
+			after = func(key, want string, seen map[string]bool) bool {
+				if seen[key] {
+					return false
+				}
+				seen[key] = true
+				for _, d := range byKey[key].Deps {
+					if d == want || (byKey[d] != nil && after(d, want, seen)) {
+						return true
+					}
+				}
+				return false
+			}
+			c := byKey["create-translation:Guides/b.fr.md"]
+			if c == nil {
+				t.Fatalf("no create-translation for b.fr.md in %v", plantest.Keys(p))
+			}
+			if !after(c.Key, "create:Guides/b.md", map[string]bool{}) {
+				t.Errorf("%s deps %v: does not wait for create:Guides/b.md", c.Key, c.Deps)
+			}
+		})
+	}
+}
