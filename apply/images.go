@@ -2,9 +2,12 @@ package apply
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sync"
 
+	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
 )
@@ -93,4 +96,45 @@ func (r *run) finishCreate(ctx context.Context, c *plan.Change, id string) error
 	}
 	_, err = r.e.Provider.UpdateTranslation(ctx, id, src)
 	return err
+}
+
+func (r *run) uploadImage(ctx context.Context, c *plan.Change) (string, error) {
+	img := c.Image
+	data, err := r.readImage(img)
+	if err != nil {
+		return "", err
+	}
+	if r.e.Provider.Capabilities().ImagesAttachToArticle {
+		r.mu.Lock()
+		r.pending[img.Short] = &pendingImage{spec: img}
+		r.mu.Unlock()
+		return "uploaded with the first article written that shows it", nil
+	}
+	url, err := r.e.Provider.UploadImage(ctx, providers.Image{Name: img.Name, ContentType: img.ContentType, Data: data, Hash: img.Hash})
+	if err != nil {
+		return "", err
+	}
+	if url == "" {
+		// An empty src would publish a broken image.
+		return "", fmt.Errorf("uploading %s: the help center answered with no URL for the image", img.Path)
+	}
+	r.mu.Lock()
+	r.imageURLs[img.Short] = url
+	r.mu.Unlock()
+	return "", nil
+}
+
+// readImage reads an image of the plan again, and checks it again, now:
+// the plan found the image inside the tree, but a link may have been put
+// in its place since, or the bytes changed.
+func (r *run) readImage(img *plan.ImageSpec) ([]byte, error) {
+	data, err := content.ReadFile(r.e.Root, img.Path)
+	if err != nil {
+		return nil, fmt.Errorf("reading image: %w", err)
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != img.Hash {
+		return nil, fmt.Errorf("%s changed since the plan was made: run hcsync plan again", img.Path)
+	}
+	return data, nil
 }

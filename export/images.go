@@ -1,0 +1,146 @@
+package export
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/hcsync/hcsync/plan"
+	"github.com/hcsync/hcsync/render"
+)
+
+// image downloads the image at src for a body in dir and names its file
+// there; ok = false keeps src (an image of another site, or one that
+// could not be downloaded, with a warning). Each file holds the image of
+// one URL: two URLs with the same bytes get two files, so that each body
+// resolves back to the URL it showed.
+func (ex *exporter) image(file, dir, src string) (name string, ok bool) {
+	f, seen := ex.fetched[src]
+	if !seen {
+		f = ex.fetch(src)
+		ex.fetched[src] = f
+		if f.err != nil {
+			ex.res.Warnings = append(ex.res.Warnings, plan.Warning{File: file, Kind: "image", Msg: fmt.Sprintf("image %s kept as a URL: %v", src, f.err)})
+		}
+	}
+	if f.data == nil {
+		return "", false
+	}
+	names := ex.imageNames[dir]
+	if names == nil {
+		names = map[string]string{}
+		ex.imageNames[dir] = names
+	}
+	for n, s := range names {
+		if s == src {
+			return n, true
+		}
+	}
+	base := imageBase(src)
+	ext := path.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	name = base
+	for i := 2; names[name] != ""; i++ {
+		name = stem + "-" + strconv.Itoa(i) + ext
+	}
+	names[name] = src
+	return name, true
+}
+
+// imageBase is a safe file name for the image at src.
+func imageBase(src string) string {
+	u, err := url.Parse(src)
+	base := ""
+	if err == nil {
+		base = path.Base(u.Path)
+	}
+	ext := strings.ToLower(path.Ext(base))
+	stem := render.FileSlug(strings.TrimSuffix(base, path.Ext(base)))
+	if stem == "untitled" {
+		stem = "image"
+	}
+	switch ext {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg":
+	default:
+		ext = ""
+	}
+	return shortName(stem, base, maxNameBytes-len(ext)) + ext
+}
+
+// imageHosts are where the services serve the images they hold, when
+// not on the help center's own host (Zendesk serves attachments there).
+var imageHosts = map[string][]string{
+	// Upload Image answers "url": "https://cdn.help.center/images/..."
+	// (helpcenter-articles.txt, Image Upload).
+	"helpcenter": {"cdn.help.center"},
+	// "Images will be uploaded to Intercom and we'll use an Intercom link
+	// to display these", links like
+	// https://downloads.intercomcdn.com/i/o/204050460/... (intercom-articles.txt).
+	"intercom": {"downloads.intercomcdn.com"},
+}
+
+// fetch downloads one image: through the provider when it can, by GET
+// when the image lives on the help center's own host or the service's
+// image host, else not at all.
+func (ex *exporter) fetch(src string) fetchedImage {
+	var data []byte
+	var err error
+	if f, ok := ex.p.(ImageFetcher); ok {
+		data, err = f.FetchImage(ex.ctx, src)
+	} else {
+		u, perr := url.Parse(src)
+		if perr != nil || u.Host == "" || !ex.hostsImages(u.Host) || (u.Scheme != "https" && u.Scheme != "http") {
+			return fetchedImage{} // another site's image stays a link
+		}
+		data, err = ex.get(src)
+	}
+	if err != nil {
+		return fetchedImage{err: err}
+	}
+	sum := sha256.Sum256(data)
+	return fetchedImage{data: data, hash: fmt.Sprintf("%x", sum)}
+}
+
+// hostsImages reports whether host serves the help center's images.
+func (ex *exporter) hostsImages(host string) bool {
+	if ex.hosts[host] {
+		return true
+	}
+	for _, h := range imageHosts[ex.p.Name()] {
+		if strings.EqualFold(host, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxExportImage bounds an image download, as the services bound uploads.
+const maxExportImage = 20 << 20
+
+func (ex *exporter) get(src string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ex.ctx, http.MethodGet, src, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := ex.opts.HTTPClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: %s", src, resp.Status)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxExportImage+1))
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", src, err)
+	}
+	if len(data) > maxExportImage {
+		return nil, fmt.Errorf("GET %s: larger than %d MB", src, maxExportImage>>20)
+	}
+	return data, nil
+}

@@ -1,0 +1,141 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Write puts the tree's files under dir. Each file is written to a
+// temporary file and renamed into place, so a failure half-way leaves
+// whole files only; a path that would leave dir is refused, and so is
+// one through a folder that is a link out of dir (export --force into a
+// folder that holds links): nothing is written outside dir. A file that
+// is a link is replaced, not written through. An error names what the
+// file holds (the article) and where it was going.
+func (r *Result) Write(dir string) error {
+	for _, f := range r.Files {
+		if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
+			return fmt.Errorf("export: %srefusing to write %s outside %s", of(f), f.Path, dir)
+		}
+		if err := linkedOut(dir, path.Dir(f.Path)); err != nil {
+			return fmt.Errorf("export: %s: %w", f.Path, err)
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer root.Close()
+	for _, f := range r.Files {
+		if err := writeAtomic(root, filepath.FromSlash(f.Path), f.Data); err != nil {
+			return fmt.Errorf("export: %swrite %s: %w", of(f), filepath.Join(dir, filepath.FromSlash(f.Path)), err)
+		}
+	}
+	return nil
+}
+
+// of is what f holds and ": ", or "" for a file of the tree itself.
+func of(f File) string {
+	if f.Of == "" {
+		return ""
+	}
+	return f.Of + ": "
+}
+
+// linkedOut returns an error naming the first folder on the slash path
+// rel under dir that is a link leading out of dir. Writes go through an
+// os.Root, which refuses such a path anyway; this says which folder it
+// is and what to do.
+func linkedOut(dir, rel string) error {
+	realDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil // dir is made by the write
+	}
+	p := ""
+	for _, seg := range strings.Split(rel, "/") {
+		if seg == "." {
+			break
+		}
+		p = path.Join(p, seg)
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		info, err := os.Lstat(full)
+		if err != nil {
+			return nil // the rest is made by the write
+		}
+		if info.Mode()&os.ModeSymlink == 0 {
+			continue
+		}
+		real, err := filepath.EvalSymlinks(full)
+		if err != nil {
+			return fmt.Errorf("%s is a link to a folder that does not exist: remove the link", p)
+		}
+		if r, err := filepath.Rel(realDir, real); err != nil || !filepath.IsLocal(r) {
+			return fmt.Errorf("%s points outside the folder (-> %s): remove the link, or export elsewhere", p, real)
+		}
+	}
+	return nil
+}
+
+// bare is the cause of a file operation's error without the paths it
+// names ("file exists", "no space left on device").
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// writeAtomic writes data to a temporary file beside name, in root, and
+// renames it into place. Its errors leave the temporary file's name
+// out: the caller names the file.
+func writeAtomic(root *os.Root, name string, data []byte) error {
+	dir := filepath.Dir(name)
+	if err := root.MkdirAll(dir, 0o755); err != nil {
+		return err // names the folder in the way
+	}
+	tmp, f, err := createTemp(root, filepath.Join(dir, "."+filepath.Base(name)), ".tmp")
+	if err != nil {
+		return bare(err)
+	}
+	_, werr := f.Write(data)
+	merr := f.Chmod(0o644) // whatever the umask, as a checkout would
+	cerr := f.Close()
+	if err := errors.Join(werr, merr, cerr); err != nil {
+		root.Remove(tmp)
+		return bare(err)
+	}
+	if err := root.Rename(tmp, name); err != nil {
+		root.Remove(tmp)
+		return bare(err)
+	}
+	return nil
+}
+
+// createTemp is os.CreateTemp for an os.Root, which has none: a new
+// file named prefix, a random number and suffix, mode 0644.
+func createTemp(root *os.Root, prefix, suffix string) (string, *os.File, error) {
+	for range 100 {
+		name := prefix + "." + strconv.FormatUint(rand.Uint64(), 36) + suffix
+		f, err := root.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return name, f, err
+	}
+	return "", nil, fmt.Errorf("cannot create a temporary file beside %s", prefix)
+}
