@@ -10,6 +10,7 @@ import (
 
 	"github.com/hcsync/hcsync/apply"
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/internal/plantest"
 	"github.com/hcsync/hcsync/planner"
 	"github.com/hcsync/hcsync/remote"
@@ -81,7 +82,7 @@ func TestRerenderAfterCacheHitKeepsBodyError(t *testing.T) {
 	if err == nil {
 		t.Fatalf("plan of a file changed since Load: %v, want a problem", plantest.Keys(p))
 	}
-	if ps, ok := err.(content.Problems); !ok || len(ps) != 1 || !strings.Contains(ps[0].String(), "Guides/Sec/a.md") || !strings.Contains(ps[0].String(), "run hcsync again") {
+	if ps, ok := err.(diag.Problems); !ok || len(ps) != 1 || !strings.Contains(ps[0].String(), "Guides/Sec/a.md") || !strings.Contains(ps[0].String(), "run hcsync again") {
 		t.Errorf("err = %v, want one problem naming the file", err)
 	}
 }

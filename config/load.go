@@ -13,7 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 )
 
 // Defaults of the keys hcsync.yaml may leave out.
@@ -29,7 +29,7 @@ const (
 )
 
 // Load reads the hcsync.yaml at path, fills in defaults and validates it.
-// Everything wrong with the file is reported at once, as content.Problems
+// Everything wrong with the file is reported at once, as diag.Problems
 // naming path and the line of each key.
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
@@ -91,12 +91,6 @@ func (c *Config) applyDefaults(lines map[string]int) {
 	}
 }
 
-// FrontMatterOptions are the front_matter settings as package content
-// takes them.
-func (c *Config) FrontMatterOptions() content.FrontMatterOptions {
-	return content.FrontMatterOptions{Ignore: c.FrontMatter.Ignore, Unknown: content.UnknownKeys(c.FrontMatter.Unknown)}
-}
-
 // ContentDir returns the absolute path of the Markdown tree.
 func (c *Config) ContentDir() string { return c.resolve(c.Content) }
 
@@ -121,11 +115,11 @@ type decoder struct {
 	file     string
 	lines    map[string]int // dotted key ("zendesk.subdomain") -> line of its value
 	bad      map[int]bool   // lines of values that did not decode
-	problems content.Problems
+	problems diag.Problems
 }
 
 func (d *decoder) problem(line int, format string, args ...any) {
-	d.problems = append(d.problems, content.Problem{File: d.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	d.problems = append(d.problems, diag.Problem{File: d.file, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 // parse returns the top-level mapping of data, nil when the file is
@@ -138,7 +132,7 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 	case errors.Is(err, io.EOF):
 		return nil
 	case err != nil:
-		line, msg := content.SplitYAMLError(err)
+		line, msg := diag.SplitYAMLError(err)
 		d.problem(line, "invalid YAML: %s", msg)
 		return nil
 	}
@@ -175,7 +169,7 @@ func (d *decoder) mapping(node *yaml.Node, v reflect.Value, prefix string) {
 			if prefix != "" {
 				where = " in " + strings.TrimSuffix(prefix, ".")
 			}
-			if near := content.Nearest(k.Value, names); near != "" {
+			if near := diag.Nearest(k.Value, names); near != "" {
 				d.problem(k.Line, "unknown key %q%s (did you mean %q?)", k.Value, where, near)
 			} else {
 				d.problem(k.Line, "unknown key %q%s (allowed: %s)", k.Value, where, strings.Join(names, ", "))

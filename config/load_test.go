@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 )
 
 // writeConfig writes text as hcsync.yaml in a fresh folder.
@@ -136,7 +136,7 @@ func TestLoadProblems(t *testing.T) {
 			t.Parallel()
 			path := writeConfig(t, tt.text)
 			cfg, err := Load(path)
-			var ps content.Problems
+			var ps diag.Problems
 			if !errors.As(err, &ps) {
 				t.Fatalf("Load = %+v, %v; want Problems", cfg, err)
 			}
@@ -183,7 +183,7 @@ func TestLinksRoot(t *testing.T) {
 				t.Fatal(err)
 			}
 			cfg, err := Load(path)
-			var ps content.Problems
+			var ps diag.Problems
 			switch {
 			case tt.want == "" && err != nil:
 				t.Fatalf("Load: %v", err)

@@ -9,7 +9,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/locales"
+
+	"github.com/hcsync/hcsync/diag"
 )
 
 // Providers lists the provider ids hcsync.yaml may name.
@@ -21,14 +23,14 @@ const MaxConcurrency = 64
 
 // validate checks values that decoded fine but make no sense. lines maps
 // dotted keys to the line they were written on (0 for defaults).
-func (c *Config) validate(lines map[string]int) content.Problems {
-	var ps content.Problems
+func (c *Config) validate(lines map[string]int) diag.Problems {
+	var ps diag.Problems
 	problem := func(key, format string, args ...any) {
-		ps = append(ps, content.Problem{File: c.File, Line: lines[key], Msg: fmt.Sprintf(format, args...)})
+		ps = append(ps, diag.Problem{File: c.File, Line: lines[key], Msg: fmt.Sprintf(format, args...)})
 	}
 	if !slices.Contains(Providers, c.Provider) {
 		hint := ""
-		if near := content.Nearest(c.Provider, Providers); near != "" {
+		if near := diag.Nearest(c.Provider, Providers); near != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", near)
 		}
 		problem("provider", "provider %q is not one of %s%s", c.Provider, strings.Join(Providers, ", "), hint)
@@ -42,24 +44,26 @@ func (c *Config) validate(lines map[string]int) content.Problems {
 	if c.RateLimit < 0 {
 		problem("rate_limit", "rate_limit %d is negative: use 0 for the provider's documented limit", c.RateLimit)
 	}
-	if !content.ValidLocale(c.DefaultLocale) {
+	if !locales.Valid(c.DefaultLocale) {
 		problem("default_locale", "default_locale %q is not a locale code (like en-us, fr, pt-br)", c.DefaultLocale)
 	}
 	for _, l := range c.RequiredLocales {
-		if !content.ValidLocale(l) {
+		if !locales.Valid(l) {
 			problem("required_locales", "required_locales: %q is not a locale code (like en-us, fr, pt-br)", l)
 		}
 	}
 	for _, l := range c.Local.Locales {
-		if !content.ValidLocale(l) {
+		if !locales.Valid(l) {
 			problem("local.locales", "local.locales: %q is not a locale code (like en-us, fr, pt-br)", l)
 		}
 	}
 	if c.Intercom.Prune != "draft" && c.Intercom.Prune != "delete" {
 		problem("intercom.prune", "intercom.prune %q is not draft or delete", c.Intercom.Prune)
 	}
-	switch content.UnknownKeys(c.FrontMatter.Unknown) {
-	case content.UnknownError, content.UnknownWarn, content.UnknownIgnore:
+	// The three values are content.UnknownKeys's; config reads the file
+	// and leaves what they mean to the loader.
+	switch c.FrontMatter.Unknown {
+	case "error", "warn", "ignore":
 	default:
 		problem("front_matter.unknown", "front_matter.unknown %q is not error, warn or ignore", c.FrontMatter.Unknown)
 	}

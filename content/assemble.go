@@ -6,16 +6,18 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/locales"
+
+	"github.com/hcsync/hcsync/diag"
 )
 
 // assemble builds the tree from parsed files and adds the problems that
 // need more than one file to see: translations without a source, two
 // files for one locale, two files claiming one id.
-func assemble(root string, dirs []string, files []*parsedFile, opts LoadOptions) (*Tree, Problems) {
-	var problems Problems
+func assemble(root string, dirs []string, files []*parsedFile, opts LoadOptions) (*Tree, diag.Problems) {
+	var problems diag.Problems
 	problem := func(file string, line int, format string, args ...any) {
-		problems = append(problems, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+		problems = append(problems, diag.Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	tree := &Tree{Root: root}
 	for _, pf := range files {
@@ -63,12 +65,12 @@ func assemble(root string, dirs []string, files []*parsedFile, opts LoadOptions)
 			continue
 		case a == nil || pf.fm == nil:
 			continue // its own problems are reported already
-		case providers.EqualLocale(pf.locale, a.Locale):
+		case locales.Equal(pf.locale, a.Locale):
 			problem(pf.rel, 0, "translation in the source's own locale %s: merge it into %s or change the suffix", a.Locale, a.Path)
 			continue
 		}
 		if other := a.Translation(pf.locale); other != nil {
-			problem(pf.rel, 0, "second %s translation of %s (the first is %s): remove one", providers.NormalizeLocale(pf.locale), a.Path, other.Path)
+			problem(pf.rel, 0, "second %s translation of %s (the first is %s): remove one", locales.Normalize(pf.locale), a.Path, other.Path)
 			continue
 		}
 		t := newTranslation(pf, pf.locale)
@@ -80,7 +82,7 @@ func assemble(root string, dirs []string, files []*parsedFile, opts LoadOptions)
 	for _, a := range tree.Articles {
 		others := a.Translations[1:]
 		sort.Slice(others, func(i, j int) bool {
-			return providers.NormalizeLocale(others[i].Locale) < providers.NormalizeLocale(others[j].Locale)
+			return locales.Normalize(others[i].Locale) < locales.Normalize(others[j].Locale)
 		})
 	}
 	return tree, problems
@@ -186,9 +188,9 @@ func sections(dirs []string, files []*parsedFile, problem func(string, int, stri
 		}
 		parent, name := splitDir(dir)
 		hasSections[parent] = true
-		s := &Section{Dir: dir, Parent: parent, Kind: providers.KindSection, Name: name}
+		s := &Section{Dir: dir, Parent: parent, Name: name}
 		if parent == "" && !hasArticles[dir] && hasSections[dir] {
-			s.Kind = providers.KindCategory
+			s.Category = true
 		}
 		out = append(out, s)
 	}

@@ -42,10 +42,10 @@
 //     meaning (Hugo's weight:, Jekyll's permalink:) gets a hint naming
 //     hcsync's key, or saying why there is none; the list of every key
 //     is a note said once under the problems, not in each line.
-//   - Problems carry a Kind; Problems.Format folds more than GroupOver
+//   - diag.Problems carry a Kind; diag.Problems.Format folds more than diag.GroupOver
 //     problems of one kind and message into one line.
-//   - Problem lines are 1-based file lines. YAML syntax errors carry the
-//     line yaml.v3 names (see SplitYAMLError), which is where its parser
+//   - diag.Problem lines are 1-based file lines. YAML syntax errors carry the
+//     line yaml.v3 names (see diag.SplitYAMLError), which is where its parser
 //     stopped: for an unclosed [ list that may be the closing ---.
 //
 // WriteID is the one writer: it edits the id: line of the front-matter

@@ -4,6 +4,8 @@ import (
 	"hash/fnv"
 	"slices"
 	"strings"
+
+	"github.com/hcsync/hcsync/diag"
 )
 
 // UnknownKeys says what Load makes of a front-matter key hcsync does
@@ -113,7 +115,7 @@ func unknownKeyMsg(key string, allowed []string) string {
 	case ok:
 		return `unknown key "` + key + `" (` + sk.note + `): remove it, or ` + ignore
 	}
-	if near := Nearest(key, allowed); near != "" {
+	if near := diag.Nearest(key, allowed); near != "" {
 		return `unknown key "` + key + `" (did you mean "` + near + `"?)`
 	}
 	return `unknown key "` + key + `": remove it, or ` + ignore

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hcsync/hcsync/diag"
 )
 
 // hugoPage is a page as Hugo's own documentation writes them: title and
@@ -29,9 +31,9 @@ Body
 func loadFM(t *testing.T, root string, fmo FrontMatterOptions, c *LoadCache) (problems, warnings []string) {
 	t.Helper()
 	tree, err := Load(root, LoadOptions{DefaultLocale: "en-us", FrontMatter: fmo, Cache: c})
-	var ps Problems
+	var ps diag.Problems
 	if err != nil && !errors.As(err, &ps) {
-		t.Fatalf("Load: %v, want Problems", err)
+		t.Fatalf("Load: %v, want diag.Problems", err)
 	}
 	for _, p := range ps {
 		problems = append(problems, p.String())

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/internal/readfile"
 )
 
@@ -41,7 +42,7 @@ type LoadOptions struct {
 
 // Load reads the Markdown tree under root. Every problem in the tree is
 // collected in one pass: when there are any, Load returns the tree it
-// could build together with a Problems error, sorted by file and line.
+// could build together with a diag.Problems error, sorted by file and line.
 // Warnings (unknown keys, with FrontMatter.Unknown warn) are in
 // Tree.Warnings.
 // Other errors (root missing, a folder that cannot be listed) come with a
@@ -135,7 +136,7 @@ type walker struct {
 	realRoot      string // the root with its links resolved
 	dirs, folders []string
 	files         []fileRef
-	problems      Problems // of links that are not files of the tree
+	problems      diag.Problems // of links that are not files of the tree
 }
 
 // walk adds the folder at path, whose slash path is rel, and what it
@@ -171,7 +172,7 @@ func (w *walker) walk(path, rel string) error {
 			problem, read := checkLink(w.realRoot, path, name, md)
 			if !md {
 				if problem != "" {
-					w.problems = append(w.problems, Problem{File: fr.rel, Msg: problem})
+					w.problems = append(w.problems, diag.Problem{File: fr.rel, Msg: problem})
 				}
 				continue
 			}
@@ -240,7 +241,7 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool, ru
 				f := &files[i]
 				if f.refused != "" {
 					pf := f.parsedFile()
-					pf.problems = []Problem{{File: f.rel, Msg: f.refused}}
+					pf.problems = []diag.Problem{{File: f.rel, Msg: f.refused}}
 					out[i] = pf
 					continue
 				}
@@ -269,7 +270,7 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool, ru
 						err = pe.Err // the path is already in the problem
 					}
 					pf := f.parsedFile()
-					pf.problems = []Problem{{File: f.rel, Msg: fmt.Sprintf("cannot read the file: %v", err)}}
+					pf.problems = []diag.Problem{{File: f.rel, Msg: fmt.Sprintf("cannot read the file: %v", err)}}
 					out[i] = pf
 					continue
 				}

@@ -39,8 +39,12 @@ func dump(tree *Tree) string {
 		if s.Position != nil {
 			pos = fmt.Sprint(*s.Position)
 		}
+		kind := "section"
+		if s.Category {
+			kind = "category"
+		}
 		fmt.Fprintf(&b, "%s %q parent=%q name=%q id=%q description=%q position=%s file=%q\n",
-			s.Kind, s.Dir, s.Parent, s.Name, s.ID, s.Description, pos, s.File)
+			kind, s.Dir, s.Parent, s.Name, s.ID, s.Description, pos, s.File)
 	}
 	for _, a := range tree.Articles {
 		fmt.Fprintf(&b, "article %q dir=%q id=%q@%d locale=%q section=%q@%d\n", a.Path, a.Dir, a.ID, a.IDLine, a.Locale, a.Section, a.SectionLine)

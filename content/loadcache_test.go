@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hcsync/hcsync/diag"
 )
 
 // copyDir copies the trees of testdata into a temp folder whose files
@@ -200,7 +202,7 @@ func TestLoadCacheSymlinks(t *testing.T) {
 		if want := []string{"s/a.md A", "s/b.md B"}; !slices.Equal(got, want) {
 			t.Errorf("%s: articles %q, want %q", run, got, want)
 		}
-		var problems Problems
+		var problems diag.Problems
 		if !errors.As(err, &problems) || len(problems) != 1 || problems[0].File != "s/folder.md" ||
 			!strings.HasPrefix(problems[0].Msg, "cannot read the file: ") {
 			t.Errorf("%s: %v, want that s/folder.md cannot be read", run, err)

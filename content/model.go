@@ -1,6 +1,9 @@
 package content
 
-import "github.com/hcsync/hcsync/providers"
+import (
+	"github.com/hcsync/hcsync/diag"
+	"github.com/hcsync/hcsync/locales"
+)
 
 // Tree is the desired state: every section and article found under the
 // content folder.
@@ -15,16 +18,18 @@ type Tree struct {
 	// Warnings are what is worth saying about a tree that loads: keys
 	// hcsync does not read, with front_matter unknown: warn. Sorted by
 	// file and line.
-	Warnings Problems
+	Warnings diag.Problems
 }
 
 // Section is a folder of the tree: a category (a top-level folder that
 // holds only folders) or a section (a folder that holds articles;
 // deeper folders are sub-sections).
 type Section struct {
-	Dir         string // slash path relative to Root, e.g. "getting-started"
-	Parent      string // Dir of the parent folder, "" for top level
-	Kind        providers.SectionKind
+	Dir    string // slash path relative to Root, e.g. "getting-started"
+	Parent string // Dir of the parent folder, "" for top level
+	// Category is set on a top-level folder that holds only folders;
+	// every other folder is a section (deeper ones sub-sections).
+	Category    bool
 	Name        string // title: of _section.md/_category.md, else the folder name
 	ID          string // id: of _section.md/_category.md, binds the folder to a remote one
 	Description string
@@ -76,7 +81,7 @@ func (a *Article) Source() *Translation { return a.Translations[0] }
 // Translation returns the translation for locale, or nil.
 func (a *Article) Translation(locale string) *Translation {
 	for _, t := range a.Translations {
-		if providers.EqualLocale(t.Locale, locale) {
+		if locales.Equal(t.Locale, locale) {
 			return t
 		}
 	}
@@ -116,7 +121,7 @@ func (s *Section) IDFile() string {
 	if s.File != "" {
 		return s.File
 	}
-	if s.Kind == providers.KindCategory {
+	if s.Category {
 		return s.Dir + "/_category.md"
 	}
 	return s.Dir + "/_section.md"

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hcsync/hcsync/locales"
+
+	"github.com/hcsync/hcsync/diag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -33,8 +36,8 @@ type parsedFile struct {
 	bodyLine int
 	bodySum  uint64 // Checksum(body)
 	bodyLazy bool   // from the LoadCache: body is nil, Tree.Body reads it
-	problems []Problem
-	warnings []Problem // unknown keys, with unknown: warn
+	problems []diag.Problem
+	warnings []diag.Problem // unknown keys, with unknown: warn
 }
 
 // parseFile reads the front-matter of one file, checking everything that
@@ -68,16 +71,16 @@ func newKeyRules(o FrontMatterOptions) keyRules {
 func parse(pf *parsedFile, data []byte, rules keyRules) {
 	rel, kind := pf.rel, pf.kind
 	problemOf := func(k string, line int, format string, args ...any) {
-		pf.problems = append(pf.problems, Problem{File: rel, Line: line, Msg: fmt.Sprintf(format, args...), Kind: k})
+		pf.problems = append(pf.problems, diag.Problem{File: rel, Line: line, Msg: fmt.Sprintf(format, args...), Kind: k})
 	}
 	problem := func(line int, format string, args ...any) { problemOf("", line, format, args...) }
 	unknown := func(line int, msg string) {
 		switch rules.unknown {
 		case UnknownIgnore:
 		case UnknownWarn:
-			pf.warnings = append(pf.warnings, Problem{File: rel, Line: line, Msg: msg, Kind: KindUnknownKey})
+			pf.warnings = append(pf.warnings, diag.Problem{File: rel, Line: line, Msg: msg, Kind: KindUnknownKey, Note: keysNote()})
 		default:
-			problemOf(KindUnknownKey, line, "%s", msg)
+			pf.problems = append(pf.problems, diag.Problem{File: rel, Line: line, Msg: msg, Kind: KindUnknownKey, Note: keysNote()})
 		}
 	}
 
@@ -130,7 +133,7 @@ func parse(pf *parsedFile, data []byte, rules keyRules) {
 	case pf.fm.Title == nil || strings.TrimSpace(*pf.fm.Title) == "":
 		problemOf(KindEmptyTitle, pf.fm.Lines["title"], "title is empty")
 	}
-	if l := pf.fm.Locale; l != nil && !ValidLocale(*l) {
+	if l := pf.fm.Locale; l != nil && !locales.Valid(*l) {
 		problem(pf.fm.Lines["locale"], "locale %q is not a locale code (like en-us, fr, pt-br)", *l)
 	}
 	return
@@ -161,7 +164,7 @@ func parseYAML(src []byte, first int, problem func(int, string, ...any)) (*yaml.
 // parseYAMLSlow is parseYAML through yaml.v3, for any block.
 func parseYAMLSlow(src []byte, first int, problem func(int, string, ...any)) (*yaml.Node, bool) {
 	syntax := func(err error) {
-		line, msg := SplitYAMLError(err)
+		line, msg := diag.SplitYAMLError(err)
 		problem(first+line-1, "invalid YAML: %s", msg)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))

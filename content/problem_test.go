@@ -4,20 +4,22 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/hcsync/hcsync/diag"
 )
 
 // hugoProblems loads a tree of n pages with weight: and one broken
 // file, as a tree moving in from Hugo reads before front_matter is set.
-func hugoProblems(t *testing.T, n int) Problems {
+func hugoProblems(t *testing.T, n int) diag.Problems {
 	t.Helper()
 	files := map[string]string{"s/broken.md": "---\ntitle: B\nlabls: [x]\n---\n"}
 	for i := range n {
 		files[fmt.Sprintf("s/p%02d.md", i)] = "---\ntitle: P\nweight: 3\n---\n"
 	}
 	_, err := Load(writeTree(t, files), LoadOptions{})
-	ps, ok := err.(Problems)
+	ps, ok := err.(diag.Problems)
 	if !ok {
-		t.Fatalf("Load: %v, want Problems", err)
+		t.Fatalf("Load: %v, want diag.Problems", err)
 	}
 	return ps
 }
@@ -71,36 +73,5 @@ func TestProblemsFormatAll(t *testing.T) {
 	got, folded := hugoProblems(t, 12).Format(true)
 	if folded != 0 || strings.Count(got, "\n  ") != 14 || !strings.Contains(got, "s/p11.md:3: unknown key \"weight\"") {
 		t.Errorf("Format(all) folded %d, want every line:\n%s", folded, got)
-	}
-}
-
-// TestGroupLineCountsFiles checks that a message found several times in
-// one file is counted in times and files, each place named once.
-func TestGroupLineCountsFiles(t *testing.T) {
-	t.Parallel()
-	var g []Problem
-	for _, w := range []struct {
-		file string
-		line int
-	}{{"a.md", 5}, {"a.md", 5}, {"a.md", 9}, {"b.md", 2}, {"c.md", 1}, {"d.md", 1}, {"e.md", 1}} {
-		g = append(g, Problem{File: w.file, Line: w.line, Msg: `link "g": dead link: g does not exist`})
-	}
-	want := `link "g": 7 times in 5 files (a.md:5, a.md:9, b.md:2, c.md:1, d.md:1, … and 2 more): dead link: g does not exist`
-	if got := groupLine(g); got != want {
-		t.Errorf("groupLine:\n%s\nwant:\n%s", got, want)
-	}
-}
-
-func TestSplitMsg(t *testing.T) {
-	t.Parallel()
-	tests := []struct{ msg, head, tail string }{
-		{"title is empty", "title is empty", ""},
-		{"missing title: add a title: line", "missing title", "add a title: line"},
-		{`unknown key "a: b" (x: y): fix it`, `unknown key "a: b" (x: y)`, "fix it"},
-	}
-	for _, tt := range tests {
-		if h, tl := splitMsg(tt.msg); h != tt.head || tl != tt.tail {
-			t.Errorf("splitMsg(%q) = %q, %q; want %q, %q", tt.msg, h, tl, tt.head, tt.tail)
-		}
 	}
 }

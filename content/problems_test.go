@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hcsync/hcsync/diag"
 )
 
 // writeTree writes files (slash path -> content) under a fresh temp dir
@@ -27,16 +29,16 @@ func writeTree(t testing.TB, files map[string]string) string {
 }
 
 // problemStrings loads root and returns its problems as strings; it
-// fails the test on any error that is not Problems.
+// fails the test on any error that is not diag.Problems.
 func problemStrings(t *testing.T, root string) []string {
 	t.Helper()
 	_, err := Load(root, LoadOptions{DefaultLocale: "en-us"})
 	if err == nil {
 		return nil
 	}
-	var ps Problems
+	var ps diag.Problems
 	if !errors.As(err, &ps) {
-		t.Fatalf("Load: %v, want Problems", err)
+		t.Fatalf("Load: %v, want diag.Problems", err)
 	}
 	out := make([]string, len(ps))
 	for i, p := range ps {

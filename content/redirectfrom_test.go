@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hcsync/hcsync/diag"
 )
 
 func TestRedirectFrom(t *testing.T) {
@@ -26,7 +28,7 @@ func TestRedirectFrom(t *testing.T) {
 			t.Parallel()
 			root := writeTree(t, map[string]string{"s/a.md": "---\ntitle: A\nredirect_from: " + tt.value + "\n---\nBody\n"})
 			tree, err := Load(root, LoadOptions{DefaultLocale: "en-us"})
-			var ps Problems
+			var ps diag.Problems
 			if tt.problem == "" {
 				if err != nil {
 					t.Fatal(err)

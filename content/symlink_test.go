@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/hcsync/hcsync/diag"
 )
 
 // secret is what a file outside the content folder holds: nothing of it
@@ -89,7 +91,7 @@ func TestLoadRefusesLinksOutside(t *testing.T) {
 					t.Fatal(err)
 				}
 				var got []string
-				var ps Problems
+				var ps diag.Problems
 				if errors.As(err, &ps) {
 					for _, p := range ps {
 						got = append(got, strings.ReplaceAll(p.String(), filepath.ToSlash(out), "OUT"))
@@ -133,7 +135,7 @@ func TestLoadRefusesSpecialFiles(t *testing.T) {
 	}
 	_, err := Load(root, LoadOptions{})
 	var got []string
-	var ps Problems
+	var ps diag.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
 			got = append(got, p.String())

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hcsync/hcsync/diag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -104,9 +105,9 @@ func setID(name string, data []byte, id string) ([]byte, error) {
 	if l := bareCR(data[doc.yamlStart:doc.yamlEnd]); l > 0 {
 		return nil, fmt.Errorf("write id to %s:%d: stray carriage return: save the file with LF or CRLF line endings", name, doc.yamlLine+l-1)
 	}
-	var firstErr *Problem
+	var firstErr *diag.Problem
 	root, ok := parseYAML(data[doc.yamlStart:doc.yamlEnd], doc.yamlLine, func(line int, format string, args ...any) {
-		firstErr = &Problem{File: name, Line: line, Msg: fmt.Sprintf(format, args...)}
+		firstErr = &diag.Problem{File: name, Line: line, Msg: fmt.Sprintf(format, args...)}
 	})
 	if !ok {
 		return nil, fmt.Errorf("write id to %s: fix the front-matter first", firstErr)

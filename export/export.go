@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -129,7 +131,7 @@ type BodyReport struct {
 // Every name the help center sends that becomes part of a path is
 // checked: titles and names become fileName slugs (bounded, with a
 // stable hash suffix when cut), and a locale that is not a locale code
-// (content.ValidLocale) skips its translation, or its whole article when
+// (locales.Valid) skips its translation, or its whole article when
 // it is the source locale, with a warning naming the article.
 func Export(ctx context.Context, p providers.Provider, opts Options) (*Result, error) {
 	live, err := remote.Fetch(ctx, p)
@@ -325,8 +327,8 @@ func (ex *exporter) sourceFrontMatter(fm *content.FrontMatterWriter, a *provider
 	caps := ex.caps
 	fm.Text("title", t.Title)
 	fm.ID(a.ID)
-	if !providers.EqualLocale(a.SourceLocale, ex.res.DefaultLocale) {
-		fm.Text("locale", providers.NormalizeLocale(a.SourceLocale))
+	if !locales.Equal(a.SourceLocale, ex.res.DefaultLocale) {
+		fm.Text("locale", locales.Normalize(a.SourceLocale))
 	}
 	if caps.Labels {
 		fm.List("labels", a.Labels)

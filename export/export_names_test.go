@@ -46,10 +46,10 @@ func newHostileHelpCenter(t *testing.T) *hostileHelpCenter {
 	if err != nil {
 		t.Fatal(err)
 	}
-	art := func(id, title, body string, locales ...string) providers.Article {
+	art := func(id, title, body string, localeList ...string) providers.Article {
 		a := providers.Article{ID: id, SectionID: "2", SourceLocale: "en-us", URL: "https://hc.example/a/" + id,
 			Translations: map[string]*providers.Translation{}}
-		for _, l := range append([]string{"en-us"}, locales...) {
+		for _, l := range append([]string{"en-us"}, localeList...) {
 			a.Translations[l] = &providers.Translation{Locale: l, Title: title, Body: body, URL: "https://hc.example/" + l + "/a/" + id}
 		}
 		return a

@@ -20,13 +20,13 @@ func exportRedirects(rs *remote.State, articlePath func(id, locale string) strin
 	}
 	target := map[string]string{} // an article's URL, or its path -> id
 	live := map[string]bool{}
-	locales := map[string]bool{}
+	localeList := map[string]bool{}
 	for _, l := range rs.Locales.Enabled {
-		locales[l] = true
+		localeList[l] = true
 	}
 	for _, a := range rs.Articles {
 		for l, t := range a.Translations {
-			locales[l] = true
+			localeList[l] = true
 			live[articlePath(a.ID, l)] = true
 			for _, u := range []string{t.URL, t.Link(), t.Permalink} {
 				if u != "" {
@@ -42,7 +42,7 @@ func exportRedirects(rs *remote.State, articlePath func(id, locale string) strin
 			continue
 		}
 		entry := r.From
-		if old, ok := articleIDOf(r.From, locales, articlePath); ok {
+		if old, ok := articleIDOf(r.From, localeList, articlePath); ok {
 			entry = old
 		}
 		if seen[id] == nil {
@@ -69,13 +69,13 @@ func entryLess(a, b string) bool {
 }
 
 // articleIDOf returns the article id whose page in some locale path is.
-func articleIDOf(path string, locales map[string]bool, articlePath func(id, locale string) string) (string, bool) {
+func articleIDOf(path string, localeList map[string]bool, articlePath func(id, locale string) string) (string, bool) {
 	i := strings.LastIndex(path, "/")
 	id := path[i+1:]
 	if !providers.IsNumericID(id) {
 		return "", false
 	}
-	for l := range locales {
+	for l := range localeList {
 		if articlePath(id, l) == path {
 			return id, true
 		}

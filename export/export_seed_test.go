@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -31,7 +33,7 @@ func seedHelpCenter(t *testing.T, p providers.Provider) {
 	source := locs.Default
 	var others []string
 	for _, l := range locs.Enabled {
-		if !providers.EqualLocale(l, source) && len(others) < 2 {
+		if !locales.Equal(l, source) && len(others) < 2 {
 			others = append(others, l)
 		}
 	}

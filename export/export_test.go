@@ -22,6 +22,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/planner"
@@ -258,7 +260,7 @@ func seedGallery(t *testing.T, p providers.Provider) map[string][]byte {
 	}
 	other := ""
 	for _, l := range locs.Enabled {
-		if !providers.EqualLocale(l, locs.Default) {
+		if !locales.Equal(l, locs.Default) {
 			other = l
 			break
 		}

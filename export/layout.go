@@ -10,6 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -162,7 +164,7 @@ func (ex *exporter) layoutArticles() {
 			ex.res.Warnings = append(ex.res.Warnings, plan.Warning{Kind: "skipped", Msg: fmt.Sprintf("article %s%s%s not exported: %s", a.ID, title, urlNote(a.URL), why)})
 			continue
 		}
-		if !content.ValidLocale(a.SourceLocale) {
+		if !locales.Valid(a.SourceLocale) {
 			ex.res.Warnings = append(ex.res.Warnings, plan.Warning{Kind: "skipped", Msg: fmt.Sprintf("article %s %q%s not exported: its source locale %q is not a locale code", a.ID, src.Title, urlNote(a.URL), a.SourceLocale)})
 			continue
 		}
@@ -195,15 +197,15 @@ func anyTranslation(a *providers.Article) *providers.Translation {
 	if t := a.Translations[a.SourceLocale]; t != nil {
 		return t
 	}
-	locales := make([]string, 0, len(a.Translations))
+	localeList := make([]string, 0, len(a.Translations))
 	for l := range a.Translations {
-		locales = append(locales, l)
+		localeList = append(localeList, l)
 	}
-	sort.Strings(locales)
-	if len(locales) == 0 {
+	sort.Strings(localeList)
+	if len(localeList) == 0 {
 		return nil
 	}
-	return a.Translations[locales[0]]
+	return a.Translations[localeList[0]]
 }
 
 // urlNote is " (url)", or "" for an article the help center gives no
@@ -222,21 +224,21 @@ func urlNote(url string) string {
 // beside "fr"), which would overwrite its file.
 func (ex *exporter) exportedLocales(pl placed) []string {
 	a := pl.a
-	var locales []string
+	var localeList []string
 	for l := range a.Translations {
-		if !providers.EqualLocale(l, a.SourceLocale) {
-			locales = append(locales, l)
+		if !locales.Equal(l, a.SourceLocale) {
+			localeList = append(localeList, l)
 		}
 	}
-	sort.Strings(locales)
-	taken := map[string]bool{providers.NormalizeLocale(a.SourceLocale): true}
-	kept := locales[:0]
-	for _, l := range locales {
+	sort.Strings(localeList)
+	taken := map[string]bool{locales.Normalize(a.SourceLocale): true}
+	kept := localeList[:0]
+	for _, l := range localeList {
 		why := ""
 		switch {
-		case !content.ValidLocale(l):
+		case !locales.Valid(l):
 			why = "is not a locale code (like fr or pt-br)"
-		case taken[providers.NormalizeLocale(l)]:
+		case taken[locales.Normalize(l)]:
 			why = "is another spelling of a locale already exported"
 		}
 		if why != "" {
@@ -244,7 +246,7 @@ func (ex *exporter) exportedLocales(pl placed) []string {
 				Msg: fmt.Sprintf("%s: translation %q not exported: the locale %s", pl.what(), l, why)})
 			continue
 		}
-		taken[providers.NormalizeLocale(l)] = true
+		taken[locales.Normalize(l)] = true
 		kept = append(kept, l)
 	}
 	return kept
@@ -252,8 +254,8 @@ func (ex *exporter) exportedLocales(pl placed) []string {
 
 // file is the slash path of one locale's file of the article.
 func (pl placed) file(locale, source string) string {
-	if providers.EqualLocale(locale, source) {
+	if locales.Equal(locale, source) {
 		return path.Join(pl.dir, pl.base+".md")
 	}
-	return path.Join(pl.dir, pl.base+"."+providers.NormalizeLocale(locale)+".md")
+	return path.Join(pl.dir, pl.base+"."+locales.Normalize(locale)+".md")
 }

@@ -7,8 +7,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/content"
-	"github.com/hcsync/hcsync/providers"
 )
 
 // Translation states of a status report, per article and locale.
@@ -105,19 +106,19 @@ func NewStatus(in StatusInput) (*TranslationStatus, error) {
 			expected[l] = true
 		}
 	}
-	var locales []string
+	var localeList []string
 	for l := range seen {
-		locales = append(locales, l)
+		localeList = append(localeList, l)
 	}
 	for l := range expected {
 		if !seen[l] {
-			locales = append(locales, l)
+			localeList = append(localeList, l)
 		}
 	}
 	if in.Only != "" {
-		locales = []string{strings.ToLower(in.Only)}
+		localeList = []string{strings.ToLower(in.Only)}
 	}
-	slices.Sort(locales)
+	slices.Sort(localeList)
 
 	stale := map[string]StaleTranslation{}
 	for _, s := range in.Stale {
@@ -127,9 +128,9 @@ func NewStatus(in StatusInput) (*TranslationStatus, error) {
 	for _, u := range in.Unmanaged {
 		unmanaged[u.Article+"\x00"+strings.ToLower(u.Locale)] = true
 	}
-	st := &TranslationStatus{Offline: in.Offline, Locales: locales, Articles: []StatusArticle{}}
+	st := &TranslationStatus{Offline: in.Offline, Locales: localeList, Articles: []StatusArticle{}}
 	totals := map[string]*LocaleTotals{}
-	for _, l := range locales {
+	for _, l := range localeList {
 		totals[l] = &LocaleTotals{Locale: l}
 	}
 	for _, a := range in.Tree.Articles {
@@ -138,8 +139,8 @@ func NewStatus(in StatusInput) (*TranslationStatus, error) {
 			return nil, fmt.Errorf("%s: %w", a.Path, err)
 		}
 		row := StatusArticle{File: a.Path, Title: a.Source().Title, Locale: a.Locale, SourceHash: content.SourceHash(body), Cells: []StatusCell{}}
-		for _, l := range locales {
-			if providers.EqualLocale(l, a.Locale) {
+		for _, l := range localeList {
+			if locales.Equal(l, a.Locale) {
 				continue
 			}
 			cell := StatusCell{Locale: l}
@@ -165,7 +166,7 @@ func NewStatus(in StatusInput) (*TranslationStatus, error) {
 		}
 		st.Articles = append(st.Articles, row)
 	}
-	for _, l := range locales {
+	for _, l := range localeList {
 		st.Totals = append(st.Totals, *totals[l])
 	}
 	return st, nil

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hcsync/hcsync/diag"
+
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/render"
 )
@@ -67,7 +69,7 @@ func idSet(list []string) map[string]bool {
 // resolves it to, so its ids are that translation's: a French page's
 // headings are French. Links to what is not an article (a dead link, an
 // image, a PDF) were reported or are not checked.
-func (l *linker) checkFragments(t *content.Translation, res render.Result) (problems []content.Problem, calls []resolverCall) {
+func (l *linker) checkFragments(t *content.Translation, res render.Result) (problems []diag.Problem, calls []resolverCall) {
 	var own map[string]bool
 	for _, f := range res.Fragments {
 		if anyPlace(f.Frag) {
@@ -99,8 +101,8 @@ func (l *linker) checkFragments(t *content.Translation, res render.Result) (prob
 		if ids[f.Frag] {
 			continue
 		}
-		p := content.Problem{File: t.Path, Line: t.BodyLine + f.Line - 1,
-			Msg: fmt.Sprintf("link %q: no heading %q in %s%s", f.Dest+"#"+f.Frag, f.Frag, page, suggest(f.Frag, list))}
+		p := diag.Problem{File: t.Path, Line: t.BodyLine + f.Line - 1,
+			Msg: fmt.Sprintf("link %q: no heading %q in %s%s", f.Dest+"#"+f.Frag, f.Frag, page, diag.DidYouMean(f.Frag, list))}
 		// A reference defined once and used twice is one thing to fix.
 		if !slices.Contains(problems, p) {
 			problems = append(problems, p)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/internal/plantest"
 	"github.com/hcsync/hcsync/providers"
 )
@@ -76,7 +77,7 @@ func TestAnchorProblems(t *testing.T) {
 			plantest.WriteRaw(t, tree, "Guides/notes.txt", "notes")
 			var planned []string
 			if _, err := NewPlan(tree, plantest.BaseRemote(), Options{Provider: "test", Caps: plantest.FullCaps}); err != nil {
-				ps, ok := err.(content.Problems)
+				ps, ok := err.(diag.Problems)
 				if !ok {
 					t.Fatalf("NewPlan: %v", err)
 				}
@@ -94,7 +95,7 @@ func TestAnchorProblems(t *testing.T) {
 	}
 }
 
-func problemLines(ps content.Problems) []string {
+func problemLines(ps diag.Problems) []string {
 	var out []string
 	for _, p := range ps {
 		out = append(out, p.String())

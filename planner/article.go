@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -286,18 +288,18 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 // only when git says its file was deleted since --since (and the
 // provider can delete translations; otherwise a warning says so).
 func (pl *planner) remoteOnlyTranslations(a *content.Article, ra *providers.Article) ([]*plan.Change, []plan.UnmanagedTranslation, []plan.Warning) {
-	var locales []string
+	var localeList []string
 	for locale := range ra.Translations {
-		if providers.EqualLocale(locale, ra.SourceLocale) || a.Translation(locale) != nil {
+		if locales.Equal(locale, ra.SourceLocale) || a.Translation(locale) != nil {
 			continue
 		}
-		locales = append(locales, locale)
+		localeList = append(localeList, locale)
 	}
-	sort.Strings(locales)
+	sort.Strings(localeList)
 	var changes []*plan.Change
 	var unmanaged []plan.UnmanagedTranslation
 	var warns []plan.Warning
-	for _, locale := range locales {
+	for _, locale := range localeList {
 		rt := ra.Translations[locale]
 		url := rt.URL
 		if url == "" {
@@ -343,7 +345,7 @@ func (pl *planner) indexDeletedTranslations() {
 func (pl *planner) deletedTranslation(a *content.Article, id, locale string) *DeletedTranslation {
 	find := func(k string) *DeletedTranslation {
 		for i, d := range pl.deletedTranslations[k] {
-			if providers.EqualLocale(d.Locale, locale) {
+			if locales.Equal(d.Locale, locale) {
 				return &pl.deletedTranslations[k][i]
 			}
 		}

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
 )
@@ -195,7 +195,7 @@ func (pl *planner) unknownIDs() {
 			"%d of %d files carry ids this help center does not have, set aside with --forget-ids (%s): each is bound by its title (a folder by its name) or created, and apply writes the new id",
 			len(unknown), pl.withIDs, strings.Join(first, ", "))})
 	case len(unknown) >= ForeignIDsMin && float64(len(unknown)) > ForeignIDsShare*float64(pl.withIDs):
-		pl.problems = append(pl.problems, content.Problem{Kind: KindForeignIDs, Msg: fmt.Sprintf(
+		pl.problems = append(pl.problems, diag.Problem{Kind: KindForeignIDs, Msg: fmt.Sprintf(
 			"%d of %d files carry ids this help center does not have (first: %s): they belong to another help center; point hcsync.yaml at the right one, or run plan and apply with --forget-ids to adopt those files by title or create them, and apply writes the new ids",
 			len(unknown), pl.withIDs, strings.Join(first, ", "))})
 	default:
@@ -204,7 +204,7 @@ func (pl *planner) unknownIDs() {
 			if u.section {
 				msg = "section id %s does not exist in the help center: remove the id: line to create the section, or point hcsync.yaml at the right help center"
 			}
-			pl.problems = append(pl.problems, content.Problem{File: u.file, Line: u.line, Kind: KindUnknownID, Msg: fmt.Sprintf(msg, u.id)})
+			pl.problems = append(pl.problems, diag.Problem{File: u.file, Line: u.line, Kind: KindUnknownID, Msg: fmt.Sprintf(msg, u.id)})
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/render"
@@ -62,7 +63,7 @@ func (pl *planner) html(path string) string {
 // cache's word that it renders to what the help center holds.
 type body struct {
 	html     string
-	problems []content.Problem
+	problems []diag.Problem
 	refs     *refs
 	key      bodyKey
 	calls    []resolverCall
@@ -127,7 +128,7 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 	}
 	src, err := pl.tree.Body(t)
 	if err != nil {
-		b.problems = append(b.problems, content.Problem{File: t.Path, Msg: err.Error()})
+		b.problems = append(b.problems, diag.Problem{File: t.Path, Msg: err.Error()})
 		return b
 	}
 	res := render.Render(src, opts)
@@ -136,7 +137,7 @@ func (pl *planner) renderBody(m *managedArticle, t *content.Translation) body {
 		if p.Line > 0 {
 			line = t.BodyLine + p.Line - 1
 		}
-		b.problems = append(b.problems, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
+		b.problems = append(b.problems, diag.Problem{File: t.Path, Line: line, Msg: p.Msg})
 	}
 	anchorProblems, anchorCalls := pl.links.checkFragments(t, res)
 	b.problems = append(b.problems, anchorProblems...)

@@ -2,6 +2,7 @@ package planner
 
 import (
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/remote"
 	"github.com/hcsync/hcsync/render"
 )
@@ -30,16 +31,16 @@ type CheckOptions struct {
 // What depends on the help center itself (a locale it has not enabled,
 // its sections, image sizes and types it refuses) is the plan's to
 // report.
-func Check(tree *content.Tree, opts CheckOptions) content.Problems {
+func Check(tree *content.Tree, opts CheckOptions) diag.Problems {
 	pl := &planner{tree: tree, remote: &remote.State{}, profile: render.Lookup(opts.Profile)}
 	pl.links = newLinker(pl)
 	var jobs []*content.Translation
 	for _, a := range tree.Articles {
 		jobs = append(jobs, a.Translations...)
 	}
-	out := make([][]content.Problem, len(jobs))
+	out := make([][]diag.Problem, len(jobs))
 	forEach(len(jobs), func(i int) { out[i] = pl.checkBody(jobs[i], opts) })
-	var problems content.Problems
+	var problems diag.Problems
 	for _, ps := range out {
 		problems = append(problems, ps...)
 	}
@@ -49,10 +50,10 @@ func Check(tree *content.Tree, opts CheckOptions) content.Problems {
 
 // checkBody renders t with resolvers that only ask whether the files
 // exist, and checks its #fragments.
-func (pl *planner) checkBody(t *content.Translation, opts CheckOptions) []content.Problem {
+func (pl *planner) checkBody(t *content.Translation, opts CheckOptions) []diag.Problem {
 	src, err := pl.tree.Body(t)
 	if err != nil {
-		return []content.Problem{{File: t.Path, Msg: err.Error()}}
+		return []diag.Problem{{File: t.Path, Msg: err.Error()}}
 	}
 	r := &refs{}
 	res := render.Render(src, render.Options{
@@ -74,13 +75,13 @@ func (pl *planner) checkBody(t *content.Translation, opts CheckOptions) []conten
 			return dest, pl.links.readImage(file).err
 		},
 	})
-	var problems []content.Problem
+	var problems []diag.Problem
 	for _, p := range res.Problems {
 		line := 0
 		if p.Line > 0 {
 			line = t.BodyLine + p.Line - 1
 		}
-		problems = append(problems, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
+		problems = append(problems, diag.Problem{File: t.Path, Line: line, Msg: p.Msg})
 	}
 	anchors, _ := pl.links.checkFragments(t, res)
 	return append(problems, anchors...)

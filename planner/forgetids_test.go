@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/internal/plantest"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -32,9 +33,9 @@ func planProblems(t *testing.T, tree *content.Tree, live *remote.State, opts Opt
 	t.Helper()
 	opts.Provider, opts.Caps = "test", plantest.FullCaps
 	_, err := NewPlan(tree, live, opts)
-	ps, ok := err.(content.Problems)
+	ps, ok := err.(diag.Problems)
 	if !ok {
-		t.Fatalf("err = %v, want content.Problems", err)
+		t.Fatalf("err = %v, want diag.Problems", err)
 	}
 	var got []string
 	for _, p := range ps {

@@ -21,6 +21,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hcsync/hcsync/diag"
+
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -130,7 +132,7 @@ func (l *linker) linkFile(t *content.Translation, dest, file string, r *refs) (s
 		case statErr == nil:
 			return "", fmt.Errorf("link to %s, which is not an article: host the file elsewhere and link its full URL", file)
 		default:
-			return "", fmt.Errorf("dead link: %s does not exist%s", file, suggest(path.Base(file), l.siblings(file)))
+			return "", fmt.Errorf("dead link: %s does not exist%s", file, diag.DidYouMean(path.Base(file), l.siblings(file)))
 		}
 	}
 	tt := target.landing(t)

@@ -11,7 +11,7 @@ import (
 
 	htmlstd "html"
 
-	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/internal/plantest"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -64,7 +64,7 @@ func TestLinkAndImageProblems(t *testing.T) {
 				tt.caps(&caps)
 			}
 			_, err := NewPlan(tree, plantest.BaseRemote(), Options{Provider: "test", Caps: caps})
-			ps, ok := err.(content.Problems)
+			ps, ok := err.(diag.Problems)
 			if !ok || len(ps) != 1 {
 				t.Fatalf("err = %v, want one problem", err)
 			}
@@ -209,7 +209,7 @@ func TestLinkToArticleWithoutURL(t *testing.T) {
 	b.URL = ""
 	live.Articles = []providers.Article{a, b}
 	_, err := NewPlan(tree, live, Options{Provider: "test", Caps: plantest.FullCaps})
-	ps, ok := err.(content.Problems)
+	ps, ok := err.(diag.Problems)
 	if !ok || len(ps) != 1 || !strings.Contains(ps[0].String(), "Guides/a.md:5:") || !strings.Contains(ps[0].String(), "reports no URL for Guides/b.md") {
 		t.Fatalf("err = %v, want one problem at Guides/a.md:5 naming b's missing URL", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/render"
 )
 
@@ -16,15 +17,15 @@ import (
 // content folder, a file that is not a regular one. It needs no help
 // center, so validate runs it; a plan finds the same problems (and
 // missing or oversized images) while it renders.
-func CheckImages(tree *content.Tree) content.Problems {
+func CheckImages(tree *content.Tree) diag.Problems {
 	var files []*content.Translation
 	for _, a := range tree.Articles {
 		files = append(files, a.Translations...)
 	}
 	checked := newOnceEach[error]()
-	out := make([]content.Problems, len(files))
+	out := make([]diag.Problems, len(files))
 	forEach(len(files), func(i int) { out[i] = checkImages(tree, files[i], checked) })
-	var problems content.Problems
+	var problems diag.Problems
 	for _, ps := range out {
 		problems = append(problems, ps...)
 	}
@@ -39,10 +40,10 @@ func CheckImages(tree *content.Tree) content.Problems {
 
 // checkImages is CheckImages for the body of one file; checked holds
 // the verdict on each image file, shared by every body that shows it.
-func checkImages(tree *content.Tree, t *content.Translation, checked *onceEach[error]) content.Problems {
+func checkImages(tree *content.Tree, t *content.Translation, checked *onceEach[error]) diag.Problems {
 	src, err := tree.Body(t)
 	if err != nil {
-		return content.Problems{{File: t.Path, Msg: err.Error()}}
+		return diag.Problems{{File: t.Path, Msg: err.Error()}}
 	}
 	// Most bodies are spared the Markdown parse: every image starts
 	// with "![", and when each "![" is a plain ![alt](dest) whose file
@@ -61,14 +62,14 @@ func checkImages(tree *content.Tree, t *content.Translation, checked *onceEach[e
 			return nil
 		}
 	}
-	var problems content.Problems
+	var problems diag.Problems
 	render.Render(src, render.Options{Image: func(dest string, line int) (string, error) {
 		file, err := target(t.Path, dest)
 		if err == nil {
 			err = checked.get(file, func() error { return refusedImage(tree.Root, file) })
 		}
 		if err != nil {
-			problems = append(problems, content.Problem{File: t.Path, Line: t.BodyLine + line - 1, Msg: fmt.Sprintf("image %q: %v", dest, err)})
+			problems = append(problems, diag.Problem{File: t.Path, Line: t.BodyLine + line - 1, Msg: fmt.Sprintf("image %q: %v", dest, err)})
 		}
 		return dest, nil
 	}})

@@ -7,7 +7,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/remote"
@@ -132,7 +135,7 @@ type planner struct {
 	// stale holds the files of opts.Stale.
 	stale map[string]bool
 
-	problems  content.Problems
+	problems  diag.Problems
 	problemMu sync.Mutex // for addProblems
 	plan      *plan.Plan
 
@@ -178,7 +181,7 @@ type managedArticle struct {
 // NewPlan compares the tree with the remote and returns the changes that
 // make the remote match. Problems that only the remote reveals (a locale
 // not enabled, an unknown section or segment, an id the help center does
-// not have) are returned together as content.Problems; no plan is
+// not have) are returned together as diag.Problems; no plan is
 // returned then.
 func NewPlan(tree *content.Tree, live *remote.State, opts Options) (*plan.Plan, error) {
 	pl := &planner{
@@ -250,14 +253,14 @@ func NewPlan(tree *content.Tree, live *remote.State, opts Options) (*plan.Plan, 
 }
 
 // addProblems records problems found by the parallel diff.
-func (pl *planner) addProblems(ps []content.Problem) {
+func (pl *planner) addProblems(ps []diag.Problem) {
 	pl.problemMu.Lock()
 	defer pl.problemMu.Unlock()
 	pl.problems = append(pl.problems, ps...)
 }
 
 func (pl *planner) problem(file string, line int, format string, args ...any) {
-	pl.problems = append(pl.problems, content.Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	pl.problems = append(pl.problems, diag.Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 // locale returns the help center's spelling of l ("en-US" for "en-us").
@@ -266,7 +269,7 @@ func (pl *planner) locale(l string) string {
 		return e
 	}
 	for _, e := range pl.remote.Locales.Enabled {
-		if providers.EqualLocale(e, l) {
+		if locales.Equal(e, l) {
 			return e
 		}
 	}
@@ -286,7 +289,7 @@ func (pl *planner) checkLocales() {
 				pl.problem(t.Path, t.KeyLines["locale"], "locale %q is not enabled in the help center (enabled: %s): %s", t.Locale, list, hint)
 			}
 		}
-		if pl.opts.Caps.SourceLocaleFixed && enabled.Default != "" && !providers.EqualLocale(a.Locale, enabled.Default) {
+		if pl.opts.Caps.SourceLocaleFixed && enabled.Default != "" && !locales.Equal(a.Locale, enabled.Default) {
 			pl.problem(a.Path, a.Source().KeyLines["locale"], "source locale %q differs from the help center's default %q, and %s writes sources in the default locale: set default_locale: %s in hcsync.yaml", a.Locale, enabled.Default, pl.opts.Provider, enabled.Default)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/internal/plantest"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -89,7 +90,7 @@ func TestPlanProviderRefusals(t *testing.T) {
 		"Guides/bound.fr.md": "---\ntitle: Lié\n---\nSalut.\n",
 	})
 	_, err := NewPlan(tree, live, Options{Caps: caps, Provider: "test"})
-	var ps content.Problems
+	var ps diag.Problems
 	if !errors.As(err, &ps) {
 		t.Fatalf("err = %v, want problems", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/internal/plantest"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -95,9 +96,9 @@ func TestPlanProblems(t *testing.T) {
 				caps = *tt.caps
 			}
 			_, err := NewPlan(tree, live, Options{Provider: "test", Caps: caps})
-			ps, ok := err.(content.Problems)
+			ps, ok := err.(diag.Problems)
 			if !ok {
-				t.Fatalf("err = %v, want content.Problems", err)
+				t.Fatalf("err = %v, want diag.Problems", err)
 			}
 			var got []string
 			for _, p := range ps {

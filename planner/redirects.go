@@ -114,19 +114,19 @@ func (pl *planner) redirectsOf(m *managedArticle, entry string, existing map[str
 	if !providers.IsNumericID(entry) {
 		return []*wantedRedirect{pl.wantedTo(m, entry, pl.locale(m.file.Locale), "")}
 	}
-	locales := map[string]bool{}
+	localeList := map[string]bool{}
 	if ra != nil {
 		for l := range ra.Translations {
-			locales[l] = true
+			localeList[l] = true
 		}
 	}
 	for _, t := range m.file.Translations {
-		locales[pl.locale(t.Locale)] = true
+		localeList[pl.locale(t.Locale)] = true
 	}
 	dep := ""
 	if old, ok := pl.remoteByID[entry]; ok {
 		for l := range old.Translations {
-			locales[l] = true
+			localeList[l] = true
 		}
 	}
 	if pl.hasChange("archive:" + entry) {
@@ -134,11 +134,11 @@ func (pl *planner) redirectsOf(m *managedArticle, entry string, existing map[str
 	}
 	for _, l := range pl.remote.Locales.Enabled {
 		if _, ok := existing[pl.opts.ArticlePath(entry, l)]; ok {
-			locales[l] = true
+			localeList[l] = true
 		}
 	}
 	var out []*wantedRedirect
-	for l := range locales {
+	for l := range localeList {
 		out = append(out, pl.wantedTo(m, pl.opts.ArticlePath(entry, l), l, dep))
 	}
 	return out

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/internal/plantest"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -71,7 +71,7 @@ func TestPlanRedirects(t *testing.T) {
 			}
 			p, err := NewPlan(tree, live(tt.rules...), opts)
 			if tt.problem != "" {
-				var ps content.Problems
+				var ps diag.Problems
 				if !errors.As(err, &ps) || !strings.Contains(err.Error(), tt.problem) {
 					t.Fatalf("NewPlan = %v, want a problem %q", err, tt.problem)
 				}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hcsync/hcsync/diag"
+
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -193,7 +195,7 @@ func (pl *planner) articleSection(a *content.Article) (plan.SectionRef, bool) {
 		}
 		names = append(names, rs.Name)
 	}
-	pl.problem(a.Path, a.SectionLine, "unknown section %q: use a folder of the tree, a section name or a section id%s", a.Section, suggest(v, names))
+	pl.problem(a.Path, a.SectionLine, "unknown section %q: use a folder of the tree, a section name or a section id%s", a.Section, diag.DidYouMean(v, names))
 	return plan.SectionRef{}, false
 }
 

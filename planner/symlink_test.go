@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/internal/plantest"
 )
 
@@ -78,7 +79,7 @@ func problemList(t *testing.T, err error) []string {
 	if err == nil {
 		return nil
 	}
-	ps, ok := err.(content.Problems)
+	ps, ok := err.(diag.Problems)
 	if !ok {
 		t.Fatalf("err = %v, want problems", err)
 	}

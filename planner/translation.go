@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -22,7 +24,7 @@ func (pl *planner) diffMeta(m managedArticle, want providers.ArticleMeta) *plan.
 		fields = append(fields, plan.FieldChange{Field: "section", Old: pl.sectionName(plan.SectionRef{ID: ra.SectionID}), New: pl.sectionName(m.section)})
 	}
 	a := m.file
-	if !pl.opts.Caps.SourceLocaleFixed && !providers.EqualLocale(a.Locale, ra.SourceLocale) {
+	if !pl.opts.Caps.SourceLocaleFixed && !locales.Equal(a.Locale, ra.SourceLocale) {
 		l := pl.locale(a.Locale)
 		spec.Meta.SourceLocale = &l
 		fields = append(fields, plan.FieldChange{Field: "source_locale", Old: ra.SourceLocale, New: l})

@@ -8,8 +8,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/content"
-	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/diag"
 )
 
 // page is what the layout of every page needs.
@@ -68,8 +70,8 @@ type articleBody struct {
 	Missing  string // the locale asked for, when the article lacks it
 }
 
-func (s *Server) layout(w http.ResponseWriter, r *http.Request, st *site, version int, name, title, locale string, locales []localeLink, body any) {
-	p := page{Title: title, Site: s.opts.Title, Profile: s.opts.Provider, Locale: locale, Locales: locales,
+func (s *Server) layout(w http.ResponseWriter, r *http.Request, st *site, version int, name, title, locale string, localeList []localeLink, body any) {
+	p := page{Title: title, Site: s.opts.Title, Profile: s.opts.Provider, Locale: locale, Locales: localeList,
 		Problems: len(st.problems), Version: version, Nonce: nonce(), Body: body}
 	if st.loadErr != nil {
 		p.LoadErr = st.loadErr.Error()
@@ -88,11 +90,11 @@ func (s *Server) layout(w http.ResponseWriter, r *http.Request, st *site, versio
 func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 	st, v := s.current()
 	locale := s.locale(st, r)
-	var locales []localeLink
+	var localeList []localeLink
 	for _, l := range st.locales {
-		locales = append(locales, localeLink{Locale: l, URL: "/?locale=" + l, Current: l == locale})
+		localeList = append(localeList, localeLink{Locale: l, URL: "/?locale=" + l, Current: l == locale})
 	}
-	s.layout(w, r, st, v, "index", "Help center", locale, locales, s.indexTree(st, locale))
+	s.layout(w, r, st, v, "index", "Help center", locale, localeList, s.indexTree(st, locale))
 }
 
 // locale is the locale a request asks for, the tree's default when it
@@ -115,7 +117,10 @@ func (s *Server) indexTree(st *site, locale string) []*indexNode {
 	nodes := map[string]*indexNode{}
 	var top []*indexNode
 	for _, sec := range st.tree.Sections {
-		n := &indexNode{Name: sec.Name, Kind: string(sec.Kind), position: sec.Position}
+		n := &indexNode{Name: sec.Name, Kind: "section", position: sec.Position}
+		if sec.Category {
+			n.Kind = "category"
+		}
 		nodes[sec.Dir] = n
 		if parent := nodes[sec.Parent]; parent != nil && sec.Parent != "" {
 			parent.Children = append(parent.Children, n)
@@ -178,7 +183,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 	}
 	a := f.article
 	body := articleBody{HTML: template.HTML(f.html), Crumbs: s.crumbs(st, a.Dir), Info: info(a, f.t, s.opts.Shown)}
-	if want := r.URL.Query().Get("locale"); want != "" && !providers.EqualLocale(want, f.t.Locale) {
+	if want := r.URL.Query().Get("locale"); want != "" && !locales.Equal(want, f.t.Locale) {
 		body.Missing = want
 	}
 	for _, p := range problemsOf(st.problems, a) {
@@ -191,12 +196,12 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		sp.URL = ""
 		body.Warnings = append(body.Warnings, sp)
 	}
-	var locales []localeLink
+	var localeList []localeLink
 	for _, t := range a.Translations {
 		l := strings.ToLower(t.Locale)
-		locales = append(locales, localeLink{Locale: l, URL: pageURL(a, l), Current: t == f.t})
+		localeList = append(localeList, localeLink{Locale: l, URL: pageURL(a, l), Current: t == f.t})
 	}
-	s.layout(w, r, st, v, "article", f.t.Title, strings.ToLower(f.t.Locale), locales, body)
+	s.layout(w, r, st, v, "article", f.t.Title, strings.ToLower(f.t.Locale), localeList, body)
 }
 
 // crumbs are the names of the folders above an article.
@@ -258,7 +263,7 @@ func info(a *content.Article, t *content.Translation, shown func(string) string)
 }
 
 // shown is p as a banner shows it.
-func (s *Server) shown(st *site, p content.Problem) shownProblem {
+func (s *Server) shown(st *site, p diag.Problem) shownProblem {
 	where := s.opts.Shown(p.File)
 	if p.Line > 0 {
 		where += ":" + strconv.Itoa(p.Line)

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/render"
 )
 
@@ -100,7 +101,7 @@ func (s *Server) Reload() {
 
 // Problems returns every problem the last load found, for the command
 // to summarise.
-func (s *Server) Problems() content.Problems {
+func (s *Server) Problems() diag.Problems {
 	st, _ := s.current()
 	return st.problems
 }

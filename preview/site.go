@@ -10,9 +10,11 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/planner"
-	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/render"
 )
 
@@ -23,9 +25,9 @@ type site struct {
 	loadErr  error         // why tree is nil
 	locales  []string      // every locale of the tree, the default first
 	files    map[string]*file
-	problems content.Problems // every problem, sorted by file and line
-	warnings content.Problems // what validate warns of (tree.Warnings)
-	renders  atomic.Int64     // bodies rendered, not reused (tests)
+	problems diag.Problems // every problem, sorted by file and line
+	warnings diag.Problems // what validate warns of (tree.Warnings)
+	renders  atomic.Int64  // bodies rendered, not reused (tests)
 }
 
 // file is one translation of an article, rendered.
@@ -33,7 +35,7 @@ type file struct {
 	article  *content.Article
 	t        *content.Translation
 	html     string
-	problems content.Problems
+	problems diag.Problems
 	out      *rendered
 }
 
@@ -66,7 +68,7 @@ func load(opts Options, cache *content.LoadCache, prev *site) *site {
 	lo.Cache = cache
 	tree, err := content.Load(opts.Root, lo)
 	s := &site{tree: tree, files: map[string]*file{}}
-	var ps content.Problems
+	var ps diag.Problems
 	switch {
 	case errors.As(err, &ps):
 		s.problems = append(s.problems, ps...)
@@ -98,7 +100,7 @@ func localesOf(tree *content.Tree, def string) []string {
 				continue
 			}
 			seen[l] = true
-			if !providers.EqualLocale(l, def) {
+			if !locales.Equal(l, def) {
 				others = append(others, l)
 			}
 		}
@@ -217,13 +219,13 @@ func (s *site) render(f *file, links *planner.OfflineLinks, profile *render.Prof
 
 // bodyProblems appends the problems Render found in t's body to ps,
 // their lines counted in the file.
-func bodyProblems(t *content.Translation, found []render.Problem, ps content.Problems) content.Problems {
+func bodyProblems(t *content.Translation, found []render.Problem, ps diag.Problems) diag.Problems {
 	for _, p := range found {
 		line := 0
 		if p.Line > 0 {
 			line = t.BodyLine + p.Line - 1
 		}
-		ps = append(ps, content.Problem{File: t.Path, Line: line, Msg: p.Msg})
+		ps = append(ps, diag.Problem{File: t.Path, Line: line, Msg: p.Msg})
 	}
 	return ps
 }
@@ -255,12 +257,12 @@ func escapePath(p string) string {
 }
 
 // problemsOf returns those of ps that concern a file of article a.
-func problemsOf(ps content.Problems, a *content.Article) content.Problems {
+func problemsOf(ps diag.Problems, a *content.Article) diag.Problems {
 	paths := map[string]bool{}
 	for _, t := range a.Translations {
 		paths[t.Path] = true
 	}
-	var out content.Problems
+	var out diag.Problems
 	for _, p := range ps {
 		if paths[p.File] {
 			out = append(out, p)

@@ -1,6 +1,10 @@
 package providers
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hcsync/hcsync/locales"
+)
 
 // IDLess orders ids numerically when both are numbers, so "9" < "10".
 func IDLess(a, b string) bool {
@@ -41,7 +45,7 @@ func FindTranslation(ra *Article, locale string) *Translation {
 		return t
 	}
 	for l, t := range ra.Translations {
-		if EqualLocale(l, locale) {
+		if locales.Equal(l, locale) {
 			return t
 		}
 	}

@@ -14,6 +14,8 @@ import (
 	"context"
 	"strings"
 	"time"
+
+	"github.com/hcsync/hcsync/locales"
 )
 
 // Provider is a help center hcsync can plan against and apply to.
@@ -161,7 +163,7 @@ type Locales struct {
 // Has reports whether locale is enabled.
 func (l Locales) Has(locale string) bool {
 	for _, e := range l.Enabled {
-		if EqualLocale(e, locale) {
+		if locales.Equal(e, locale) {
 			return true
 		}
 	}
@@ -376,40 +378,4 @@ type Image struct {
 	Data        []byte
 	Hash        string // hex sha256 of Data
 	ArticleID   string // set when the service attaches images to articles
-}
-
-// EqualLocale compares locale codes the way help centers do:
-// case-insensitively, with '_' and '-' alike.
-func EqualLocale(a, b string) bool {
-	// Byte by byte, not NormalizeLocale(a) == NormalizeLocale(b): the
-	// planner compares locales for every link of every body, and this
-	// allocates nothing.
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		if foldLocale(a[i]) != foldLocale(b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func foldLocale(c byte) byte {
-	switch {
-	case c >= 'A' && c <= 'Z':
-		return c + 'a' - 'A'
-	case c == '_':
-		return '-'
-	}
-	return c
-}
-
-// NormalizeLocale lower-cases a locale code and uses '-' as separator.
-func NormalizeLocale(l string) string {
-	b := []byte(l)
-	for i, c := range b {
-		b[i] = foldLocale(c)
-	}
-	return string(b)
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/hcsync/hcsync/config"
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/planner"
 	"github.com/hcsync/hcsync/providers"
@@ -38,7 +39,7 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 
 // registerAll adds --all, for the commands that check the tree.
 func (c *commonFlags) registerAll(fs *flag.FlagSet) {
-	fs.BoolVar(&c.all, "all", false, fmt.Sprintf("print every problem and warning on a line of its own (default: one line for each problem found in more than %d places)", content.GroupOver))
+	fs.BoolVar(&c.all, "all", false, fmt.Sprintf("print every problem and warning on a line of its own (default: one line for each problem found in more than %d places)", diag.GroupOver))
 }
 
 // newFlagSet returns a flag set that reports errors to a.stderr and lets
@@ -141,7 +142,7 @@ func loadConfig(flags commonFlags) (*config.Config, error) {
 // loadTree loads the content folder, through the load cache unless
 // --no-cache: files unchanged since the last run are not read.
 func (a *app) loadTree(ws *workspace) error {
-	opts := content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale, LazyBodies: ws.lazyBodies, FrontMatter: ws.cfg.FrontMatterOptions(),
+	opts := content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale, LazyBodies: ws.lazyBodies, FrontMatter: frontMatterOptions(ws.cfg),
 		RootArticles: rootArticles[ws.cfg.Provider]}
 	var cachePath string
 	if !ws.noCache {
@@ -180,16 +181,16 @@ func (a *app) loadTree(ws *workspace) error {
 // paths they name can be opened from where the user stands, and prints
 // them grouped by kind unless --all.
 func describeProblems(ws *workspace, err error) error {
-	if ps, ok := err.(content.Problems); ok {
+	if ps, ok := err.(diag.Problems); ok {
 		return problemList{ps: relProblems(ws.cfg, ps), all: ws.all}
 	}
 	return err
 }
 
 // relProblems names the files of ps from where the user stands.
-func relProblems(cfg *config.Config, ps content.Problems) content.Problems {
+func relProblems(cfg *config.Config, ps diag.Problems) diag.Problems {
 	rel := relPath(cfg.ContentDir())
-	out := make(content.Problems, len(ps))
+	out := make(diag.Problems, len(ps))
 	for i, p := range ps {
 		if p.File != "" && !filepath.IsAbs(p.File) && p.File != cfg.File {
 			p.File = filepath.ToSlash(filepath.Join(rel, filepath.FromSlash(p.File)))
@@ -202,7 +203,7 @@ func relProblems(cfg *config.Config, ps content.Problems) content.Problems {
 // problemList is the error of a run that found problems: printed grouped
 // by kind, or every line with --all. The exit code stays 1.
 type problemList struct {
-	ps  content.Problems
+	ps  diag.Problems
 	all bool
 }
 
@@ -223,7 +224,7 @@ func foldedHint(folded int) string {
 
 // printWarnings prints what is worth saying about a tree that loaded,
 // grouped like problems, to stderr.
-func (a *app) printWarnings(ws *workspace, warnings content.Problems) {
+func (a *app) printWarnings(ws *workspace, warnings diag.Problems) {
 	if len(warnings) == 0 {
 		return
 	}
@@ -516,7 +517,7 @@ func fetchAsync(ctx context.Context, p providers.Provider) func() (*remote.State
 }
 
 // makePlan plans against the remote. Tree problems the remote reveals
-// come back as content.Problems.
+// come back as diag.Problems.
 func (a *app) makePlan(ws *workspace, live *remote.State, opts planner.Options) (*plan.Plan, error) {
 	pl, err := planner.NewPlan(ws.tree, live, opts)
 	if err != nil {
@@ -566,4 +567,10 @@ func cacheFile(of, kind, suffix string) string {
 	}
 	sum := sha256.Sum256([]byte(abs))
 	return filepath.Join(dir, "hcsync", kind+"-"+hex.EncodeToString(sum[:8])+suffix)
+}
+
+// frontMatterOptions are the config's front_matter settings as package
+// content takes them.
+func frontMatterOptions(cfg *config.Config) content.FrontMatterOptions {
+	return content.FrontMatterOptions{Ignore: cfg.FrontMatter.Ignore, Unknown: content.UnknownKeys(cfg.FrontMatter.Unknown)}
 }

@@ -91,7 +91,7 @@ func (a *app) preview(ctx context.Context, f previewFlags) error {
 	rel := shownDir(cfg)
 	srv := preview.New(preview.Options{
 		Root:     cfg.ContentDir(),
-		Load:     content.LoadOptions{DefaultLocale: cfg.DefaultLocale, FrontMatter: cfg.FrontMatterOptions()},
+		Load:     content.LoadOptions{DefaultLocale: cfg.DefaultLocale, FrontMatter: frontMatterOptions(cfg)},
 		Profile:  profile,
 		Provider: name,
 		Shown:    func(file string) string { return filepath.ToSlash(filepath.Join(rel, filepath.FromSlash(file))) },

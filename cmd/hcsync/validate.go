@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/diag"
 	"github.com/hcsync/hcsync/planner"
-	"github.com/hcsync/hcsync/providers"
 )
 
 func init() {
@@ -40,7 +40,7 @@ func init() {
 // anchors, images).
 func validate(a *app, ws *workspace) error {
 	err := a.loadTree(ws)
-	var ps content.Problems
+	var ps diag.Problems
 	switch {
 	case err == nil:
 		return withBodyProblems(ws, nil)
@@ -56,7 +56,7 @@ func validate(a *app, ws *workspace) error {
 // planner's to check, while it renders them.
 func (a *app) loadTreeChecked(ws *workspace) error {
 	err := a.loadTree(ws)
-	var ps content.Problems
+	var ps diag.Problems
 	if errors.As(err, &ps) && ws.tree != nil {
 		return withBodyProblems(ws, ps)
 	}
@@ -68,7 +68,7 @@ func (a *app) loadTreeChecked(ws *workspace) error {
 // find in the bodies of the files that loaded. A file that does not load
 // is left out of the tree, so a problem in one file never hides one in
 // another.
-func withBodyProblems(ws *workspace, problems content.Problems) error {
+func withBodyProblems(ws *workspace, problems diag.Problems) error {
 	rel := relPath(ws.cfg.ContentDir())
 	broken := map[string]bool{}
 	for _, p := range problems {
@@ -101,7 +101,7 @@ func treeCounts(tree *content.Tree) string {
 		files += len(art.Translations)
 	}
 	for _, s := range tree.Sections {
-		if s.Kind == providers.KindCategory {
+		if s.Category {
 			categories++
 		}
 	}

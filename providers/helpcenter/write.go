@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/render"
 )
@@ -193,7 +195,7 @@ func (p *Provider) CreateTranslation(ctx context.Context, articleID string, t pr
 	if err != nil {
 		return providers.Translation{}, err
 	}
-	if providers.EqualLocale(t.Locale, info.DefaultLanguage) {
+	if locales.Equal(t.Locale, info.DefaultLanguage) {
 		return providers.Translation{}, fmt.Errorf("article %s: %s is the center's default language, which the article itself holds: it cannot be a translation", articleID, t.Locale)
 	}
 	return p.UpdateTranslation(ctx, articleID, t)
@@ -541,11 +543,11 @@ func (p *Provider) translationLanguage(ctx context.Context, articleID, locale st
 // "" for the center's default language (the article itself), else the
 // additional language it names.
 func language(info *centerInfo, locale string) (string, error) {
-	if providers.EqualLocale(locale, info.DefaultLanguage) {
+	if locales.Equal(locale, info.DefaultLanguage) {
 		return "", nil
 	}
 	for _, l := range info.AdditionalLanguages {
-		if providers.EqualLocale(l, locale) {
+		if locales.Equal(l, locale) {
 			return l, nil
 		}
 	}
@@ -557,7 +559,7 @@ func language(info *centerInfo, locale string) (string, error) {
 // Help.Center articles are written in the default language.
 func checkSource(info *centerInfo, locale string, want *string) error {
 	for _, l := range []*string{&locale, want} {
-		if l != nil && *l != "" && !providers.EqualLocale(*l, info.DefaultLanguage) {
+		if l != nil && *l != "" && !locales.Equal(*l, info.DefaultLanguage) {
 			return fmt.Errorf("source locale %s: Help.Center articles are written in the center's default language %s: set locale: %s (or default_locale) or make the file a translation", *l, info.DefaultLanguage, info.DefaultLanguage)
 		}
 	}

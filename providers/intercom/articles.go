@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -126,7 +128,7 @@ func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput)
 		return providers.Article{}, fmt.Errorf("intercom: create article %q: %s", title, why)
 	}
 	def := p.knownDefault()
-	if in.Source.Locale != "" && !providers.EqualLocale(in.Source.Locale, def) {
+	if in.Source.Locale != "" && !locales.Equal(in.Source.Locale, def) {
 		return providers.Article{}, fmt.Errorf("intercom: create article %q: source locale %s is not the workspace default %s: Intercom articles are written in the default locale first; set default_locale: %s", title, in.Source.Locale, def, def)
 	}
 	section := in.SectionID
@@ -163,7 +165,7 @@ func (p *Provider) UpdateArticle(ctx context.Context, id string, m providers.Art
 		return providers.Article{}, fmt.Errorf("intercom: update article %s: %w", id, err)
 	}
 	if m.SourceLocale != nil {
-		if def := p.knownDefault(); !providers.EqualLocale(*m.SourceLocale, def) {
+		if def := p.knownDefault(); !locales.Equal(*m.SourceLocale, def) {
 			return providers.Article{}, fmt.Errorf("intercom: update article %s: the source locale is the workspace default %s and cannot become %s", id, def, *m.SourceLocale)
 		}
 	}
@@ -201,7 +203,7 @@ func (p *Provider) writeTranslation(ctx context.Context, articleID string, t pro
 	body := t.Body
 	in := updateArticleInput{}
 	def := p.knownDefault()
-	if t.Locale == "" || providers.EqualLocale(t.Locale, def) {
+	if t.Locale == "" || locales.Equal(t.Locale, def) {
 		in.Title, in.Body, in.Description, in.State = t.Title, &body, t.Description, state(t.Draft)
 	} else {
 		c := &contentInput{
@@ -252,7 +254,7 @@ func (p *Provider) setState(ctx context.Context, articleID, locale, st string) e
 		return fmt.Errorf("intercom: article %s locale %s: %w", articleID, locale, err)
 	}
 	var in updateArticleInput
-	if locale == "" || providers.EqualLocale(locale, p.knownDefault()) {
+	if locale == "" || locales.Equal(locale, p.knownDefault()) {
 		in.State = st
 	} else {
 		in.TranslatedContent = map[string]*contentInput{p.wireLocale(locale): {State: st}}
@@ -336,7 +338,7 @@ func (p *Provider) convert(a article) (providers.Article, error) {
 		},
 	}
 	for loc, raw := range a.TranslatedContent {
-		if loc == "type" || string(raw) == "null" || providers.EqualLocale(loc, src) {
+		if loc == "type" || string(raw) == "null" || locales.Equal(loc, src) {
 			continue
 		}
 		var c content

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -50,7 +52,7 @@ func (p *Provider) Locales(ctx context.Context) (providers.Locales, error) {
 		candidates = supportedLocales
 	}
 	for _, l := range candidates {
-		if !providers.EqualLocale(l, def) {
+		if !locales.Equal(l, def) {
 			enabled = append(enabled, l)
 		}
 	}
@@ -127,7 +129,7 @@ func (p *Provider) knownLanguages() languages {
 // checkTranslatable refuses, before any request, a write to a locale
 // other than the default on a single-language help center.
 func (p *Provider) checkTranslatable(locale string) error {
-	if locale == "" || providers.EqualLocale(locale, p.knownDefault()) || p.knownLanguages() != monolingual {
+	if locale == "" || locales.Equal(locale, p.knownDefault()) || p.knownLanguages() != monolingual {
 		return nil
 	}
 	return errSingleLanguage
@@ -137,7 +139,7 @@ func (p *Provider) checkTranslatable(locale string) error {
 // that pt-br in a file name still writes translated_content["pt-BR"].
 func (p *Provider) wireLocale(locale string) string {
 	for _, l := range supportedLocales {
-		if providers.EqualLocale(l, locale) {
+		if locales.Equal(l, locale) {
 			return l
 		}
 	}

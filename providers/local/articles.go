@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -269,7 +271,7 @@ func (p *Provider) applyMeta(a *articleFile, m providers.ArticleMeta) (bool, err
 		next.SectionID = *m.SectionID
 	}
 	if m.SourceLocale != nil {
-		l := providers.NormalizeLocale(*m.SourceLocale)
+		l := locales.Normalize(*m.SourceLocale)
 		if next.Translations[l] == nil {
 			return false, fmt.Errorf("source locale %s: the article has no %s translation: create it first", l, l)
 		}

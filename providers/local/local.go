@@ -50,6 +50,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/internal/lockfile"
 	"github.com/hcsync/hcsync/providers"
 )
@@ -116,7 +118,7 @@ func New(o Options) (*Provider, error) {
 		return nil, err
 	}
 	if o.DefaultLocale != "" {
-		c.DefaultLocale = providers.NormalizeLocale(o.DefaultLocale)
+		c.DefaultLocale = locales.Normalize(o.DefaultLocale)
 	}
 	if o.Locales != nil {
 		c.Locales = normalizeAll(o.Locales)
@@ -184,7 +186,7 @@ func (p *Provider) checkLocale(l string) (string, error) {
 	if !validLocale(l) {
 		return "", fmt.Errorf("%q is not a locale code (like en-us or fr)", l)
 	}
-	n := providers.NormalizeLocale(l)
+	n := locales.Normalize(l)
 	p.mu.Lock()
 	enabled := p.center.Locales
 	p.mu.Unlock()
@@ -213,7 +215,7 @@ func (p *Provider) path(parts ...string) string {
 func normalizeAll(ls []string) []string {
 	out := make([]string, 0, len(ls))
 	for _, l := range ls {
-		if n := providers.NormalizeLocale(l); !contains(out, n) {
+		if n := locales.Normalize(l); !contains(out, n) {
 			out = append(out, n)
 		}
 	}

@@ -68,14 +68,14 @@ func newFixture(t *testing.T, o Options) *fixture {
 	return f
 }
 
-func (f *fixture) create(t *testing.T, title string, locales ...string) providers.Article {
+func (f *fixture) create(t *testing.T, title string, localeList ...string) providers.Article {
 	t.Helper()
 	ctx := context.Background()
 	a, err := f.p.CreateArticle(ctx, providers.ArticleInput{SectionID: f.section, Source: providers.TranslationInput{Locale: "en-us", Title: title, Body: "<p>" + title + "</p>"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, l := range locales {
+	for _, l := range localeList {
 		if _, err := f.p.CreateTranslation(ctx, a.ID, providers.TranslationInput{Locale: l, Title: title + " " + l, Body: "<p>" + l + "</p>"}); err != nil {
 			t.Fatal(err)
 		}
@@ -667,9 +667,9 @@ func TestConcurrentWrites(t *testing.T) {
 	wg.Wait()
 	// Eight writers per article on different locales and fields: every
 	// write must survive (no lost update between read and rename).
-	locales := []string{"fr", "de", "it", "es", "ja", "ko", "nl", "pt"}
+	localeList := []string{"fr", "de", "it", "es", "ja", "ko", "nl", "pt"}
 	for _, id := range ids {
-		for _, l := range locales {
+		for _, l := range localeList {
 			wg.Go(func() {
 				if _, err := f.p.CreateTranslation(ctx, id, providers.TranslationInput{Locale: l, Title: l}); err != nil {
 					t.Error(err)
@@ -698,7 +698,7 @@ func TestConcurrentWrites(t *testing.T) {
 			t.Errorf("id %s handed out twice", a.ID)
 		}
 		seen[a.ID] = true
-		if len(a.Translations) != 1+len(locales) || len(a.Labels) != 1 {
+		if len(a.Translations) != 1+len(localeList) || len(a.Labels) != 1 {
 			t.Errorf("article %s: %d translations, labels %v; a concurrent write was lost", a.ID, len(a.Translations), a.Labels)
 		}
 	}

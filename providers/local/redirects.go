@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -28,7 +30,7 @@ var _ providers.Redirector = (*Provider)(nil)
 // ArticlePath is the path of one locale of an article on the local help
 // center's site (its URL without BaseURL).
 func (p *Provider) ArticlePath(articleID, locale string) string {
-	return strings.TrimPrefix(p.articleURL(providers.NormalizeLocale(locale), articleID), p.baseURL)
+	return strings.TrimPrefix(p.articleURL(locales.Normalize(locale), articleID), p.baseURL)
 }
 
 // ListRedirects returns the stored rules.

@@ -125,23 +125,23 @@ func parseArticle(data []byte) (*articleFile, error) {
 	if err := gojson.Unmarshal(head, a); err != nil {
 		return nil, fmt.Errorf("%w: %s", err, errDamaged)
 	}
-	locales := make([]string, 0, len(a.Translations))
+	localeList := make([]string, 0, len(a.Translations))
 	for l, t := range a.Translations {
 		if t == nil {
 			return nil, fmt.Errorf("translation %q is null: %s", l, errDamaged)
 		}
-		locales = append(locales, l)
+		localeList = append(localeList, l)
 	}
-	slices.Sort(locales)
+	slices.Sort(localeList)
 	if newFormat {
 		// One copy of all the bodies, which they share; the separator
 		// cut off is where they start.
 		all := string(data[len(data)-len(bodies)-len(bodySeparator):])
-		if err := parseBodies(a, locales, all); err != nil {
+		if err := parseBodies(a, localeList, all); err != nil {
 			return nil, err
 		}
 	} else {
-		for _, l := range locales {
+		for _, l := range localeList {
 			t := a.Translations[l]
 			if t.InlineBody == nil {
 				return nil, fmt.Errorf("the %s translation has no body: %s", l, errDamaged)
@@ -159,7 +159,7 @@ func parseArticle(data []byte) (*articleFile, error) {
 // locales (sorted), out of all, the file from the line before the first
 // body on, checking the line before each body and that each length fits.
 // The bodies share all, one copy of the file, not one a body.
-func parseBodies(a *articleFile, locales []string, all string) error {
+func parseBodies(a *articleFile, localeList []string, all string) error {
 	at, prev := 0, ""
 	after := func() string {
 		if prev == "" {
@@ -167,7 +167,7 @@ func parseBodies(a *articleFile, locales []string, all string) error {
 		}
 		return fmt.Sprintf(", after the %s body of body_bytes (%d) bytes", prev, a.Translations[prev].BodyBytes)
 	}
-	for _, l := range locales {
+	for _, l := range localeList {
 		t := a.Translations[l]
 		if t.InlineBody != nil {
 			return fmt.Errorf("the %s translation has a body in the JSON and one after it: %s", l, errDamaged)
@@ -207,21 +207,21 @@ func (p *Provider) writeArticle(a *articleFile) error {
 // "--- body <locale> ---", the body as it is and a new line. It sets the
 // BodyBytes of a's translations.
 func encodeArticle(a *articleFile) ([]byte, error) {
-	locales := make([]string, 0, len(a.Translations))
+	localeList := make([]string, 0, len(a.Translations))
 	size := 0
 	for l, t := range a.Translations {
 		t.BodyBytes, t.InlineBody = len(t.Body), nil
-		locales = append(locales, l)
+		localeList = append(localeList, l)
 		size += len(bodyLine(l)) + len(t.Body) + 1
 	}
-	slices.Sort(locales)
+	slices.Sort(localeList)
 	head, err := encode(a)
 	if err != nil {
 		return nil, err
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, len(head)+size))
 	buf.Write(head)
-	for _, l := range locales {
+	for _, l := range localeList {
 		buf.WriteString(bodyLine(l))
 		buf.WriteString(a.Translations[l].Body)
 		buf.WriteByte('\n')

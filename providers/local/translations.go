@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -68,7 +70,7 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, in p
 	if strings.TrimSpace(in.Title) == "" {
 		return fail(errors.New("the title is empty: set title: in the front-matter"))
 	}
-	locale := providers.NormalizeLocale(in.Locale)
+	locale := locales.Normalize(in.Locale)
 	return p.editTranslation(articleID, locale, fail, func(t *translationFile) {
 		t.Title = strings.TrimSpace(in.Title)
 		t.Body = in.Body
@@ -97,7 +99,7 @@ func (p *Provider) setDraft(articleID, locale string, draft bool) error {
 	if draft {
 		verb = "unpublish"
 	}
-	_, err := p.editTranslation(articleID, providers.NormalizeLocale(locale), func(err error) (providers.Translation, error) {
+	_, err := p.editTranslation(articleID, locales.Normalize(locale), func(err error) (providers.Translation, error) {
 		return providers.Translation{}, fmt.Errorf("%s %s translation of article %s: %w", verb, locale, articleID, err)
 	}, func(t *translationFile) { t.Draft = draft })
 	return err
@@ -129,7 +131,7 @@ func (p *Provider) editTranslation(articleID, locale string, fail func(error) (p
 
 // DeleteTranslation removes a locale other than the source one.
 func (p *Provider) DeleteTranslation(ctx context.Context, articleID, locale string) error {
-	locale = providers.NormalizeLocale(locale)
+	locale = locales.Normalize(locale)
 	defer p.lock(articleID)()
 	a, err := p.readArticle(articleID)
 	if err != nil {

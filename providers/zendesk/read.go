@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -268,7 +270,7 @@ func (p *Provider) rememberTranslation(articleID int64, locale string, tid int64
 		return
 	}
 	p.trMu.Lock()
-	p.trIDs[id(articleID)+"/"+providers.NormalizeLocale(locale)] = tid
+	p.trIDs[id(articleID)+"/"+locales.Normalize(locale)] = tid
 	p.trMu.Unlock()
 }
 

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -30,7 +32,7 @@ type wireRedirect struct {
 // the title's slug: the reference asks redirect_from to omit it, and a
 // rule so written catches the URL whatever the slug.
 func (p *Provider) ArticlePath(articleID, locale string) string {
-	return "/hc/" + providers.NormalizeLocale(locale) + "/articles/" + articleID
+	return "/hc/" + locales.Normalize(locale) + "/articles/" + articleID
 }
 
 // ListRedirects reads every rule (Search Redirect Rules, cursor

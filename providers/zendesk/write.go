@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/hcsync/hcsync/locales"
+
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -381,7 +383,7 @@ func (p *Provider) DeleteTranslation(ctx context.Context, articleID, locale stri
 	if !ok {
 		return fail(errors.New("not a Zendesk id"))
 	}
-	key := id(aid) + "/" + providers.NormalizeLocale(locale)
+	key := id(aid) + "/" + locales.Normalize(locale)
 	p.trMu.Lock()
 	tid := p.trIDs[key]
 	p.trMu.Unlock()

@@ -173,14 +173,14 @@ func (s *Server) apply(a *Article, req *articleRequest, create bool, now int64) 
 	if err := s.merge(a, def, &req.contentRequest, now); err != nil {
 		return err
 	}
-	locales := make([]string, 0, len(req.TranslatedContent))
+	localeList := make([]string, 0, len(req.TranslatedContent))
 	for loc := range req.TranslatedContent {
 		if loc != "type" {
-			locales = append(locales, loc)
+			localeList = append(localeList, loc)
 		}
 	}
-	slices.Sort(locales)
-	for _, loc := range locales {
+	slices.Sort(localeList)
+	for _, loc := range localeList {
 		raw := req.TranslatedContent[loc]
 		if !slices.Contains(s.opts.Locales, loc) {
 			// decided: a 400, on a single-language help center too (see

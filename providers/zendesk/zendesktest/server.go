@@ -257,11 +257,11 @@ func (s *Server) AddArticle(sectionID int64, locale, title, body string) int64 {
 // SeedArticles adds n published articles, each translated into every one
 // of locales (the first is the source locale), in a section of their own
 // category, readable by everyone, editable by Admins. It returns their ids.
-func (s *Server) SeedArticles(n int, locales []string) []int64 {
+func (s *Server) SeedArticles(n int, localeList []string) []int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if len(locales) == 0 {
-		locales = []string{s.defaultLocale}
+	if len(localeList) == 0 {
+		localeList = []string{s.defaultLocale}
 	}
 	cat := s.addCategory("Seeded", "", 0, s.defaultLocale)
 	sec := s.addSection(cat.ID, 0, "Seeded articles", "", 0, s.defaultLocale)
@@ -271,10 +271,10 @@ func (s *Server) SeedArticles(n int, locales []string) []int64 {
 		now := s.now()
 		a := &Article{
 			ID: s.id(), SectionID: sec.ID, AuthorID: s.agentID, PermissionGroupID: group,
-			SourceLocale: locales[0], Position: i, CreatedAt: now, UpdatedAt: now,
+			SourceLocale: localeList[0], Position: i, CreatedAt: now, UpdatedAt: now,
 			Translations: map[string]*Translation{},
 		}
-		for _, l := range locales {
+		for _, l := range localeList {
 			a.Translations[l] = &Translation{
 				ID: s.id(), ArticleID: a.ID, Locale: l,
 				Title:     fmt.Sprintf("Seeded article %d (%s)", i+1, l),

@@ -1,4 +1,7 @@
-package content
+// Package diag is how hcsync reports what is wrong with a user's files:
+// problems tied to a file and line, folded when many share a message,
+// with a "did you mean" for typos, and YAML's errors made 1-based.
+package diag
 
 import (
 	"fmt"
@@ -16,21 +19,11 @@ type Problem struct {
 	// Problems of one kind and message are printed as one line when
 	// there are many (Problems.Format).
 	Kind string
+	// Note is said once under a list that holds problems with it (the
+	// front-matter keys hcsync reads, under unknown keys), instead of in
+	// every line.
+	Note string
 }
-
-// Kinds of problem package content reports.
-const (
-	KindUnknownKey    = "unknown-key"
-	KindMisplacedKey  = "misplaced-key"
-	KindBadValue      = "bad-value"
-	KindMissingTitle  = "missing-title"
-	KindEmptyTitle    = "empty-title"
-	KindNoFrontMatter = "no-front-matter"
-)
-
-// kindNotes are said once under a list holding problems of their kind,
-// instead of in every line.
-var kindNotes = map[string]func() string{KindUnknownKey: keysNote}
 
 func (p Problem) String() string {
 	switch {
@@ -92,10 +85,10 @@ func (ps Problems) format(noun string, all bool) (text string, folded int) {
 	}
 	seen := map[string]bool{}
 	for _, p := range ps {
-		if note := kindNotes[p.Kind]; note != nil && !seen[p.Kind] {
-			seen[p.Kind] = true
+		if p.Note != "" && !seen[p.Note] {
+			seen[p.Note] = true
 			b.WriteString("\n  ")
-			b.WriteString(note())
+			b.WriteString(p.Note)
 		}
 	}
 	return b.String(), folded

@@ -1,4 +1,6 @@
-package content
+package diag
+
+import "strconv"
 
 // Nearest returns the word of known closest to word by edit distance, or
 // "" when none is close enough to be a plausible typo. Callers use it for
@@ -40,4 +42,13 @@ func levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// DidYouMean returns ` (did you mean "x"?)` for the candidate nearest to v,
+// or "" when none is near enough to be a likely typo.
+func DidYouMean(v string, candidates []string) string {
+	if best := Nearest(v, candidates); best != "" {
+		return " (did you mean " + strconv.Quote(best) + "?)"
+	}
+	return ""
 }

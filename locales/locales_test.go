@@ -1,4 +1,4 @@
-package providers
+package locales
 
 import "testing"
 
@@ -18,11 +18,11 @@ func TestEqualLocale(t *testing.T) {
 		{"fr-", "fr_", true},
 		{"é", "É", false}, // only ASCII folds: locale codes are ASCII
 	} {
-		if got := EqualLocale(c.a, c.b); got != c.want {
-			t.Errorf("EqualLocale(%q, %q) = %t, want %t", c.a, c.b, got, c.want)
+		if got := Equal(c.a, c.b); got != c.want {
+			t.Errorf("Equal(%q, %q) = %t, want %t", c.a, c.b, got, c.want)
 		}
-		if got := NormalizeLocale(c.a) == NormalizeLocale(c.b); got != c.want {
-			t.Errorf("NormalizeLocale disagrees with EqualLocale on %q, %q", c.a, c.b)
+		if got := Normalize(c.a) == Normalize(c.b); got != c.want {
+			t.Errorf("Normalize disagrees with Equal on %q, %q", c.a, c.b)
 		}
 	}
 }

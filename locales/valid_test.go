@@ -1,11 +1,11 @@
-package content
+package locales
 
 import (
 	"regexp"
 	"testing"
 )
 
-// localePattern is the definition ValidLocale implements without a
+// localePattern is the definition Valid implements without a
 // regular expression.
 var localePattern = regexp.MustCompile(`^(?i)[a-z]{2,3}(?:[-_][a-z]{4})?(?:[-_](?:[a-z]{2}|[0-9]{3}))?$`)
 
@@ -46,8 +46,8 @@ func TestValidLocale(t *testing.T) {
 		{"draft", false},
 		{"v2", false},
 	} {
-		if got := ValidLocale(c.s); got != c.want {
-			t.Errorf("ValidLocale(%q) = %v, want %v", c.s, got, c.want)
+		if got := Valid(c.s); got != c.want {
+			t.Errorf("Valid(%q) = %v, want %v", c.s, got, c.want)
 		}
 		if got := localePattern.MatchString(c.s); got != c.want {
 			t.Errorf("the pattern matches %q: %v, want %v", c.s, got, c.want)
@@ -55,14 +55,14 @@ func TestValidLocale(t *testing.T) {
 	}
 }
 
-// TestValidLocaleAsPattern compares ValidLocale with the pattern on
+// TestValidLocaleAsPattern compares Valid with the pattern on
 // every string of up to six pieces that can make a locale or nearly one.
 func TestValidLocaleAsPattern(t *testing.T) {
 	pieces := []string{"a", "Z", "-", "_", "7", "ſ", "\u212a", "é", "\xff"}
 	var try func(s string, depth int)
 	try = func(s string, depth int) {
-		if got, want := ValidLocale(s), localePattern.MatchString(s); got != want {
-			t.Fatalf("ValidLocale(%q) = %v, the pattern says %v", s, got, want)
+		if got, want := Valid(s), localePattern.MatchString(s); got != want {
+			t.Fatalf("Valid(%q) = %v, the pattern says %v", s, got, want)
 		}
 		if depth == 0 {
 			return
@@ -81,8 +81,8 @@ func TestValidLocaleAsPattern(t *testing.T) {
 		for _, script := range []string{"", "-abcd", "_ABCD", "-abc", "-abcde", "-ab\u212ad", "-1234"} {
 			for _, region := range []string{"", "-ab", "_12", "-123", "-1234", "-abc", "-a1", "-abcd"} {
 				s := lang + script + region
-				if got, want := ValidLocale(s), localePattern.MatchString(s); got != want {
-					t.Errorf("ValidLocale(%q) = %v, the pattern says %v", s, got, want)
+				if got, want := Valid(s), localePattern.MatchString(s); got != want {
+					t.Errorf("Valid(%q) = %v, the pattern says %v", s, got, want)
 				}
 			}
 		}
@@ -94,8 +94,8 @@ func FuzzValidLocale(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := ValidLocale(s), localePattern.MatchString(s); got != want {
-			t.Errorf("ValidLocale(%q) = %v, the pattern says %v", s, got, want)
+		if got, want := Valid(s), localePattern.MatchString(s); got != want {
+			t.Errorf("Valid(%q) = %v, the pattern says %v", s, got, want)
 		}
 	})
 }

@@ -1,4 +1,4 @@
-package content
+package diag
 
 import (
 	"regexp"
