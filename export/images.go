@@ -10,8 +10,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hcsync/hcsync/internal/slug"
+
 	"github.com/hcsync/hcsync/plan"
-	"github.com/hcsync/hcsync/render"
 )
 
 // image downloads the image at src for a body in dir and names its file
@@ -60,8 +61,8 @@ func imageBase(src string) string {
 		base = path.Base(u.Path)
 	}
 	ext := strings.ToLower(path.Ext(base))
-	stem := render.FileSlug(strings.TrimSuffix(base, path.Ext(base)))
-	if stem == "untitled" {
+	stem := slug.Of(strings.TrimSuffix(base, path.Ext(base)))
+	if stem == "" {
 		stem = "image"
 	}
 	switch ext {

@@ -10,12 +10,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hcsync/hcsync/internal/slug"
+
 	"github.com/hcsync/hcsync/locales"
 
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
-	"github.com/hcsync/hcsync/render"
 )
 
 // layoutSections gives every section a folder: the slug of its name,
@@ -80,14 +81,18 @@ func (ex *exporter) layoutSections() {
 const maxNameBytes = 100
 
 // fileName is the file or folder name for a title or name from the help
-// center: its render.FileSlug, shortened to maxNameBytes, the cut ended
+// center: its slug.Of ("untitled" when empty), shortened to maxNameBytes, the cut ended
 // with a hash of the whole name, so that two long titles alike in their
 // first hundred bytes get two names, and one title the same name on
-// every export. Whatever FileSlug becomes, a name that could leave its
+// every export. Whatever slug.Of becomes, a name that could leave its
 // folder or hide (a separator, "..", a leading dot, a control character)
 // is never returned.
 func fileName(name string) string {
-	return shortName(render.FileSlug(name), name, maxNameBytes)
+	s := slug.Of(name)
+	if s == "" {
+		s = "untitled" // a title in a script slugs do not spell
+	}
+	return shortName(s, name, maxNameBytes)
 }
 
 // shortName returns slug when it is a safe name within limit bytes,

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"strings"
-	"unicode"
 
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
@@ -13,7 +12,6 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/text/unicode/norm"
 )
 
 // MarkdownOptions tune one call to Markdown.
@@ -554,36 +552,4 @@ func headingWithAttrs(n *html.Node) (string, bool) {
 // way.
 func verbatimLine(h string) string {
 	return verbatimMark + strings.ReplaceAll(h, "\n", " ")
-}
-
-// FileSlug turns a title into a file or folder name: lower-case ASCII
-// letters and digits, accents folded, every other run of characters one
-// hyphen; "untitled" when nothing is left.
-func FileSlug(title string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range norm.NFD.String(strings.ToLower(title)) {
-		s := ""
-		switch {
-		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			s = string(r)
-		case unicode.Is(unicode.Mn, r):
-			continue // an accent NFD split off its letter
-		default:
-			s = foldLetters[r]
-		}
-		if s == "" {
-			hyphen = b.Len() > 0
-			continue
-		}
-		if hyphen {
-			b.WriteByte('-')
-			hyphen = false
-		}
-		b.WriteString(s)
-	}
-	if b.Len() == 0 {
-		return "untitled"
-	}
-	return b.String()
 }

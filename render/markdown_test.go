@@ -139,23 +139,6 @@ func sanitized(p *Profile, html string) string {
 	return html
 }
 
-func TestFileSlug(t *testing.T) {
-	t.Parallel()
-	tests := map[string]string{
-		"Taking photos in low light": "taking-photos-in-low-light",
-		"Section 1.1":                "section-1-1",
-		"Ça marche: été!":            "ca-marche-ete",
-		"  --Billing & plans--  ":    "billing-plans",
-		"日本語":                        "untitled",
-		"Straße":                     "strasse",
-	}
-	for in, want := range tests {
-		if got := FileSlug(in); got != want {
-			t.Errorf("FileSlug(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestMarkdownWritesNoComments is issue #17, cause 6: export wrote
 // "<!-- -->" into Markdown to keep blocks apart or raw HTML whole, and
 // Markdown's comments were published. Each case must come back as

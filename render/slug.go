@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/hcsync/hcsync/internal/slug"
+
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
 )
@@ -122,7 +124,7 @@ func appendSlug[T string | []byte](dst []byte, text T) []byte {
 				dst = append(dst, '-')
 			default:
 				// Letters NFD does not decompose into a base and a mark.
-				if s, ok := foldLetters[r]; ok {
+				if s, ok := slug.Spelled(r); ok {
 					dst = append(dst, s...)
 				}
 			}
@@ -151,9 +153,4 @@ func asciiSpace(c byte) bool {
 		return true
 	}
 	return false
-}
-
-var foldLetters = map[rune]string{
-	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d",
-	'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h", 'ŧ': "t",
 }

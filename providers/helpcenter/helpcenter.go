@@ -48,9 +48,6 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/hcsync/hcsync/providers"
 )
@@ -318,50 +315,4 @@ func (p *Provider) slugID(articleID string) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.slugIDs[articleID]
-}
-
-// slugOf makes the slug Help.Center generates from a title when none is
-// set: "a URL-friendly slug" (helpcenter-articles.txt, "Category
-// Management"), in which "Título del artículo" becomes "articulo" (the
-// translation URL of "Fetching Translations"). So: lower-case ASCII
-// letters and digits, accents folded (é -> e), the letters that carry no
-// accent to fold spelled out in ASCII (ß -> ss, œ -> oe), and every other
-// run of characters one '-'. A title with no such letter has no slug
-// (""): publishing then generates one.
-func slugOf(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(strings.ToLower(title)) {
-		if unicode.Is(unicode.Mn, r) {
-			continue // an accent, folded into its letter
-		}
-		ascii := asciiOf(r)
-		if ascii == "" {
-			dash = b.Len() > 0
-			continue
-		}
-		if dash {
-			b.WriteByte('-')
-			dash = false
-		}
-		b.WriteString(ascii)
-	}
-	return b.String()
-}
-
-// asciiOf is r in a slug: itself for an ASCII letter or digit, the usual
-// spelling of a Latin letter that does not decompose, else "".
-func asciiOf(r rune) string {
-	switch {
-	case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-		return string(r)
-	}
-	return spelled[r]
-}
-
-// spelled are the lower-case Latin letters that have no decomposition
-// into an ASCII letter and an accent.
-var spelled = map[rune]string{
-	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d",
-	'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŋ': "n",
 }

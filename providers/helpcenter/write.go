@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hcsync/hcsync/internal/slug"
+
 	"github.com/hcsync/hcsync/locales"
 
 	"github.com/hcsync/hcsync/providers"
@@ -130,18 +132,20 @@ func (p *Provider) CreateArticle(ctx context.Context, in providers.ArticleInput)
 	// A draft needs its slug now for its URL to be known: links from
 	// other articles of the same apply point at it before it is
 	// published. Publishing generates one otherwise.
-	slug := d.Slug
+	// Help.Center makes a draft's slug from its title by the rule of
+	// package slug ("a URL-friendly slug", helpcenter-articles.txt).
+	want := d.Slug
 	switch {
 	case in.Source.Slug != nil:
-		slug = *in.Source.Slug
-	case slug == "" && in.Source.Draft:
-		slug = slugOf(in.Source.Title)
+		want = *in.Source.Slug
+	case want == "" && in.Source.Draft:
+		want = slug.Of(in.Source.Title)
 	}
-	if slug != d.Slug && slug != "" {
-		if err := p.metadata(ctx, d.ID, "", map[string]any{"slug": slug}); err != nil {
+	if want != d.Slug && want != "" {
+		if err := p.metadata(ctx, d.ID, "", map[string]any{"slug": want}); err != nil {
 			return a, fmt.Errorf("article %s was created, but setting its slug failed: %w", d.ID, err)
 		}
-		src.Slug = slug
+		src.Slug = want
 	}
 	a.URL = articleURL(info, d.SlugID, src.Slug)
 	p.rememberSlugID(d.ID, d.SlugID)
@@ -260,7 +264,7 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 	case lang != "" && out.Slug == "" && t.Draft:
 		// As for articles: a draft translation needs its slug now for its
 		// URL to be known to links written before it is published.
-		if out.Slug = slugOf(t.Title); out.Slug != "" {
+		if out.Slug = slug.Of(t.Title); out.Slug != "" {
 			meta["slug"] = out.Slug
 		}
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hcsync/hcsync/internal/slug"
+
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -350,10 +352,10 @@ func (n *names) sectionRef(ref string) (int64, bool) {
 			return v, true
 		}
 	}
-	want := slug(ref)
+	want := slug.Of(ref)
 	var found []int64
 	for k, s := range n.sections {
-		if s.Name == ref || strings.EqualFold(s.Name, ref) || slug(s.Name) == want {
+		if s.Name == ref || strings.EqualFold(s.Name, ref) || slug.Of(s.Name) == want {
 			found = append(found, k)
 		}
 	}
@@ -361,12 +363,4 @@ func (n *names) sectionRef(ref string) (int64, bool) {
 		return 0, false
 	}
 	return found[0], true
-}
-
-// slug lower-cases a name and joins its words with hyphens.
-func slug(s string) string {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
-	})
-	return strings.Join(f, "-")
 }
