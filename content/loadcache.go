@@ -3,19 +3,19 @@ package content
 import (
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
-	"unsafe"
+
+	"github.com/hcsync/hcsync/internal/checksum"
 
 	"github.com/hcsync/hcsync/internal/cachefile"
 )
 
 // loadCacheVersion changes whenever parsing changes what it makes of a
 // file; a cache of another version is ignored.
-const loadCacheVersion = 6
+const loadCacheVersion = 7
 
 // racyWindow is how recent a file's modification time may be for its
 // entry to be kept. A file written again within one tick of the
@@ -147,37 +147,6 @@ func (fm *frontMatter) clone() *frontMatter {
 	return &c
 }
 
-// Checksum is the checksum of a body that Translation.BodySum holds: two
-// CRC-32s with different polynomials side by side, as good as a CRC-64
-// at telling edited bodies apart and computed in hardware (SSE 4.2,
-// CLMUL), several times faster than crc64 over the tens of megabytes a
-// big tree holds.
-func Checksum(b []byte) uint64 {
-	var d Digest
-	d.Write(b)
-	return d.Sum()
-}
-
-// Digest computes the Checksum of data given in pieces, so a body need
-// not be put together only to be summed. The zero value is ready.
-type Digest struct{ c, i uint32 }
-
-// Write adds b to the data.
-func (d *Digest) Write(b []byte) {
-	d.c = crc32.Update(d.c, castagnoli, b)
-	d.i = crc32.Update(d.i, crc32.IEEETable, b)
-}
-
-// WriteString adds s to the data, without copying it.
-func (d *Digest) WriteString(s string) {
-	d.Write(unsafe.Slice(unsafe.StringData(s), len(s)))
-}
-
-// Sum is the Checksum of everything written.
-func (d *Digest) Sum() uint64 { return uint64(d.c)<<32 | uint64(d.i) }
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
 // Body returns the Markdown body of t: t.Body, or, for a translation
 // Load took from its cache, the body read from the file again. The file
 // must still hold the body Load saw; an error names it otherwise.
@@ -195,7 +164,7 @@ func (tr *Tree) Body(t *Translation) ([]byte, error) {
 	}
 	doc := split(data)
 	body := data[doc.bodyStart:]
-	if !doc.closed || doc.bodyLine != t.BodyLine || Checksum(body) != t.BodySum {
+	if !doc.closed || doc.bodyLine != t.BodyLine || checksum.Of(body) != t.BodySum {
 		return nil, fmt.Errorf("the file changed while hcsync was reading the tree: run hcsync again")
 	}
 	return body, nil

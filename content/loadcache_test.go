@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hcsync/hcsync/internal/checksum"
+
 	"github.com/hcsync/hcsync/diag"
 )
 
@@ -62,7 +64,7 @@ func dumpBodies(t *testing.T, tree *Tree) string {
 			if err != nil {
 				t.Fatalf("%s: %v", tr.Path, err)
 			}
-			if Checksum(b) != tr.BodySum {
+			if checksum.Of(b) != tr.BodySum {
 				t.Errorf("%s: BodySum does not match the body", tr.Path)
 			}
 			tr.Body = b
@@ -343,21 +345,6 @@ func FuzzDecodeLoadCache(f *testing.F) {
 			t.Fatalf("re-encoded cache reads back as %v, %v", again, err)
 		}
 	})
-}
-
-func TestDigestInPieces(t *testing.T) {
-	data := "---\ntitle: A\n---\nBody with <a href=\"x\">a link</a>.\n"
-	for cut := 0; cut <= len(data); cut++ {
-		var d Digest
-		d.WriteString(data[:cut])
-		d.Write([]byte(data[cut:]))
-		if d.Sum() != Checksum([]byte(data)) {
-			t.Fatalf("cut at %d: the sum in two pieces differs from the whole", cut)
-		}
-	}
-	if Checksum([]byte("a")) == Checksum([]byte("b")) {
-		t.Error("a and b have one checksum")
-	}
 }
 
 // TestLoadCacheSeesRestoredTimes: an edit of the same size whose

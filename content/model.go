@@ -100,7 +100,7 @@ type Translation struct {
 	// Body is the Markdown after the front-matter. It is nil when Load
 	// took the file from a LoadCache: Tree.Body reads it then.
 	Body     []byte
-	BodySum  uint64 // Checksum of the body, always set
+	BodySum  uint64 // checksum.Of the body, always set
 	BodyLine int    // 1-based line of the file where the body starts
 	KeyLines map[string]int
 	// SourceCommit is the source_commit: (or translated_from:) of a

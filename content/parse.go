@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hcsync/hcsync/internal/checksum"
+
 	"github.com/hcsync/hcsync/locales"
 
 	"github.com/hcsync/hcsync/diag"
@@ -34,7 +36,7 @@ type parsedFile struct {
 	fm       *frontMatter // nil when the front-matter could not be read
 	body     []byte
 	bodyLine int
-	bodySum  uint64 // Checksum(body)
+	bodySum  uint64 // checksum.Of(body)
 	bodyLazy bool   // from the LoadCache: body is nil, Tree.Body reads it
 	problems []diag.Problem
 	warnings []diag.Problem // unknown keys, with unknown: warn
@@ -90,7 +92,7 @@ func parse(pf *parsedFile, data []byte, rules keyRules) {
 	}
 	doc := split(data)
 	pf.body, pf.bodyLine = data[doc.bodyStart:], doc.bodyLine
-	pf.bodySum = Checksum(pf.body)
+	pf.bodySum = checksum.Of(pf.body)
 	switch {
 	case !doc.open && kind == sectionFile:
 		// A _section.md without front-matter names nothing; its folder

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hcsync/hcsync/internal/atomicfile"
+
 	"github.com/hcsync/hcsync/diag"
 	"go.yaml.in/yaml/v3"
 )
@@ -373,30 +375,11 @@ func formatID(id string) (string, error) {
 	return strconv.Quote(id), nil
 }
 
-// writeFileAtomic replaces path with data through a temporary file in
-// the same folder, so that a crash leaves the old or the new file, never
-// half of one.
+// writeFileAtomic replaces path whole, keeping its mode.
 func writeFileAtomic(path string, data []byte) error {
 	info, err := os.Stat(path)
 	if err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // a no-op once renamed
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Chmod(info.Mode().Perm()); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return atomicfile.Write(path, data, info.Mode().Perm())
 }

@@ -1,15 +1,13 @@
 package export
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
+
+	"github.com/hcsync/hcsync/internal/atomicfile"
 )
 
 // Write puts the tree's files under dir. Each file is written to a
@@ -37,7 +35,7 @@ func (r *Result) Write(dir string) error {
 	}
 	defer root.Close()
 	for _, f := range r.Files {
-		if err := writeAtomic(root, filepath.FromSlash(f.Path), f.Data); err != nil {
+		if err := atomicfile.WriteIn(root, filepath.FromSlash(f.Path), f.Data, 0o644); err != nil {
 			return fmt.Errorf("export: %swrite %s: %w", of(f), filepath.Join(dir, filepath.FromSlash(f.Path)), err)
 		}
 	}
@@ -84,58 +82,4 @@ func linkedOut(dir, rel string) error {
 		}
 	}
 	return nil
-}
-
-// bare is the cause of a file operation's error without the paths it
-// names ("file exists", "no space left on device").
-func bare(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
-}
-
-// writeAtomic writes data to a temporary file beside name, in root, and
-// renames it into place. Its errors leave the temporary file's name
-// out: the caller names the file.
-func writeAtomic(root *os.Root, name string, data []byte) error {
-	dir := filepath.Dir(name)
-	if err := root.MkdirAll(dir, 0o755); err != nil {
-		return err // names the folder in the way
-	}
-	tmp, f, err := createTemp(root, filepath.Join(dir, "."+filepath.Base(name)), ".tmp")
-	if err != nil {
-		return bare(err)
-	}
-	_, werr := f.Write(data)
-	merr := f.Chmod(0o644) // whatever the umask, as a checkout would
-	cerr := f.Close()
-	if err := errors.Join(werr, merr, cerr); err != nil {
-		root.Remove(tmp)
-		return bare(err)
-	}
-	if err := root.Rename(tmp, name); err != nil {
-		root.Remove(tmp)
-		return bare(err)
-	}
-	return nil
-}
-
-// createTemp is os.CreateTemp for an os.Root, which has none: a new
-// file named prefix, a random number and suffix, mode 0644.
-func createTemp(root *os.Root, prefix, suffix string) (string, *os.File, error) {
-	for range 100 {
-		name := prefix + "." + strconv.FormatUint(rand.Uint64(), 36) + suffix
-		f, err := root.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		return name, f, err
-	}
-	return "", nil, fmt.Errorf("cannot create a temporary file beside %s", prefix)
 }

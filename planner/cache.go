@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hcsync/hcsync/internal/checksum"
+
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/internal/cachefile"
 	"github.com/hcsync/hcsync/plan"
@@ -15,26 +17,22 @@ import (
 // change in a way that could make an old "equal" verdict wrong; a cache
 // of another version is ignored. 9: callouts, heading attributes, task
 // list marks, raw HTML references (TestCacheVersionFollowsRendering).
-const cacheVersion = 10
+const cacheVersion = 11
 
 // bodyKey identifies a Markdown body rendered for one profile.
 type bodyKey struct {
 	Name uint64 // checksum of profile name, NUL, file
-	Body uint64 // content.Checksum of the body
+	Body uint64 // checksum.Of the body
 }
 
 // keyOf names the file too: two locales with the same text resolve their
 // links differently and must not share an entry. The body is known by
 // its checksum, so a cached tree's bodies need not be read.
 func keyOf(profile string, t *content.Translation) bodyKey {
-	return bodyKey{Name: content.Checksum([]byte(profile + "\x00" + t.Path)), Body: t.BodySum}
+	return bodyKey{Name: checksum.String(profile + "\x00" + t.Path), Body: t.BodySum}
 }
 
-func remoteSum(body string) uint64 {
-	var d content.Digest
-	d.WriteString(body)
-	return d.Sum()
-}
+func remoteSum(body string) uint64 { return checksum.String(body) }
 
 // resolverCall is one link or image the renderer asked the planner to
 // resolve, with the answer it got. Rendering is a pure function of the
@@ -294,7 +292,7 @@ func (c *Cache) Applied(r *plan.Report) {
 func (p proposal) resolve(urls map[string]string) (cacheEntry, bool) {
 	// The checksum of the body as the executor wrote it, summed piece by
 	// piece: building each body again would double what an apply holds.
-	var d content.Digest
+	d := checksum.New()
 	complete := true
 	plan.EachPlaceholder(p.html, func(kind, key string) (string, bool) {
 		u, ok := urls[plan.Placeholder(kind, key)]

@@ -20,8 +20,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -198,23 +196,4 @@ func (r *Reader) Failed() bool { return r.failed }
 func (r *Reader) fail() {
 	r.failed = true
 	r.rest = nil
-}
-
-// WriteAtomic writes data to path through a temporary file in the same
-// folder, so a reader never sees half a cache.
-func WriteAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -74,22 +74,6 @@ func TestRefusesDamage(t *testing.T) {
 	}
 }
 
-func TestWriteAtomicLeavesNoTemp(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "nested")
-	path := filepath.Join(dir, "cache.bin")
-	for _, content := range []string{"one", "two"} {
-		if err := WriteAtomic(path, []byte(content)); err != nil {
-			t.Fatal(err)
-		}
-		if got, _ := os.ReadFile(path); string(got) != content {
-			t.Errorf("file holds %q, want %q", got, content)
-		}
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("%d files left in the folder, want only the cache", len(entries))
-	}
-}
-
 // TestChecksumCatchesEveryFlip flips each bit of a file in turn: every
 // damaged copy is refused before a field is read, so no damage can read
 // back as other values (a title with one letter changed).

@@ -3,6 +3,8 @@ package cachefile
 import (
 	"os"
 	"sync"
+
+	"github.com/hcsync/hcsync/internal/atomicfile"
 )
 
 // Entries is the bookkeeping hcsync's caches share: the entries read
@@ -145,5 +147,5 @@ func (e *Entries[K, V]) Save(path string, encode func(map[K]V) []byte) error {
 	}
 	data := encode(e.now)
 	e.mu.Unlock()
-	return WriteAtomic(path, data)
+	return atomicfile.Write(path, data, 0o644)
 }

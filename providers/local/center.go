@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/hcsync/hcsync/internal/atomicfile"
+
 	"github.com/hcsync/hcsync/internal/lockfile"
 )
 
@@ -139,32 +141,12 @@ func (p *Provider) saveCenter() error {
 	return writeFileAtomic(p.path("center.json"), data)
 }
 
-// writeFileAtomic writes data to a temporary file beside path and
-// renames it into place, so readers see the old file or the new one,
-// never a part. It does not fsync: a crash may lose the last write, which
-// the next plan shows and the next apply redoes, and syncing every file
-// would make an apply of thousands of articles crawl.
+// writeFileAtomic replaces path whole (package atomicfile). It does not
+// fsync: a crash may lose the last write, which the next plan shows and
+// the next apply redoes, and syncing every file would make an apply of
+// thousands of articles crawl.
 func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("local provider: %w", err)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("local provider: %w", err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("local provider: writing %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("local provider: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
+	if err := atomicfile.Write(path, data, 0o644); err != nil {
 		return fmt.Errorf("local provider: %w", err)
 	}
 	return nil
