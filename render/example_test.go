@@ -2,7 +2,6 @@ package render_test
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/hcsync/hcsync/render"
 )
@@ -36,15 +35,4 @@ func ExampleEqual() {
 	// Output:
 	// true
 	// <p>It's <a href="/a" title="t">here</a>.</p>
-}
-
-func ExampleText() {
-	fmt.Print(render.Text(strings.Join([]string{
-		`<h2 id="a">Steps</h2>`,
-		`<ol><li>Open <strong>Settings</strong></li><li>Pick <a href="/x">Camera</a></li></ol>`,
-	}, "\n")))
-	// Output:
-	// ## Steps
-	// 1. Open **Settings**
-	// 2. Pick [Camera](/x)
 }

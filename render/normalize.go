@@ -371,3 +371,14 @@ func escape(b *strings.Builder, s string, escapes *[256]string) {
 	}
 	b.WriteString(s[last:])
 }
+
+// nodeAttrOK is n's attribute key (in no namespace), and whether n has
+// it at all: a boolean attribute has the value "".
+func nodeAttrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
