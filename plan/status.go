@@ -4,12 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
-
-	"github.com/hcsync/hcsync/locales"
-
-	"github.com/hcsync/hcsync/content"
 )
 
 // Translation states of a status report, per article and locale.
@@ -70,109 +65,8 @@ type LocaleTotals struct {
 	Unmanaged int    `json:"unmanaged"`
 }
 
-// StatusInput is what a status report is made of.
-type StatusInput struct {
-	Tree  *content.Tree
-	Stale []StaleTranslation
-	// Unmanaged are the remote translations no file holds; nil offline.
-	Unmanaged []UnmanagedTranslation
-	Offline   bool
-	// Required are the locales every article must have
-	// (required_locales:); when empty, every locale the tree translates
-	// into is expected of every article.
-	Required []string
-	// Only, when set, keeps that locale alone (--locale).
-	Only string
-}
-
-// NewStatus builds the matrix. Columns are the expected locales and any
-// other locale a file or the help center has, sorted.
-func NewStatus(in StatusInput) (*TranslationStatus, error) {
-	expected := map[string]bool{}
-	for _, l := range in.Required {
-		expected[strings.ToLower(l)] = true
-	}
-	seen := map[string]bool{}
-	for _, a := range in.Tree.Articles {
-		for _, t := range a.Translations[1:] {
-			seen[strings.ToLower(t.Locale)] = true
-		}
-	}
-	for _, u := range in.Unmanaged {
-		seen[strings.ToLower(u.Locale)] = true
-	}
-	if len(in.Required) == 0 {
-		for l := range seen {
-			expected[l] = true
-		}
-	}
-	var localeList []string
-	for l := range seen {
-		localeList = append(localeList, l)
-	}
-	for l := range expected {
-		if !seen[l] {
-			localeList = append(localeList, l)
-		}
-	}
-	if in.Only != "" {
-		localeList = []string{strings.ToLower(in.Only)}
-	}
-	slices.Sort(localeList)
-
-	stale := map[string]StaleTranslation{}
-	for _, s := range in.Stale {
-		stale[s.File] = s
-	}
-	unmanaged := map[string]bool{}
-	for _, u := range in.Unmanaged {
-		unmanaged[u.Article+"\x00"+strings.ToLower(u.Locale)] = true
-	}
-	st := &TranslationStatus{Offline: in.Offline, Locales: localeList, Articles: []StatusArticle{}}
-	totals := map[string]*LocaleTotals{}
-	for _, l := range localeList {
-		totals[l] = &LocaleTotals{Locale: l}
-	}
-	for _, a := range in.Tree.Articles {
-		body, err := in.Tree.Body(a.Source())
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a.Path, err)
-		}
-		row := StatusArticle{File: a.Path, Title: a.Source().Title, Locale: a.Locale, SourceHash: content.SourceHash(body), Cells: []StatusCell{}}
-		for _, l := range localeList {
-			if locales.Equal(l, a.Locale) {
-				continue
-			}
-			cell := StatusCell{Locale: l}
-			switch t := a.Translation(l); {
-			case t != nil:
-				cell.File = t.Path
-				s, isStale := stale[t.Path]
-				switch {
-				case isStale:
-					cell.State, cell.Since, cell.LinesChanged = StateStale, s.Since, s.LinesChanged
-				case t.Draft:
-					cell.State = StateDraft
-				default:
-					cell.State = StateCurrent
-				}
-			case unmanaged[a.Path+"\x00"+l]:
-				cell.State = StateUnmanaged
-			case expected[l]:
-				cell.State = StateMissing
-			}
-			totals[l].add(cell.State)
-			row.Cells = append(row.Cells, cell)
-		}
-		st.Articles = append(st.Articles, row)
-	}
-	for _, l := range localeList {
-		st.Totals = append(st.Totals, *totals[l])
-	}
-	return st, nil
-}
-
-func (t *LocaleTotals) add(state string) {
+// Add counts one cell in state.
+func (t *LocaleTotals) Add(state string) {
 	switch state {
 	case StateCurrent:
 		t.Current++

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/plan"
+	"github.com/hcsync/hcsync/planner"
 )
 
 type statusFlags struct {
@@ -37,7 +38,7 @@ func (a *app) status(ctx context.Context, f statusFlags) error {
 	if err != nil {
 		return err
 	}
-	var in plan.StatusInput
+	var in planner.StatusInput
 	var ws *workspace
 	if f.offline {
 		if ws, err = a.loadWorkspace(f.commonFlags); err != nil {
@@ -56,7 +57,7 @@ func (a *app) status(ctx context.Context, f statusFlags) error {
 		in.Stale, in.Unmanaged = pl.Stale, pl.UnmanagedTranslations
 	}
 	in.Tree, in.Required, in.Only = ws.tree, ws.cfg.RequiredLocales, f.locale
-	st, err := plan.NewStatus(in)
+	st, err := planner.NewStatus(in)
 	if err != nil {
 		return err
 	}
