@@ -9,6 +9,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hcsync/hcsync/locales"
 
@@ -50,11 +51,21 @@ type Options struct {
 	// the help center has it, and the tree reads as a team writes one
 	// (a plan of it then need not read the group list).
 	Defaults providers.ArticleMeta
-	// HTTPClient fetches images over HTTP; nil = http.DefaultClient.
+	// HTTPClient fetches images over HTTP; nil = a client of its own.
+	// It never carries the provider's credentials: images may live on
+	// another host (a CDN).
 	HTTPClient *http.Client
+	// ImageTimeout bounds each image download, so that one stalled
+	// server keeps that image as a URL instead of hanging the export;
+	// 0 = DefaultImageTimeout.
+	ImageTimeout time.Duration
 	// Progress is called after each article is converted.
 	Progress func(done, total int)
 }
+
+// DefaultImageTimeout is how long export waits for one image: 20 MB
+// (maxExportImage) over a slow link.
+const DefaultImageTimeout = 2 * time.Minute
 
 // File is one file of an exported tree.
 type File struct {
@@ -155,7 +166,7 @@ func Export(ctx context.Context, p providers.Provider, opts Options) (*Result, e
 	}
 	ex.profile = render.Lookup(ex.caps.HTMLProfile)
 	if opts.HTTPClient == nil {
-		ex.opts.HTTPClient = http.DefaultClient
+		ex.opts.HTTPClient = &http.Client{}
 	}
 	ex.layoutSections()
 	ex.layoutArticles()

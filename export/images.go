@@ -1,7 +1,9 @@
 package export
 
 import (
+	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -124,11 +126,20 @@ func (ex *exporter) hostsImages(host string) bool {
 const maxExportImage = 20 << 20
 
 func (ex *exporter) get(src string) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ex.ctx, http.MethodGet, src, nil)
+	timeout := ex.opts.ImageTimeout
+	if timeout <= 0 {
+		timeout = DefaultImageTimeout
+	}
+	ctx, cancel := context.WithTimeout(ex.ctx, timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, src, nil)
 	if err != nil {
 		return nil, err
 	}
 	resp, err := ex.opts.HTTPClient.Do(req)
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return nil, fmt.Errorf("GET %s: no answer within %v", src, timeout)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -137,6 +148,9 @@ func (ex *exporter) get(src string) ([]byte, error) {
 		return nil, fmt.Errorf("GET %s: %s", src, resp.Status)
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxExportImage+1))
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return nil, fmt.Errorf("GET %s: no answer within %v", src, timeout)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("GET %s: %w", src, err)
 	}
