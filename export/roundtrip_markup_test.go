@@ -84,7 +84,7 @@ func TestRoundTripRenderedMarkup(t *testing.T) {
 			}
 			// The target of the golden files' relative links.
 			files["Guides/Golden/install.md"] = "---\ntitle: Install\n---\nRun the installer.\n"
-			dir := writeTree(t, files)
+			dir := plantest.WriteTree(t, files)
 			applyTree(t, p, dir, tt.locale)
 
 			_, pl, out := roundTrip(t, p, Options{}, planner.Options{})
@@ -124,21 +124,6 @@ func goldenMarkdown(t *testing.T, profile string) map[string]string {
 		out[filepath.Base(f)] = string(b)
 	}
 	return out
-}
-
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, text := range files {
-		path := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
 }
 
 // applyTree plans the tree at dir against p, applies the plan, and

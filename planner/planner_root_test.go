@@ -2,8 +2,6 @@ package planner
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -26,21 +24,7 @@ var rootCaps = func() providers.Capabilities {
 // in no section.
 func loadRootTree(t *testing.T, files map[string]string) *content.Tree {
 	t.Helper()
-	root := t.TempDir()
-	for name, text := range files {
-		path := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	tree, err := content.Load(root, content.LoadOptions{DefaultLocale: "en-us", RootArticles: true})
-	if err != nil {
-		t.Fatalf("loading tree: %v", err)
-	}
-	return tree
+	return plantest.LoadTreeWith(t, files, content.LoadOptions{RootArticles: true})
 }
 
 // TestPlanRootArticles: a file at the top of the tree is created in no

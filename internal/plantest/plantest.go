@@ -18,9 +18,9 @@ import (
 	"github.com/hcsync/hcsync/render"
 )
 
-// LoadTree writes files (slash path -> text) into a temp dir and loads
-// them as a tree with default locale en-us.
-func LoadTree(t testing.TB, files map[string]string) *content.Tree {
+// WriteTree writes files (slash path -> text) into a temp dir and
+// returns it.
+func WriteTree(t testing.TB, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
 	for name, text := range files {
@@ -32,7 +32,23 @@ func LoadTree(t testing.TB, files map[string]string) *content.Tree {
 			t.Fatal(err)
 		}
 	}
-	tree, err := content.Load(root, content.LoadOptions{DefaultLocale: "en-us"})
+	return root
+}
+
+// LoadTree writes files as WriteTree does and loads them as a tree with
+// default locale en-us.
+func LoadTree(t testing.TB, files map[string]string) *content.Tree {
+	t.Helper()
+	return LoadTreeWith(t, files, content.LoadOptions{})
+}
+
+// LoadTreeWith is LoadTree with load options (en-us unless they say).
+func LoadTreeWith(t testing.TB, files map[string]string, opts content.LoadOptions) *content.Tree {
+	t.Helper()
+	if opts.DefaultLocale == "" {
+		opts.DefaultLocale = "en-us"
+	}
+	tree, err := content.Load(WriteTree(t, files), opts)
 	if err != nil {
 		t.Fatalf("loading tree: %v", err)
 	}
