@@ -166,4 +166,3 @@ func TestLoadConfigProblems(t *testing.T) {
 		})
 	}
 }
-
