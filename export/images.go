@@ -102,7 +102,7 @@ func (ex *exporter) hostsImages(host string) bool {
 	}
 	// Some services serve images on the help center's own host, others
 	// on a CDN their capabilities name.
-	for _, h := range ex.p.Capabilities().ImageHosts {
+	for _, h := range ex.caps.ImageHosts {
 		if strings.EqualFold(host, h) {
 			return true
 		}
