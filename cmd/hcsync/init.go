@@ -208,14 +208,12 @@ func (a *app) init(f initFlags) error {
 	case setup.NoWorkflows != "":
 		fmt.Fprintf(a.stdout, "\nNo GitHub workflows written: %s. Use it on your machine; for CI, run init with --provider %s.\n", setup.NoWorkflows, orList(ciProviders()))
 		fmt.Fprintf(a.stdout, "\nNext: put your articles in docs/ and run hcsync plan.\n")
-	case len(setup.Env) > 0:
+	default: // TestProviderSpecsComplete: workflows pass credentials
 		var names []string
 		for _, e := range setup.Env {
 			names = append(names, e.PlanSecret, e.ApplySecret)
 		}
 		fmt.Fprintf(a.stdout, "\nNext: fill in hcsync.yaml, put your articles in docs/, and add the repository secrets %s (read-only ones for the plan).\n", strings.Join(names, ", "))
-	default:
-		fmt.Fprintf(a.stdout, "\nNext: fill in hcsync.yaml and put your articles in docs/.\n")
 	}
 	return nil
 }
