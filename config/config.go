@@ -12,7 +12,7 @@ type Config struct {
 	// (the config file's folder).
 	Dir string `yaml:"-"`
 
-	Provider      string `yaml:"provider"`       // zendesk | intercom | helpcenter | local
+	Provider      string `yaml:"provider"`       // the id of one of the providers Load is given
 	Content       string `yaml:"content"`        // folder of the Markdown tree, relative to Dir
 	DefaultLocale string `yaml:"default_locale"` // source locale of files without locale:
 	Prune         bool   `yaml:"prune"`          // archive managed articles whose files were deleted
@@ -30,13 +30,34 @@ type Config struct {
 	// --fail-on-missing), and hcsync status counts it as missing.
 	RequiredLocales []string `yaml:"required_locales"`
 
-	Zendesk    Zendesk    `yaml:"zendesk"`
-	Intercom   Intercom   `yaml:"intercom"`
-	HelpCenter HelpCenter `yaml:"helpcenter"`
-	Local      Local      `yaml:"local"`
-	Links      Links      `yaml:"links"`
+	Links Links `yaml:"links"`
 
 	FrontMatter FrontMatter `yaml:"front_matter"`
+
+	// Blocks holds each provider's block, by provider id, decoded and
+	// defaulted (even when the file has none), for the provider to read.
+	Blocks map[string]Settings `yaml:"-"`
+}
+
+// Settings is one provider's block of hcsync.yaml (zendesk:, local:):
+// a pointer to a struct whose yaml tags are the block's keys. Load
+// decodes the block into it as strictly as the rest of the file, so
+// each provider owns its settings and config names none.
+type Settings interface {
+	// Default fills in what the file left out.
+	Default()
+	// Check reports each value that decoded fine but makes no sense by
+	// calling problem; key is dotted inside the block ("prune"), for the
+	// line, and the message names the key in full ("intercom.prune").
+	Check(problem func(key, format string, args ...any))
+}
+
+// Block says Load may read one provider's block: Name is the provider's
+// id, the value of provider: and the key of its block; New returns its
+// settings before decoding.
+type Block struct {
+	Name string
+	New  func() Settings
 }
 
 // FrontMatter says what to make of front-matter keys hcsync does not
@@ -68,54 +89,4 @@ type Links struct {
 // RootIsURL reports whether Root names a site rather than a folder.
 func (l Links) RootIsURL() bool {
 	return strings.Contains(l.Root, "://")
-}
-
-// Zendesk configures the Zendesk Guide provider. Credentials come from
-// ZENDESK_EMAIL + ZENDESK_API_TOKEN or ZENDESK_OAUTH_TOKEN.
-type Zendesk struct {
-	Subdomain string `yaml:"subdomain"`
-	// BaseURL overrides https://{subdomain}.zendesk.com (tests, proxies).
-	BaseURL string `yaml:"base_url"`
-	// PermissionGroup is the default permission group (name or id) of new
-	// articles; Zendesk requires one.
-	PermissionGroup string `yaml:"permission_group"`
-	// UserSegment is the default user segment (name or id) of new
-	// articles; empty = everyone.
-	UserSegment string `yaml:"user_segment"`
-}
-
-// Intercom configures the Intercom Articles provider. The token comes
-// from INTERCOM_TOKEN.
-type Intercom struct {
-	AuthorID string `yaml:"author_id"` // required by Intercom on create
-	Region   string `yaml:"region"`    // us | eu | au
-	BaseURL  string `yaml:"base_url"`  // overrides the region's server
-	// Prune is what archive means on Intercom, which has no archive:
-	// "draft" (default) or "delete".
-	Prune string `yaml:"prune"`
-	// ImageBaseURL is where the repository's images are served from;
-	// Intercom takes images by URL only.
-	ImageBaseURL string `yaml:"image_base_url"`
-	// Locales are the workspace's enabled locales in Intercom's codes
-	// (en, fr, pt-BR); Intercom's API does not list them. Empty = any
-	// locale Intercom supports. A single-language workspace is told by
-	// the API's answers, with or without them.
-	Locales []string `yaml:"locales"`
-}
-
-// HelpCenter configures the Help.Center provider. The key comes from
-// HELPCENTER_API_KEY.
-type HelpCenter struct {
-	CenterID string `yaml:"center_id"`
-	BaseURL  string `yaml:"base_url"` // overrides https://api.help.center
-}
-
-// Local configures the folder-backed provider.
-type Local struct {
-	Dir string `yaml:"dir"` // default .hcsync/local, relative to Dir
-	// BaseURL is the prefix of the public URLs the local help center
-	// reports for its articles.
-	BaseURL string `yaml:"base_url"`
-	// Locales the local help center has enabled; empty = any valid code.
-	Locales []string `yaml:"locales"`
 }

@@ -18,20 +18,22 @@ import (
 
 // Defaults of the keys hcsync.yaml may leave out.
 const (
-	DefaultProvider      = "local"
-	DefaultContent       = "docs"
-	DefaultLocale        = "en-us"
-	DefaultConcurrency   = 8
-	DefaultMaxArchive    = 10
-	DefaultLocalDir      = ".hcsync/local"
-	DefaultIntercomPrune = "draft"
-	DefaultUnknownKeys   = "error"
+	// DefaultProvider is the folder-backed help center, chosen here by
+	// name because it is the one that works with no account: a tree
+	// with an empty hcsync.yaml plans against a folder on disk.
+	DefaultProvider    = "local"
+	DefaultContent     = "docs"
+	DefaultLocale      = "en-us"
+	DefaultConcurrency = 8
+	DefaultMaxArchive  = 10
+	DefaultUnknownKeys = "error"
 )
 
 // Load reads the hcsync.yaml at path, fills in defaults and validates it.
-// Everything wrong with the file is reported at once, as diag.Problems
-// naming path and the line of each key.
-func Load(path string) (*Config, error) {
+// blocks are the providers the file may name, each with its own block of
+// settings. Everything wrong with the file is reported at once, as
+// diag.Problems naming path and the line of each key.
+func Load(path string, blocks []Block) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
@@ -40,8 +42,14 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config %s: %w", path, err)
 	}
-	cfg := &Config{File: path, Dir: filepath.Dir(abs)}
-	d := &decoder{file: path, lines: map[string]int{}, bad: map[int]bool{}}
+	cfg := &Config{File: path, Dir: filepath.Dir(abs), Blocks: map[string]Settings{}}
+	d := &decoder{file: path, lines: map[string]int{}, bad: map[int]bool{}, blocks: map[string]reflect.Value{}}
+	for _, b := range blocks {
+		s := b.New()
+		cfg.Blocks[b.Name] = s
+		d.blocks[b.Name] = reflect.ValueOf(s).Elem()
+		d.blockNames = append(d.blockNames, b.Name)
+	}
 	if root := d.parse(data); root != nil {
 		d.mapping(root, reflect.ValueOf(cfg).Elem(), "")
 	}
@@ -80,11 +88,8 @@ func (c *Config) applyDefaults(lines map[string]int) {
 	if _, set := lines["max_archive"]; !set {
 		c.MaxArchive = DefaultMaxArchive
 	}
-	if c.Local.Dir == "" {
-		c.Local.Dir = DefaultLocalDir
-	}
-	if c.Intercom.Prune == "" {
-		c.Intercom.Prune = DefaultIntercomPrune
+	for _, s := range c.Blocks {
+		s.Default()
 	}
 	if c.FrontMatter.Unknown == "" {
 		c.FrontMatter.Unknown = DefaultUnknownKeys
@@ -92,14 +97,11 @@ func (c *Config) applyDefaults(lines map[string]int) {
 }
 
 // ContentDir returns the absolute path of the Markdown tree.
-func (c *Config) ContentDir() string { return c.resolve(c.Content) }
+func (c *Config) ContentDir() string { return c.Resolve(c.Content) }
 
-// LocalDir returns the absolute path of the folder the local provider
-// keeps its help center in.
-func (c *Config) LocalDir() string { return c.resolve(c.Local.Dir) }
-
-// resolve makes p absolute against the config file's folder.
-func (c *Config) resolve(p string) string {
+// Resolve makes a path written in the config absolute against the
+// config file's folder.
+func (c *Config) Resolve(p string) string {
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(c.Dir, p)
 	}
@@ -116,6 +118,10 @@ type decoder struct {
 	lines    map[string]int // dotted key ("zendesk.subdomain") -> line of its value
 	bad      map[int]bool   // lines of values that did not decode
 	problems diag.Problems
+	// blocks are the providers' settings structs by block key, read as
+	// top-level keys after Config's own.
+	blocks     map[string]reflect.Value
+	blockNames []string
 }
 
 func (d *decoder) problem(line int, format string, args ...any) {
@@ -156,6 +162,12 @@ func (d *decoder) mapping(node *yaml.Node, v reflect.Value, prefix string) {
 		}
 		fields[tag] = v.Field(i)
 		names = append(names, tag)
+	}
+	if prefix == "" {
+		for _, n := range d.blockNames {
+			fields[n] = d.blocks[n]
+			names = append(names, n)
+		}
 	}
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, val := node.Content[i], node.Content[i+1]

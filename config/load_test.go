@@ -22,134 +22,65 @@ func writeConfig(t *testing.T, text string) string {
 	return path
 }
 
-func TestLoad(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name, text string
-		want       Config // File and Dir are filled in by the test
-	}{
-		{
-			name: "empty file gets every default",
-			text: "",
-			want: Config{Provider: "local", Content: "docs", DefaultLocale: "en-us", Concurrency: 8, MaxArchive: 10,
-				Local: Local{Dir: ".hcsync/local"}, Intercom: Intercom{Prune: "draft"}, FrontMatter: FrontMatter{Unknown: "error"}},
-		},
-		{
-			name: "every key",
-			text: `provider: zendesk
-content: help
-default_locale: de
-prune: true
-concurrency: 16
-max_archive: 0
-rate_limit: 300
-zendesk: {subdomain: acme, base_url: "http://127.0.0.1:9", permission_group: Admins, user_segment: null}
-intercom:
-  author_id: 123   # a number in YAML, an id string to us
-  region: eu
-  prune: delete
-  image_base_url: https://cdn.example.com/docs
-helpcenter: {center_id: abc, base_url: "http://127.0.0.1:8"}
-local: {dir: /srv/hc, base_url: "https://help.example.com", locales: [en-us, fr]}
-links: {root: "https://gohugo.io/"}
-front_matter:
-  ignore: [weight, keywords, description]
-  unknown: warn
-`,
-			want: Config{
-				Provider: "zendesk", Content: "help", DefaultLocale: "de", Prune: true, Concurrency: 16, MaxArchive: 0, RateLimit: 300,
-				Zendesk:     Zendesk{Subdomain: "acme", BaseURL: "http://127.0.0.1:9", PermissionGroup: "Admins"},
-				Intercom:    Intercom{AuthorID: "123", Region: "eu", Prune: "delete", ImageBaseURL: "https://cdn.example.com/docs"},
-				HelpCenter:  HelpCenter{CenterID: "abc", BaseURL: "http://127.0.0.1:8"},
-				Local:       Local{Dir: "/srv/hc", BaseURL: "https://help.example.com", Locales: []string{"en-us", "fr"}},
-				Links:       Links{Root: "https://gohugo.io/"},
-				FrontMatter: FrontMatter{Ignore: []string{"weight", "keywords", "description"}, Unknown: "warn"},
-			},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			path := writeConfig(t, tt.text)
-			got, err := Load(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tt.want.File, tt.want.Dir = path, filepath.Dir(path)
-			if !reflect.DeepEqual(*got, tt.want) {
-				t.Errorf("Load:\n got %+v\nwant %+v", *got, tt.want)
-			}
-		})
+// folderSettings is a provider's block for config's own tests: config
+// knows no provider, the CLI registers them, so its tests bring one.
+type folderSettings struct {
+	Dir     string   `yaml:"dir"`
+	Locales []string `yaml:"locales"`
+}
+
+func (s *folderSettings) Default() {
+	if s.Dir == "" {
+		s.Dir = "store"
 	}
 }
 
-func TestLoadProblems(t *testing.T) {
+func (s *folderSettings) Check(problem func(key, format string, args ...any)) {
+	for _, l := range s.Locales {
+		if l != strings.ToLower(l) {
+			problem("locales", "local.locales: %q is not lower-case", l)
+		}
+	}
+}
+
+// testBlocks offers the default provider, local, with folderSettings.
+var testBlocks = []Block{{Name: DefaultProvider, New: func() Settings { return &folderSettings{} }}}
+
+// TestBlocks: a provider's block is read as strictly as config's own
+// keys, defaulted when absent, and checked by its provider, each problem
+// on its line.
+func TestBlocks(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name, text string
-		want       []string // without the "path:" prefix
+		want       folderSettings
+		problems   []string // without the "path:" prefix
 	}{
-		{"unknown key", "provder: local\n", []string{`1: unknown key "provder" (did you mean "provider"?)`}},
-		{"unknown nested key", "zendesk:\n  subdomian: acme\n", []string{`2: unknown key "subdomian" in zendesk (did you mean "subdomain"?)`}},
-		{"unknown key far from any", "colour: red\n", []string{`1: unknown key "colour" (allowed: provider, content, default_locale, prune, concurrency, max_archive, rate_limit, required_locales, zendesk, intercom, helpcenter, local, links, front_matter)`}},
-		{"front_matter settings", "front_matter:\n  unknown: maybe\n  ignore: [weight, Title, id]\n", []string{
-			`2: front_matter.unknown "maybe" is not error, warn or ignore`,
-			`3: front_matter.ignore: hcsync needs title: remove it from the list`,
-			`3: front_matter.ignore: hcsync needs id: remove it from the list`,
-		}},
-		{"front_matter.ignore not a list", "front_matter: {ignore: weight}\n", []string{
-			`1: front_matter.ignore: want a list like [a, b], got "weight"`,
-		}},
-		{"wrong types", "concurrency: many\nprune: maybe\nlocal: {locales: fr}\nzendesk: acme\n", []string{
-			`1: concurrency: want a whole number, got "many"`,
-			`2: prune: want true or false, got "maybe"`,
-			`3: local.locales: want a list like [a, b], got "fr"`,
-			`4: zendesk: want settings as key: value lines, got "acme"`,
-		}},
-		{"unknown provider", "provider: zendsk\n", []string{`1: provider "zendsk" is not one of zendesk, intercom, helpcenter, local (did you mean "zendesk"?)`}},
-		{"concurrency written as 0", "concurrency: 0\n", []string{"1: concurrency 0 is out of range: use 1 to 64"}},
-		{"max_archive negative", "max_archive: -1\n", []string{"1: max_archive -1 is negative: use 0 to refuse every archive, or the most articles one apply may archive"}},
-		{"concurrency too high", "\nconcurrency: 65\n", []string{"2: concurrency 65 is out of range: use 1 to 64"}},
-		{"bad locales", "default_locale: english\nlocal:\n  locales: [fr, français]\n", []string{
-			`1: default_locale "english" is not a locale code (like en-us, fr, pt-br)`,
-			`3: local.locales: "français" is not a locale code (like en-us, fr, pt-br)`,
-		}},
-		{"bad required locale", "required_locales: [fr, German]\n", []string{
-			`1: required_locales: "German" is not a locale code (like en-us, fr, pt-br)`,
-		}},
-		{"intercom settings", "intercom:\n  prune: archive\n  region: mars\n", []string{
-			`2: intercom.prune "archive" is not draft or delete`,
-			`3: intercom.region "mars" is not us, eu or au`,
-		}},
-		{"invalid YAML", "provider: local\nzendesk: {subdomain: acme\n", []string{"2: invalid YAML: did not find expected ',' or '}'"}},
-		{"not a mapping", "- zendesk\n", []string{"1: the config must be key: value lines, not a list"}},
-		{"key written twice", "provider: local\nprovider: zendesk\n", []string{`2: key "provider" is written twice (first at line 1): keep one`}},
-		{"every problem at once", "provder: x\nconcurrency: 100\nlocal:\n  dri: x\ndefault_locale: 1\n", []string{
-			`1: unknown key "provder" (did you mean "provider"?)`,
-			"2: concurrency 100 is out of range: use 1 to 64",
-			`4: unknown key "dri" in local (did you mean "dir"?)`,
-			`5: default_locale "1" is not a locale code (like en-us, fr, pt-br)`,
-		}},
+		{name: "absent block is defaulted", text: "", want: folderSettings{Dir: "store"}},
+		{name: "block read", text: "local:\n  dir: hc\n  locales: [fr]\n", want: folderSettings{Dir: "hc", Locales: []string{"fr"}}},
+		{name: "unknown key", text: "local:\n  dri: hc\n", problems: []string{`2: unknown key "dri" in local (did you mean "dir"?)`}},
+		{name: "unknown block", text: "locl: {dir: hc}\n", problems: []string{`1: unknown key "locl" (did you mean "local"?)`}},
+		{name: "wrong type", text: "local: {locales: fr}\n", problems: []string{`1: local.locales: want a list like [a, b], got "fr"`}},
+		{name: "not a mapping", text: "local: hc\n", problems: []string{`1: local: want settings as key: value lines, got "hc"`}},
+		{name: "checked by the provider", text: "local:\n  dir: hc\n  locales: [fr, DE]\n", problems: []string{`3: local.locales: "DE" is not lower-case`}},
+		{name: "provider not offered", text: "provider: locl\n", problems: []string{`1: provider "locl" is not one of local (did you mean "local"?)`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			path := writeConfig(t, tt.text)
-			cfg, err := Load(path)
+			cfg, err := Load(path, testBlocks)
 			var ps diag.Problems
-			if !errors.As(err, &ps) {
-				t.Fatalf("Load = %+v, %v; want Problems", cfg, err)
-			}
+			errors.As(err, &ps)
 			var got []string
 			for _, p := range ps {
-				s := p.String()
-				if !strings.HasPrefix(s, path+":") {
-					t.Errorf("problem %q does not name %s", s, path)
-				}
-				got = append(got, strings.TrimPrefix(s, path+":"))
+				got = append(got, strings.TrimPrefix(p.String(), path+":"))
 			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("problems:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			if !slices.Equal(got, tt.problems) {
+				t.Fatalf("problems:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.problems, "\n  "))
+			}
+			if err == nil && !reflect.DeepEqual(*cfg.Blocks["local"].(*folderSettings), tt.want) {
+				t.Errorf("local block %+v, want %+v", *cfg.Blocks["local"].(*folderSettings), tt.want)
 			}
 		})
 	}
@@ -182,7 +113,7 @@ func TestLinksRoot(t *testing.T) {
 			if err := os.MkdirAll(filepath.Join(filepath.Dir(path), "docs", "en"), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			cfg, err := Load(path)
+			cfg, err := Load(path, testBlocks)
 			var ps diag.Problems
 			switch {
 			case tt.want == "" && err != nil:
@@ -200,7 +131,7 @@ func TestLinksRoot(t *testing.T) {
 
 func TestLoadMissingFile(t *testing.T) {
 	t.Parallel()
-	_, err := Load(filepath.Join(t.TempDir(), FileName))
+	_, err := Load(filepath.Join(t.TempDir(), FileName), testBlocks)
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("Load of a missing file: %v, want os.ErrNotExist", err)
 	}
@@ -217,20 +148,18 @@ func TestPathsResolveAgainstTheConfigFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := Load(rel)
+	cfg, err := Load(rel, testBlocks)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := cfg.ContentDir(), filepath.Join(filepath.Dir(dir), "site", "docs"); got != want {
 		t.Errorf("ContentDir() = %s, want %s", got, want)
 	}
-	if got, want := cfg.LocalDir(), filepath.FromSlash("/var/hc"); got != want {
-		t.Errorf("LocalDir() = %s, want %s", got, want)
+	if got, want := cfg.Resolve(cfg.Blocks["local"].(*folderSettings).Dir), filepath.FromSlash("/var/hc"); got != want {
+		t.Errorf("Resolve(local.dir) = %s, want %s", got, want)
 	}
-
-	cfg.Local.Dir = DefaultLocalDir
-	if got, want := cfg.LocalDir(), filepath.Join(dir, ".hcsync", "local"); got != want {
-		t.Errorf("LocalDir() = %s, want %s", got, want)
+	if got, want := cfg.Resolve(".hcsync/local"), filepath.Join(dir, ".hcsync", "local"); got != want {
+		t.Errorf("Resolve(.hcsync/local) = %s, want %s", got, want)
 	}
 }
 

@@ -14,9 +14,6 @@ import (
 	"github.com/hcsync/hcsync/diag"
 )
 
-// Providers lists the provider ids hcsync.yaml may name.
-var Providers = []string{"zendesk", "intercom", "helpcenter", "local"}
-
 // MaxConcurrency bounds concurrency: beyond it every help center's rate
 // limit is the bottleneck and more workers only queue.
 const MaxConcurrency = 64
@@ -28,12 +25,13 @@ func (c *Config) validate(lines map[string]int) diag.Problems {
 	problem := func(key, format string, args ...any) {
 		ps = append(ps, diag.Problem{File: c.File, Line: lines[key], Msg: fmt.Sprintf(format, args...)})
 	}
-	if !slices.Contains(Providers, c.Provider) {
+	if _, ok := c.Blocks[c.Provider]; !ok {
+		names := c.providerNames()
 		hint := ""
-		if near := diag.Nearest(c.Provider, Providers); near != "" {
+		if near := diag.Nearest(c.Provider, names); near != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", near)
 		}
-		problem("provider", "provider %q is not one of %s%s", c.Provider, strings.Join(Providers, ", "), hint)
+		problem("provider", "provider %q is not one of %s%s", c.Provider, strings.Join(names, ", "), hint)
 	}
 	if c.Concurrency < 1 || c.Concurrency > MaxConcurrency {
 		problem("concurrency", "concurrency %d is out of range: use 1 to %d", c.Concurrency, MaxConcurrency)
@@ -52,13 +50,8 @@ func (c *Config) validate(lines map[string]int) diag.Problems {
 			problem("required_locales", "required_locales: %q is not a locale code (like en-us, fr, pt-br)", l)
 		}
 	}
-	for _, l := range c.Local.Locales {
-		if !locales.Valid(l) {
-			problem("local.locales", "local.locales: %q is not a locale code (like en-us, fr, pt-br)", l)
-		}
-	}
-	if c.Intercom.Prune != "draft" && c.Intercom.Prune != "delete" {
-		problem("intercom.prune", "intercom.prune %q is not draft or delete", c.Intercom.Prune)
+	for _, name := range c.providerNames() {
+		c.Blocks[name].Check(func(key, format string, args ...any) { problem(name+"."+key, format, args...) })
 	}
 	// The three values are content.UnknownKeys's; config reads the file
 	// and leaves what they mean to the loader.
@@ -72,15 +65,20 @@ func (c *Config) validate(lines map[string]int) diag.Problems {
 			problem("front_matter.ignore", "front_matter.ignore: hcsync needs %s: remove it from the list", k)
 		}
 	}
-	switch c.Intercom.Region {
-	case "", "us", "eu", "au":
-	default:
-		problem("intercom.region", "intercom.region %q is not us, eu or au", c.Intercom.Region)
-	}
 	if msg := c.checkLinksRoot(); msg != "" {
 		problem("links.root", "links.root %q%s: name a folder of the tree (\".\" for all of it) or the site's URL (https://...)", c.Links.Root, msg)
 	}
 	return ps
+}
+
+// providerNames are the ids of the providers c may name, sorted.
+func (c *Config) providerNames() []string {
+	names := make([]string, 0, len(c.Blocks))
+	for n := range c.Blocks {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
 }
 
 // checkLinksRoot says what is wrong with links.root, "" if nothing.

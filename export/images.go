@@ -75,18 +75,6 @@ func imageBase(src string) string {
 	return shortName(stem, base, maxNameBytes-len(ext)) + ext
 }
 
-// imageHosts are where the services serve the images they hold, when
-// not on the help center's own host (Zendesk serves attachments there).
-var imageHosts = map[string][]string{
-	// Upload Image answers "url": "https://cdn.help.center/images/..."
-	// (helpcenter-articles.txt, Image Upload).
-	"helpcenter": {"cdn.help.center"},
-	// "Images will be uploaded to Intercom and we'll use an Intercom link
-	// to display these", links like
-	// https://downloads.intercomcdn.com/i/o/204050460/... (intercom-articles.txt).
-	"intercom": {"downloads.intercomcdn.com"},
-}
-
 // fetch downloads one image: through the provider when it can, by GET
 // when the image lives on the help center's own host or the service's
 // image host, else not at all.
@@ -114,7 +102,9 @@ func (ex *exporter) hostsImages(host string) bool {
 	if ex.hosts[host] {
 		return true
 	}
-	for _, h := range imageHosts[ex.p.Name()] {
+	// Some services serve images on the help center's own host, others
+	// on a CDN their capabilities name.
+	for _, h := range ex.caps.ImageHosts {
 		if strings.EqualFold(host, h) {
 			return true
 		}

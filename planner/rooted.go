@@ -28,7 +28,7 @@ const SiteRoot = "/"
 // rooted returns the URL the destination dest, rooted at the site and
 // written in t, should have.
 func (l *linker) rooted(t *content.Translation, dest string, image bool, r *refs) (string, error) {
-	if l.intoHelpCenter(dest) {
+	if l.intoOwnSite(dest) {
 		return dest, nil
 	}
 	root := l.pl.opts.LinksRoot
@@ -98,10 +98,10 @@ func pageFiles(file string) []string {
 	return []string{file + ".md", file + "/index.md", file + "/_index.md"}
 }
 
-// intoHelpCenter reports whether dest is a path on the help center
+// intoOwnSite reports whether dest is a path on the help center
 // itself: its first segment is the first segment of the path of some
 // remote article's URL.
-func (l *linker) intoHelpCenter(dest string) bool {
+func (l *linker) intoOwnSite(dest string) bool {
 	l.sitePathsOnce.Do(func() {
 		l.sitePaths = map[string]bool{}
 		for _, ra := range l.pl.remote.Articles {

@@ -49,6 +49,10 @@ type ClientOptions struct {
 	// service's error body; nil = generic (status + body text trimmed).
 	// Method, URL, StatusCode and RetryAfter are filled in when left empty.
 	DecodeError func(resp *http.Response, body []byte) *APIError
+	// RequestIDHeader names the response header in which the service
+	// identifies a request for its support, read into APIError.RequestID
+	// when X-Request-Id is absent.
+	RequestIDHeader string
 }
 
 // Request is one API call for Client.Do.
@@ -411,7 +415,10 @@ func (c *Client) apiError(method string, u *url.URL, res result) *APIError {
 		e.RetryAfter, _ = retryAfter(res.resp.Header, time.Now())
 	}
 	if e.RequestID == "" {
-		for _, h := range []string{"X-Request-Id", "X-Zendesk-Request-Id", "X-Intercom-Request-Id"} {
+		for _, h := range []string{"X-Request-Id", c.opts.RequestIDHeader} {
+			if h == "" {
+				continue
+			}
 			if v := res.resp.Header.Get(h); v != "" {
 				e.RequestID = v
 				break

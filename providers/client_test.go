@@ -741,3 +741,32 @@ func TestBurstTrimmedToTheServersBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestIDHeader: the request id a support ticket needs comes from
+// X-Request-Id, or else from the header the adapter names.
+func TestRequestIDHeader(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, header string
+		answer       []string
+		want         string
+	}{
+		{"standard header", "", []string{"X-Request-Id", "std-1"}, "std-1"},
+		{"service's header", "X-Acme-Request-Id", []string{"X-Acme-Request-Id", "acme-1"}, "acme-1"},
+		{"standard header first", "X-Acme-Request-Id", []string{"X-Request-Id", "std-1", "X-Acme-Request-Id", "acme-1"}, "std-1"},
+		{"another service's header ignored", "", []string{"X-Acme-Request-Id", "acme-1"}, ""},
+	}
+	for _, tt := range tests {
+		ts := httptest.NewServer(scripted(status(http.StatusBadRequest, tt.answer...)))
+		c := newTestClient(t, ts.URL, ClientOptions{RequestIDHeader: tt.header})
+		_, err := c.Do(context.Background(), Request{Path: "/a"}, nil)
+		ts.Close()
+		var ae *APIError
+		if !errors.As(err, &ae) {
+			t.Fatalf("%s: error %v, want an *APIError", tt.name, err)
+		}
+		if ae.RequestID != tt.want {
+			t.Errorf("%s: request id %q, want %q", tt.name, ae.RequestID, tt.want)
+		}
+	}
+}

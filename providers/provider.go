@@ -131,8 +131,12 @@ type Capabilities struct {
 	// article that shows it exists, so no upload is left unattached.
 	ImagesAttachToArticle bool
 	MaxImageBytes         int64
-	ImageTypes            []string // accepted MIME types; empty = any image
-	Archive               ArchiveMode
+	// ImageHosts are the hosts, besides the help center's own, that
+	// serve the images the service holds (its CDN): export downloads
+	// the images there into the tree; an image elsewhere stays a link.
+	ImageHosts []string
+	ImageTypes []string // accepted MIME types; empty = any image
+	Archive    ArchiveMode
 	// HTMLProfile names the render profile whose output the service
 	// stores unchanged (see package render).
 	HTMLProfile string

@@ -34,7 +34,7 @@ func init() {
 		fs.StringVar(&f.out, "out", "", "folder to write the tree to (required; must be empty unless --force)")
 		fs.BoolVar(&f.force, "force", false, "write into a folder that is not empty, replacing files of the same names")
 		fs.BoolVar(&f.keepURLs, "keep-urls", false, "keep links between articles and images as the help center's URLs instead of relative .md links\nand files downloaded into images/ folders")
-		fs.BoolVar(&f.drafts, "drafts", false, "export the unpublished edits of articles and translations that have some (Help.Center)\ninstead of their published version; the next apply publishes them")
+		fs.BoolVar(&f.drafts, "drafts", false, "export the unpublished edits of articles and translations that have some (on help\ncenters that keep them apart from the published version) instead of their\npublished version; the next apply publishes them")
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
@@ -114,53 +114,62 @@ func checkOut(out string, force bool) error {
 }
 
 // exportedConfig is the hcsync.yaml written at the top of the tree: the
-// same help center, content: the tree itself, the help center's default
-// locale, a local folder still pointing where it was, and links rooted
-// at the help center's own site.
+// same help center (its provider's block as loaded, or as the provider
+// exports it: a local folder still points where it was), content: the
+// tree itself, the help center's default locale, and links rooted at
+// the help center's own site.
 func exportedConfig(cfg *config.Config, defaultLocale, out string) ([]byte, error) {
-	type localConf struct {
-		Dir     string   `yaml:"dir"`
-		BaseURL string   `yaml:"base_url,omitempty"`
-		Locales []string `yaml:"locales,omitempty,flow"`
+	head := struct {
+		Provider      string `yaml:"provider"`
+		Content       string `yaml:"content"`
+		DefaultLocale string `yaml:"default_locale"`
+		Concurrency   int    `yaml:"concurrency,omitempty"`
+	}{Provider: cfg.Provider, Content: ".", DefaultLocale: defaultLocale, Concurrency: cfg.Concurrency}
+	block, err := exportedBlock(cfg, out)
+	if err != nil {
+		return nil, err
 	}
-	conf := struct {
-		Provider      string             `yaml:"provider"`
-		Content       string             `yaml:"content"`
-		DefaultLocale string             `yaml:"default_locale"`
-		Concurrency   int                `yaml:"concurrency,omitempty"`
-		Zendesk       *config.Zendesk    `yaml:"zendesk,omitempty"`
-		Intercom      *config.Intercom   `yaml:"intercom,omitempty"`
-		HelpCenter    *config.HelpCenter `yaml:"helpcenter,omitempty"`
-		Local         *localConf         `yaml:"local,omitempty"`
-		Links         config.Links       `yaml:"links"`
-	}{Provider: cfg.Provider, Content: ".", DefaultLocale: defaultLocale, Concurrency: cfg.Concurrency,
+	tail := struct {
+		Links config.Links `yaml:"links"`
+	}{
 		// Paths in the help center's bodies ("/cmd/go/") are on the
 		// site the help center is served on: published as written.
-		Links: config.Links{Root: planner.SiteRoot}}
-	switch cfg.Provider {
-	case "zendesk":
-		conf.Zendesk = &cfg.Zendesk
-	case "intercom":
-		conf.Intercom = &cfg.Intercom
-	case "helpcenter":
-		conf.HelpCenter = &cfg.HelpCenter
-	case "local":
-		absOut, err := filepath.Abs(out)
-		if err != nil {
-			return nil, fmt.Errorf("--out %s: %w", out, err)
-		}
-		dir, err := filepath.Rel(absOut, cfg.LocalDir())
-		if err != nil {
-			dir = cfg.LocalDir()
-		}
-		conf.Local = &localConf{Dir: filepath.ToSlash(dir), BaseURL: cfg.Local.BaseURL, Locales: cfg.Local.Locales}
+		Links: config.Links{Root: planner.SiteRoot},
 	}
-	body, err := yaml.Marshal(conf)
-	if err != nil {
-		return nil, fmt.Errorf("writing hcsync.yaml: %w", err)
+	// Three mappings one after the other are one mapping, in the order
+	// hcsync.yaml has always been written.
+	text := []byte("# Written by hcsync export. Secrets come from the environment, never from this file.\n")
+	for _, part := range []any{head, block, tail} {
+		body, err := yaml.Marshal(part)
+		if err != nil {
+			return nil, fmt.Errorf("writing hcsync.yaml: %w", err)
+		}
+		if string(body) != "{}\n" {
+			text = append(text, body...)
+		}
 	}
-	head := "# Written by hcsync export. Secrets come from the environment, never from this file.\n"
-	return append([]byte(head), body...), nil
+	return text, nil
+}
+
+// exportedBlock is the provider's block of the exported hcsync.yaml,
+// keyed by its name.
+func exportedBlock(cfg *config.Config, out string) (map[string]any, error) {
+	s := specOf(cfg)
+	if s == nil {
+		return nil, nil
+	}
+	var block any = cfg.Blocks[s.name]
+	if s.exported != nil {
+		b, err := s.exported(cfg, out)
+		if err != nil {
+			return nil, err
+		}
+		block = b
+	}
+	if block == nil {
+		return nil, nil
+	}
+	return map[string]any{s.name: block}, nil
 }
 
 func writeExportSummary(w io.Writer, res *export.Result, out string, drafts bool) {

@@ -22,7 +22,7 @@ func init() {
 	commands["init"] = func(a *app, _ context.Context, args []string) error {
 		var f initFlags
 		fs := a.newFlagSet("init", "Write a starter hcsync.yaml and the GitHub workflows that plan on pull requests and apply on push.")
-		fs.StringVar(&f.provider, "provider", "", "help center: zendesk, intercom, helpcenter or local (required)")
+		fs.StringVar(&f.provider, "provider", "", "help center: "+orList(providerNames())+" (required)")
 		fs.StringVar(&f.dir, "dir", ".", "root of the repository to write into")
 		fs.StringVar(&f.branch, "branch", "main", "default branch, which apply runs on")
 		fs.BoolVar(&f.force, "force", false, "overwrite files that exist")
@@ -34,48 +34,19 @@ func init() {
 }
 
 // providerSetup is what init writes for one provider: its config section
-// and the secrets its workflows pass.
+// and the secrets its workflows pass, or why it writes no workflows.
 type providerSetup struct {
 	Section string
 	// Env maps each credential variable to the secret the plan (read-only)
 	// and apply workflows read it from.
 	Env []envSecret
+	// NoWorkflows says why init writes no GitHub workflows for the
+	// provider ("" = it writes them).
+	NoWorkflows string
 }
 
 type envSecret struct {
 	Name, PlanSecret, ApplySecret string
-}
-
-var setups = map[string]providerSetup{
-	"zendesk": {
-		Section: `zendesk:
-  subdomain: your-subdomain        # https://your-subdomain.zendesk.com
-  permission_group: Admins         # who may edit new articles (name or id)
-  # user_segment: Signed-in users  # who may see new articles; unset = everyone
-`,
-		Env: []envSecret{
-			{"ZENDESK_EMAIL", "ZENDESK_READONLY_EMAIL", "ZENDESK_EMAIL"},
-			{"ZENDESK_API_TOKEN", "ZENDESK_READONLY_API_TOKEN", "ZENDESK_API_TOKEN"},
-		},
-	},
-	"intercom": {
-		Section: `intercom:
-  author_id: ""                    # the teammate new articles are authored by (GET /me); only creating articles needs it
-  region: us                       # us | eu | au
-`,
-		Env: []envSecret{{"INTERCOM_TOKEN", "INTERCOM_READONLY_TOKEN", "INTERCOM_TOKEN"}},
-	},
-	"helpcenter": {
-		Section: `helpcenter:
-  center_id: your-center-id
-`,
-		Env: []envSecret{{"HELPCENTER_API_KEY", "HELPCENTER_READONLY_API_KEY", "HELPCENTER_API_KEY"}},
-	},
-	"local": {
-		Section: `local:
-  dir: .hcsync/local               # the help center, kept in a folder
-`,
-	},
 }
 
 const configTemplate = `# hcsync configuration: which help center the Markdown tree syncs to.
@@ -191,20 +162,18 @@ var initFiles = []initFile{
 }
 
 func (a *app) init(f initFlags) error {
-	setup, ok := setups[f.provider]
+	spec, ok := providerSpecs[f.provider]
 	if !ok {
-		return usageError("--provider %q: choose zendesk, intercom, helpcenter or local", f.provider)
+		return usageError("--provider %q: choose %s", f.provider, orList(providerNames()))
 	}
+	setup := spec.setup
 	data := struct {
 		Provider, Branch string
 		Setup            providerSetup
 	}{f.provider, f.branch, setup}
 
 	files := initFiles
-	if f.provider == "local" {
-		// The local help center is a folder beside the config: on a
-		// runner it lives in a checkout thrown away after each run, so
-		// every push would find it empty and create every article again.
+	if setup.NoWorkflows != "" {
 		files = initFiles[:1]
 	}
 	// Check every file before writing any, so a refusal leaves nothing
@@ -235,17 +204,29 @@ func (a *app) init(f initFlags) error {
 		}
 		fmt.Fprintf(a.stdout, "wrote %s\n", filepath.Join(f.dir, filepath.FromSlash(file.path)))
 	}
-	if len(setup.Env) > 0 {
+	switch {
+	case setup.NoWorkflows != "":
+		fmt.Fprintf(a.stdout, "\nNo GitHub workflows written: %s. Use it on your machine; for CI, run init with --provider %s.\n", setup.NoWorkflows, orList(ciProviders()))
+		fmt.Fprintf(a.stdout, "\nNext: put your articles in docs/ and run hcsync plan.\n")
+	default: // TestProviderSpecsComplete: workflows pass credentials
 		var names []string
 		for _, e := range setup.Env {
 			names = append(names, e.PlanSecret, e.ApplySecret)
 		}
 		fmt.Fprintf(a.stdout, "\nNext: fill in hcsync.yaml, put your articles in docs/, and add the repository secrets %s (read-only ones for the plan).\n", strings.Join(names, ", "))
-	} else {
-		fmt.Fprintf(a.stdout, "\nNo GitHub workflows written: the local provider keeps its help center in a folder of the checkout, which a runner throws away after each run, so every push would create every article again. Use it on your machine; for CI, run init with --provider zendesk, intercom or helpcenter.\n")
-		fmt.Fprintf(a.stdout, "\nNext: put your articles in docs/ and run hcsync plan.\n")
 	}
 	return nil
+}
+
+// ciProviders are the providers init writes workflows for.
+func ciProviders() []string {
+	var names []string
+	for _, n := range providerNames() {
+		if providerSpecs[n].setup.NoWorkflows == "" {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 func plural(n int, one, many string) string {

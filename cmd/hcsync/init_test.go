@@ -29,7 +29,7 @@ func TestInit(t *testing.T) {
 			if code != exitOK {
 				t.Fatalf("init: exit %d: %s", code, stderr)
 			}
-			cfg, err := config.Load(filepath.Join(dir, "hcsync.yaml"))
+			cfg, err := config.Load(filepath.Join(dir, "hcsync.yaml"), configBlocks())
 			if err != nil {
 				t.Fatalf("the starter hcsync.yaml does not load: %v", err)
 			}
@@ -55,7 +55,7 @@ func TestInit(t *testing.T) {
 			if !strings.Contains(apply, "push:") || !strings.Contains(apply, "cancel-in-progress: false") || !strings.Contains(apply, "fetch-depth: 0") {
 				t.Errorf("the apply workflow must run on push, queue rather than cancel, and fetch the history:\n%s", apply)
 			}
-			for _, e := range setups[provider].Env {
+			for _, e := range providerSpecs[provider].setup.Env {
 				if !strings.Contains(pl, e.Name+": ${{ secrets."+e.PlanSecret+" }}") || !strings.Contains(apply, e.Name+": ${{ secrets."+e.ApplySecret+" }}") {
 					t.Errorf("workflows do not pass %s from secrets", e.Name)
 				}
@@ -104,7 +104,7 @@ func TestInitRefusesToOverwrite(t *testing.T) {
 		t.Errorf("init --force did not overwrite hcsync.yaml:\n%s", got)
 	}
 
-	if code, _, stderr := runInit(t, "--provider", "confluence", "--dir", t.TempDir()); code != exitUsage || !strings.Contains(stderr, "zendesk, intercom, helpcenter or local") {
+	if code, _, stderr := runInit(t, "--provider", "confluence", "--dir", t.TempDir()); code != exitUsage || !strings.Contains(stderr, "helpcenter, intercom, local or zendesk") {
 		t.Errorf("init --provider confluence: exit %d, stderr %q; want 64 and the choices", code, stderr)
 	}
 }
@@ -124,7 +124,7 @@ func TestInitShowsFrontMatter(t *testing.T) {
 		t.Fatalf("the starter hcsync.yaml does not show front_matter:\n%s", text)
 	}
 	writeFile(t, path, strings.NewReplacer("# front_matter:", "front_matter:", "#   ", "  ").Replace(text))
-	cfg, err := config.Load(path)
+	cfg, err := config.Load(path, configBlocks())
 	if err != nil {
 		t.Fatalf("front_matter uncommented does not load: %v", err)
 	}
@@ -142,7 +142,7 @@ func TestInitIntercomExports(t *testing.T) {
 	if code, _, stderr := runInit(t, "--provider", "intercom", "--dir", dir); code != exitOK {
 		t.Fatalf("init: exit %d: %s", code, stderr)
 	}
-	cfg, err := config.Load(filepath.Join(dir, "hcsync.yaml"))
+	cfg, err := config.Load(filepath.Join(dir, "hcsync.yaml"), configBlocks())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -136,14 +136,14 @@ func loadConfig(flags commonFlags) (*config.Config, error) {
 		}
 		path = found
 	}
-	return config.Load(path)
+	return config.Load(path, configBlocks())
 }
 
 // loadTree loads the content folder, through the load cache unless
 // --no-cache: files unchanged since the last run are not read.
 func (a *app) loadTree(ws *workspace) error {
 	opts := content.LoadOptions{DefaultLocale: ws.cfg.DefaultLocale, LazyBodies: ws.lazyBodies, FrontMatter: frontMatterOptions(ws.cfg),
-		RootArticles: rootArticles[ws.cfg.Provider]}
+		RootArticles: specOf(ws.cfg) != nil && specOf(ws.cfg).rootArticles}
 	var cachePath string
 	if !ws.noCache {
 		if cachePath = cacheFile(ws.cfg.ContentDir(), "tree", ".bin"); cachePath != "" {
@@ -272,16 +272,8 @@ func planOptions(cfg *config.Config, p providers.Provider) planner.Options {
 	if rd, ok := p.(providers.Redirector); ok {
 		opts.ArticlePath = rd.ArticlePath
 	}
-	if cfg.Provider == "intercom" {
-		opts.ImageBaseURL = cfg.Intercom.ImageBaseURL
-	}
-	if cfg.Provider == "zendesk" {
-		if g := cfg.Zendesk.PermissionGroup; g != "" {
-			opts.Defaults.PermissionGroup = &g
-		}
-		if s := cfg.Zendesk.UserSegment; s != "" {
-			opts.Defaults.Segments = &[]string{s}
-		}
+	if s := specOf(cfg); s != nil && s.planOptions != nil {
+		s.planOptions(cfg, &opts)
 	}
 	return opts
 }

@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"time"
 
@@ -47,23 +46,13 @@ func init() {
 	}
 }
 
-// providerNames lists the providers hcsync knows, sorted.
-func providerNames() []string {
-	names := make([]string, 0, len(providerFactories))
-	for n := range providerFactories {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
 // previewProfile is the HTML profile of the provider name. A
 // provider's profile bears its name (providers.Capabilities.HTMLProfile),
 // so no client is built to ask it: building one would want credentials.
 // The name comes from --provider, or from the config file when from is
 // not "--provider".
 func previewProfile(name, from string) (*render.Profile, error) {
-	if _, ok := providerFactories[name]; !ok {
+	if _, ok := providerSpecs[name]; !ok {
 		return nil, usageError("%s: unknown provider %q: use one of %s", from, name, strings.Join(providerNames(), ", "))
 	}
 	return render.Lookup(name), nil

@@ -6,14 +6,41 @@ import (
 	"github.com/hcsync/hcsync/providers/helpcenter"
 )
 
-func init() { registerProvider("helpcenter", newHelpCenterProvider) }
+func init() {
+	registerProvider(&providerSpec{
+		name:     "helpcenter",
+		settings: func() config.Settings { return &helpCenterSettings{} },
+		open:     newHelpCenterProvider,
+		setup: providerSetup{
+			Section: `helpcenter:
+  center_id: your-center-id
+`,
+			Env: []envSecret{{"HELPCENTER_API_KEY", "HELPCENTER_READONLY_API_KEY", "HELPCENTER_API_KEY"}},
+		},
+	})
+}
+
+// helpCenterSettings is hcsync.yaml's helpcenter: block. The key comes
+// from HELPCENTER_API_KEY.
+type helpCenterSettings struct {
+	CenterID string `yaml:"center_id"`
+	BaseURL  string `yaml:"base_url"` // overrides https://api.help.center
+}
+
+// Default implements config.Settings: every key may be left out.
+func (*helpCenterSettings) Default() {}
+
+// Check implements config.Settings: the adapter checks what it needs
+// when it is built.
+func (*helpCenterSettings) Check(func(key, format string, args ...any)) {}
 
 // newHelpCenterProvider builds the Help.Center adapter from hcsync.yaml's
 // helpcenter: block and HELPCENTER_API_KEY.
 func newHelpCenterProvider(cfg *config.Config, w wiring) (providers.Provider, error) {
+	s := settingsOf[helpCenterSettings](cfg, "helpcenter")
 	return helpcenter.New(helpcenter.Options{
-		CenterID:          cfg.HelpCenter.CenterID,
-		BaseURL:           cfg.HelpCenter.BaseURL,
+		CenterID:          s.CenterID,
+		BaseURL:           s.BaseURL,
 		APIKey:            w.Getenv("HELPCENTER_API_KEY"),
 		RequestsPerMinute: cfg.RateLimit,
 		UserAgent:         w.UserAgent,

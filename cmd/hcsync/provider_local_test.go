@@ -17,8 +17,8 @@ func TestLocalOptions(t *testing.T) {
 		wantDir string
 	}{
 		{"default folder beside the config", config.Config{Dir: "/repo/docs"}, "/repo/docs/.hcsync/local"},
-		{"relative folder", config.Config{Dir: "/repo", Local: config.Local{Dir: "hc"}}, "/repo/hc"},
-		{"absolute folder", config.Config{Dir: "/repo", Local: config.Local{Dir: abs}}, abs},
+		{"relative folder", config.Config{Dir: "/repo", Blocks: map[string]config.Settings{"local": &localSettings{Dir: "hc"}}}, "/repo/hc"},
+		{"absolute folder", config.Config{Dir: "/repo", Blocks: map[string]config.Settings{"local": &localSettings{Dir: abs}}}, abs},
 	}
 	for _, tt := range tests {
 		if got := localOptions(&tt.cfg).Dir; got != tt.wantDir {
@@ -29,7 +29,7 @@ func TestLocalOptions(t *testing.T) {
 
 func TestLocalProviderRegistered(t *testing.T) {
 	t.Parallel()
-	cfg := &config.Config{Provider: "local", Dir: t.TempDir(), DefaultLocale: "fr", Local: config.Local{Locales: []string{"fr", "en-us"}}}
+	cfg := &config.Config{Provider: "local", Dir: t.TempDir(), DefaultLocale: "fr", Blocks: map[string]config.Settings{"local": &localSettings{Locales: []string{"fr", "en-us"}}}}
 	p, err := newProvider(cfg, wiring{})
 	if err != nil {
 		t.Fatal(err)

@@ -191,9 +191,12 @@ func (p *Provider) Capabilities() providers.Capabilities {
 		ImageUpload:        true,
 		MaxImageBytes:      MaxImageBytes,
 		ImageTypes:         append([]string(nil), imageTypes...),
-		Archive:            providers.ArchiveDelete,
-		HTMLProfile:        "helpcenter",
-		RequestsPerMinute:  RequestsPerMinute,
+		// Upload Image answers "url": "https://cdn.help.center/images/..."
+		// (helpcenter-articles.txt, Image Upload).
+		ImageHosts:        []string{"cdn.help.center"},
+		Archive:           providers.ArchiveDelete,
+		HTMLProfile:       "helpcenter",
+		RequestsPerMinute: RequestsPerMinute,
 	}
 }
 

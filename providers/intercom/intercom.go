@@ -192,6 +192,8 @@ func New(o Options) (*Provider, error) {
 		HTTPClient:  o.HTTPClient,
 		Debug:       o.Debug,
 		DecodeError: decodeError,
+		// Intercom names each request in X-Intercom-Request-Id, for support.
+		RequestIDHeader: "X-Intercom-Request-Id",
 	})
 	if err != nil {
 		return nil, fmt.Errorf("intercom: %w", err)
@@ -219,7 +221,12 @@ func (p *Provider) Capabilities() providers.Capabilities {
 		HTMLProfile:       "intercom",
 		RequestsPerMinute: RequestsPerMinute,
 		RootArticles:      true,
-		CannotCreate:      p.cannotCreate(),
+		// "Images will be uploaded to Intercom and we'll use an Intercom
+		// link to display these", links like
+		// https://downloads.intercomcdn.com/i/o/204050460/...
+		// (intercom-articles.txt).
+		ImageHosts:   []string{"downloads.intercomcdn.com"},
+		CannotCreate: p.cannotCreate(),
 	}
 }
 

@@ -169,6 +169,8 @@ func New(opts Options) (*Provider, error) {
 		HTTPClient:  opts.HTTPClient,
 		Debug:       opts.Debug,
 		DecodeError: decodeError,
+		// Zendesk names each request in X-Zendesk-Request-Id, for support.
+		RequestIDHeader: "X-Zendesk-Request-Id",
 	})
 	if err != nil {
 		return nil, fmt.Errorf("zendesk: %w", err)

@@ -2,14 +2,12 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/hcsync/hcsync/bench"
 	"github.com/hcsync/hcsync/providers/fakeserver"
-	"github.com/hcsync/hcsync/providers/helpcenter/helpcentertest"
-	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
-	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
 )
 
 // unlimited is the rate limit given to a fake and to the CLI when the
@@ -62,68 +60,42 @@ type target struct {
 // locales returns the tree's translation locales (the source excluded).
 func locales(n int) []string { return bench.Locales[:n-1] }
 
+// fakeSetup is what a fake needs to start: the tree's locale count, the
+// hcsync.yaml lines every provider shares, and the limit as the fake
+// takes it (Requests per Window; unlimited when the run has none).
+type fakeSetup struct {
+	nLocales int
+	common   string
+	lim      limit
+	requests int
+	window   time.Duration
+}
+
+// starters start a provider's fake, by provider id; each fakes_<name>.go
+// registers its own, so the harness names no provider.
+var starters = map[string]func(fakeSetup) (*target, error){}
+
+// providerNames are the providers the harness can run against, sorted.
+func providerNames() []string {
+	names := make([]string, 0, len(starters))
+	for n := range starters {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
 // startTarget starts the provider's fake on loopback, limited to lim,
 // and writes the hcsync.yaml that points the CLI at it.
 func startTarget(provider string, nLocales, concurrency int, lim limit) (*target, error) {
-	common := fmt.Sprintf("content: docs\nconcurrency: %d\nrate_limit: %d\n", concurrency, lim.PerMinute())
-	fakeLimit := lim.Requests
-	window := lim.Window
-	if fakeLimit == 0 {
-		fakeLimit, window = unlimited, time.Minute
+	start, ok := starters[provider]
+	if !ok {
+		return nil, fmt.Errorf("unknown provider %q: use %s", provider, strings.Join(providerNames(), ", "))
 	}
-	switch provider {
-	case "local":
-		return &target{
-			provider: "local", defaultLocale: "en-us",
-			config: "provider: local\ndefault_locale: en-us\n" + common,
-			close:  func() {},
-		}, nil
-	case "zendesk":
-		fake := zendesktest.New(zendesktest.Options{RateLimit: fakeLimit, Window: window})
-		for _, l := range locales(nLocales) {
-			fake.AddLocale(l)
-		}
-		return &target{
-			provider: "zendesk", defaultLocale: "en-us",
-			config: "provider: zendesk\ndefault_locale: en-us\n" + common +
-				fmt.Sprintf("zendesk:\n  base_url: %s\n  permission_group: Admins\n", fake.URL),
-			env:      []string{"ZENDESK_EMAIL=" + fake.Email(), "ZENDESK_API_TOKEN=" + fake.APIToken()},
-			requests: fake.Requests,
-			close:    fake.Close,
-		}, nil
-	case "helpcenter":
-		const key = "hcsync-bench-key"
-		fake := helpcentertest.NewServer(helpcentertest.Options{
-			DefaultLanguage: "en", AdditionalLanguages: locales(nLocales),
-			Keys:      map[string][]string{key: helpcentertest.AllScopes},
-			RateLimit: fakeLimit, RateWindow: window,
-		})
-		return &target{
-			provider: "helpcenter", defaultLocale: "en", noMeta: true,
-			config: "provider: helpcenter\ndefault_locale: en\n" + common +
-				fmt.Sprintf("helpcenter:\n  center_id: %s\n  base_url: %s\n", fake.CenterID, fake.URL),
-			env:      []string{"HELPCENTER_API_KEY=" + key},
-			requests: fake.Middleware().Requests,
-			close:    fake.Close,
-		}, nil
-	case "intercom":
-		all := append([]string{"en"}, locales(nLocales)...)
-		rpm := lim.PerMinute()
-		if lim.Requests == 0 {
-			rpm = -1 // the fake's "unlimited"
-		}
-		fake := intercomtest.New(intercomtest.Options{Locales: all, RequestsPerMinute: rpm, RateWindow: lim.Window})
-		// Intercom takes images by URL only: the tree's images are said to
-		// be served from the repository's raw URL.
-		return &target{
-			provider: "intercom", defaultLocale: "en", noMeta: true,
-			config: "provider: intercom\ndefault_locale: en\n" + common +
-				fmt.Sprintf("intercom:\n  author_id: %d\n  base_url: %s\n  image_base_url: https://raw.githubusercontent.com/acme/docs/main/docs\n  locales: [%s]\n",
-					fake.AuthorID(), fake.URL, strings.Join(all, ", ")),
-			env:      []string{"INTERCOM_TOKEN=" + fake.Token()},
-			requests: fake.Requests,
-			close:    fake.Close,
-		}, nil
+	fs := fakeSetup{nLocales: nLocales, lim: lim, requests: lim.Requests, window: lim.Window,
+		common: fmt.Sprintf("content: docs\nconcurrency: %d\nrate_limit: %d\n", concurrency, lim.PerMinute())}
+	if fs.requests == 0 {
+		fs.requests, fs.window = unlimited, time.Minute
 	}
-	return nil, fmt.Errorf("unknown provider %q: use local, zendesk, helpcenter or intercom", provider)
+	return start(fs)
 }

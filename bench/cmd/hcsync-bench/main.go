@@ -49,7 +49,8 @@ func main() {
 	flag.IntVar(&o.articles, "articles", 1000, "source articles in the generated tree")
 	flag.IntVar(&o.locales, "locales", 4, "locales per article, the source included (1-5)")
 	flag.IntVar(&o.perSection, "per-section", 50, "articles per section folder")
-	flag.StringVar(&o.provider, "provider", "local", "local, zendesk, helpcenter or intercom (fakes run in-process)")
+	// local is the default as it is hcsync's: no fake server, no API.
+	flag.StringVar(&o.provider, "provider", "local", strings.Join(providerNames(), ", ")+" (fakes run in-process)")
 	flag.StringVar(&o.runs, "runs", "apply,plan,plan", "comma-separated hcsync commands to run in order, each with its flags (\"plan --format json\")")
 	flag.IntVar(&o.limit.Requests, "limit", 0, "the fake's rate limit in requests per -window (0 = off); hcsync.yaml's rate_limit says the same")
 	flag.DurationVar(&o.limit.Window, "window", time.Minute, "the fake's rate-limit window; shorten it with -limit to scale a per-minute limit down")
@@ -128,8 +129,8 @@ func run(o options, stdout, stderr io.Writer) error {
 		}
 		r := result{Run: strings.Join(args, " "), Provider: o.provider, Tree: fmt.Sprintf("%d×%d", o.articles, o.locales),
 			Limit: o.limit, Load: loadAverage()}
-		if tgt.provider == "local" {
-			r.Limit = limit{}
+		if tgt.requests == nil {
+			r.Limit = limit{} // no API, so no limit to report
 		}
 		var echo io.Writer
 		if o.verbose {
