@@ -229,7 +229,7 @@ type UnmanagedTranslation struct {
 // about the whole tree).
 type Warning struct {
 	File string `json:"file,omitempty"`
-	Kind string `json:"kind"` // drift | prune-without-since | archive-cap | pending-draft | outdated | ambiguous-adopt | orphan-translation | duplicate-title | forgotten-ids | missing-translation
+	Kind WarningKind `json:"kind"`
 	Msg  string `json:"message"`
 }
 

@@ -269,7 +269,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 		// clears needs no warning.
 		cleared := pl.opts.Caps.OutdatedFlag && len(keyIf(changes, "update-translation:"+t.Path)) > 0
 		if rt.Outdated && !t.Draft && !pl.stale[t.Path] && !cleared {
-			warns = append(warns, plan.Warning{File: t.Path, Kind: "outdated", Msg: "the help center marks this translation outdated: its source changed since it was last updated"})
+			warns = append(warns, plan.Warning{File: t.Path, Kind: plan.WarningOutdated, Msg: "the help center marks this translation outdated: its source changed since it was last updated"})
 		}
 	}
 	dels, unmanaged, w := pl.remoteOnlyTranslations(a, ra)
@@ -310,7 +310,7 @@ func (pl *planner) remoteOnlyTranslations(a *content.Article, ra *providers.Arti
 		case d == nil:
 			unmanaged = append(unmanaged, plan.UnmanagedTranslation{ArticleID: ra.ID, Article: a.Path, Locale: locale, Title: rt.Title, URL: url})
 		case !pl.opts.Caps.DeleteTranslations:
-			warns = append(warns, plan.Warning{File: d.Path, Kind: "orphan-translation", Msg: fmt.Sprintf(
+			warns = append(warns, plan.Warning{File: d.Path, Kind: plan.WarningOrphanTranslation, Msg: fmt.Sprintf(
 				"the file was deleted, but %s cannot delete translations through its API: delete the %s translation of article %s there, or add the file back", pl.opts.Provider, locale, ra.ID)})
 		default:
 			changes = append(changes, &plan.Change{Key: "delete-translation:" + d.Path, Action: plan.ActionDeleteTranslation, File: d.Path, ArticleID: ra.ID, URL: url, Locale: locale, Title: rt.Title,

@@ -106,7 +106,7 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 			differs = append(differs, "body")
 		}
 		if len(differs) > 0 {
-			warns = append(warns, plan.Warning{File: t.Path, Kind: "pending-draft", Msg: "the help center holds unpublished edits to the " + strings.Join(differs, " and ") +
+			warns = append(warns, plan.Warning{File: t.Path, Kind: plan.WarningPendingDraft, Msg: "the help center holds unpublished edits to the " + strings.Join(differs, " and ") +
 				" that differ from this file; apply replaces them with the file (hcsync export --drafts writes them out, to keep them)"})
 			if len(fields) == 0 {
 				fields = append(fields, plan.FieldChange{Field: "unpublished draft", Old: "differs", New: "replaced by the file"})
@@ -201,7 +201,7 @@ func (pl *planner) drift(file string, updated time.Time) (plan.Warning, bool) {
 		if !updated.After(a.At) {
 			return plan.Warning{}, false
 		}
-		return plan.Warning{File: file, Kind: "drift", Msg: fmt.Sprintf(
+		return plan.Warning{File: file, Kind: plan.WarningDrift, Msg: fmt.Sprintf(
 			"edited in the help center after the last apply (remote updated %s, applied %s); apply overwrites it",
 			updated.UTC().Format("2006-01-02 15:04"), a.At.UTC().Format("2006-01-02 15:04"))}, true
 	}
@@ -209,7 +209,7 @@ func (pl *planner) drift(file string, updated time.Time) (plan.Warning, bool) {
 	if !ok || !updated.After(when) {
 		return plan.Warning{}, false
 	}
-	return plan.Warning{File: file, Kind: "drift", Msg: fmt.Sprintf(
+	return plan.Warning{File: file, Kind: plan.WarningDrift, Msg: fmt.Sprintf(
 		"edited in the help center after the last commit (remote updated %s, file committed %s); apply overwrites it",
 		updated.UTC().Format("2006-01-02 15:04"), when.UTC().Format("2006-01-02 15:04"))}, true
 }
