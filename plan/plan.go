@@ -78,7 +78,8 @@ const SchemaVersion = 1
 // Change is one write (or adoption) of the plan.
 type Change struct {
 	// Key identifies the change within the plan, e.g.
-	// "update-translation:getting-started/install.md:fr".
+	// "update-translation:getting-started/install.fr.md"; made by KeyOf,
+	// compared, never parsed.
 	Key    string `json:"key"`
 	Action Action `json:"action"`
 	// File is the file the change comes from: the translation file for
@@ -228,9 +229,9 @@ type UnmanagedTranslation struct {
 // Warning is a note for the reviewer tied to a file ("" when it is
 // about the whole tree).
 type Warning struct {
-	File string `json:"file,omitempty"`
+	File string      `json:"file,omitempty"`
 	Kind WarningKind `json:"kind"`
-	Msg  string `json:"message"`
+	Msg  string      `json:"message"`
 }
 
 // Empty reports whether applying the plan would change nothing.

@@ -61,7 +61,7 @@ func (pl *planner) diffMeta(m managedArticle, want providers.ArticleMeta) *plan.
 	if len(fields) == 0 {
 		return nil
 	}
-	return &plan.Change{Key: "update-meta:" + a.Path, Action: plan.ActionUpdateMeta, File: a.Path, Fields: fields, Meta: &spec}
+	return &plan.Change{Key: plan.KeyOf(plan.ActionUpdateMeta, a.Path), Action: plan.ActionUpdateMeta, File: a.Path, Fields: fields, Meta: &spec}
 }
 
 func listString(l []string) string {
@@ -137,7 +137,7 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 		want = rb.html
 	}
 	return &plan.Change{
-		Key: "update-translation:" + t.Path, Action: plan.ActionUpdateTranslation, File: t.Path, Title: t.Title,
+		Key: plan.KeyOf(plan.ActionUpdateTranslation, t.Path), Action: plan.ActionUpdateTranslation, File: t.Path, Title: t.Title,
 		Fields: fields, BodyDiff: bodyDiff, BodyNote: bodyNote,
 		Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug, Outdated: outdated}},
 	}, warns

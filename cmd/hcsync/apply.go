@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"github.com/hcsync/hcsync/apply"
 	"github.com/hcsync/hcsync/content"
@@ -189,10 +188,7 @@ func failureLine(r plan.Result) string {
 }
 
 func describeResult(r plan.Result) string {
-	s := r.File
-	if s == "" {
-		s = strings.TrimPrefix(r.Key, string(r.Action)+":")
-	}
+	s := r.Subject
 	if r.Locale != "" {
 		s += " [" + r.Locale + "]"
 	}
