@@ -99,15 +99,18 @@ func (e *Executor) Apply(ctx context.Context, p *plan.Plan) *plan.Report {
 	if len(p.Changes) == 0 {
 		return report
 	}
+	// A plan may come from a file (a saved plan): check every change
+	// before the first write, so a broken one cannot stop the run half
+	// way.
+	if err := p.Validate(); err != nil {
+		report.PlanError = err.Error() + ": make a new plan with hcsync plan"
+		skipAll(report, p, "not started: the plan is invalid")
+		return report
+	}
 	if pf, ok := e.Provider.(Preflighter); ok && hasWrites(p) {
 		if err := pf.Preflight(ctx, true); err != nil {
 			report.PreflightError = err.Error()
-			for i, c := range p.Changes {
-				res := resultOf(c, plan.StatusSkipped, nil)
-				res.Error = "not started: the credentials cannot write"
-				report.Results[i] = res
-			}
-			report.Skipped = len(p.Changes)
+			skipAll(report, p, "not started: the credentials cannot write")
 			return report
 		}
 	}
@@ -236,6 +239,16 @@ func (e *Executor) Apply(ctx context.Context, p *plan.Plan) *plan.Report {
 		}
 	}
 	return report
+}
+
+// skipAll reports every change of p skipped, for why.
+func skipAll(report *plan.Report, p *plan.Plan, why string) {
+	for i, c := range p.Changes {
+		res := resultOf(c, plan.StatusSkipped, nil)
+		res.Error = why
+		report.Results[i] = res
+	}
+	report.Skipped = len(p.Changes)
 }
 
 // scheduleRanks orders the changes that are ready to start: by their

@@ -61,3 +61,33 @@ func TestResultSubject(t *testing.T) {
 		t.Fatalf("results %+v, want the failed create-tag of beta", rep.Results)
 	}
 }
+
+// countingTags counts tag creates.
+type countingTags struct {
+	providers.Provider
+	n int
+}
+
+func (c *countingTags) CreateTag(context.Context, string) (providers.Tag, error) {
+	c.n++
+	return providers.Tag{}, nil
+}
+
+// TestApplyRefusesAnInvalidPlan: a plan with a broken change (as a saved
+// plan edited by hand could hold) is refused before the first write,
+// naming the change.
+func TestApplyRefusesAnInvalidPlan(t *testing.T) {
+	t.Parallel()
+	p := &plan.Plan{Changes: []*plan.Change{
+		{Key: plan.KeyOf(plan.ActionCreateTag, "beta"), Action: plan.ActionCreateTag, Tag: "beta"},
+		{Key: plan.KeyOf(plan.ActionCreate, "Guides/a.md"), Action: plan.ActionCreate, File: "Guides/a.md", Translation: &plan.TranslationSpec{}},
+	}}
+	prov := &countingTags{Provider: plantest.NewLocal(t)}
+	rep := (&apply.Executor{Provider: prov}).Apply(context.Background(), p)
+	if prov.n != 0 {
+		t.Errorf("%d tag(s) created from an invalid plan, want none", prov.n)
+	}
+	if !strings.Contains(rep.PlanError, "change create:Guides/a.md: ") || rep.OK() || rep.Skipped != 2 || rep.Applied != 0 {
+		t.Errorf("report: plan error %q, applied %d, skipped %d; want the invalid change named and nothing applied", rep.PlanError, rep.Applied, rep.Skipped)
+	}
+}

@@ -24,6 +24,10 @@ const (
 	ActionAdopt             Action = "adopt"
 	ActionUpdateMeta        Action = "update-meta"
 	ActionUpdateTranslation Action = "update-translation"
+	// ActionDiscardDraft drops unpublished edits held in the help center
+	// (Help.Center's draft) when the file equals the published version:
+	// what stays live is what the file says.
+	ActionDiscardDraft      Action = "discard-draft"
 	ActionCreateTranslation Action = "create-translation"
 	ActionDeleteTranslation Action = "delete-translation"
 	ActionPublish           Action = "publish"
@@ -39,7 +43,7 @@ const (
 // Actions lists every action in display order.
 var Actions = []Action{
 	ActionCreateSection, ActionUpdateSection, ActionUpdateCategory, ActionAdoptSection, ActionCreateTag, ActionUploadImage, ActionCreate, ActionAdopt,
-	ActionUpdateMeta, ActionUpdateTranslation, ActionCreateTranslation,
+	ActionUpdateMeta, ActionUpdateTranslation, ActionDiscardDraft, ActionCreateTranslation,
 	ActionDeleteTranslation, ActionPublish, ActionUnpublish, ActionArchive,
 	ActionCreateRedirect, ActionUpdateRedirect, ActionDeleteRedirect,
 }

@@ -70,6 +70,9 @@ type Report struct {
 	// PreflightError is set when the provider refused the credentials
 	// before the first write; nothing was written then.
 	PreflightError string `json:"preflight_error,omitempty"`
+	// PlanError is set when a change of the plan is invalid
+	// (Plan.Validate); nothing was written then.
+	PlanError string `json:"plan_error,omitempty"`
 	// IDErrors are id write-backs that failed: the remote change stands,
 	// and the next plan adopts the article by title.
 	IDErrors []string `json:"id_errors,omitempty"`
@@ -77,5 +80,5 @@ type Report struct {
 
 // OK reports whether every change was applied.
 func (r *Report) OK() bool {
-	return r.Failed == 0 && r.Skipped == 0 && len(r.IDErrors) == 0 && r.PreflightError == ""
+	return r.Failed == 0 && r.Skipped == 0 && len(r.IDErrors) == 0 && r.PreflightError == "" && r.PlanError == ""
 }

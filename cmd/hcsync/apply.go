@@ -121,6 +121,9 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	} else {
 		printSummary(a, report)
 	}
+	if report.PlanError != "" {
+		return fmt.Errorf("nothing was written: %s", report.PlanError)
+	}
 	if report.PreflightError != "" {
 		return fmt.Errorf("nothing was written: %s", report.PreflightError)
 	}
@@ -161,7 +164,7 @@ func lockApply(flags commonFlags) (*lockfile.Lock, error) {
 }
 
 func printSummary(a *app, r *plan.Report) {
-	if r.PreflightError != "" {
+	if r.PreflightError != "" || r.PlanError != "" {
 		return // said once, as the command's error
 	}
 	fmt.Fprintf(a.stdout, "\nApplied %d change(s)", r.Applied)
