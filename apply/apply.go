@@ -437,6 +437,12 @@ func (r *run) do(ctx context.Context, c *plan.Change) (string, error) {
 		}
 		_, err = p.UpdateTranslation(ctx, r.articleID(c), in)
 		return "", err
+	case plan.ActionDiscardDraft:
+		d, ok := p.(providers.DraftDiscarder)
+		if !ok {
+			return "", fmt.Errorf("this provider cannot discard unpublished edits: make a new plan with hcsync plan, which updates the translation instead")
+		}
+		return "", d.DiscardDraft(ctx, c.ArticleID, c.Locale)
 	case plan.ActionDeleteTranslation:
 		err := p.DeleteTranslation(ctx, c.ArticleID, c.Locale)
 		if errors.Is(err, providers.ErrNotFound) {

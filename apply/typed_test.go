@@ -91,3 +91,15 @@ func TestApplyRefusesAnInvalidPlan(t *testing.T) {
 		t.Errorf("report: plan error %q, applied %d, skipped %d; want the invalid change named and nothing applied", rep.PlanError, rep.Applied, rep.Skipped)
 	}
 }
+
+// TestDiscardDraftNeedsADiscarder: a discard-draft on a provider that
+// cannot discard fails with what to do, and writes nothing else.
+func TestDiscardDraftNeedsADiscarder(t *testing.T) {
+	t.Parallel()
+	p := &plan.Plan{Changes: []*plan.Change{{Key: plan.KeyOf(plan.ActionDiscardDraft, "Guides/a.md"), Action: plan.ActionDiscardDraft,
+		File: "Guides/a.md", ArticleID: "1", Locale: "en-us"}}}
+	rep := (&apply.Executor{Provider: plantest.NewLocal(t)}).Apply(context.Background(), p)
+	if rep.Failed != 1 || !strings.Contains(rep.Results[0].Error, "cannot discard") {
+		t.Errorf("results %+v, want the discard failed, saying the provider cannot discard", rep.Results)
+	}
+}

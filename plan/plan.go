@@ -116,7 +116,9 @@ type Change struct {
 	// the translation files whose URLs replace them once created.
 	Links map[string]string `json:"links,omitempty"`
 
-	// Desired state, for the executor. Exactly one is set, per Action.
+	// Desired state, for the executor: exactly the one its Action reads
+	// is set, none for adopt, archive, delete-translation and
+	// discard-draft (Validate).
 	Section       *SectionSpec       `json:"section,omitempty"`
 	SectionUpdate *SectionUpdateSpec `json:"section_update,omitempty"`
 	Tag           string             `json:"tag,omitempty"`

@@ -26,3 +26,22 @@ func TestWarningKindsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestActionsDocumented: every action is in docs/plan-schema.md's table
+// and has a rule in Change.Validate.
+func TestActionsDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../docs/plan-schema.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, actions, _ := strings.Cut(string(doc), "## Actions")
+	actions, _, _ = strings.Cut(actions, "\n## ")
+	for _, a := range Actions {
+		if !strings.Contains(actions, "`"+string(a)+"`") {
+			t.Errorf("action %q is not documented under Actions in docs/plan-schema.md", a)
+		}
+		if _, ok := needs[a]; !ok {
+			t.Errorf("action %q has no rule in Change.Validate", a)
+		}
+	}
+}

@@ -241,7 +241,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 		if url == "" {
 			url = ra.URL
 		}
-		if c, w := pl.diffTranslation(t, rt); c != nil {
+		if c, w := pl.diffTranslation(t, rt, isSource); c != nil {
 			c.ArticleID, c.URL, c.Locale, c.Deps = id, url, locale, deps
 			add(c)
 			if isSource {

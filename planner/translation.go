@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -73,8 +74,10 @@ func listString(l []string) string {
 
 // diffTranslation compares one locale's title, body and extras; nil when
 // they match. The update keeps the remote draft state: a draft flip is a
-// publish or unpublish of its own.
-func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Translation) (*plan.Change, []plan.Warning) {
+// publish or unpublish of its own. When only unpublished edits in the
+// help center differ from the file, and the service can drop them from
+// the article's source locale (isSource), the change is a discard-draft.
+func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Translation, isSource bool) (*plan.Change, []plan.Warning) {
 	var fields []plan.FieldChange
 	var warns []plan.Warning
 	want := pl.html(t.Path)
@@ -104,6 +107,9 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 		}
 		if rt.PendingBody != "" && !pl.sameBody(want, rt.PendingBody) {
 			differs = append(differs, "body")
+		}
+		if len(differs) > 0 && len(fields) == 0 && isSource && pl.opts.Caps.DiscardDraft && pl.outdatedFlag(t, rt, false) == nil {
+			return pl.discardDraft(t, rt, differs)
 		}
 		if len(differs) > 0 {
 			warns = append(warns, plan.Warning{File: t.Path, Kind: plan.WarningPendingDraft, Msg: "the help center holds unpublished edits to the " + strings.Join(differs, " and ") +
@@ -141,6 +147,32 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 		Fields: fields, BodyDiff: bodyDiff, BodyNote: bodyNote,
 		Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug, Outdated: outdated}},
 	}, warns
+}
+
+// discardDraft is the change that drops the unpublished edits of t's
+// remote rt, whose published version equals the file: what stays live
+// is the file, and nothing is written over the draft. differs names what
+// the edits change ("title", "body"); the body diff shows the draft
+// against the published version that stays.
+func (pl *planner) discardDraft(t *content.Translation, rt *providers.Translation, differs []string) (*plan.Change, []plan.Warning) {
+	fields := []plan.FieldChange{{Field: "unpublished draft", Old: "differs", New: "discarded: the published version, which matches the file, stays"}}
+	if slices.Contains(differs, "title") {
+		fields = append(fields, plan.FieldChange{Field: "draft title", Old: rt.PendingTitle, New: rt.Title})
+	}
+	var bodyDiff, bodyNote string
+	if slices.Contains(differs, "body") {
+		// Against the published body, not the file's render, which a warm
+		// cache spares: the two are the same here.
+		if bodyDiff, bodyNote = pl.bodyDiff(t.Path, rt.PendingBody, rt.Body); bodyDiff != "" || bodyNote != "" {
+			fields = append(fields, plan.FieldChange{Field: "body", Old: "…", New: "…"})
+		}
+	}
+	warn := plan.Warning{File: t.Path, Kind: plan.WarningPendingDraft, Msg: "the help center holds unpublished edits to the " + strings.Join(differs, " and ") +
+		" that differ from this file, whose content is the published version: apply discards them (hcsync export --drafts writes them out, to keep them)"}
+	return &plan.Change{
+		Key: plan.KeyOf(plan.ActionDiscardDraft, t.Path), Action: plan.ActionDiscardDraft, File: t.Path, Title: t.Title,
+		Fields: fields, BodyDiff: bodyDiff, BodyNote: bodyNote,
+	}, []plan.Warning{warn}
 }
 
 // outdatedFlag is what to write to the help center's outdated flag of

@@ -109,6 +109,12 @@ type Capabilities struct {
 	Description             bool // per-locale description / SEO description
 	Slug                    bool // per-locale slug
 	TranslationDrafts       bool // each locale has its own draft state
+	// DiscardDraft says the unpublished edits an article's source locale
+	// holds beside its published version can be dropped (the provider is
+	// a DraftDiscarder): a file equal to the published version plans a
+	// discard-draft rather than a write over the draft. Other locales
+	// have no discard on Help.Center, the one service with it.
+	DiscardDraft bool
 	// OutdatedFlag says a translation has an outdated flag the API can
 	// set (Zendesk): apply keeps it in step with git's staleness.
 	OutdatedFlag bool
@@ -229,6 +235,15 @@ type Taxonomy struct {
 // would otherwise look absent and be created twice).
 type PartialSectionLister interface {
 	ListSectionsAndTheirCategories(ctx context.Context) ([]Section, error)
+}
+
+// DraftDiscarder is implemented by providers whose service keeps
+// unpublished edits beside an article's published version and can drop
+// them (Help.Center's draft discard); Capabilities.DiscardDraft says the
+// planner may plan it. DiscardDraft restores the published version of
+// the article's locale as its draft, so nothing is pending.
+type DraftDiscarder interface {
+	DiscardDraft(ctx context.Context, articleID, locale string) error
 }
 
 // TaxonomyNeed says which name lists a plan uses: those its files (or

@@ -18,9 +18,10 @@
 //   - Top-level categories are KindCategory, subcategories KindSection;
 //     articles may sit in either.
 //   - A content update whose Draft is false writes the draft and then
-//     publishes it. When the remote draft has diverged from the live
-//     version and the file equals the live version, the draft is
-//     discarded instead of rewritten.
+//     publishes it. Whether a diverged draft is discarded rather than
+//     written over is the plan's decision (a discard-draft change, from
+//     Capabilities.DiscardDraft), carried out by DiscardDraft; the
+//     adapter never compares bodies to decide it.
 //   - Archive deletes: the API has no archive.
 //   - description: is the SEO description (seo.metaDesc). A metadata
 //     write replaces the whole seo object, so the adapter writes back
@@ -183,6 +184,7 @@ func (p *Provider) Capabilities() providers.Capabilities {
 		Description:        true,
 		Slug:               true,
 		TranslationDrafts:  true,
+		DiscardDraft:       true,
 		DeleteTranslations: true,
 		SourceLocaleFixed:  true,
 		CreateSections:     true,
