@@ -1,8 +1,11 @@
-// Package sync turns a content tree and a help center's state into a
-// Plan, prints plans for people and machines, and applies them.
+// Package plan is the Plan value, its printers (text, JSON, Markdown)
+// and the apply Report.
 //
 // A Plan is plain data: the planner never writes, the printers only read
-// it, and the executor applies the same value the reviewer saw.
+// it, and the executor applies the same value the reviewer saw. Changes
+// are typed: keys come from KeyOf and are compared, never parsed; each
+// change carries exactly the desired state its Action needs (Validate);
+// warnings have a WarningKind.
 package plan
 
 import (
