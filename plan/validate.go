@@ -116,8 +116,9 @@ func list(set []spec) string {
 	return strings.Join(names, " and ")
 }
 
-// Validate checks every change (Change.Validate) and that keys are
-// unique, naming the first bad change by its key.
+// Validate checks every change (Change.Validate), that keys are unique
+// and that every dependency is a change of the plan, naming the first
+// bad change by its key.
 func (p *Plan) Validate() error {
 	seen := make(map[string]bool, len(p.Changes))
 	for i, c := range p.Changes {
@@ -134,6 +135,15 @@ func (p *Plan) Validate() error {
 			return fmt.Errorf("change %s: the key appears twice in the plan", c.Key)
 		}
 		seen[c.Key] = true
+	}
+	// A dependency on a change the plan lacks would let a change run
+	// before what it needs.
+	for _, c := range p.Changes {
+		for _, d := range c.Deps {
+			if !seen[d] {
+				return fmt.Errorf("change %s: it depends on %s, which the plan does not hold", c.Key, d)
+			}
+		}
 	}
 	return nil
 }

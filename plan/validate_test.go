@@ -64,4 +64,12 @@ func TestPlanValidateNamesTheChange(t *testing.T) {
 	if err := p.Validate(); err == nil || !strings.Contains(err.Error(), "appears twice") {
 		t.Errorf("Validate() = %v, want the repeated key refused", err)
 	}
+	p.Changes[1] = &Change{Key: "create:a.md", Action: ActionCreate, Create: &CreateSpec{}, Deps: []string{"create-section:G"}}
+	if err := p.Validate(); err == nil || err.Error() != "change create:a.md: it depends on create-section:G, which the plan does not hold" {
+		t.Errorf("Validate() = %v, want the unknown dependency refused", err)
+	}
+	p.Changes[1].Deps = []string{"create-tag:beta"}
+	if err := p.Validate(); err != nil {
+		t.Errorf("Validate() = %v, want a valid plan", err)
+	}
 }
