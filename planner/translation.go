@@ -86,10 +86,12 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	}
 	bodyDiff, bodyNote := "", ""
 	b := pl.bodies[t.Path]
+	bodySame := true
 	switch {
 	case b.unchanged:
 	case pl.sameBody(want, rt.Body):
 	default:
+		bodySame = false
 		fields = append(fields, plan.FieldChange{Field: "body", Old: "…", New: "…"})
 		bodyDiff, bodyNote = pl.bodyDiff(t.Path, rt.Body, want)
 	}
@@ -145,7 +147,8 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	return &plan.Change{
 		Key: plan.KeyOf(plan.ActionUpdateTranslation, t.Path), Action: plan.ActionUpdateTranslation, File: t.Path, Title: t.Title,
 		Fields: fields, BodyDiff: bodyDiff, BodyNote: bodyNote,
-		Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug, Outdated: outdated}},
+		Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug, Outdated: outdated,
+			TitleSame: t.Title == rt.Title, BodySame: bodySame}},
 	}, warns
 }
 

@@ -384,6 +384,13 @@ type TranslationInput struct {
 	// (Capabilities.OutdatedFlag): true for a translation whose source
 	// changed since, false once it is updated.
 	Outdated *bool `json:"outdated,omitempty"`
+	// TitleSame and BodySame say the plan found the help center's title
+	// and body (the published version, or the draft while unpublished)
+	// already equal to Title and Body, as the service stores them: a
+	// provider that writes content in parts may leave them out. False
+	// says nothing: write them.
+	TitleSame bool `json:"title_same,omitempty"`
+	BodySame  bool `json:"body_same,omitempty"`
 }
 
 // Image is a local image to upload.

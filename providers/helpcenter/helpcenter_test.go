@@ -881,3 +881,30 @@ func TestWriteAfterPublishStateChange(t *testing.T) {
 		t.Errorf("after an unpublish and updates asking for the content live: article published %v, fr published %v", a.Published != nil, a.Translations["fr"].Published != nil)
 	}
 }
+
+// TestUpdateFollowsThePlansComparison: whether content is written is the
+// plan's word (TitleSame, BodySame), not a comparison of bodies here: a
+// description-only update sends only the metadata when the plan says the
+// content is the same, and the whole content when it does not.
+func TestUpdateFollowsThePlansComparison(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := setup(t, helpcentertest.Options{})
+	live := helpcentertest.Version{Title: "Install", HTML: "<p>v1</p>"}
+	id := s.AddArticle(helpcentertest.Article{Draft: live, Published: &live, Slug: "install"})
+	base := "/v0/centers/" + s.CenterID + "/articles/" + id
+	for _, same := range []bool{true, false} {
+		p := newProvider(t, s, fullKey, 0)
+		if _, err := p.ListArticles(ctx); err != nil {
+			t.Fatal(err)
+		}
+		desc := fmt.Sprintf("same=%v", same)
+		before := s.Middleware().Count("PATCH", base+"/draft")
+		if _, err := p.UpdateTranslation(ctx, id, providers.TranslationInput{Locale: "en", Title: "Install", Body: "<p>v1</p>", Description: &desc, TitleSame: same, BodySame: same}); err != nil {
+			t.Fatal(err)
+		}
+		if n := s.Middleware().Count("PATCH", base+"/draft") - before; (n == 0) != same {
+			t.Errorf("plan says same=%v: %d draft write(s)", same, n)
+		}
+	}
+}

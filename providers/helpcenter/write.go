@@ -209,9 +209,10 @@ func (p *Provider) CreateTranslation(ctx context.Context, articleID string, t pr
 // draft; with Draft false the draft is then published, so the content
 // is live after the call. (A plan drops a diverged draft whose published
 // version is the file with DiscardDraft instead, never through here.) Only
-// what changed since ListArticles read it is written: content that
-// already matches is neither written nor published again, and the slug
-// and SEO description go in a metadata write only when they differ.
+// what the plan found changed is written: content it found the remote
+// already holds (TitleSame, BodySame), in the state ListArticles read,
+// is neither written nor published again, and the slug and SEO
+// description go in a metadata write only when they differ.
 func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t providers.TranslationInput) (providers.Translation, error) {
 	info, lang, err := p.translationLanguage(ctx, articleID, t.Locale)
 	if err != nil {
@@ -296,36 +297,33 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 }
 
 // draftWrite is the body of a draft write: the title and the html, less
-// the one the draft already holds (the endpoint takes either alone,
-// SKILL.md, "Update Translation Draft"). Both are sent when the draft
-// was not read, or holds unpublished changes hcsync did not make.
+// the one the plan found the draft already holds (TitleSame, BodySame;
+// the endpoint takes either alone, SKILL.md, "Update Translation
+// Draft"). Both are sent when the draft was not read, or holds
+// unpublished changes hcsync did not make.
 func draftWrite(lv liveVersion, known bool, t providers.TranslationInput) map[string]string {
 	body := map[string]string{"title": t.Title, "html": t.Body}
 	if !known || lv.status == statusPublishedWithChanges {
 		return body
 	}
 	switch {
-	case lv.draftTitle == t.Title:
+	case t.TitleSame:
 		delete(body, "title")
-	case render.Equal(t.Body, lv.draftHTML, render.Lookup("helpcenter")):
+	case t.BodySame:
 		delete(body, "html")
 	}
 	return body
 }
 
-// contentUnchanged reports whether t's content is what the remote
-// already holds in the state t asks for: the published version of a
-// translation that is published without pending changes, or the draft of
-// one that was never published, which t keeps a draft.
+// contentUnchanged reports whether t's content is, as the plan found,
+// what the remote already holds in the state t asks for: the published
+// version of a translation that is published without pending changes,
+// or the draft of one that was never published, which t keeps a draft.
+// The plan compared the bodies; the adapter only knows the states.
 func contentUnchanged(lv liveVersion, t providers.TranslationInput) bool {
-	profile := render.Lookup("helpcenter")
-	switch {
-	case !t.Draft && lv.status == statusPublished:
-		return lv.title == t.Title && render.Equal(t.Body, lv.html, profile)
-	case t.Draft && lv.status == statusUnpublished:
-		return lv.draftTitle == t.Title && render.Equal(t.Body, lv.draftHTML, profile)
-	}
-	return false
+	published := !t.Draft && lv.status == statusPublished
+	unpublished := t.Draft && lv.status == statusUnpublished
+	return (published || unpublished) && t.TitleSame && t.BodySame
 }
 
 // draftPath is the draft endpoint of the article (lang "") or of one
