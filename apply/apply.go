@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -53,6 +52,8 @@ type run struct {
 	urls       map[string]string // translation file -> URL, for link placeholders
 	articleURL map[string]string // source file -> article URL
 	imageURLs  map[string]string // short image hash -> URL
+	// idNotWritten holds, by change key, the id write-back that failed.
+	idNotWritten map[string]*plan.IDWrite
 	// resolvedBy holds, by change key, the placeholders of the body the
 	// change wrote and the URLs that replaced them.
 	resolvedBy map[string]map[string]string
@@ -78,7 +79,8 @@ type run struct {
 func (e *Executor) Apply(ctx context.Context, p *plan.Plan) *plan.Report {
 	r := &run{e: e, plan: p, articleIDs: map[string]string{}, sectionIDs: map[string]string{}, claimed: map[string]bool{},
 		urls: map[string]string{}, articleURL: map[string]string{}, imageURLs: map[string]string{}, resolvedBy: map[string]map[string]string{},
-		listings: map[string]*sectionListing{}, lateAdopted: map[string]bool{}, lateSections: map[string]bool{},
+		idNotWritten: map[string]*plan.IDWrite{},
+		listings:     map[string]*sectionListing{}, lateAdopted: map[string]bool{}, lateSections: map[string]bool{},
 		pending: map[string]*pendingImage{}}
 	for _, c := range p.Changes {
 		if c.ArticleID != "" && c.Article != "" {
@@ -97,15 +99,18 @@ func (e *Executor) Apply(ctx context.Context, p *plan.Plan) *plan.Report {
 	if len(p.Changes) == 0 {
 		return report
 	}
+	// A plan may come from a file (a saved plan): check every change
+	// before the first write, so a broken one cannot stop the run half
+	// way.
+	if err := p.Validate(); err != nil {
+		report.PlanError = err.Error() + ": make a new plan with hcsync plan"
+		skipAll(report, p, "not started: the plan is invalid")
+		return report
+	}
 	if pf, ok := e.Provider.(Preflighter); ok && hasWrites(p) {
 		if err := pf.Preflight(ctx, true); err != nil {
 			report.PreflightError = err.Error()
-			for i, c := range p.Changes {
-				res := resultOf(c, plan.StatusSkipped, nil)
-				res.Error = "not started: the credentials cannot write"
-				report.Results[i] = res
-			}
-			report.Skipped = len(p.Changes)
+			skipAll(report, p, "not started: the credentials cannot write")
 			return report
 		}
 	}
@@ -229,11 +234,21 @@ func (e *Executor) Apply(ctx context.Context, p *plan.Plan) *plan.Report {
 		}
 	}
 	for _, res := range report.Results {
-		if strings.HasPrefix(res.Note, "id not written") {
-			report.IDErrors = append(report.IDErrors, res.File+": "+res.Note)
+		if w := res.IDNotWritten; w != nil {
+			report.IDErrors = append(report.IDErrors, res.File+": "+w.Message())
 		}
 	}
 	return report
+}
+
+// skipAll reports every change of p skipped, for why.
+func skipAll(report *plan.Report, p *plan.Plan, why string) {
+	for i, c := range p.Changes {
+		res := resultOf(c, plan.StatusSkipped, nil)
+		res.Error = why
+		report.Results[i] = res
+	}
+	report.Skipped = len(p.Changes)
 }
 
 // scheduleRanks orders the changes that are ready to start: by their
@@ -288,7 +303,7 @@ func hasWrites(p *plan.Plan) bool {
 }
 
 func resultOf(c *plan.Change, s plan.Status, err error) plan.Result {
-	res := plan.Result{Key: c.Key, Action: c.Action, File: c.File, Locale: c.Locale, ArticleID: c.ArticleID, Status: s}
+	res := plan.Result{Key: c.Key, Action: c.Action, File: c.File, Subject: c.Subject(), Locale: c.Locale, ArticleID: c.ArticleID, Status: s}
 	if err != nil {
 		res.Error = err.Error()
 		var apiErr *providers.APIError
@@ -312,6 +327,7 @@ func (r *run) apply(ctx context.Context, c *plan.Change) plan.Result {
 	res.Duration = time.Since(start)
 	r.mu.Lock()
 	res.Resolved = r.resolvedBy[c.Key]
+	res.IDNotWritten = r.idNotWritten[c.Key]
 	r.mu.Unlock()
 	if res.ArticleID == "" {
 		res.ArticleID = r.articleID(c)
@@ -366,9 +382,11 @@ func (r *run) do(ctx context.Context, c *plan.Change) (string, error) {
 		return r.create(ctx, c)
 	case plan.ActionAdopt:
 		r.bind(c.Article, c.ArticleID)
-		return r.writeID(c.Article, c.ArticleID), nil
+		r.writeID(c, plan.IDWrite{File: c.Article, ID: c.ArticleID})
+		return "", nil
 	case plan.ActionAdoptSection:
-		return r.writeID(c.File, c.SectionUpdate.ID), nil
+		r.writeID(c, plan.IDWrite{File: c.File, ID: c.SectionUpdate.ID, Folder: true})
+		return "", nil
 	case plan.ActionUpdateMeta:
 		meta := c.Meta.Meta
 		if c.Meta.Section != nil {
@@ -419,6 +437,12 @@ func (r *run) do(ctx context.Context, c *plan.Change) (string, error) {
 		}
 		_, err = p.UpdateTranslation(ctx, r.articleID(c), in)
 		return "", err
+	case plan.ActionDiscardDraft:
+		d, ok := p.(providers.DraftDiscarder)
+		if !ok {
+			return "", fmt.Errorf("this provider cannot discard unpublished edits: make a new plan with hcsync plan, which updates the translation instead")
+		}
+		return "", d.DiscardDraft(ctx, c.ArticleID, c.Locale)
 	case plan.ActionDeleteTranslation:
 		err := p.DeleteTranslation(ctx, c.ArticleID, c.Locale)
 		if errors.Is(err, providers.ErrNotFound) {
@@ -448,14 +472,18 @@ func (r *run) bind(article, id string) {
 	r.claimed[id] = true
 }
 
-func (r *run) writeID(file, id string) string {
+// writeID writes w.ID into w.File for change c; a failure is recorded for
+// c's result (IDNotWritten), since the remote change stands.
+func (r *run) writeID(c *plan.Change, w plan.IDWrite) {
 	if r.e.WriteID == nil {
-		return ""
+		return
 	}
-	if err := r.e.WriteID(file, id); err != nil {
-		return fmt.Sprintf("id not written (%v): add id: %s to the front-matter by hand, or the next plan adopts it by title", err, id)
+	if err := r.e.WriteID(w.File, w.ID); err != nil {
+		w.Err = err.Error()
+		r.mu.Lock()
+		r.idNotWritten[c.Key] = &w
+		r.mu.Unlock()
 	}
-	return ""
 }
 
 // resolved returns in with its body's placeholders replaced by the URLs

@@ -61,10 +61,8 @@ func (r *run) createSection(ctx context.Context, c *plan.Change) (string, error)
 	// The id binds the folder: renamed later, it renames the remote
 	// rather than making a second one. Plans made before id_file existed
 	// have none.
-	if s.IDFile != "" && r.e.WriteID != nil {
-		if err := r.e.WriteID(s.IDFile, created.ID); err != nil {
-			note = strings.TrimPrefix(note+"; ", "; ") + fmt.Sprintf("id not written (%v): add id: %s to %s by hand, or the next plan binds the folder by its name until it is renamed", err, created.ID, s.IDFile)
-		}
+	if s.IDFile != "" {
+		r.writeID(c, plan.IDWrite{File: s.IDFile, ID: created.ID, Folder: true})
 	}
 	return note, nil
 }
@@ -133,9 +131,7 @@ func (r *run) create(ctx context.Context, c *plan.Change) (string, error) {
 			// Created, but a later step of the create failed (a publish):
 			// keep the id, so the re-run updates rather than duplicates.
 			r.bind(c.Article, created.ID)
-			if n := r.writeID(c.Article, created.ID); n != "" {
-				note = n
-			}
+			r.writeID(c, plan.IDWrite{File: c.Article, ID: created.ID})
 		}
 		return note, err
 	}
@@ -148,9 +144,7 @@ func (r *run) create(ctx context.Context, c *plan.Change) (string, error) {
 		url = t.Link()
 	}
 	r.setURL(c.File, url, c.Article)
-	if n := r.writeID(c.Article, created.ID); n != "" {
-		note = n
-	}
+	r.writeID(c, plan.IDWrite{File: c.Article, ID: created.ID})
 	if waiting {
 		return note, r.finishCreate(ctx, c, created.ID)
 	}

@@ -134,9 +134,7 @@ func (r *run) adoptLate(ctx context.Context, c *plan.Change, in providers.Articl
 	r.articleURL[c.Article] = url
 	r.mu.Unlock()
 	note := "adopted " + id + ", created in the help center since the plan (by another apply?), instead of creating a duplicate"
-	if n := r.writeID(c.Article, id); n != "" {
-		note = n
-	}
+	r.writeID(c, plan.IDWrite{File: c.Article, ID: id})
 	if in.ArticleMeta != (providers.ArticleMeta{}) {
 		if _, err := r.e.Provider.UpdateArticle(ctx, id, in.ArticleMeta); err != nil {
 			return note, err

@@ -26,7 +26,7 @@ func WarnArchiveCap(p *Plan, max int) {
 	if n <= max {
 		return
 	}
-	p.Warnings = append(p.Warnings, Warning{Kind: "archive-cap",
+	p.Warnings = append(p.Warnings, Warning{Kind: WarningArchiveCap,
 		Msg: fmt.Sprintf("this plan archives %d articles, more than max_archive (%d): apply refuses it unless run with --max-archive %d (or max_archive: %d in hcsync.yaml)", n, max, n, n)})
 }
 

@@ -1,8 +1,11 @@
-// Package sync turns a content tree and a help center's state into a
-// Plan, prints plans for people and machines, and applies them.
+// Package plan is the Plan value, its printers (text, JSON, Markdown)
+// and the apply Report.
 //
 // A Plan is plain data: the planner never writes, the printers only read
-// it, and the executor applies the same value the reviewer saw.
+// it, and the executor applies the same value the reviewer saw. Changes
+// are typed: keys come from KeyOf and are compared, never parsed; each
+// change carries exactly the desired state its Action needs (Validate);
+// warnings have a WarningKind.
 package plan
 
 import (
@@ -24,6 +27,10 @@ const (
 	ActionAdopt             Action = "adopt"
 	ActionUpdateMeta        Action = "update-meta"
 	ActionUpdateTranslation Action = "update-translation"
+	// ActionDiscardDraft drops unpublished edits held in the help center
+	// (Help.Center's draft) when the file equals the published version:
+	// what stays live is what the file says.
+	ActionDiscardDraft      Action = "discard-draft"
 	ActionCreateTranslation Action = "create-translation"
 	ActionDeleteTranslation Action = "delete-translation"
 	ActionPublish           Action = "publish"
@@ -39,7 +46,7 @@ const (
 // Actions lists every action in display order.
 var Actions = []Action{
 	ActionCreateSection, ActionUpdateSection, ActionUpdateCategory, ActionAdoptSection, ActionCreateTag, ActionUploadImage, ActionCreate, ActionAdopt,
-	ActionUpdateMeta, ActionUpdateTranslation, ActionCreateTranslation,
+	ActionUpdateMeta, ActionUpdateTranslation, ActionDiscardDraft, ActionCreateTranslation,
 	ActionDeleteTranslation, ActionPublish, ActionUnpublish, ActionArchive,
 	ActionCreateRedirect, ActionUpdateRedirect, ActionDeleteRedirect,
 }
@@ -78,7 +85,8 @@ const SchemaVersion = 1
 // Change is one write (or adoption) of the plan.
 type Change struct {
 	// Key identifies the change within the plan, e.g.
-	// "update-translation:getting-started/install.md:fr".
+	// "update-translation:getting-started/install.fr.md"; made by KeyOf,
+	// compared, never parsed.
 	Key    string `json:"key"`
 	Action Action `json:"action"`
 	// File is the file the change comes from: the translation file for
@@ -111,7 +119,9 @@ type Change struct {
 	// the translation files whose URLs replace them once created.
 	Links map[string]string `json:"links,omitempty"`
 
-	// Desired state, for the executor. Exactly one is set, per Action.
+	// Desired state, for the executor: exactly the one its Action reads
+	// is set, none for adopt, archive, delete-translation and
+	// discard-draft (Validate).
 	Section       *SectionSpec       `json:"section,omitempty"`
 	SectionUpdate *SectionUpdateSpec `json:"section_update,omitempty"`
 	Tag           string             `json:"tag,omitempty"`
@@ -228,9 +238,9 @@ type UnmanagedTranslation struct {
 // Warning is a note for the reviewer tied to a file ("" when it is
 // about the whole tree).
 type Warning struct {
-	File string `json:"file,omitempty"`
-	Kind string `json:"kind"` // drift | prune-without-since | archive-cap | pending-draft | outdated | ambiguous-adopt | orphan-translation | duplicate-title | forgotten-ids | missing-translation
-	Msg  string `json:"message"`
+	File string      `json:"file,omitempty"`
+	Kind WarningKind `json:"kind"`
+	Msg  string      `json:"message"`
 }
 
 // Empty reports whether applying the plan would change nothing.

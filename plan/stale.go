@@ -32,7 +32,7 @@ type StaleTranslation struct {
 func (p *Plan) MissingTranslations() int {
 	n := 0
 	for _, w := range p.Warnings {
-		if w.Kind == "missing-translation" {
+		if w.Kind == WarningMissingTranslation {
 			n++
 		}
 	}

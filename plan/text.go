@@ -34,7 +34,7 @@ func symbol(a Action) string {
 	switch a {
 	case ActionCreate, ActionCreateSection, ActionCreateTag, ActionCreateTranslation, ActionUploadImage, ActionCreateRedirect:
 		return "+"
-	case ActionDeleteTranslation, ActionArchive, ActionDeleteRedirect:
+	case ActionDeleteTranslation, ActionArchive, ActionDeleteRedirect, ActionDiscardDraft:
 		return "-"
 	case ActionAdopt, ActionAdoptSection:
 		return "="

@@ -36,7 +36,7 @@ func (pl *planner) diffArticles() {
 		}
 		sort.Strings(missing)
 		for _, t := range missing {
-			key := "create-tag:" + t
+			key := plan.KeyOf(plan.ActionCreateTag, t)
 			pl.tagChanges[strings.ToLower(t)] = key
 			pl.plan.Changes = append(pl.plan.Changes, &plan.Change{Key: key, Action: plan.ActionCreateTag, Tag: t})
 		}
@@ -165,7 +165,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 		}
 		desc, slug := pl.translationExtras(src)
 		c := add(&plan.Change{
-			Key: "create:" + a.Path, Action: plan.ActionCreate, File: a.Path, Locale: pl.locale(a.Locale),
+			Key: plan.KeyOf(plan.ActionCreate, a.Path), Action: plan.ActionCreate, File: a.Path, Locale: pl.locale(a.Locale),
 			Deps: append(append([]string{}, sectionDeps...), pl.tagDeps(meta)...),
 			Create: &plan.CreateSpec{Section: m.section, Meta: meta, Source: providers.TranslationInput{
 				Locale: pl.locale(a.Locale), Title: src.Title, Body: pl.html(src.Path), Draft: src.Draft, Description: desc, Slug: slug,
@@ -176,7 +176,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 		for _, t := range a.Translations[1:] {
 			desc, slug := pl.translationExtras(t)
 			pl.createdOutdated(add(&plan.Change{
-				Key: "create-translation:" + t.Path, Action: plan.ActionCreateTranslation, File: t.Path, Locale: pl.locale(t.Locale), Title: t.Title,
+				Key: plan.KeyOf(plan.ActionCreateTranslation, t.Path), Action: plan.ActionCreateTranslation, File: t.Path, Locale: pl.locale(t.Locale), Title: t.Title,
 				Deps: []string{articleKey},
 				Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{
 					Locale: pl.locale(t.Locale), Title: t.Title, Body: pl.html(t.Path), Draft: t.Draft, Description: desc, Slug: slug,
@@ -191,7 +191,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 	ra := m.remote
 	id = ra.ID
 	if m.adopted {
-		add(&plan.Change{Key: "adopt:" + a.Path, Action: plan.ActionAdopt, File: a.Path, ArticleID: id, URL: ra.URL,
+		add(&plan.Change{Key: plan.KeyOf(plan.ActionAdopt, a.Path), Action: plan.ActionAdopt, File: a.Path, ArticleID: id, URL: ra.URL,
 			Fields: []plan.FieldChange{{Field: "id", Old: m.forgotten, New: id}}})
 	}
 	if c := pl.diffMeta(m, meta); c != nil {
@@ -214,7 +214,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 		if rt == nil {
 			desc, slug := pl.translationExtras(t)
 			c := add(&plan.Change{
-				Key: "create-translation:" + t.Path, Action: plan.ActionCreateTranslation, File: t.Path, ArticleID: id, URL: ra.URL, Locale: locale, Title: t.Title, Deps: deps,
+				Key: plan.KeyOf(plan.ActionCreateTranslation, t.Path), Action: plan.ActionCreateTranslation, File: t.Path, ArticleID: id, URL: ra.URL, Locale: locale, Title: t.Title, Deps: deps,
 				Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: locale, Title: t.Title, Body: pl.html(t.Path), Draft: t.Draft, Description: desc, Slug: slug}},
 				Fields:      createFields("", providers.ArticleMeta{}, t.Draft),
 			})
@@ -230,7 +230,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 				if !publish {
 					continue
 				}
-				add(&plan.Change{Key: "publish:" + t.Path, Action: plan.ActionPublish, File: t.Path, ArticleID: id, URL: ra.URL, Locale: locale, Title: t.Title,
+				add(&plan.Change{Key: plan.KeyOf(plan.ActionPublish, t.Path), Action: plan.ActionPublish, File: t.Path, ArticleID: id, URL: ra.URL, Locale: locale, Title: t.Title,
 					Deps:        append(append([]string{}, deps...), c.Key),
 					Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: locale, Title: t.Title}},
 					Fields:      []plan.FieldChange{{Field: "draft", Old: "true", New: "false"}}})
@@ -241,7 +241,7 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 		if url == "" {
 			url = ra.URL
 		}
-		if c, w := pl.diffTranslation(t, rt); c != nil {
+		if c, w := pl.diffTranslation(t, rt, isSource); c != nil {
 			c.ArticleID, c.URL, c.Locale, c.Deps = id, url, locale, deps
 			add(c)
 			if isSource {
@@ -253,12 +253,12 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 			warns = append(warns, w...)
 		}
 		if rt.Draft != t.Draft {
-			action, key := plan.ActionPublish, "publish:"
+			action := plan.ActionPublish
 			if t.Draft {
-				action, key = plan.ActionUnpublish, "unpublish:"
+				action = plan.ActionUnpublish
 			}
-			c := add(&plan.Change{Key: key + t.Path, Action: action, File: t.Path, ArticleID: id, URL: url, Locale: locale, Title: t.Title,
-				Deps:        append(append([]string{}, deps...), keyIf(changes, "update-translation:"+t.Path)...),
+			c := add(&plan.Change{Key: plan.KeyOf(action, t.Path), Action: action, File: t.Path, ArticleID: id, URL: url, Locale: locale, Title: t.Title,
+				Deps:        append(append([]string{}, deps...), keyIf(changes, plan.KeyOf(plan.ActionUpdateTranslation, t.Path))...),
 				Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: locale, Title: t.Title, Draft: t.Draft}},
 				Fields:      []plan.FieldChange{{Field: "draft", Old: strconv.FormatBool(rt.Draft), New: strconv.FormatBool(t.Draft)}}})
 			if isSource {
@@ -267,9 +267,9 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 		}
 		// A stale translation is listed as such; one whose flag this plan
 		// clears needs no warning.
-		cleared := pl.opts.Caps.OutdatedFlag && len(keyIf(changes, "update-translation:"+t.Path)) > 0
+		cleared := pl.opts.Caps.OutdatedFlag && len(keyIf(changes, plan.KeyOf(plan.ActionUpdateTranslation, t.Path))) > 0
 		if rt.Outdated && !t.Draft && !pl.stale[t.Path] && !cleared {
-			warns = append(warns, plan.Warning{File: t.Path, Kind: "outdated", Msg: "the help center marks this translation outdated: its source changed since it was last updated"})
+			warns = append(warns, plan.Warning{File: t.Path, Kind: plan.WarningOutdated, Msg: "the help center marks this translation outdated: its source changed since it was last updated"})
 		}
 	}
 	dels, unmanaged, w := pl.remoteOnlyTranslations(a, ra)
@@ -310,10 +310,10 @@ func (pl *planner) remoteOnlyTranslations(a *content.Article, ra *providers.Arti
 		case d == nil:
 			unmanaged = append(unmanaged, plan.UnmanagedTranslation{ArticleID: ra.ID, Article: a.Path, Locale: locale, Title: rt.Title, URL: url})
 		case !pl.opts.Caps.DeleteTranslations:
-			warns = append(warns, plan.Warning{File: d.Path, Kind: "orphan-translation", Msg: fmt.Sprintf(
+			warns = append(warns, plan.Warning{File: d.Path, Kind: plan.WarningOrphanTranslation, Msg: fmt.Sprintf(
 				"the file was deleted, but %s cannot delete translations through its API: delete the %s translation of article %s there, or add the file back", pl.opts.Provider, locale, ra.ID)})
 		default:
-			changes = append(changes, &plan.Change{Key: "delete-translation:" + d.Path, Action: plan.ActionDeleteTranslation, File: d.Path, ArticleID: ra.ID, URL: url, Locale: locale, Title: rt.Title,
+			changes = append(changes, &plan.Change{Key: plan.KeyOf(plan.ActionDeleteTranslation, d.Path), Action: plan.ActionDeleteTranslation, File: d.Path, ArticleID: ra.ID, URL: url, Locale: locale, Title: rt.Title,
 				Fields: []plan.FieldChange{{Field: "file", Old: d.Path, New: "(deleted)"}}})
 		}
 	}
@@ -388,7 +388,7 @@ func (pl *planner) attachRefs(changes []*plan.Change) {
 		}
 		sort.Strings(imgs)
 		for _, short := range imgs {
-			c.Deps = appendUnique(c.Deps, "upload-image:"+short)
+			c.Deps = appendUnique(c.Deps, plan.KeyOf(plan.ActionUploadImage, short))
 		}
 	}
 }
@@ -411,9 +411,9 @@ func (pl *planner) linksTo(file, target string) bool {
 func (pl *planner) creatorKey(file string) string {
 	target := pl.links.files[file]
 	if m := target.managed; m != nil && m.remote == nil && file == target.article.Path {
-		return "create:" + file
+		return plan.KeyOf(plan.ActionCreate, file)
 	}
-	return "create-translation:" + file
+	return plan.KeyOf(plan.ActionCreateTranslation, file)
 }
 
 func appendUnique(list []string, v string) []string {
@@ -456,7 +456,7 @@ func (pl *planner) planUploads() {
 		file := byShort[short]
 		info := pl.links.images.m[file]
 		pl.plan.Changes = append(pl.plan.Changes, &plan.Change{
-			Key: "upload-image:" + short, Action: plan.ActionUploadImage, File: file,
+			Key: plan.KeyOf(plan.ActionUploadImage, short), Action: plan.ActionUploadImage, File: file,
 			Image:  &plan.ImageSpec{Path: file, Hash: info.hash, Short: short, Name: uploadName(info.hash, file), ContentType: info.ctype, Size: info.size},
 			Fields: []plan.FieldChange{{Field: "size", New: humanSize(info.size)}},
 		})

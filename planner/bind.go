@@ -81,7 +81,7 @@ func (pl *planner) bindArticles() {
 				}
 				if len(candidates[k]) > 0 {
 					pl.warnedTitles[k] = true
-					pl.plan.Warnings = append(pl.plan.Warnings, plan.Warning{File: a.Path, Kind: "ambiguous-adopt",
+					pl.plan.Warnings = append(pl.plan.Warnings, plan.Warning{File: a.Path, Kind: plan.WarningAmbiguousAdopt,
 						Msg: fmt.Sprintf("%d remote articles in this section are titled %q (ids %s); adopting id %s (the oldest): set id: to choose another", len(candidates[k])+1, a.Source().Title, idList(append([]*providers.Article{ra}, candidates[k]...)), ra.ID)})
 				}
 				pl.claimed[ra.ID] = a.Path
@@ -141,7 +141,7 @@ func (pl *planner) warnDuplicates() {
 				break
 			}
 		}
-		pl.plan.Warnings = append(pl.plan.Warnings, plan.Warning{File: file, Kind: "duplicate-title", Msg: fmt.Sprintf(
+		pl.plan.Warnings = append(pl.plan.Warnings, plan.Warning{File: file, Kind: plan.WarningDuplicateTitle, Msg: fmt.Sprintf(
 			"remote articles %s in section %q are all titled %q, likely duplicates (two applies at once make them): archive the extra ones in the help center, or give each file its own id:",
 			idList(list), pl.sectionName(plan.SectionRef{ID: k.section}), k.title)})
 	}
@@ -191,7 +191,7 @@ func (pl *planner) unknownIDs() {
 	}
 	switch {
 	case pl.opts.ForgetIDs:
-		pl.plan.Warnings = append(pl.plan.Warnings, plan.Warning{Kind: "forgotten-ids", Msg: fmt.Sprintf(
+		pl.plan.Warnings = append(pl.plan.Warnings, plan.Warning{Kind: plan.WarningForgottenIDs, Msg: fmt.Sprintf(
 			"%d of %d files carry ids this help center does not have, set aside with --forget-ids (%s): each is bound by its title (a folder by its name) or created, and apply writes the new id",
 			len(unknown), pl.withIDs, strings.Join(first, ", "))})
 	case len(unknown) >= ForeignIDsMin && float64(len(unknown)) > ForeignIDsShare*float64(pl.withIDs):

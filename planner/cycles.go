@@ -37,7 +37,7 @@ func (pl *planner) breakLinkCycles() {
 	// the article to one of them ("lire en français") that is a cycle too.
 	for i, c := range changes {
 		if c.Action == plan.ActionCreateTranslation && c.ArticleID == "" {
-			if j, ok := index["create:"+c.Article]; ok {
+			if j, ok := index[plan.KeyOf(plan.ActionCreate, c.Article)]; ok {
 				edges[i] = append(edges[i], j)
 			}
 		}
@@ -87,7 +87,7 @@ func (pl *planner) breakLinkCycles() {
 		// article's own create stays: a translation needs its article.
 		var deps []string
 		for _, d := range c.Deps {
-			if !sameCycle(d) || d == "create:"+c.Article {
+			if !sameCycle(d) || d == plan.KeyOf(plan.ActionCreate, c.Article) {
 				deps = append(deps, d)
 			}
 		}
@@ -97,7 +97,7 @@ func (pl *planner) breakLinkCycles() {
 		// every provider that is one write less than a separate publish.
 		final.Draft = wantDraft
 		upd := &plan.Change{
-			Key: "update-translation:" + c.File, Action: plan.ActionUpdateTranslation, File: c.File, Article: c.Article,
+			Key: plan.KeyOf(plan.ActionUpdateTranslation, c.File), Action: plan.ActionUpdateTranslation, File: c.File, Article: c.Article,
 			Locale: c.Locale, Title: c.Title, Deps: []string{c.Key}, Links: allLinks,
 			Translation: &plan.TranslationSpec{TranslationInput: final},
 			Fields:      []plan.FieldChange{{Field: "links", Old: "inert", New: "to articles this plan creates"}},

@@ -313,7 +313,7 @@ func (pl *planner) planArchives() {
 		}
 		pl.claimed[d.ID] = d.Path
 		pl.plan.Changes = append(pl.plan.Changes, &plan.Change{
-			Key: "archive:" + d.ID, Action: plan.ActionArchive, File: d.Path, ArticleID: d.ID, URL: ra.URL, Title: title,
+			Key: plan.KeyOf(plan.ActionArchive, d.ID), Action: plan.ActionArchive, File: d.Path, ArticleID: d.ID, URL: ra.URL, Title: title,
 			Fields: []plan.FieldChange{{Field: "file", Old: d.Path, New: "(deleted)"}},
 		})
 	}

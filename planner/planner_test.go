@@ -27,6 +27,9 @@ func makePlan(t *testing.T, tree *content.Tree, live *remote.State, opts Options
 	if err != nil {
 		t.Fatalf("NewPlan: %v", err)
 	}
+	if err := p.Validate(); err != nil {
+		t.Fatalf("NewPlan made an invalid plan: %v", err)
+	}
 	return p
 }
 

@@ -129,8 +129,8 @@ func (pl *planner) redirectsOf(m *managedArticle, entry string, existing map[str
 			localeList[l] = true
 		}
 	}
-	if pl.hasChange("archive:" + entry) {
-		dep = "archive:" + entry
+	if pl.hasChange(plan.KeyOf(plan.ActionArchive, entry)) {
+		dep = plan.KeyOf(plan.ActionArchive, entry)
 	}
 	for _, l := range pl.remote.Locales.Enabled {
 		if _, ok := existing[pl.opts.ArticlePath(entry, l)]; ok {
@@ -151,7 +151,7 @@ func (pl *planner) redirectsOf(m *managedArticle, entry string, existing map[str
 func (pl *planner) wantedTo(m *managedArticle, from, locale, dep string) *wantedRedirect {
 	w := &wantedRedirect{from: from, m: m, locale: locale, dep: dep}
 	t := m.file.Translation(locale)
-	if m.remote != nil && (t == nil || m.remote.Translations[locale] != nil || !pl.hasChange("create-translation:"+t.Path)) {
+	if m.remote != nil && (t == nil || m.remote.Translations[locale] != nil || !pl.hasChange(plan.KeyOf(plan.ActionCreateTranslation, t.Path))) {
 		w.to = pl.targetURL(m.remote, locale)
 		return w
 	}
@@ -231,7 +231,7 @@ func (pl *planner) planSet(w *wantedRedirect, existing map[string]providers.Redi
 	if w.toFile != "" {
 		// The target's create, or its translation's, must run first.
 		to = "(the URL of " + w.toFile + " once created)"
-		for _, k := range []string{"create:" + w.toFile, "create-translation:" + w.toFile} {
+		for _, k := range []string{plan.KeyOf(plan.ActionCreate, w.toFile), plan.KeyOf(plan.ActionCreateTranslation, w.toFile)} {
 			if pl.hasChange(k) {
 				deps = append(deps, k)
 			}
@@ -247,7 +247,7 @@ func (pl *planner) planSet(w *wantedRedirect, existing map[string]providers.Redi
 		c.Action = plan.ActionCreateRedirect
 		c.Fields = []plan.FieldChange{{Field: "redirect " + w.from, Old: "(none)", New: to}}
 	}
-	c.Key = string(c.Action) + ":" + w.from
+	c.Key = plan.KeyOf(c.Action, w.from)
 	if w.dep != "" {
 		deps = append(deps, w.dep)
 	}
@@ -301,7 +301,7 @@ func (pl *planner) planRedirectDeletes(removed []string, entries map[string]bool
 			}
 			seen[from] = true
 			pl.plan.Changes = append(pl.plan.Changes, &plan.Change{
-				Key: string(plan.ActionDeleteRedirect) + ":" + from, Action: plan.ActionDeleteRedirect, File: file, Article: file, URL: ex.To,
+				Key: plan.KeyOf(plan.ActionDeleteRedirect, from), Action: plan.ActionDeleteRedirect, File: file, Article: file, URL: ex.To,
 				Fields:   []plan.FieldChange{{Field: "redirect " + from, Old: ex.To, New: "(removed from redirect_from)"}},
 				Redirect: &plan.RedirectSpec{ID: ex.ID, From: from, To: ex.To},
 			})

@@ -81,7 +81,7 @@ func (pl *planner) planSections() {
 			ParentDir: parent.Dir, ParentID: parent.ID, Locale: pl.locale(pl.opts.DefaultLocale),
 			IDFile: s.IDFile(),
 		}
-		c := &plan.Change{Key: "create-section:" + s.Dir, Action: plan.ActionCreateSection, File: where, Title: s.Name, Section: spec}
+		c := &plan.Change{Key: plan.KeyOf(plan.ActionCreateSection, s.Dir), Action: plan.ActionCreateSection, File: where, Title: s.Name, Section: spec}
 		if parent.Dir != "" {
 			c.Deps = []string{pl.sectionChanges[parent.Dir]}
 		}
@@ -100,7 +100,7 @@ func (pl *planner) planSections() {
 // --forget-ids then binds it by id.
 func (pl *planner) adoptSection(s *content.Section, rs *providers.Section, forgotten string) {
 	pl.plan.Changes = append(pl.plan.Changes, &plan.Change{
-		Key: string(plan.ActionAdoptSection) + ":" + s.Dir, Action: plan.ActionAdoptSection, File: s.File, URL: rs.URL, Title: rs.Name,
+		Key: plan.KeyOf(plan.ActionAdoptSection, s.Dir), Action: plan.ActionAdoptSection, File: s.File, URL: rs.URL, Title: rs.Name,
 		Fields:        []plan.FieldChange{{Field: "id", Old: forgotten, New: rs.ID}},
 		SectionUpdate: &plan.SectionUpdateSpec{ID: rs.ID, Dir: s.Dir, SectionUpdate: providers.SectionUpdate{Kind: rs.Kind}},
 	})
@@ -144,7 +144,7 @@ func (pl *planner) planSectionUpdate(s *content.Section, rs *providers.Section, 
 		title = name
 	}
 	pl.plan.Changes = append(pl.plan.Changes, &plan.Change{
-		Key: string(action) + ":" + s.Dir, Action: action, File: where, URL: rs.URL, Title: title, Fields: fields,
+		Key: plan.KeyOf(action, s.Dir), Action: action, File: where, URL: rs.URL, Title: title, Fields: fields,
 		SectionUpdate: &plan.SectionUpdateSpec{ID: rs.ID, Dir: s.Dir, SectionUpdate: u},
 	})
 }

@@ -16,7 +16,7 @@ func (pl *planner) warnMissing() {
 				continue
 			}
 			file := strings.TrimSuffix(a.Path, ".md") + "." + l + ".md"
-			pl.plan.Warnings = append(pl.plan.Warnings, plan.Warning{File: a.Path, Kind: "missing-translation", Msg: fmt.Sprintf(
+			pl.plan.Warnings = append(pl.plan.Warnings, plan.Warning{File: a.Path, Kind: plan.WarningMissingTranslation, Msg: fmt.Sprintf(
 				"no %s translation, and required_locales lists %s: add %s", l, l, file)})
 		}
 	}

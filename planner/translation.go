@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -61,7 +62,7 @@ func (pl *planner) diffMeta(m managedArticle, want providers.ArticleMeta) *plan.
 	if len(fields) == 0 {
 		return nil
 	}
-	return &plan.Change{Key: "update-meta:" + a.Path, Action: plan.ActionUpdateMeta, File: a.Path, Fields: fields, Meta: &spec}
+	return &plan.Change{Key: plan.KeyOf(plan.ActionUpdateMeta, a.Path), Action: plan.ActionUpdateMeta, File: a.Path, Fields: fields, Meta: &spec}
 }
 
 func listString(l []string) string {
@@ -73,8 +74,10 @@ func listString(l []string) string {
 
 // diffTranslation compares one locale's title, body and extras; nil when
 // they match. The update keeps the remote draft state: a draft flip is a
-// publish or unpublish of its own.
-func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Translation) (*plan.Change, []plan.Warning) {
+// publish or unpublish of its own. When only unpublished edits in the
+// help center differ from the file, and the service can drop them from
+// the article's source locale (isSource), the change is a discard-draft.
+func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Translation, isSource bool) (*plan.Change, []plan.Warning) {
 	var fields []plan.FieldChange
 	var warns []plan.Warning
 	want := pl.html(t.Path)
@@ -83,10 +86,12 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 	}
 	bodyDiff, bodyNote := "", ""
 	b := pl.bodies[t.Path]
+	bodySame := true
 	switch {
 	case b.unchanged:
 	case pl.sameBody(want, rt.Body):
 	default:
+		bodySame = false
 		fields = append(fields, plan.FieldChange{Field: "body", Old: "…", New: "…"})
 		bodyDiff, bodyNote = pl.bodyDiff(t.Path, rt.Body, want)
 	}
@@ -105,8 +110,11 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 		if rt.PendingBody != "" && !pl.sameBody(want, rt.PendingBody) {
 			differs = append(differs, "body")
 		}
+		if len(differs) > 0 && len(fields) == 0 && isSource && pl.opts.Caps.DiscardDraft && pl.outdatedFlag(t, rt, false) == nil {
+			return pl.discardDraft(t, rt, differs)
+		}
 		if len(differs) > 0 {
-			warns = append(warns, plan.Warning{File: t.Path, Kind: "pending-draft", Msg: "the help center holds unpublished edits to the " + strings.Join(differs, " and ") +
+			warns = append(warns, plan.Warning{File: t.Path, Kind: plan.WarningPendingDraft, Msg: "the help center holds unpublished edits to the " + strings.Join(differs, " and ") +
 				" that differ from this file; apply replaces them with the file (hcsync export --drafts writes them out, to keep them)"})
 			if len(fields) == 0 {
 				fields = append(fields, plan.FieldChange{Field: "unpublished draft", Old: "differs", New: "replaced by the file"})
@@ -137,10 +145,37 @@ func (pl *planner) diffTranslation(t *content.Translation, rt *providers.Transla
 		want = rb.html
 	}
 	return &plan.Change{
-		Key: "update-translation:" + t.Path, Action: plan.ActionUpdateTranslation, File: t.Path, Title: t.Title,
+		Key: plan.KeyOf(plan.ActionUpdateTranslation, t.Path), Action: plan.ActionUpdateTranslation, File: t.Path, Title: t.Title,
 		Fields: fields, BodyDiff: bodyDiff, BodyNote: bodyNote,
-		Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug, Outdated: outdated}},
+		Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: pl.locale(t.Locale), Title: t.Title, Body: want, Draft: rt.Draft, Description: desc, Slug: slug, Outdated: outdated,
+			TitleSame: t.Title == rt.Title, BodySame: bodySame}},
 	}, warns
+}
+
+// discardDraft is the change that drops the unpublished edits of t's
+// remote rt, whose published version equals the file: what stays live
+// is the file, and nothing is written over the draft. differs names what
+// the edits change ("title", "body"); the body diff shows the draft
+// against the published version that stays.
+func (pl *planner) discardDraft(t *content.Translation, rt *providers.Translation, differs []string) (*plan.Change, []plan.Warning) {
+	fields := []plan.FieldChange{{Field: "unpublished draft", Old: "differs", New: "discarded: the published version, which matches the file, stays"}}
+	if slices.Contains(differs, "title") {
+		fields = append(fields, plan.FieldChange{Field: "draft title", Old: rt.PendingTitle, New: rt.Title})
+	}
+	var bodyDiff, bodyNote string
+	if slices.Contains(differs, "body") {
+		// Against the published body, not the file's render, which a warm
+		// cache spares: the two are the same here.
+		if bodyDiff, bodyNote = pl.bodyDiff(t.Path, rt.PendingBody, rt.Body); bodyDiff != "" || bodyNote != "" {
+			fields = append(fields, plan.FieldChange{Field: "body", Old: "…", New: "…"})
+		}
+	}
+	warn := plan.Warning{File: t.Path, Kind: plan.WarningPendingDraft, Msg: "the help center holds unpublished edits to the " + strings.Join(differs, " and ") +
+		" that differ from this file, whose content is the published version: apply discards them (hcsync export --drafts writes them out, to keep them)"}
+	return &plan.Change{
+		Key: plan.KeyOf(plan.ActionDiscardDraft, t.Path), Action: plan.ActionDiscardDraft, File: t.Path, Title: t.Title,
+		Fields: fields, BodyDiff: bodyDiff, BodyNote: bodyNote,
+	}, []plan.Warning{warn}
 }
 
 // outdatedFlag is what to write to the help center's outdated flag of
@@ -201,7 +236,7 @@ func (pl *planner) drift(file string, updated time.Time) (plan.Warning, bool) {
 		if !updated.After(a.At) {
 			return plan.Warning{}, false
 		}
-		return plan.Warning{File: file, Kind: "drift", Msg: fmt.Sprintf(
+		return plan.Warning{File: file, Kind: plan.WarningDrift, Msg: fmt.Sprintf(
 			"edited in the help center after the last apply (remote updated %s, applied %s); apply overwrites it",
 			updated.UTC().Format("2006-01-02 15:04"), a.At.UTC().Format("2006-01-02 15:04"))}, true
 	}
@@ -209,7 +244,7 @@ func (pl *planner) drift(file string, updated time.Time) (plan.Warning, bool) {
 	if !ok || !updated.After(when) {
 		return plan.Warning{}, false
 	}
-	return plan.Warning{File: file, Kind: "drift", Msg: fmt.Sprintf(
+	return plan.Warning{File: file, Kind: plan.WarningDrift, Msg: fmt.Sprintf(
 		"edited in the help center after the last commit (remote updated %s, file committed %s); apply overwrites it",
 		updated.UTC().Format("2006-01-02 15:04"), when.UTC().Format("2006-01-02 15:04"))}, true
 }

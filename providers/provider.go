@@ -109,6 +109,12 @@ type Capabilities struct {
 	Description             bool // per-locale description / SEO description
 	Slug                    bool // per-locale slug
 	TranslationDrafts       bool // each locale has its own draft state
+	// DiscardDraft says the unpublished edits an article's source locale
+	// holds beside its published version can be dropped (the provider is
+	// a DraftDiscarder): a file equal to the published version plans a
+	// discard-draft rather than a write over the draft. Other locales
+	// have no discard on Help.Center, the one service with it.
+	DiscardDraft bool
 	// OutdatedFlag says a translation has an outdated flag the API can
 	// set (Zendesk): apply keeps it in step with git's staleness.
 	OutdatedFlag bool
@@ -233,6 +239,15 @@ type Taxonomy struct {
 // would otherwise look absent and be created twice).
 type PartialSectionLister interface {
 	ListSectionsAndTheirCategories(ctx context.Context) ([]Section, error)
+}
+
+// DraftDiscarder is implemented by providers whose service keeps
+// unpublished edits beside an article's published version and can drop
+// them (Help.Center's draft discard); Capabilities.DiscardDraft says the
+// planner may plan it. DiscardDraft restores the published version of
+// the article's locale as its draft, so nothing is pending.
+type DraftDiscarder interface {
+	DiscardDraft(ctx context.Context, articleID, locale string) error
 }
 
 // TaxonomyNeed says which name lists a plan uses: those its files (or
@@ -373,6 +388,13 @@ type TranslationInput struct {
 	// (Capabilities.OutdatedFlag): true for a translation whose source
 	// changed since, false once it is updated.
 	Outdated *bool `json:"outdated,omitempty"`
+	// TitleSame and BodySame say the plan found the help center's title
+	// and body (the published version, or the draft while unpublished)
+	// already equal to Title and Body, as the service stores them: a
+	// provider that writes content in parts may leave them out. False
+	// says nothing: write them.
+	TitleSame bool `json:"title_same,omitempty"`
+	BodySame  bool `json:"body_same,omitempty"`
 }
 
 // Image is a local image to upload.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"github.com/hcsync/hcsync/apply"
 	"github.com/hcsync/hcsync/content"
@@ -122,6 +121,9 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 	} else {
 		printSummary(a, report)
 	}
+	if report.PlanError != "" {
+		return fmt.Errorf("nothing was written: %s", report.PlanError)
+	}
 	if report.PreflightError != "" {
 		return fmt.Errorf("nothing was written: %s", report.PreflightError)
 	}
@@ -162,7 +164,7 @@ func lockApply(flags commonFlags) (*lockfile.Lock, error) {
 }
 
 func printSummary(a *app, r *plan.Report) {
-	if r.PreflightError != "" {
+	if r.PreflightError != "" || r.PlanError != "" {
 		return // said once, as the command's error
 	}
 	fmt.Fprintf(a.stdout, "\nApplied %d change(s)", r.Applied)
@@ -189,10 +191,7 @@ func failureLine(r plan.Result) string {
 }
 
 func describeResult(r plan.Result) string {
-	s := r.File
-	if s == "" {
-		s = strings.TrimPrefix(r.Key, string(r.Action)+":")
-	}
+	s := r.Subject
 	if r.Locale != "" {
 		s += " [" + r.Locale + "]"
 	}

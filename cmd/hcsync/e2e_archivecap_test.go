@@ -71,7 +71,7 @@ func TestArchiveCap(t *testing.T) {
 	}
 }
 
-func hasWarning(p *plan.Plan, kind string) bool {
+func hasWarning(p *plan.Plan, kind plan.WarningKind) bool {
 	for _, w := range p.Warnings {
 		if w.Kind == kind {
 			return true

@@ -121,17 +121,26 @@ func TestHelpCenterEndToEnd(t *testing.T) {
 	}
 
 	// An edit in the help center's draft that the file does not have is
-	// shown, and apply discards it: the file matches the live version.
+	// planned as a discard, with the draft's diff, and apply discards it:
+	// the file matches the live version. Nothing else is written.
 	id := articleIDByTitle(t, srv, "Install the mobile app")
 	hcRequest(t, srv, "PATCH", "/articles/"+id+"/draft", `{"html": "<p>edited in the dashboard</p>"}`)
 	p = planJSON(t, dir, fullEnv)
-	if c := actionCounts(p); c[plan.ActionUpdateTranslation] != 1 || len(p.Changes) != 1 {
-		t.Fatalf("plan after a dashboard draft edit = %v, want one update-translation", c)
+	if c := actionCounts(p); c[plan.ActionDiscardDraft] != 1 || len(p.Changes) != 1 {
+		t.Fatalf("plan after a dashboard draft edit = %v, want one discard-draft", c)
+	}
+	if d := p.Changes[0]; d.ArticleID != id || !strings.Contains(d.BodyDiff, "-edited in the dashboard") {
+		t.Errorf("discard-draft of article %s with body diff:\n%s\nwant article %s and the dashboard edit removed", d.ArticleID, d.BodyDiff, id)
 	}
 	srv.Middleware().Reset()
 	mustApply(t, dir, fullEnv)
 	if n := srv.Middleware().Count("POST", "/v0/centers/"+srv.CenterID+"/articles/"+id+"/draft/discard"); n != 1 {
 		t.Errorf("discard requests = %d, want 1", n)
+	}
+	for _, r := range srv.Middleware().Requests() {
+		if r.Method != "GET" && !strings.HasSuffix(r.Path, "/draft/discard") {
+			t.Errorf("apply of a discard-draft also sent %s %s", r.Method, r.Path)
+		}
 	}
 	assertConverged(t, dir, fullEnv)
 

@@ -464,7 +464,7 @@ func checkDrift(g gitFlags, pl *plan.Plan) error {
 	}
 	var files []string
 	for _, w := range pl.Warnings {
-		if w.Kind == "drift" {
+		if w.Kind == plan.WarningDrift {
 			files = append(files, w.File)
 		}
 	}

@@ -164,7 +164,7 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if opts.Prune && f.since == "" {
 		// Deletions come only from git since a ref: without one, prune
 		// archives nothing, which a reviewer should not take for "none".
-		pl.Warnings = append(pl.Warnings, plan.Warning{Kind: "prune-without-since",
+		pl.Warnings = append(pl.Warnings, plan.Warning{Kind: plan.WarningPruneWithoutSince,
 			Msg: "prune is on, but without --since no deleted file is known, so nothing is archived: pass --since with a commit from before the deletions (the Action passes the last apply's record)"})
 	}
 	plan.WarnArchiveCap(pl, f.archiveCap(ws.cfg))

@@ -54,6 +54,9 @@ func (p *progress) result(r plan.Result, done, total int) {
 	if r.Note != "" {
 		line += " (" + r.Note + ")"
 	}
+	if w := r.IDNotWritten; w != nil {
+		line += " (" + w.Message() + ")"
+	}
 	if r.Error != "" {
 		line += ": " + r.Error
 	}

@@ -18,9 +18,11 @@
 //   - Top-level categories are KindCategory, subcategories KindSection;
 //     articles may sit in either.
 //   - A content update whose Draft is false writes the draft and then
-//     publishes it. When the remote draft has diverged from the live
-//     version and the file equals the live version, the draft is
-//     discarded instead of rewritten.
+//     publishes it. Whether a diverged draft is discarded rather than
+//     written over is the plan's decision (a discard-draft change, from
+//     Capabilities.DiscardDraft), carried out by DiscardDraft. Which of
+//     title and body to write is the plan's word too (TitleSame,
+//     BodySame): the adapter compares no bodies.
 //   - Archive deletes: the API has no archive.
 //   - description: is the SEO description (seo.metaDesc). A metadata
 //     write replaces the whole seo object, so the adapter writes back
@@ -102,9 +104,7 @@ type Provider struct {
 	// of the category list a create added.
 	knownCategories map[string]bool
 	// live holds what ListArticles saw of each article/locale: its
-	// status, published and draft versions and metadata, to discard a
-	// diverging draft instead of rewriting it, and to write only what
-	// changed.
+	// status and metadata, to write only what the plan says changed.
 	live map[string]liveVersion
 	// slugIDs maps article ids to their slug ids (see translationURL).
 	slugIDs map[string]int
@@ -112,12 +112,9 @@ type Provider struct {
 
 // liveVersion is one article or translation as ListArticles read it.
 type liveVersion struct {
-	status      string
-	title, html string // the published version; "" while unpublished
-	// draftTitle and draftHTML are the draft version.
-	draftTitle, draftHTML string
-	slug                  string
-	seo                   *seo // nil when the answer held none
+	status string
+	slug   string
+	seo    *seo // nil when the answer held none
 }
 
 // New checks o and returns a Provider.
@@ -183,6 +180,7 @@ func (p *Provider) Capabilities() providers.Capabilities {
 		Description:        true,
 		Slug:               true,
 		TranslationDrafts:  true,
+		DiscardDraft:       true,
 		DeleteTranslations: true,
 		SourceLocaleFixed:  true,
 		CreateSections:     true,

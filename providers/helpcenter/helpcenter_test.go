@@ -163,8 +163,8 @@ func TestExecutorFlow(t *testing.T) {
 }
 
 // draft: true on a published article keeps the change in the draft;
-// ListArticles shows the live version with the change pending; a file
-// that matches the live version again discards the draft.
+// ListArticles shows the live version with the change pending;
+// DiscardDraft drops it.
 func TestDraftSemantics(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -185,8 +185,10 @@ func TestDraftSemantics(t *testing.T) {
 		t.Fatalf("after a draft-only update: %+v, want live v1 with v2 pending", src)
 	}
 
+	// Whether to discard is the plan's decision (planner and e2e tests);
+	// the adapter carries it out when asked, and only for the article.
 	before := s.Middleware().Count("POST", "/v0/centers/"+s.CenterID+"/articles/"+id+"/draft/discard")
-	if _, err := p.UpdateTranslation(ctx, id, providers.TranslationInput{Locale: "en", Title: "Install", Body: "<p>v1</p>"}); err != nil {
+	if err := p.DiscardDraft(ctx, id, "en"); err != nil {
 		t.Fatal(err)
 	}
 	if n := s.Middleware().Count("POST", "/v0/centers/"+s.CenterID+"/articles/"+id+"/draft/discard"); n != before+1 {
@@ -877,5 +879,32 @@ func TestWriteAfterPublishStateChange(t *testing.T) {
 	a, _ := s.Article(id)
 	if a.Published == nil || a.Translations["fr"].Published == nil {
 		t.Errorf("after an unpublish and updates asking for the content live: article published %v, fr published %v", a.Published != nil, a.Translations["fr"].Published != nil)
+	}
+}
+
+// TestUpdateFollowsThePlansComparison: whether content is written is the
+// plan's word (TitleSame, BodySame), not a comparison of bodies here: a
+// description-only update sends only the metadata when the plan says the
+// content is the same, and the whole content when it does not.
+func TestUpdateFollowsThePlansComparison(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := setup(t, helpcentertest.Options{})
+	live := helpcentertest.Version{Title: "Install", HTML: "<p>v1</p>"}
+	id := s.AddArticle(helpcentertest.Article{Draft: live, Published: &live, Slug: "install"})
+	base := "/v0/centers/" + s.CenterID + "/articles/" + id
+	for _, same := range []bool{true, false} {
+		p := newProvider(t, s, fullKey, 0)
+		if _, err := p.ListArticles(ctx); err != nil {
+			t.Fatal(err)
+		}
+		desc := fmt.Sprintf("same=%v", same)
+		before := s.Middleware().Count("PATCH", base+"/draft")
+		if _, err := p.UpdateTranslation(ctx, id, providers.TranslationInput{Locale: "en", Title: "Install", Body: "<p>v1</p>", Description: &desc, TitleSame: same, BodySame: same}); err != nil {
+			t.Fatal(err)
+		}
+		if n := s.Middleware().Count("PATCH", base+"/draft") - before; (n == 0) != same {
+			t.Errorf("plan says same=%v: %d draft write(s)", same, n)
+		}
 	}
 }

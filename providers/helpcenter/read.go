@@ -330,17 +330,11 @@ func (p *Provider) readTranslation(ctx context.Context, articleID, lang string) 
 // differing draft becomes PendingTitle/PendingBody.
 func merge(locale, title, html, status, url string, pub *article) (*providers.Translation, liveVersion) {
 	t := &providers.Translation{Locale: locale, Title: title, Body: html, URL: url, Draft: status == statusUnpublished}
-	lv := liveVersion{status: status, draftTitle: title, draftHTML: html}
-	switch status {
-	case statusPublished:
-		lv.title, lv.html = title, html
-	case statusPublishedWithChanges:
-		if pub != nil {
-			t.Title, t.Body = pub.Title, pub.Content.html()
-			lv.title, lv.html = t.Title, t.Body
-			if title != t.Title || html != t.Body {
-				t.PendingTitle, t.PendingBody = title, html
-			}
+	lv := liveVersion{status: status}
+	if status == statusPublishedWithChanges && pub != nil {
+		t.Title, t.Body = pub.Title, pub.Content.html()
+		if title != t.Title || html != t.Body {
+			t.PendingTitle, t.PendingBody = title, html
 		}
 	}
 	return t, lv

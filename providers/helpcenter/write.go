@@ -207,12 +207,12 @@ func (p *Provider) CreateTranslation(ctx context.Context, articleID string, t pr
 
 // UpdateTranslation implements providers.Provider. Content goes to the
 // draft; with Draft false the draft is then published, so the content
-// is live after the call. When the remote draft has diverged and the
-// desired content is the published version, the draft is discarded
-// instead (source language only: translations have no discard). Only
-// what changed since ListArticles read it is written: content that
-// already matches is neither written nor published again, and the slug
-// and SEO description go in a metadata write only when they differ.
+// is live after the call. (A plan drops a diverged draft whose published
+// version is the file with DiscardDraft instead, never through here.) Only
+// what the plan found changed is written: content it found the remote
+// already holds (TitleSame, BodySame), in the state ListArticles read,
+// is neither written nor published again, and the slug and SEO
+// description go in a metadata write only when they differ.
 func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t providers.TranslationInput) (providers.Translation, error) {
 	info, lang, err := p.translationLanguage(ctx, articleID, t.Locale)
 	if err != nil {
@@ -231,19 +231,14 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 		locale = info.DefaultLanguage
 	}
 	lv, known := p.getLive(articleID, locale)
-	discard := lang == "" && !t.Draft && known && matchesLive(lv, t)
-	same := known && !discard && contentUnchanged(lv, t)
+	same := known && contentUnchanged(lv, t)
 	// Whatever happens next, what ListArticles saw is no longer a safe
-	// basis for a discard or a skipped write.
+	// basis for a skipped write.
 	p.forgetLive(articleID, locale)
 	// have is the remote's slug and SEO object once the content is as t
 	// says: from the write's answer, or as read when nothing is written.
 	var have translation
 	switch {
-	case discard:
-		if err := p.do(ctx, providers.Request{Method: "POST", Path: p.path("articles", articleID, "draft", "discard"), Idempotent: true}, &have); err != nil {
-			return out, fmt.Errorf("discarding the unpublished changes of article %s: %w", articleID, err)
-		}
 	case same:
 		have.Slug, have.SEO = lv.slug, lv.seo
 	default:
@@ -282,9 +277,9 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 			return out, err
 		}
 	}
-	// After a discard the draft is the live version again, and content
-	// that was already live needs no new version: nothing to publish.
-	if !t.Draft && !discard && !same {
+	// Content that was already live needs no new version: nothing to
+	// publish.
+	if !t.Draft && !same {
 		live, err := p.publish(ctx, articleID, lang, "publish")
 		if err != nil {
 			return out, err
@@ -302,36 +297,33 @@ func (p *Provider) UpdateTranslation(ctx context.Context, articleID string, t pr
 }
 
 // draftWrite is the body of a draft write: the title and the html, less
-// the one the draft already holds (the endpoint takes either alone,
-// SKILL.md, "Update Translation Draft"). Both are sent when the draft
-// was not read, or holds unpublished changes hcsync did not make.
+// the one the plan found the draft already holds (TitleSame, BodySame;
+// the endpoint takes either alone, SKILL.md, "Update Translation
+// Draft"). Both are sent when the draft was not read, or holds
+// unpublished changes hcsync did not make.
 func draftWrite(lv liveVersion, known bool, t providers.TranslationInput) map[string]string {
 	body := map[string]string{"title": t.Title, "html": t.Body}
 	if !known || lv.status == statusPublishedWithChanges {
 		return body
 	}
 	switch {
-	case lv.draftTitle == t.Title:
+	case t.TitleSame:
 		delete(body, "title")
-	case render.Equal(t.Body, lv.draftHTML, render.Lookup("helpcenter")):
+	case t.BodySame:
 		delete(body, "html")
 	}
 	return body
 }
 
-// contentUnchanged reports whether t's content is what the remote
-// already holds in the state t asks for: the published version of a
-// translation that is published without pending changes, or the draft of
-// one that was never published, which t keeps a draft.
+// contentUnchanged reports whether t's content is, as the plan found,
+// what the remote already holds in the state t asks for: the published
+// version of a translation that is published without pending changes,
+// or the draft of one that was never published, which t keeps a draft.
+// The plan compared the bodies; the adapter only knows the states.
 func contentUnchanged(lv liveVersion, t providers.TranslationInput) bool {
-	profile := render.Lookup("helpcenter")
-	switch {
-	case !t.Draft && lv.status == statusPublished:
-		return lv.title == t.Title && render.Equal(t.Body, lv.html, profile)
-	case t.Draft && lv.status == statusUnpublished:
-		return lv.draftTitle == t.Title && render.Equal(t.Body, lv.draftHTML, profile)
-	}
-	return false
+	published := !t.Draft && lv.status == statusPublished
+	unpublished := t.Draft && lv.status == statusUnpublished
+	return (published || unpublished) && t.TitleSame && t.BodySame
 }
 
 // draftPath is the draft endpoint of the article (lang "") or of one
@@ -368,12 +360,24 @@ func subject(articleID, lang string) string {
 	return "the " + lang + " translation of article " + articleID
 }
 
-// matchesLive reports whether the source, as ListArticles read it, is
-// published with changes and t is its published version, so discarding
-// the draft makes the remote match t.
-func matchesLive(lv liveVersion, t providers.TranslationInput) bool {
-	return lv.status == statusPublishedWithChanges && lv.title == t.Title &&
-		render.Equal(t.Body, lv.html, render.Lookup("helpcenter"))
+// DiscardDraft implements providers.DraftDiscarder: the article's
+// unpublished changes are dropped and its draft is the published version
+// again ("Discard Draft Changes", helpcenter-articles.txt). Only the
+// article, in the center's default language, has a discard: the API has
+// none for translations, so a plan never asks one of them.
+func (p *Provider) DiscardDraft(ctx context.Context, articleID, locale string) error {
+	info, lang, err := p.translationLanguage(ctx, articleID, locale)
+	if err != nil {
+		return err
+	}
+	if lang != "" {
+		return fmt.Errorf("article %s: the %s translation has no draft discard in the Help.Center API (only the article in %s has): make a new plan with hcsync plan", articleID, locale, info.DefaultLanguage)
+	}
+	p.forgetLive(articleID, info.DefaultLanguage)
+	if err := p.do(ctx, providers.Request{Method: "POST", Path: p.path("articles", articleID, "draft", "discard"), Idempotent: true}, nil); err != nil {
+		return fmt.Errorf("discarding the unpublished changes of article %s: %w", articleID, err)
+	}
+	return nil
 }
 
 // DeleteTranslation implements providers.Provider.
