@@ -24,6 +24,8 @@ type exportFlags struct {
 	force    bool
 	keepURLs bool
 	drafts   bool
+	explicit bool
+	like     string
 }
 
 func init() {
@@ -35,6 +37,8 @@ func init() {
 		fs.BoolVar(&f.force, "force", false, "write into a folder that is not empty, replacing files of the same names")
 		fs.BoolVar(&f.keepURLs, "keep-urls", false, "keep links between articles and images as the help center's URLs instead of relative .md links\nand files downloaded into images/ folders")
 		fs.BoolVar(&f.drafts, "drafts", false, "export the unpublished edits of articles and translations that have some (Help.Center)\ninstead of their published version; the next apply publishes them")
+		fs.BoolVar(&f.explicit, "explicit", false, "write every front-matter key into every file, defaults too (promoted: false, segments: [], …)")
+		fs.StringVar(&f.like, "like", "", "keep the file and folder names of the tree in `DIR` for the articles and sections whose ids it holds\n(default with --force: the tree already in --out)")
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
@@ -65,7 +69,7 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 	// The exported config keeps the defaults for new articles, so files
 	// need not repeat them (ExportOptions.Defaults).
 	opts := export.Options{RelativeLinks: !f.keepURLs, LocalImages: !f.keepURLs, Drafts: f.drafts,
-		Defaults: planOptions(cfg, p).Defaults}
+		Defaults: planOptions(cfg, p).Defaults, Explicit: f.explicit, Like: likeDir(f)}
 	if a.isTerminal {
 		opts.Progress = func(done, total int) {
 			if bar == nil {
@@ -97,6 +101,18 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 	}
 	writeExportSummary(a.stdout, res, f.out, f.drafts)
 	return nil
+}
+
+// likeDir is the tree whose names export keeps: --like, else with
+// --force the folder written over, when it exists.
+func likeDir(f exportFlags) string {
+	if f.like != "" || !f.force {
+		return f.like
+	}
+	if info, err := os.Stat(f.out); err == nil && info.IsDir() {
+		return f.out
+	}
+	return ""
 }
 
 // checkOut refuses an --out that holds anything, unless force.
