@@ -101,6 +101,9 @@ type Result struct {
 	Articles      int // source files
 	Translations  int // files of other locales
 	Images        int
+	// KeptArticles and KeptFolders count the articles and the folders
+	// named as Options.Like's tree names them.
+	KeptArticles, KeptFolders int
 	// Bodies lists the bodies that kept some HTML, or did not come back
 	// unchanged at all, sorted by file.
 	Bodies   []BodyReport

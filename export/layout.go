@@ -49,6 +49,7 @@ func (ex *exporter) layoutSections() {
 			ids[i] = s.ID
 		}
 		kept := claim(ids, ex.kept.dirs, used)
+		ex.res.KeptFolders += len(kept)
 		for _, s := range list {
 			if depth > 8 {
 				return // a cycle in the parent ids; the rest stay unexported
@@ -202,6 +203,7 @@ func (ex *exporter) layoutArticles() {
 	for dir, ids := range byDir {
 		maps.Copy(kept, claim(ids, ex.kept.articles, used[dir]))
 	}
+	ex.res.KeptArticles = len(kept)
 	for _, f := range found {
 		a, src, dir := f.a, f.src, f.dir
 		base, ok := kept[a.ID]

@@ -20,7 +20,10 @@ func TestExportKeepsTheTreesNames(t *testing.T) {
 	mustApply(t, dir, nil)
 	docs := filepath.Join(dir, "docs")
 
-	like := exportOK(t, dir, "--out", "like", "--like", "docs")
+	like, stdout := exportOK(t, dir, "--out", "like", "--like", "docs")
+	if !strings.Contains(stdout, "9 articles and 6 folders keep the names they have in docs (their ids match).") {
+		t.Errorf("export --like does not say what kept its name:\n%s", stdout)
+	}
 	if got, want := mdFiles(t, like), mdFiles(t, docs); !slices.Equal(got, want) {
 		t.Errorf("export --like docs wrote\n%v\nwant the tree's own files\n%v", got, want)
 	}
@@ -40,7 +43,7 @@ func TestExportKeepsTheTreesNames(t *testing.T) {
 
 	// A team renames an exported file; the next export over the tree
 	// keeps the new name and leaves no copy under the old one.
-	out := exportOK(t, dir, "--out", "exported")
+	out, _ := exportOK(t, dir, "--out", "exported")
 	installation := filepath.Join(out, "getting-started", "installation")
 	for _, suffix := range []string{".md", ".fr.md", ".de.md"} {
 		if err := os.Rename(filepath.Join(installation, "install-lumen-on-your-computer"+suffix), filepath.Join(installation, "desktop"+suffix)); err != nil {
@@ -59,8 +62,9 @@ func TestExportKeepsTheTreesNames(t *testing.T) {
 }
 
 // exportOK runs export with args in dir, then plans the exported tree:
-// both must succeed, the plan with no changes. It returns the tree.
-func exportOK(t *testing.T, dir string, args ...string) string {
+// both must succeed, the plan with no changes. It returns the tree and
+// what export printed.
+func exportOK(t *testing.T, dir string, args ...string) (string, string) {
 	t.Helper()
 	res := runCLI(t, dir, nil, append([]string{"export"}, args...)...)
 	if res.code != 0 {
@@ -71,7 +75,7 @@ func exportOK(t *testing.T, dir string, args ...string) string {
 	if pl.code != 0 || !strings.Contains(pl.stdout, "No changes") {
 		t.Fatalf("plan of export %v: exit %d, want 0 and no changes\nstdout: %s\nstderr: %s", args, pl.code, pl.stdout, pl.stderr)
 	}
-	return filepath.Join(dir, out)
+	return filepath.Join(dir, out), res.stdout
 }
 
 // mdFiles lists the articles and translations under root, slash paths.

@@ -99,7 +99,7 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 	if err := res.Write(f.out); err != nil {
 		return err
 	}
-	writeExportSummary(a.stdout, res, f.out, f.drafts)
+	writeExportSummary(a.stdout, res, f.out, opts.Like, f.drafts)
 	return nil
 }
 
@@ -179,13 +179,16 @@ func exportedConfig(cfg *config.Config, defaultLocale, out string) ([]byte, erro
 	return append([]byte(head), body...), nil
 }
 
-func writeExportSummary(w io.Writer, res *export.Result, out string, drafts bool) {
+func writeExportSummary(w io.Writer, res *export.Result, out, like string, drafts bool) {
 	counts := []string{count(res.Articles, "article", "articles"), count(res.Translations, "translation", "translations"),
 		count(res.Images, "image", "images"), count(res.Sections, "section", "sections")}
 	if res.Categories > 0 {
 		counts = append(counts, count(res.Categories, "category", "categories"))
 	}
 	fmt.Fprintf(w, "Exported %s and %s into %s.\n", strings.Join(counts[:len(counts)-1], ", "), counts[len(counts)-1], out)
+	if like != "" {
+		fmt.Fprintf(w, "%s and %s keep the names they have in %s (their ids match).\n", count(res.KeptArticles, "article", "articles"), count(res.KeptFolders, "folder", "folders"), like)
+	}
 	raw, lossy := 0, 0
 	for _, b := range res.Bodies {
 		if b.RawBlocks > 0 {
