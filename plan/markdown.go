@@ -223,8 +223,10 @@ func tableRow(c, fill *Change) string {
 	if article == "" {
 		article = "—"
 	}
-	if (c.Action == ActionCreate || c.Action == ActionCreateTranslation) && strings.HasSuffix(createState(c, fill), "draft)") {
-		article += " (draft)"
+	if c.Action == ActionCreate || c.Action == ActionCreateTranslation {
+		if draft, _ := createDraft(c, fill); draft {
+			article += " (draft)"
+		}
 	}
 	if c.URL != "" {
 		article = fmt.Sprintf("[%s](%s)", article, c.URL)

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -42,30 +43,35 @@ func findLinkFills(p *Plan) linkFills {
 	return fills
 }
 
+// createDraft says whether a create leaves its translation a draft,
+// once its links are filled in (fill, nil when none); known = false
+// when the plan does not say.
+func createDraft(c, fill *Change) (draft, known bool) {
+	switch {
+	case fill != nil && fill.Translation != nil:
+		return fill.Translation.Draft, true
+	case c.Create != nil:
+		return c.Create.Source.Draft, true
+	case c.Translation != nil:
+		return c.Translation.Draft, true
+	case hasField(c, "draft", "true"):
+		return true, true
+	}
+	return false, false
+}
+
 // createState is what the header of a create says: "(en-us, draft)",
 // "(published)" for a translation, whose locale is in its subject; ""
 // when the plan does not say.
 func createState(c, fill *Change) string {
-	var spec *TranslationSpec
-	switch {
-	case fill != nil:
-		spec = fill.Translation
-	case c.Create != nil:
-		spec = &TranslationSpec{TranslationInput: c.Create.Source}
-	default:
-		spec = c.Translation
-	}
 	var parts []string
 	if c.Action == ActionCreate && c.Locale != "" {
 		parts = append(parts, c.Locale)
 	}
-	switch {
-	case spec != nil && spec.Draft:
+	if draft, known := createDraft(c, fill); known && draft {
 		parts = append(parts, "draft")
-	case spec != nil:
+	} else if known {
 		parts = append(parts, "published")
-	case hasField(c, "draft", "true"):
-		parts = append(parts, "draft")
 	}
 	if len(parts) == 0 {
 		return ""
@@ -145,7 +151,7 @@ func tallyOf(c *Change, linkFill bool) tallyItem {
 				return t
 			}
 		}
-		panic("plan: no tally item " + verb + " " + one)
+		return tallyItem{verb, one, one + "s"} // not in tallyOrder: shown last
 	}
 	// The source locale of an article is its article to a reader; other
 	// locales are its translations.
@@ -216,7 +222,7 @@ func totals(p *Plan) (count, what string) {
 	var unknown []tallyItem
 	for _, c := range p.Changes {
 		t := tallyOf(c, fills.is[c])
-		if counts[t] == 0 && t.one == "change" {
+		if counts[t] == 0 && !slices.Contains(tallyOrder, t) {
 			unknown = append(unknown, t)
 		}
 		counts[t]++

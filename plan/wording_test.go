@@ -3,6 +3,7 @@ package plan
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -158,6 +159,19 @@ func TestPlanNamesUnmanagedArticles(t *testing.T) {
 		}
 		if strings.Contains(tt.out, tt.notWant) {
 			t.Errorf("%s plan names an eleventh unmanaged article", tt.format)
+		}
+	}
+}
+
+// Every action is counted in words of the total line: a new action
+// needs its words in tallyOrder.
+func TestEveryActionHasWords(t *testing.T) {
+	t.Parallel()
+	for _, a := range Actions {
+		for _, c := range []*Change{{Action: a}, {Action: a, File: "a.fr.md", Article: "a.md"}} {
+			if item := tallyOf(c, false); !slices.Contains(tallyOrder, item) {
+				t.Errorf("%s is counted as %q, which tallyOrder lacks", a, item.verb+" "+item.many)
+			}
 		}
 	}
 }
