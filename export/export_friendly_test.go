@@ -186,10 +186,12 @@ func TestExportKeepsNamesOfATree(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The team renamed what export named: the category folder, the
-	// section folder, an article with its translation.
+	// section folder, an article with its translation, another.
 	for _, mv := range [][2]string{
 		{"guides/first-steps/hello.md", "guides/first-steps/welcome.md"},
 		{"guides/first-steps/hello.fr.md", "guides/first-steps/welcome.fr.md"},
+		// A name a Markdown link cannot take as it is: named anew.
+		{"guides/first-steps/world.md", "guides/first-steps/the world (v2).md"},
 		{"guides/first-steps", "guides/start"},
 		{"guides", "handbook"},
 	} {

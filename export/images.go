@@ -44,6 +44,9 @@ func (ex *exporter) image(file, dir, src, alt, article string) (name string, ok 
 		}
 	}
 	base := imageBase(src, alt, article)
+	if kept := ex.kept.images[f.hash]; plainName(kept) {
+		base = kept
+	}
 	ext := path.Ext(base)
 	stem := strings.TrimSuffix(base, ext)
 	name = base

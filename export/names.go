@@ -1,12 +1,17 @@
 package export
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 
@@ -33,20 +38,25 @@ import (
 //     folder's name. Only names are kept, not places: a file is written
 //     in the folder of the section the help center has the article in,
 //     so a tree whose articles moved in the help center follows them.
-//     Everything else is named from the titles, around the kept names.
+//     Everything else is named from the titles, around the kept names,
+//     and so is a name a Markdown link cannot take as it is (one with a
+//     space or a bracket: plainName).
+//     An image whose bytes are those of an image file of that tree
+//     (apply uploaded it from there) keeps that file's name.
 
 // keptNames are the names of files and folders of an earlier tree, by
 // the id they hold.
 type keptNames struct {
 	dirs     map[string]string // section id -> folder name
 	articles map[string]string // article id -> file name without .md
+	images   map[string]string // sha256 of the bytes -> file name
 }
 
 // readKeptNames reads the ids of the tree in dir; "" keeps nothing. A
 // tree with problems (unknown keys, dead links) still names its files:
 // only its front-matter ids are read.
 func readKeptNames(dir string) (keptNames, error) {
-	kept := keptNames{dirs: map[string]string{}, articles: map[string]string{}}
+	kept := keptNames{dirs: map[string]string{}, articles: map[string]string{}, images: map[string]string{}}
 	if dir == "" {
 		return kept, nil
 	}
@@ -69,7 +79,47 @@ func readKeptNames(dir string) (keptNames, error) {
 			kept.articles[a.ID] = strings.TrimSuffix(path.Base(a.Path), ".md")
 		}
 	}
+	if kept.images, err = imagesByContent(dir); err != nil {
+		return kept, fmt.Errorf("export: reading the images of the tree in %s: %w", dir, err)
+	}
 	return kept, nil
+}
+
+// imagesByContent names the image files under dir by the sha256 of
+// their bytes, the first in path order for bytes found twice: images
+// carry no id, and the help center holds the bytes apply uploaded. Only
+// regular files are read (nothing a link leads to), and, as in Load, no
+// dot-folder or node_modules.
+func imagesByContent(dir string) (map[string]string, error) {
+	names := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && p != dir && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules"):
+			return filepath.SkipDir
+		case !d.Type().IsRegular() || !isImageExt(path.Ext(d.Name())):
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		if h := hex.EncodeToString(sum[:]); names[h] == "" {
+			names[h] = d.Name()
+		}
+		return nil
+	})
+	return names, err
+}
+
+func isImageExt(ext string) bool {
+	switch strings.ToLower(ext) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg":
+		return true
+	}
+	return false
 }
 
 // claim reserves, in one folder, the kept name of each id that has one
@@ -77,12 +127,27 @@ func readKeptNames(dir string) (keptNames, error) {
 func claim(ids []string, kept map[string]string, used map[string]bool) map[string]string {
 	out := map[string]string{}
 	for _, id := range ids {
-		if name, ok := kept[id]; ok && safeName(name) && !used[name] {
+		if name, ok := kept[id]; ok && plainName(name) && !used[name] {
 			used[name] = true
 			out[id] = name
 		}
 	}
 	return out
+}
+
+// plainName reports whether a name of an earlier tree can be kept: a
+// safe name that a Markdown link takes as it is, letters, digits and
+// "._-+~" (a name with a space or a bracket is named anew).
+func plainName(name string) bool {
+	if !safeName(name) {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("._-+~", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // imageBase is a safe file name for the image at src, shown with alt
@@ -93,9 +158,7 @@ func imageBase(src, alt, article string) string {
 		base = path.Base(u.Path)
 	}
 	ext := strings.ToLower(path.Ext(base))
-	switch ext {
-	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg":
-	default:
+	if !isImageExt(ext) {
 		ext = ""
 	}
 	full := base
