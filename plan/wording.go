@@ -100,11 +100,13 @@ func linkFillNote(fill *Change) string {
 }
 
 // shownFields are the fields a change's block lists: a create's draft
-// state is on its header line, and its body is the file.
+// state is on its header line, a publish says what it does, and a body
+// is shown as a diff.
 func shownFields(c *Change) []FieldChange {
+	draftSaid := isCreate(c.Action) || c.Action == ActionPublish || c.Action == ActionUnpublish
 	var out []FieldChange
 	for _, f := range c.Fields {
-		if f.Field == "body" || (isCreate(c.Action) && f.Field == "draft") {
+		if f.Field == "body" || (draftSaid && f.Field == "draft") {
 			continue
 		}
 		out = append(out, f)

@@ -175,3 +175,26 @@ func TestEveryActionHasWords(t *testing.T) {
 		}
 	}
 }
+
+// A publish says it publishes: no "draft: true -> false" under it.
+func TestPlanWordingOfPublish(t *testing.T) {
+	t.Parallel()
+	p := &Plan{SchemaVersion: SchemaVersion, Changes: []*Change{
+		{Key: "publish:a.md", Action: ActionPublish, File: "a.md", Article: "a.md", ArticleID: "1", Locale: "en-us", Title: "A",
+			Fields: []FieldChange{{Field: "draft", Old: "true", New: "false"}}},
+		{Key: "unpublish:b.md", Action: ActionUnpublish, File: "b.md", Article: "b.md", ArticleID: "2", Locale: "en-us", Title: "B",
+			Fields: []FieldChange{{Field: "draft", Old: "false", New: "true"}}},
+	}}
+	var text, md strings.Builder
+	if err := WriteText(&text, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&md, p); err != nil {
+		t.Fatal(err)
+	}
+	for format, out := range map[string]string{"text": text.String(), "markdown": md.String()} {
+		if strings.Contains(out, "draft") || !strings.Contains(out, "publish 1 article; unpublish 1 article") {
+			t.Errorf("%s plan:\n%s", format, out)
+		}
+	}
+}
