@@ -35,14 +35,14 @@ import (
 //     article whose id a file of that tree holds keeps that file's name,
 //     and its translations follow (name.<locale>.md); a section or
 //     category whose id a _section.md or _category.md holds keeps that
-//     folder's name. Only names are kept, not places: a file is written
-//     in the folder of the section the help center has the article in,
-//     so a tree whose articles moved in the help center follows them.
-//     Everything else is named from the titles, around the kept names,
-//     and so is a name a Markdown link cannot take as it is (one with a
-//     space or a bracket: plainName).
-//     An image whose bytes are those of an image file of that tree
-//     (apply uploaded it from there) keeps that file's name.
+//     folder's name; an image whose bytes are those of an image file of
+//     that tree (apply uploaded it from there) keeps that file's name.
+//     Only names are kept, not places: a file is written in the folder
+//     of the section the help center has the article in, so a tree
+//     whose articles moved in the help center follows them. Everything
+//     else is named as without Like, around the kept names, and so is a
+//     kept name a Markdown link cannot take as it is (one with a space
+//     or a bracket: plainName).
 
 // keptNames are the names of files and folders of an earlier tree, by
 // the id they hold.
