@@ -51,6 +51,19 @@ type Options struct {
 	// the help center has it, and the tree reads as a team writes one
 	// (a plan of it then need not read the group list).
 	Defaults providers.ArticleMeta
+	// Explicit writes every key the provider can hold into every file,
+	// defaults too (promoted: false, segments: [], draft: false, …).
+	// Without it a file says only what differs from what the help
+	// center assumes, as a writer would write it: an absent key is left
+	// as the help center has it, so the plan is empty all the same, but
+	// the tree no longer holds those values (an edit in the help center
+	// that sets one is not undone by apply).
+	Explicit bool
+	// Like is the folder of a tree this help center was filled from, or
+	// exported to before: an article or folder whose id is in it keeps
+	// the name it has there (see names.go). "" names everything from the
+	// titles.
+	Like string
 	// HTTPClient fetches images over HTTP; nil = a client of its own.
 	// It never carries the provider's credentials: images may live on
 	// another host (a CDN).
@@ -88,6 +101,9 @@ type Result struct {
 	Articles      int // source files
 	Translations  int // files of other locales
 	Images        int
+	// KeptArticles and KeptFolders count the articles and the folders
+	// named as Options.Like's tree names them.
+	KeptArticles, KeptFolders int
 	// Bodies lists the bodies that kept some HTML, or did not come back
 	// unchanged at all, sorted by file.
 	Bodies   []BodyReport
@@ -160,6 +176,9 @@ func Export(ctx context.Context, p providers.Provider, opts Options) (*Result, e
 		imageNames: map[string]map[string]string{},
 		fetched:    map[string]fetchedImage{},
 	}
+	if ex.kept, err = readKeptNames(opts.Like); err != nil {
+		return nil, err
+	}
 	ex.redirects = exportRedirects(live, redirector(p))
 	if ex.res.DefaultLocale == "" {
 		ex.res.DefaultLocale = "en-us"
@@ -203,6 +222,7 @@ type exporter struct {
 	imageNames map[string]map[string]string // folder -> image file name -> source URL
 	fetched    map[string]fetchedImage      // image URL -> download
 	redirects  map[string][]string          // article id -> redirect_from
+	kept       keptNames                    // names of Options.Like's tree
 }
 
 // placed is an article and the file its source translation goes to.
@@ -272,7 +292,7 @@ func (ex *exporter) writeArticles() error {
 		for j, locale := range append([]string{a.SourceLocale}, pl.locales...) {
 			file := pl.file(locale, a.SourceLocale)
 			t := ex.version(file, j == 0, a.Translations[locale])
-			md, used := ex.convert(file, t.Body)
+			md, used := ex.convert(file, pl.base, t.Body)
 			for name, src := range used {
 				images[path.Join(pl.dir, "images", name)] = src
 			}
@@ -282,7 +302,10 @@ func (ex *exporter) writeArticles() error {
 				ex.res.Articles++
 			} else {
 				fm.Text("title", t.Title)
-				fm.Bool("draft", t.Draft)
+				// Without draft: a translation follows its source.
+				if ex.opts.Explicit || t.Draft != a.Translations[a.SourceLocale].Draft {
+					fm.Bool("draft", t.Draft)
+				}
 				ex.extras(&fm, t)
 				ex.res.Translations++
 			}
@@ -334,33 +357,39 @@ func (ex *exporter) version(file string, source bool, t *providers.Translation) 
 	return &v
 }
 
+// sourceFrontMatter writes the front-matter of a's source file: every
+// key the provider can hold whose value is not what the help center
+// assumes when the key is absent (a published article, no labels,
+// promoted: false, position 0 …), or with Explicit every key.
 func (ex *exporter) sourceFrontMatter(fm *content.FrontMatterWriter, a *providers.Article, t *providers.Translation) {
-	caps := ex.caps
+	caps, all := ex.caps, ex.opts.Explicit
 	fm.Text("title", t.Title)
 	fm.ID(a.ID)
 	if !locales.Equal(a.SourceLocale, ex.res.DefaultLocale) {
 		fm.Text("locale", locales.Normalize(a.SourceLocale))
 	}
-	if caps.Labels {
-		fm.List("labels", a.Labels)
+	list := func(can bool, key string, v []string) {
+		if can && (all || len(content.SortedUnique(v)) > 0) {
+			fm.List(key, v)
+		}
 	}
-	if caps.ContentTags {
-		fm.List("content_tags", a.ContentTags)
-	}
-	if caps.Segments {
-		fm.List("segments", a.Segments)
-	}
+	list(caps.Labels, "labels", a.Labels)
+	list(caps.ContentTags, "content_tags", a.ContentTags)
+	list(caps.Segments, "segments", a.Segments)
 	if caps.PermissionGroups && a.PermissionGroup != "" && !ex.defaultGroup(a) {
 		fm.Text("permission_group", ex.remote.Taxonomy.GroupName(a))
 	}
-	fm.Bool("draft", t.Draft)
-	if caps.Promoted {
+	if all || t.Draft {
+		fm.Bool("draft", t.Draft)
+	}
+	if caps.Promoted && (all || a.Promoted) {
 		fm.Bool("promoted", a.Promoted)
 	}
-	if caps.Position {
+	// Zendesk: "0 by default" (zendesk-articles.txt, position).
+	if caps.Position && (all || a.Position != 0) {
 		fm.Int("position", a.Position)
 	}
-	if caps.CommentsDisabled {
+	if caps.CommentsDisabled && (all || a.CommentsDisabled) {
 		fm.Bool("comments_disabled", a.CommentsDisabled)
 	}
 	ex.extras(fm, t)
@@ -378,9 +407,10 @@ func (ex *exporter) extras(fm *content.FrontMatterWriter, t *providers.Translati
 	}
 }
 
-// convert turns one body into Markdown for file, and returns the images
-// the Markdown links: file name in the folder's images/ -> source URL.
-func (ex *exporter) convert(file, body string) (string, map[string]string) {
+// convert turns one body into Markdown for file, of the article whose
+// files are named base, and returns the images the Markdown links: file
+// name in the folder's images/ -> source URL.
+func (ex *exporter) convert(file, base, body string) (string, map[string]string) {
 	dir := path.Dir(file)
 	pending := map[string]string{}
 	opts := render.MarkdownOptions{Profile: ex.profile}
@@ -395,8 +425,9 @@ func (ex *exporter) convert(file, body string) (string, map[string]string) {
 		}
 	}
 	if ex.opts.LocalImages {
+		alts := imageAlts(body)
 		opts.Image = func(src string) (string, bool) {
-			name, ok := ex.image(file, dir, src)
+			name, ok := ex.image(file, dir, src, alts[src], base)
 			if ok {
 				pending[name] = src
 			}

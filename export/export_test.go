@@ -175,27 +175,40 @@ func TestExportFrontMatter(t *testing.T) {
 	if _, err := p.CreateTranslation(ctx, a.ID, providers.TranslationInput{Locale: "fr", Title: "Salut: le monde", Body: "<p>Salut</p>"}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Export(ctx, p, Options{})
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		explicit            bool
+		source, translation string
+	}{
+		// Only what differs from the defaults; the translation is
+		// published while its source is a draft, so it says so.
+		{false, "---\ntitle: \"true\"\nid: " + a.ID + "\nlabels: [a, b]\nsegments: [Staff]\npermission_group: Admins\ndraft: true\nposition: 3\n---\n\nHi **there**\n",
+			"---\ntitle: 'Salut: le monde'\ndraft: false\n---\n\nSalut\n"},
+		{true, "---\ntitle: \"true\"\nid: " + a.ID + "\nlabels: [a, b]\ncontent_tags: []\nsegments: [Staff]\npermission_group: Admins\ndraft: true\npromoted: false\nposition: 3\ncomments_disabled: false\n---\n\nHi **there**\n",
+			"---\ntitle: 'Salut: le monde'\ndraft: false\n---\n\nSalut\n"},
 	}
-	files := map[string]string{}
-	for _, f := range res.Files {
-		files[f.Path] = string(f.Data)
-	}
-	want := map[string]string{
-		"guides/_category.md":            "---\ntitle: Guides\nid: " + cat.ID + "\n---\n",
-		"guides/first-steps/_section.md": "---\ntitle: First steps\nid: " + sec.ID + "\n---\n",
-		"guides/first-steps/true.md":     "---\ntitle: \"true\"\nid: " + a.ID + "\nlabels: [a, b]\ncontent_tags: []\nsegments: [Staff]\npermission_group: Admins\ndraft: true\npromoted: false\nposition: 3\ncomments_disabled: false\n---\n\nHi **there**\n",
-		"guides/first-steps/true.fr.md":  "---\ntitle: 'Salut: le monde'\ndraft: false\n---\n\nSalut\n",
-	}
-	for name, text := range want {
-		if files[name] != text {
-			t.Errorf("%s =\n%s\nwant\n%s", name, files[name], text)
+	for _, tt := range tests {
+		res, err := Export(ctx, p, Options{Explicit: tt.explicit})
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if len(files) != len(want) {
-		t.Errorf("files = %v, want %d", fileNames(files), len(want))
+		files := map[string]string{}
+		for _, f := range res.Files {
+			files[f.Path] = string(f.Data)
+		}
+		want := map[string]string{
+			"guides/_category.md":            "---\ntitle: Guides\nid: " + cat.ID + "\n---\n",
+			"guides/first-steps/_section.md": "---\ntitle: First steps\nid: " + sec.ID + "\n---\n",
+			"guides/first-steps/true.md":     tt.source,
+			"guides/first-steps/true.fr.md":  tt.translation,
+		}
+		for name, text := range want {
+			if files[name] != text {
+				t.Errorf("explicit=%v: %s =\n%s\nwant\n%s", tt.explicit, name, files[name], text)
+			}
+		}
+		if len(files) != len(want) {
+			t.Errorf("files = %v, want %d", fileNames(files), len(want))
+		}
 	}
 }
 

@@ -12,17 +12,16 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hcsync/hcsync/internal/slug"
-
 	"github.com/hcsync/hcsync/plan"
 )
 
 // image downloads the image at src for a body in dir and names its file
-// there; ok = false keeps src (an image of another site, or one that
+// there (imageBase: from the URL, else the alt text, else article, the
+// name of the article's file); ok = false keeps src (an image of another site, or one that
 // could not be downloaded, with a warning). Each file holds the image of
 // one URL: two URLs with the same bytes get two files, so that each body
 // resolves back to the URL it showed.
-func (ex *exporter) image(file, dir, src string) (name string, ok bool) {
+func (ex *exporter) image(file, dir, src, alt, article string) (name string, ok bool) {
 	f, seen := ex.fetched[src]
 	if !seen {
 		f = ex.fetch(src)
@@ -44,7 +43,10 @@ func (ex *exporter) image(file, dir, src string) (name string, ok bool) {
 			return n, true
 		}
 	}
-	base := imageBase(src)
+	base := imageBase(src, alt, article)
+	if kept := ex.kept.images[f.hash]; plainName(kept) {
+		base = kept
+	}
 	ext := path.Ext(base)
 	stem := strings.TrimSuffix(base, ext)
 	name = base
@@ -53,26 +55,6 @@ func (ex *exporter) image(file, dir, src string) (name string, ok bool) {
 	}
 	names[name] = src
 	return name, true
-}
-
-// imageBase is a safe file name for the image at src.
-func imageBase(src string) string {
-	u, err := url.Parse(src)
-	base := ""
-	if err == nil {
-		base = path.Base(u.Path)
-	}
-	ext := strings.ToLower(path.Ext(base))
-	stem := slug.Of(strings.TrimSuffix(base, path.Ext(base)))
-	if stem == "" {
-		stem = "image"
-	}
-	switch ext {
-	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg":
-	default:
-		ext = ""
-	}
-	return shortName(stem, base, maxNameBytes-len(ext)) + ext
 }
 
 // fetch downloads one image: through the provider when it can, by GET

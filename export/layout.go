@@ -3,6 +3,7 @@ package export
 import (
 	"crypto/sha256"
 	"fmt"
+	"maps"
 	"path"
 	"sort"
 	"strconv"
@@ -43,11 +44,20 @@ func (ex *exporter) layoutSections() {
 		sort.Slice(list, func(i, j int) bool { return providers.IDLess(list[i].ID, list[j].ID) })
 		// "images" holds the images of the folder's articles.
 		used := map[string]bool{"images": true}
+		ids := make([]string, len(list))
+		for i, s := range list {
+			ids[i] = s.ID
+		}
+		kept := claim(ids, ex.kept.dirs, used)
+		ex.res.KeptFolders += len(kept)
 		for _, s := range list {
 			if depth > 8 {
 				return // a cycle in the parent ids; the rest stay unexported
 			}
-			name := uniqueName(fileName(s.Name), used)
+			name, ok := kept[s.ID]
+			if !ok {
+				name = uniqueName(fileName(s.Name), used)
+			}
 			dir := path.Join(parentDir, name)
 			ex.dirs[s.ID] = dir
 			file := "_section.md"
@@ -63,7 +73,7 @@ func (ex *exporter) layoutSections() {
 			if s.Description != "" {
 				fm.Text("description", s.Description)
 			}
-			if s.Position != nil && ex.caps.Position {
+			if s.Position != nil && ex.caps.Position && (ex.opts.Explicit || *s.Position != 0) {
 				fm.Int("position", *s.Position)
 			}
 			ex.addOf(path.Join(dir, file), fm.Bytes(""), fmt.Sprintf("%s %s %q", s.Kind, s.ID, s.Name))
@@ -147,7 +157,12 @@ func (ex *exporter) layoutArticles() {
 		order[i] = &arts[i]
 	}
 	sort.Slice(order, func(i, j int) bool { return providers.IDLess(order[i].ID, order[j].ID) })
-	used := map[string]map[string]bool{}
+	type located struct {
+		a   *providers.Article
+		src *providers.Translation
+		dir string
+	}
+	var found []located
 	for _, a := range order {
 		src := a.Translations[a.SourceLocale]
 		dir, ok := ex.dirs[a.SectionID]
@@ -173,14 +188,33 @@ func (ex *exporter) layoutArticles() {
 			ex.res.Warnings = append(ex.res.Warnings, plan.Warning{Kind: "skipped", Msg: fmt.Sprintf("article %s %q%s not exported: its source locale %q is not a locale code", a.ID, src.Title, urlNote(a.URL), a.SourceLocale)})
 			continue
 		}
-		if used[dir] == nil {
-			used[dir] = map[string]bool{}
+		found = append(found, located{a, src, dir})
+	}
+	// Kept names first, so that a title never takes one.
+	used := map[string]map[string]bool{}
+	byDir := map[string][]string{}
+	for _, f := range found {
+		if used[f.dir] == nil {
+			used[f.dir] = map[string]bool{}
 		}
-		name := src.Slug
-		if name == "" {
-			name = src.Title
+		byDir[f.dir] = append(byDir[f.dir], f.a.ID)
+	}
+	kept := map[string]string{}
+	for dir, ids := range byDir {
+		maps.Copy(kept, claim(ids, ex.kept.articles, used[dir]))
+	}
+	ex.res.KeptArticles = len(kept)
+	for _, f := range found {
+		a, src, dir := f.a, f.src, f.dir
+		base, ok := kept[a.ID]
+		if !ok {
+			name := src.Slug
+			if name == "" {
+				name = src.Title
+			}
+			base = uniqueName(fileName(name), used[dir])
 		}
-		pl := placed{a: a, dir: dir, base: uniqueName(fileName(name), used[dir])}
+		pl := placed{a: a, dir: dir, base: base}
 		pl.locales = ex.exportedLocales(pl)
 		ex.articles = append(ex.articles, pl)
 		ex.index(a.URL, pl.file(a.SourceLocale, a.SourceLocale))

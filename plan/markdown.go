@@ -40,22 +40,25 @@ func WriteMarkdown(w io.Writer, p *Plan) error {
 	if p.Empty() {
 		head.WriteString("**No changes.** The help center matches the tree.\n")
 	} else {
-		fmt.Fprintf(&head, "**%d %s:** %s.\n", len(p.Changes), Plural(len(p.Changes), "change", "changes"), summary(p))
+		count, what := totals(p)
+		fmt.Fprintf(&head, "**Plan: %s** (%s).\n", count, what)
 	}
 	writeRemovals(&head, p.Changes)
 	writeWarnings(&head, p.Warnings)
 	writeStaleMarkdown(&head, p.Stale)
 
 	var tail strings.Builder
-	if n := len(p.Unmanaged); n > 0 {
-		fmt.Fprintf(&tail, "\n%d remote %s not managed by any file; hcsync leaves %s alone.\n", n, Plural(n, "article is", "articles are"), Plural(n, "it", "them"))
-	}
+	writeUnmanaged(&tail, p.Unmanaged)
 	writeUnmanagedTranslations(&tail, p.UnmanagedTranslations)
 
 	var rows, blocks []string
+	fills := findLinkFills(p)
 	for _, c := range p.Changes {
-		rows = append(rows, tableRow(c))
-		if d := detailsBlock(c); d != "" {
+		if fills.is[c] {
+			continue // a note on its create
+		}
+		rows = append(rows, tableRow(c, fills.of[c]))
+		if d := detailsBlock(c, fills.of[c]); d != "" {
 			blocks = append(blocks, d)
 		}
 	}
@@ -161,6 +164,32 @@ func writeWarnings(b *strings.Builder, ws []Warning) {
 	}
 }
 
+// writeUnmanaged names, folded, the first maxUnmanaged remote articles
+// no file claims.
+func writeUnmanaged(b *strings.Builder, us []Unmanaged) {
+	n := len(us)
+	if n == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n<details><summary>%d remote %s not managed by any file; hcsync leaves %s alone</summary>\n\n", n, Plural(n, "article is", "articles are"), Plural(n, "it", "them"))
+	b.WriteString("| article | id |\n|---|---|\n")
+	for i, u := range us {
+		if i == maxUnmanaged {
+			fmt.Fprintf(b, "\n… and %d more: `hcsync plan --format json` lists them all\n", n-maxUnmanaged)
+			break
+		}
+		title := mdEscape(u.Title)
+		if title == "" {
+			title = "—"
+		}
+		if u.URL != "" {
+			title = fmt.Sprintf("[%s](%s)", title, u.URL)
+		}
+		fmt.Fprintf(b, "| %s | %s |\n", title, u.ID)
+	}
+	b.WriteString("\n</details>\n")
+}
+
 // writeUnmanagedTranslations lists, folded, the remote translations no
 // file holds, at most maxUnmanagedTranslations of them.
 func writeUnmanagedTranslations(b *strings.Builder, us []UnmanagedTranslation) {
@@ -188,11 +217,16 @@ func writeUnmanagedTranslations(b *strings.Builder, us []UnmanagedTranslation) {
 }
 
 // tableRow is one change as a table row: action, linked title, file,
-// locale.
-func tableRow(c *Change) string {
+// locale. A create says when it stays a draft.
+func tableRow(c, fill *Change) string {
 	article := mdEscape(c.Title)
 	if article == "" {
 		article = "—"
+	}
+	if c.Action == ActionCreate || c.Action == ActionCreateTranslation {
+		if draft, _ := createDraft(c, fill); draft {
+			article += " (draft)"
+		}
 	}
 	if c.URL != "" {
 		article = fmt.Sprintf("[%s](%s)", article, c.URL)
@@ -214,25 +248,24 @@ func tableRow(c *Change) string {
 }
 
 // detailsBlock is a change's fields and body diff folded in <details>,
-// or "" when the table row says it all.
-func detailsBlock(c *Change) string {
-	var fields []FieldChange
-	for _, f := range c.Fields {
-		if f.Field != "body" {
-			fields = append(fields, f)
-		}
-	}
-	if len(fields) == 0 && c.BodyDiff == "" && c.BodyNote == "" {
+// or "" when the table row says it all. fill is the later write that
+// fills in a new article's links, said in one line.
+func detailsBlock(c, fill *Change) string {
+	fields := shownFields(c)
+	if len(fields) == 0 && c.BodyDiff == "" && c.BodyNote == "" && fill == nil {
 		return ""
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "<details><summary><code>%s</code> %s</summary>\n\n", c.Action, htmlEscape(subject(c)))
 	for _, f := range fields {
-		if f.Old == "" {
+		if f.Old == "" || (isCreate(c.Action) && f.Old == "(none)") {
 			fmt.Fprintf(&b, "- **%s**: %s\n", f.Field, mdCode(f.New))
 			continue
 		}
 		fmt.Fprintf(&b, "- **%s**: %s → %s\n", f.Field, mdCode(f.Old), mdCode(f.New))
+	}
+	if fill != nil {
+		fmt.Fprintf(&b, "- %s\n", linkFillNote(fill))
 	}
 	if c.BodyNote != "" {
 		fmt.Fprintf(&b, "- **body**: %s\n", mdEscape(c.BodyNote))

@@ -21,7 +21,8 @@ func reviewPlan() *Plan {
 		Changes: []*Change{
 			{Key: "create-section:guides", Action: ActionCreateSection, File: "guides", Title: "Guides"},
 			{Key: "create:guides/new.md", Action: ActionCreate, File: "guides/new.md", Locale: "en-us", Title: "A | piped <title>",
-				Fields: []FieldChange{{Field: "title", New: "A | piped <title>"}, {Field: "labels", New: "[a, b]"}}},
+				Fields: []FieldChange{{Field: "title", New: "A | piped <title>"}, {Field: "labels", New: "[a, b]"}},
+				Create: &CreateSpec{Source: providers.TranslationInput{Locale: "en-us", Title: "A | piped <title>"}}},
 			{Key: "update-translation:install.md:en-us", Action: ActionUpdateTranslation, File: "install.md", ArticleID: "101",
 				URL: "https://acme.zendesk.com/hc/en-us/articles/101", Locale: "en-us", Title: "Install [beta]",
 				Fields:   []FieldChange{{Field: "title", Old: "Install", New: "Install [beta]"}, {Field: "body"}},
@@ -29,7 +30,7 @@ func reviewPlan() *Plan {
 			{Key: "update-meta:install.md", Action: ActionUpdateMeta, File: "install.md", ArticleID: "101",
 				URL: "https://acme.zendesk.com/hc/en-us/articles/101", Title: "Install [beta]",
 				Fields: []FieldChange{{Field: "labels", Old: "[setup]", New: "[setup, `cli`]"}}},
-			{Key: "publish:faq.fr.md", Action: ActionPublish, File: "faq.fr.md", ArticleID: "102", Locale: "fr", Title: "FAQ"},
+			{Key: "publish:faq.fr.md", Action: ActionPublish, File: "faq.fr.md", Article: "faq.md", ArticleID: "102", Locale: "fr", Title: "FAQ"},
 			{Key: "discard-draft:guide.md", Action: ActionDiscardDraft, File: "guide.md", ArticleID: "104", Locale: "en-us", Title: "Guide",
 				URL:      "https://acme.zendesk.com/hc/en-us/articles/104",
 				Fields:   []FieldChange{{Field: "unpublished draft", Old: "differs", New: "discarded: the published version, which matches the file, stays"}, {Field: "body", Old: "…", New: "…"}},
@@ -185,7 +186,7 @@ func TestPrintSectionUpdate(t *testing.T) {
 	if err := WriteJSON(&js, p); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`~ update-section     guides/setup/_section.md #200  "Setting up"`, `name: Setup -> "Setting up"`, "position: 1 -> 5", "Plan: 1 update-section."} {
+	for _, want := range []string{`~ update-section     guides/setup/_section.md #200  "Setting up"`, `name: Setup -> "Setting up"`, "position: 1 -> 5", "Plan: 1 change (update 1 section)."} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("text plan lacks %q:\n%s", want, text.String())
 		}

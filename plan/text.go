@@ -13,7 +13,12 @@ func WriteJSON(w io.Writer, p *Plan) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(p)
+	// The counts ride beside the plan rather than in it: they are read
+	// from the changes, never set.
+	return enc.Encode(struct {
+		*Plan
+		Totals map[string]int `json:"totals"`
+	}{p, Totals(p)})
 }
 
 // ReadJSON reads a plan written by WriteJSON.
@@ -64,21 +69,30 @@ func WriteText(w io.Writer, p *Plan) error {
 	if p.Empty() {
 		ew.printf("No changes. The help center matches the tree.\n")
 	}
+	fills := findLinkFills(p)
 	for _, c := range p.Changes {
+		if fills.is[c] {
+			continue // a note on its create
+		}
 		ew.printf("%s %-18s %s", symbol(c.Action), c.Action, subject(c))
 		if c.Title != "" {
 			ew.printf("  %q", c.Title)
 		}
-		ew.printf("\n")
-		for _, f := range c.Fields {
-			switch {
-			case f.Field == "body":
-				continue
-			case f.Old == "" && (c.Action == ActionCreate || c.Action == ActionUploadImage || c.Action == ActionCreateTranslation || c.Action == ActionCreateSection || c.Action == ActionCreateTag || c.Action == ActionAdopt):
-				ew.printf("      %s: %s\n", f.Field, f.New)
-			default:
-				ew.printf("      %s: %s -> %s\n", f.Field, quoteShort(f.Old), quoteShort(f.New))
+		if c.Action == ActionCreate || c.Action == ActionCreateTranslation {
+			if st := createState(c, fills.of[c]); st != "" {
+				ew.printf("  %s", st)
 			}
+		}
+		ew.printf("\n")
+		for _, f := range shownFields(c) {
+			if isCreate(c.Action) && (f.Old == "" || f.Old == "(none)") {
+				ew.printf("      %s: %s\n", f.Field, f.New)
+				continue
+			}
+			ew.printf("      %s: %s -> %s\n", f.Field, quoteShort(f.Old), quoteShort(f.New))
+		}
+		if fill := fills.of[c]; fill != nil {
+			ew.printf("      %s\n", linkFillNote(fill))
 		}
 		if c.BodyNote != "" {
 			ew.printf("      body: %s\n", c.BodyNote)
@@ -93,11 +107,9 @@ func WriteText(w io.Writer, p *Plan) error {
 		}
 	}
 	if !p.Empty() {
-		ew.printf("\nPlan: %s.\n", summary(p))
+		ew.printf("\n%s.\n", totalLine(p))
 	}
-	if n := len(p.Unmanaged); n > 0 {
-		ew.printf("%d remote %s not managed by any file and %s left alone.\n", n, Plural(n, "article is", "articles are"), Plural(n, "is", "are"))
-	}
+	writeUnmanagedText(ew, p.Unmanaged)
 	// Each translation is named: one made in the help center beside a
 	// managed article is easy to overlook, and its file is easy to add.
 	if n := len(p.UnmanagedTranslations); n > 0 {
@@ -145,18 +157,6 @@ func quoteShort(s string) string {
 	return s
 }
 
-// summary is "2 to create, 1 to update-translation, …" in action order.
-func summary(p *Plan) string {
-	counts := p.Counts()
-	var parts []string
-	for _, a := range Actions {
-		if n := counts[a]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, a))
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
 // SortedActions returns the actions present in p, in display order.
 func SortedActions(p *Plan) []Action {
 	counts := p.Counts()
@@ -167,6 +167,28 @@ func SortedActions(p *Plan) []Action {
 		}
 	}
 	return out
+}
+
+// writeUnmanagedText names the first maxUnmanaged remote articles no
+// file claims, so a reviewer can tell a forgotten file from an article
+// made in the help center on purpose.
+func writeUnmanagedText(ew *errWriter, us []Unmanaged) {
+	n := len(us)
+	if n == 0 {
+		return
+	}
+	ew.printf("%d remote %s not managed by any file and %s left alone:\n", n, Plural(n, "article is", "articles are"), Plural(n, "is", "are"))
+	for i, u := range us {
+		if i == maxUnmanaged {
+			ew.printf("    … and %d more (hcsync plan --format json lists them all)\n", n-maxUnmanaged)
+			break
+		}
+		ew.printf("    #%s  %q", u.ID, u.Title)
+		if u.URL != "" {
+			ew.printf("  %s", u.URL)
+		}
+		ew.printf("\n")
+	}
 }
 
 type errWriter struct {

@@ -24,6 +24,8 @@ type exportFlags struct {
 	force    bool
 	keepURLs bool
 	drafts   bool
+	explicit bool
+	like     string
 }
 
 func init() {
@@ -32,9 +34,11 @@ func init() {
 		fs := a.newFlagSet("export --out DIR", "Write the help center named in hcsync.yaml out as a Markdown tree, with a\nhcsync.yaml for it, such that plan on the tree shows no changes.")
 		f.register(fs)
 		fs.StringVar(&f.out, "out", "", "folder to write the tree to (required; must be empty unless --force)")
-		fs.BoolVar(&f.force, "force", false, "write into a folder that is not empty, replacing files of the same names")
+		fs.BoolVar(&f.force, "force", false, "write into a folder that is not empty, replacing files of the same names and keeping the names\nof the tree there (see --like)")
 		fs.BoolVar(&f.keepURLs, "keep-urls", false, "keep links between articles and images as the help center's URLs instead of relative .md links\nand files downloaded into images/ folders")
 		fs.BoolVar(&f.drafts, "drafts", false, "export the unpublished edits of articles and translations that have some (on help\ncenters that keep them apart from the published version) instead of their\npublished version; the next apply publishes them")
+		fs.BoolVar(&f.explicit, "explicit", false, "write every front-matter key into every file, defaults too (promoted: false, segments: [], …)")
+		fs.StringVar(&f.like, "like", "", "keep the file and folder names of the tree in `DIR` for the articles and sections whose ids it holds\n(default with --force: the tree already in --out)")
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
@@ -65,7 +69,7 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 	// The exported config keeps the defaults for new articles, so files
 	// need not repeat them (ExportOptions.Defaults).
 	opts := export.Options{RelativeLinks: !f.keepURLs, LocalImages: !f.keepURLs, Drafts: f.drafts,
-		Defaults: planOptions(cfg, p).Defaults}
+		Defaults: planOptions(cfg, p).Defaults, Explicit: f.explicit, Like: likeDir(f)}
 	if a.isTerminal {
 		opts.Progress = func(done, total int) {
 			if bar == nil {
@@ -95,8 +99,20 @@ func (a *app) export(ctx context.Context, f exportFlags) error {
 	if err := res.Write(f.out); err != nil {
 		return err
 	}
-	writeExportSummary(a.stdout, res, f.out, f.drafts)
+	writeExportSummary(a.stdout, res, f.out, opts.Like, f.drafts)
 	return nil
+}
+
+// likeDir is the tree whose names export keeps: --like, else with
+// --force the folder written over, when it exists.
+func likeDir(f exportFlags) string {
+	if f.like != "" || !f.force {
+		return f.like
+	}
+	if info, err := os.Stat(f.out); err == nil && info.IsDir() {
+		return f.out
+	}
+	return ""
 }
 
 // checkOut refuses an --out that holds anything, unless force.
@@ -172,13 +188,16 @@ func exportedBlock(cfg *config.Config, out string) (map[string]any, error) {
 	return map[string]any{s.name: block}, nil
 }
 
-func writeExportSummary(w io.Writer, res *export.Result, out string, drafts bool) {
+func writeExportSummary(w io.Writer, res *export.Result, out, like string, drafts bool) {
 	counts := []string{count(res.Articles, "article", "articles"), count(res.Translations, "translation", "translations"),
 		count(res.Images, "image", "images"), count(res.Sections, "section", "sections")}
 	if res.Categories > 0 {
 		counts = append(counts, count(res.Categories, "category", "categories"))
 	}
 	fmt.Fprintf(w, "Exported %s and %s into %s.\n", strings.Join(counts[:len(counts)-1], ", "), counts[len(counts)-1], out)
+	if like != "" {
+		fmt.Fprintf(w, "%s and %s keep the names they have in %s (their ids match).\n", count(res.KeptArticles, "article", "articles"), count(res.KeptFolders, "folder", "folders"), like)
+	}
 	raw, lossy := 0, 0
 	for _, b := range res.Bodies {
 		if b.RawBlocks > 0 {

@@ -16,7 +16,7 @@ func TestExportSummaryCounts(t *testing.T) {
 		Bodies:   []export.BodyReport{{File: "a/b.md", Blocks: 2, RawBlocks: 1, Lossy: true}},
 		Warnings: []plan.Warning{{File: "a/b.md", Msg: "lossy"}}}
 	var b strings.Builder
-	writeExportSummary(&b, res, "docs", false)
+	writeExportSummary(&b, res, "docs", "", false)
 	for _, want := range []string{
 		"Exported 1 article, 1 translation, 1 image, 1 section and 1 category into docs.\n",
 		"\n1 body keeps HTML that Markdown cannot express",
