@@ -12,6 +12,7 @@ import (
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/internal/lockfile"
 	"github.com/hcsync/hcsync/plan"
+	"github.com/hcsync/hcsync/providers"
 )
 
 type applyFlags struct {
@@ -23,6 +24,10 @@ type applyFlags struct {
 	// resultFile receives the apply's counts and the ids written back,
 	// so the Action can re-apply the ids onto a newer commit.
 	resultFile string
+	// autoApprove skips the question an interactive apply asks.
+	autoApprove bool
+	// set are the flags given on the command line, by name.
+	set map[string]bool
 }
 
 func init() {
@@ -35,8 +40,14 @@ func init() {
 		fs.BoolVar(&f.noWriteIDs, "no-write-ids", false, "do not write id: into the files of created articles and sections")
 		fs.IntVar(&f.concurrency, "concurrency", 0, "writes in flight at once (default: concurrency: in hcsync.yaml)")
 		fs.StringVar(&f.resultFile, "result-file", "", "also write the counts of the apply and the ids written into files, as JSON, to this file (read by write-ids)")
-		if err := parseFlags(fs, args); err != nil {
+		fs.BoolVar(&f.autoApprove, "auto-approve", false, "on a terminal, apply without asking for yes first")
+		saved, err := parseFlagsAndFile(fs, args)
+		if err != nil {
 			return err
+		}
+		f.set = setFlags(fs)
+		if saved != "" {
+			return a.applySaved(ctx, saved, f)
 		}
 		return a.apply(ctx, f)
 	}
@@ -78,6 +89,23 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 			return err
 		}
 	}
+	if a.interactive() && !f.autoApprove && !f.dryRun && !pl.Empty() {
+		if f.format != "text" {
+			// The plan went nowhere yet: show it where the question is.
+			if err := plan.WriteText(a.stderr, pl); err != nil {
+				return err
+			}
+		}
+		if err := confirm(a.stdin, a.stderr, pl, a.colour()); err != nil {
+			return err
+		}
+	}
+	return a.execute(ctx, ws, p, pl, f)
+}
+
+// execute applies pl, a plan checked and approved, and reports: the
+// shared second half of apply and of apply FILE.
+func (a *app) execute(ctx context.Context, ws *workspace, p providers.Provider, pl *plan.Plan, f applyFlags) error {
 	if f.dryRun || pl.Empty() {
 		if !f.dryRun {
 			if err := writeResultFile(f.resultFile, &plan.Report{}, &writtenIDs{}); err != nil {
