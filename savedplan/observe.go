@@ -168,16 +168,21 @@ func sectionSum(s *providers.Section) string {
 	return sum(string(s.Kind), s.Name, s.Description, s.ParentID, pos)
 }
 
-// Reread reads again, with as few requests as the provider allows, the
-// objects recorded: the article list (with translations) when an
-// article or translation was observed, the section list when a section
-// was. Apply would have listed them anyway: adapters learn the ids they
-// write to from these lists.
-func Reread(ctx context.Context, p providers.Provider, recorded []Observation) ([]providers.Article, []providers.Section, error) {
+// Reread reads again, with as few requests as the provider allows, what
+// the check and the writes of pl need: the article list (with
+// translations) when an article or translation was recorded, the
+// section list when a section was or pl creates one. Apply would have
+// listed them anyway: adapters learn from these lists the ids and
+// versions they write to (a created category is told apart from those
+// listed before).
+func Reread(ctx context.Context, p providers.Provider, pl *plan.Plan, recorded []Observation) ([]providers.Article, []providers.Section, error) {
 	var needArticles, needSections bool
 	for _, o := range recorded {
 		needArticles = needArticles || o.Kind != KindSection
 		needSections = needSections || o.Kind == KindSection
+	}
+	for _, c := range pl.Changes {
+		needSections = needSections || c.Action == plan.ActionCreateSection
 	}
 	var arts []providers.Article
 	var secs []providers.Section

@@ -33,7 +33,7 @@ type applyFlags struct {
 func init() {
 	commands["apply"] = func(a *app, ctx context.Context, args []string) error {
 		var f applyFlags
-		fs := a.newFlagSet("apply", "Make the help center match the tree: plan, then apply the plan.")
+		fs := a.newFlagSet("apply [FILE]", "Make the help center match the tree: plan, then apply the plan (on a terminal, after you answer yes).\nWith FILE, a plan saved by plan -out: apply exactly it, unless what it was made from changed since.")
 		f.planningFlags.register(fs)
 		fs.StringVar(&f.format, "format", "text", "output format: text, or json for a machine-readable report")
 		fs.BoolVar(&f.dryRun, "dry-run", false, "print the plan and write nothing")
@@ -96,7 +96,7 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 				return err
 			}
 		}
-		if err := confirm(a.stdin, a.stderr, pl, a.colour()); err != nil {
+		if err := confirm(ctx, a.stdin, a.stderr, pl, a.colour()); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -40,9 +41,9 @@ var errNotApproved = &exitCodeError{code: exitError, err: fmt.Errorf("apply canc
 
 // confirm asks, as Terraform does, whether to apply pl, after listing
 // the changes that remove something (in bold red with colour). Only a
-// line reading "yes" approves; anything else, or the end of in, does
-// not, and nothing is written then.
-func confirm(in io.Reader, out io.Writer, pl *plan.Plan, colour bool) error {
+// line reading "yes" approves; anything else, the end of in, or ctx
+// ending (Ctrl-C while it waits) does not, and nothing is written then.
+func confirm(ctx context.Context, in io.Reader, out io.Writer, pl *plan.Plan, colour bool) error {
 	var rm []*plan.Change
 	for _, c := range pl.Changes {
 		if removes(c.Action) {
@@ -62,15 +63,25 @@ func confirm(in io.Reader, out io.Writer, pl *plan.Plan, colour bool) error {
 		}
 	}
 	fmt.Fprintf(out, "\nhcsync will apply %d change(s) to the help center.\nDo you want to apply these changes? Only 'yes' will be accepted: ", len(pl.Changes))
-	line, err := bufio.NewReader(in).ReadString('\n')
-	if err != nil && line == "" {
+	answer := make(chan string, 1)
+	go func() {
+		// Left behind on Ctrl-C: the process ends soon after.
+		line, _ := bufio.NewReader(in).ReadString('\n')
+		answer <- line
+	}()
+	select {
+	case line := <-answer:
+		if !strings.HasSuffix(line, "\n") {
+			fmt.Fprintln(out)
+		}
+		if strings.TrimSpace(line) != "yes" {
+			return errNotApproved
+		}
+		return nil
+	case <-ctx.Done():
 		fmt.Fprintln(out)
 		return errNotApproved
 	}
-	if strings.TrimSpace(line) != "yes" {
-		return errNotApproved
-	}
-	return nil
 }
 
 // removedWhat names what a removing change removes.

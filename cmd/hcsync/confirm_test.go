@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -35,7 +38,7 @@ func TestConfirm(t *testing.T) {
 		{"", false},
 	} {
 		var out bytes.Buffer
-		err := confirm(strings.NewReader(tc.answer), &out, pl, false)
+		err := confirm(context.Background(), strings.NewReader(tc.answer), &out, pl, false)
 		if (err == nil) != tc.ok {
 			t.Errorf("answer %q: confirm = %v, want approved %v", tc.answer, err, tc.ok)
 		}
@@ -46,7 +49,7 @@ func TestConfirm(t *testing.T) {
 	}
 
 	var plain bytes.Buffer
-	confirm(strings.NewReader("no\n"), &plain, pl, false)
+	confirm(context.Background(), strings.NewReader("no\n"), &plain, pl, false)
 	want := `
 3 change(s) remove content from the help center:
   - archive old.md (article 42) "Old FAQ"
@@ -59,7 +62,7 @@ Do you want to apply these changes? Only 'yes' will be accepted: `
 		t.Errorf("question without colour:\n%s\nwant\n%s", plain.String(), want)
 	}
 	var coloured bytes.Buffer
-	confirm(strings.NewReader("no\n"), &coloured, pl, true)
+	confirm(context.Background(), strings.NewReader("no\n"), &coloured, pl, true)
 	if !strings.Contains(coloured.String(), "  "+boldRed+"- archive old.md (article 42) \"Old FAQ\""+reset) {
 		t.Errorf("with colour, the archive is not bold red:\n%q", coloured.String())
 	}
@@ -69,9 +72,27 @@ Do you want to apply these changes? Only 'yes' will be accepted: `
 
 	// Nothing removed: just the question.
 	var none bytes.Buffer
-	confirm(strings.NewReader("yes\n"), &none, &plan.Plan{Changes: pl.Changes[:1]}, true)
+	confirm(context.Background(), strings.NewReader("yes\n"), &none, &plan.Plan{Changes: pl.Changes[:1]}, true)
 	if strings.Contains(none.String(), "remove") || strings.Contains(none.String(), "\x1b[") {
 		t.Errorf("a plan that removes nothing lists removals:\n%s", none.String())
+	}
+}
+
+// TestConfirmInterrupted: Ctrl-C while the question waits is a no.
+func TestConfirmInterrupted(t *testing.T) {
+	in, w := io.Pipe() // nobody answers
+	defer w.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- confirm(ctx, in, io.Discard, &plan.Plan{Changes: []*plan.Change{{}}}, false) }()
+	cancel()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("an interrupted question approved the plan")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("confirm kept waiting after Ctrl-C")
 	}
 }
 

@@ -66,6 +66,12 @@ func (a *app) plan(ctx context.Context, f planFlags) error {
 		if err := savePlan(f.out, ws, pl); err != nil {
 			return err
 		}
+		// Beside the plan, not inside a JSON or Markdown one.
+		w := a.stderr
+		if f.format == "text" || f.format == "" {
+			w = a.stdout
+		}
+		fmt.Fprintf(w, "\nSaved the plan to %s. To apply exactly this plan, run: hcsync apply %s\n", f.out, f.out)
 	}
 	if f.detailedExitcode && !pl.Empty() {
 		return &exitCodeError{code: exitChanges, err: fmt.Errorf("")}

@@ -128,7 +128,7 @@ func checkSavedMoved(ctx context.Context, path string, sf *savedplan.File, cfg *
 	if err != nil {
 		return err
 	}
-	arts, secs, err := savedplan.Reread(ctx, p, sf.Remote)
+	arts, secs, err := savedplan.Reread(ctx, p, sf.Plan, sf.Remote)
 	if err != nil {
 		return err
 	}
