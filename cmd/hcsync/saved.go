@@ -90,8 +90,12 @@ func (a *app) applySaved(ctx context.Context, path string, f applyFlags) error {
 	}
 	pl := sf.Plan
 	if f.format == "text" {
-		fmt.Fprintf(a.stdout, "Applying the plan saved in %s at %s: %d change(s); nothing it was made from changed since.\n",
-			path, sf.CreatedAt.Format(time.RFC3339), len(pl.Changes))
+		verb := "Applying"
+		if f.dryRun {
+			verb = "--dry-run, nothing written: would apply"
+		}
+		fmt.Fprintf(a.stdout, "%s the plan saved in %s at %s: %d change(s); nothing it was made from changed since.\n",
+			verb, path, sf.CreatedAt.Format(time.RFC3339), len(pl.Changes))
 	}
 	if !f.dryRun {
 		if err := plan.CheckArchiveCap(pl, f.archiveCap(ws.cfg)); err != nil {
