@@ -30,10 +30,10 @@ type fakeArtifacts struct {
 	// url is the API's; storage the artifact store's, another host, as
 	// on GitHub (curl sends no token across hosts).
 	url, storage string
-	pulls     map[string][]map[string]any // by commit
-	artifacts map[string][]byte           // zip by artifact name
-	heads     map[string]string           // head sha of the run that uploaded each
-	calls     []string
+	pulls        map[string][]map[string]any // by commit
+	artifacts    map[string][]byte           // zip by artifact name
+	heads        map[string]string           // head sha of the run that uploaded each
+	calls        []string
 }
 
 func (f *fakeArtifacts) ServeHTTP(w http.ResponseWriter, r *http.Request) {
