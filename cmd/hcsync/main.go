@@ -1,9 +1,9 @@
 // Command hcsync keeps a help center in step with a folder of Markdown
 // files: plan shows what would change, apply makes the changes.
 //
-// Exit codes: 0 success (with --detailed-exitcode: no changes), 1 error or
-// failed changes, 2 changes present (plan --detailed-exitcode), 64 usage
-// error.
+// Exit codes: 0 success (with --detailed-exitcode: no changes), 1 error,
+// failed changes, an apply not approved or a saved plan out of date, 2
+// changes present (plan --detailed-exitcode), 64 usage error.
 package main
 
 import (
