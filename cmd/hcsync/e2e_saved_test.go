@@ -11,6 +11,7 @@ import (
 
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
+	"github.com/hcsync/hcsync/providers/intercom/intercomtest"
 	"github.com/hcsync/hcsync/providers/zendesk"
 	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
 )
@@ -223,5 +224,51 @@ func TestSavedPlanRefusesPlanningFlags(t *testing.T) {
 	res := runCLI(t, s.dir, s.env, "apply", "plan.hcsync", "--prune")
 	if res.code != exitUsage || !strings.Contains(res.stderr, "--prune: a saved plan is applied as it was made") {
 		t.Errorf("apply plan.hcsync --prune: exit %d, want %d and why\n%s", res.code, exitUsage, res.stderr)
+	}
+}
+
+// TestSavedFirstApplyEveryProvider: the first apply of the example tree
+// (sections, categories, images, articles, translations, links between
+// new articles) from a saved plan converges on every provider: what the
+// adapters learn from the listings a plan makes, apply FILE learns too.
+func TestSavedFirstApplyEveryProvider(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T) (dir string, env []string)
+	}{
+		{"zendesk", func(t *testing.T) (string, []string) {
+			fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+			t.Cleanup(fake.Close)
+			return zendeskTree(t, fake.URL), []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+		}},
+		{"helpcenter", func(t *testing.T) (string, []string) {
+			srv := newHelpCenterFake(t)
+			return helpCenterTree(t, srv.URL, srv.CenterID), []string{"HELPCENTER_API_KEY=" + hcFullKey}
+		}},
+		{"intercom", func(t *testing.T) (string, []string) {
+			srv := intercomtest.New(intercomtest.Options{Token: intercomToken})
+			t.Cleanup(srv.Close)
+			return intercomTree(t, srv), []string{"INTERCOM_TOKEN=" + intercomToken}
+		}},
+		{"local", func(t *testing.T) (string, []string) {
+			return copyTree(t, "../../testdata/example"), nil
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir, env := tc.setup(t)
+			if res := runCLI(t, dir, env, "plan", "-out", "first.hcsync"); res.code != 0 {
+				t.Fatalf("plan -out: exit %d\n%s", res.code, res.stderr)
+			}
+			res := runCLI(t, dir, env, "apply", "first.hcsync")
+			if res.code != 0 {
+				t.Fatalf("apply first.hcsync: exit %d\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+			}
+			assertConverged(t, dir, env)
+			// Applied: the same file again finds its creates made.
+			if res := runCLI(t, dir, env, "apply", "first.hcsync"); res.code != 1 || !strings.Contains(res.stderr, "changed since the plan") {
+				t.Errorf("a second apply of first.hcsync: exit %d, want 1 and the files the ids went into\n%s", res.code, res.stderr)
+			}
+		})
 	}
 }
