@@ -50,7 +50,6 @@ func (a *app) plan(ctx context.Context, f planFlags) error {
 	if err := printer(a.stdout, pl); err != nil {
 		return err
 	}
-
 	if err := checkDrift(f.gitFlags, pl); err != nil {
 		return err
 	}

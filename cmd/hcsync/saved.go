@@ -48,7 +48,7 @@ func contentReader(cfg *config.Config) savedplan.ReadFunc {
 
 // planningOnly are apply's flags that make a plan: a saved plan was
 // made with its own, so they have nothing to say to apply FILE.
-var planningOnly = []string{"since", "prune", "forget-ids", "drift-base", "json-file", "fail-on-drift", "fail-on-stale", "fail-on-missing", "all"}
+var planningOnly = []string{"since", "prune", "forget-ids", "drift-base", "json-file", "fail-on-drift", "fail-on-stale", "fail-on-missing"}
 
 // applySaved applies the plan saved at path by plan -out, exactly as
 // saved, once nothing it was made from moved: the config, the tree's
@@ -89,6 +89,11 @@ func (a *app) applySaved(ctx context.Context, path string, f applyFlags) error {
 		return err
 	}
 	pl := sf.Plan
+	if !f.dryRun {
+		if err := plan.CheckArchiveCap(pl, f.archiveCap(ws.cfg)); err != nil {
+			return err
+		}
+	}
 	if f.format == "text" {
 		verb := "Applying"
 		if f.dryRun {
@@ -96,11 +101,6 @@ func (a *app) applySaved(ctx context.Context, path string, f applyFlags) error {
 		}
 		fmt.Fprintf(a.stdout, "%s the plan saved in %s at %s: %d change(s); nothing it was made from changed since.\n",
 			verb, path, sf.CreatedAt.Format(time.RFC3339), len(pl.Changes))
-	}
-	if !f.dryRun {
-		if err := plan.CheckArchiveCap(pl, f.archiveCap(ws.cfg)); err != nil {
-			return err
-		}
 	}
 	return a.execute(ctx, ws, p, pl, f)
 }
