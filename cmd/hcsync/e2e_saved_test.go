@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
@@ -270,5 +273,49 @@ func TestSavedFirstApplyEveryProvider(t *testing.T) {
 				t.Errorf("a second apply of first.hcsync: exit %d, want 1 and the files the ids went into\n%s", res.code, res.stderr)
 			}
 		})
+	}
+}
+
+// TestSavedPlanArchiveCap: a saved plan archiving more than allowed is
+// refused by apply FILE before any write, as apply refuses it, and
+// --max-archive lets it through; the deleted files the archives come
+// from must still be absent.
+func TestSavedPlanArchiveCap(t *testing.T) {
+	g := newGitTree(t)
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	notes := []string{"account/old/note-1.md", "account/old/note-2.md"}
+	for i, n := range notes {
+		writeFile(t, g.doc(n), fmt.Sprintf("---\ntitle: Old note %d\n---\nNote %d.\n", i, i))
+	}
+	g.commit("add notes", at)
+	mustApply(t, g.dir, nil)
+	before := g.commit("hcsync: write ids [skip ci]", at.Add(time.Hour))
+	saved := map[string]string{}
+	for _, n := range notes {
+		saved[n] = readFile(t, g.doc(n))
+		if err := os.Remove(g.doc(n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.commit("remove the notes", at.Add(2*time.Hour))
+	if res := runCLI(t, g.dir, nil, "plan", "--prune", "--since", before, "--max-archive", "1", "-out", "archive.hcsync"); res.code != 0 {
+		t.Fatalf("plan -out: exit %d\n%s", res.code, res.stderr)
+	}
+
+	res := runCLI(t, g.dir, nil, "apply", "archive.hcsync", "--max-archive", "1")
+	if res.code != exitError || !strings.Contains(res.stderr, "--max-archive 2") || strings.Contains(res.stdout, "Applied") {
+		t.Errorf("apply archive.hcsync over the cap: exit %d, want 1 and the way to allow it\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
+	}
+	// A deleted file back since the plan: its archive is no longer what
+	// was reviewed.
+	writeFile(t, g.doc(notes[0]), saved[notes[0]])
+	res = runCLI(t, g.dir, nil, "apply", "archive.hcsync", "--max-archive", "2")
+	if res.code != exitError || !strings.Contains(res.stderr, "docs/"+notes[0]+" appeared since the plan") {
+		t.Errorf("apply archive.hcsync with a deleted file back: exit %d, want 1 naming it\n%s", res.code, res.stderr)
+	}
+	os.Remove(g.doc(notes[0]))
+	res = runCLI(t, g.dir, nil, "apply", "archive.hcsync", "--max-archive", "2")
+	if res.code != 0 || !strings.Contains(res.stdout, "Applied 2 change(s).") {
+		t.Errorf("apply archive.hcsync --max-archive 2: exit %d\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
 	}
 }
