@@ -170,6 +170,10 @@ func TestSavedPlanRefusesWhatMoved(t *testing.T) {
 			cfg := filepath.Join(s.dir, "hcsync.yaml")
 			writeFile(t, cfg, strings.Replace(readFile(t, cfg), "concurrency: 4", "concurrency: 2", 1))
 		}, []string{"hcsync.yaml changed since the plan in plan.hcsync was made", "re-run hcsync plan -out"}},
+		{"another provider", func(t *testing.T, s *savedSetup) {
+			cfg := filepath.Join(s.dir, "hcsync.yaml")
+			writeFile(t, cfg, strings.Replace(readFile(t, cfg), "provider: zendesk", "provider: local", 1))
+		}, []string{"plan.hcsync was made for provider zendesk, and hcsync.yaml says local"}},
 		{"another format version", func(t *testing.T, s *savedSetup) {
 			s.editSaved(t, func(m map[string]any) { m["format_version"] = 99 })
 		}, []string{"plan.hcsync was saved by hcsync", "format 99", "re-run hcsync plan -out"}},
