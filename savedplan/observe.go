@@ -168,28 +168,38 @@ func sectionSum(s *providers.Section) string {
 	return sum(string(s.Kind), s.Name, s.Description, s.ParentID, pos)
 }
 
-// Reread reads again, with as few requests as the provider allows, what
-// the check and the writes of pl need: the article list (with
-// translations) when an article or translation was recorded, the
-// section list when a section was or pl creates one. Apply would have
-// listed them anyway: adapters learn from these lists the ids and
-// versions they write to (a created category is told apart from those
-// listed before).
-func Reread(ctx context.Context, p providers.Provider, pl *plan.Plan, recorded []Observation) ([]providers.Article, []providers.Section, error) {
-	var needArticles, needSections bool
-	for _, o := range recorded {
-		needArticles = needArticles || o.Kind != KindSection
+// Reread reads again what the check and the writes of pl need, with as
+// few requests as the provider allows: the articles recorded (one by one
+// when the provider can and that costs fewer requests than listing the
+// listed articles again, else the article list), and the section list
+// when a section was recorded or pl creates one. Adapters learn from
+// these reads the ids and versions they write to, as from a plan's (a
+// created category is told apart from those listed before).
+func Reread(ctx context.Context, p providers.Provider, f *File) ([]providers.Article, []providers.Section, error) {
+	var ids []string
+	seen := map[string]bool{}
+	needSections := false
+	for _, o := range f.Remote {
 		needSections = needSections || o.Kind == KindSection
+		if o.Kind != KindSection && !seen[o.ID] {
+			seen[o.ID] = true
+			ids = append(ids, o.ID)
+		}
 	}
-	for _, c := range pl.Changes {
+	for _, c := range f.Plan.Changes {
 		needSections = needSections || c.Action == plan.ActionCreateSection
 	}
 	var arts []providers.Article
 	var secs []providers.Section
 	g, ctx := errgroup.WithContext(ctx)
-	if needArticles {
+	if len(ids) > 0 {
 		g.Go(func() (err error) {
-			if arts, err = p.ListArticles(ctx); err != nil {
+			if r, ok := p.(providers.ArticleReader); ok && fewerOneByOne(r, len(ids), f.ListedArticles) {
+				arts, err = r.ReadArticles(ctx, ids)
+			} else {
+				arts, err = p.ListArticles(ctx)
+			}
+			if err != nil {
 				return fmt.Errorf("reading the articles the plan touches: %w", err)
 			}
 			return nil
@@ -204,6 +214,17 @@ func Reread(ctx context.Context, p providers.Provider, pl *plan.Plan, recorded [
 		})
 	}
 	return arts, secs, g.Wait()
+}
+
+// fewerOneByOne says reading n articles one by one costs fewer requests
+// than listing the listed articles again.
+func fewerOneByOne(r providers.ArticleReader, n, listed int) bool {
+	per, page := r.ArticleReadCost()
+	if page <= 0 {
+		return false
+	}
+	pages := max(1, (listed+page-1)/page)
+	return per*n < pages
 }
 
 // Moved compares what the plan read with the help center now and

@@ -60,7 +60,11 @@ type File struct {
 	// Remote is what the plan read of the help center's objects its
 	// changes touch.
 	Remote []Observation `json:"remote"`
-	Plan   *plan.Plan    `json:"plan"`
+	// ListedArticles is how many articles the help center listed: apply
+	// reads the touched ones one by one when that costs fewer requests
+	// than listing them all again.
+	ListedArticles int        `json:"listed_articles"`
+	Plan           *plan.Plan `json:"plan"`
 }
 
 // FileSum is one file of the tree as the plan read it.

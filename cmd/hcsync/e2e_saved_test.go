@@ -323,3 +323,35 @@ func TestSavedPlanArchiveCap(t *testing.T) {
 		t.Errorf("apply archive.hcsync --max-archive 2: exit %d\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
 	}
 }
+
+// TestSavedPlanReadsFewArticles: on a help center of hundreds of
+// articles, apply FILE re-reads the one article its plan touches, one
+// request, instead of listing them all again (4 pages).
+func TestSavedPlanReadsFewArticles(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	fake.SeedArticles(300, []string{"en-us"})
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	mustApply(t, dir, env)
+	path := filepath.Join(dir, "docs", filepath.FromSlash(desktopFile))
+	writeFile(t, path, readFile(t, path)+"\nOne more line.\n")
+	if res := runCLI(t, dir, env, "plan", "-out", "plan.hcsync"); res.code != 0 {
+		t.Fatalf("plan -out: exit %d\n%s", res.code, res.stderr)
+	}
+	fake.ResetLog()
+	res := runCLI(t, dir, env, "apply", "plan.hcsync")
+	if res.code != 0 {
+		t.Fatalf("apply plan.hcsync: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	var reads []string
+	for _, r := range fake.Requests() {
+		if r.Method == "GET" && strings.HasPrefix(r.Path, "/api/v2/help_center/articles") {
+			reads = append(reads, r.Path)
+		}
+	}
+	id := regexp.MustCompile(`(?m)^id: ([0-9]+)$`).FindStringSubmatch(readFile(t, path))[1]
+	if len(reads) != 1 || reads[0] != "/api/v2/help_center/articles/"+id {
+		t.Errorf("apply plan.hcsync read the articles with %v, want the one GET of article %s", reads, id)
+	}
+}

@@ -34,7 +34,9 @@ func savePlan(path string, ws *workspace, pl *plan.Plan) error {
 		ConfigSum: savedplan.Sum(cfgBytes),
 		Files:     files,
 		Remote:    savedplan.Observe(pl, ws.live.Articles, ws.live.Sections),
-		Plan:      pl,
+		// What a re-read one by one is weighed against.
+		ListedArticles: len(ws.live.Articles),
+		Plan:           pl,
 	}
 	return savedplan.Write(path, sf)
 }
@@ -132,7 +134,7 @@ func checkSavedMoved(ctx context.Context, path string, sf *savedplan.File, cfg *
 	if err != nil {
 		return err
 	}
-	arts, secs, err := savedplan.Reread(ctx, p, sf.Plan, sf.Remote)
+	arts, secs, err := savedplan.Reread(ctx, p, sf)
 	if err != nil {
 		return err
 	}
