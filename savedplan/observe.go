@@ -238,18 +238,21 @@ func Moved(recorded []Observation, articles []providers.Article, sections []prov
 	for _, o := range observe(want, articles, sections) {
 		now[o.key()] = o
 	}
-	gone := map[string]bool{} // articles gone: their translations go unsaid
-	for _, was := range recorded {
-		if is := now[was.key()]; was.Kind == KindArticle && !is.Exists {
-			gone[was.ID] = true
-		}
+	present := make(map[string]bool, len(articles))
+	for _, a := range articles {
+		present[a.ID] = true
 	}
 	var out []string
+	said := map[string]bool{} // articles said gone: their translations go unsaid
 	for _, was := range recorded {
-		is, found := now[was.key()]
-		if was.Kind == KindTranslation && gone[was.ID] {
+		if was.Kind != KindSection && !present[was.ID] {
+			if !said[was.ID] {
+				said[was.ID] = true
+				out = append(out, describe(Observation{Kind: KindArticle, ID: was.ID})+" was deleted or archived in the help center since the plan")
+			}
 			continue
 		}
+		is, found := now[was.key()]
 		if line := movedLine(was, is, found); line != "" {
 			out = append(out, line)
 		}

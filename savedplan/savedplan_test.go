@@ -103,6 +103,18 @@ func TestMoved(t *testing.T) {
 	}
 }
 
+// TestMovedArticleGone: when the article of a plan that touches only
+// its translations is gone, the article is named, once.
+func TestMovedArticleGone(t *testing.T) {
+	p := &plan.Plan{Changes: touchingPlan().Changes[:2]} // update fr, create de
+	ra, rs := helpCenter()
+	got := Moved(Observe(p, ra, rs), nil, rs)
+	want := "article 123 was deleted or archived in the help center since the plan"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("Moved = %q, want [%q]", got, want)
+	}
+}
+
 func TestValidate(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
