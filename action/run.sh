@@ -15,10 +15,22 @@
 #                         request's base)
 #   HCSYNC_COMMIT_IDS     true (apply): commit the ids apply wrote onto the
 #                         newest commit of the branch and push it
+#   HCSYNC_SAVED_PLAN     true (apply on push): apply the plan shown on the
+#                         pull request this push merged, when it still
+#                         holds (needs actions: read); else plan afresh
 #   GITHUB_*              set by the runner; GITHUB_TOKEN for the comment
 #   RUNNER_TEMP           where the plan files go
 # Outputs ($GITHUB_OUTPUT): has-changes, plan-json, summary, dir, name
-# (the tree's name in the apply record and the artifact).
+# (the tree's name in the apply record and the artifact), saved-plan (on
+# pull requests: the artifact name the saved plan is uploaded under).
+#
+# Saved plans: on a pull request the plan is also saved (plan -out) and
+# uploaded as the artifact hcsync-saved-plan-<name>-<head sha>. The push
+# that merges the pull request finds it through the REST API (the pull
+# request of the pushed commit, then the artifact of its head), and
+# applies it, exactly as reviewed, when a fresh plan has the very same
+# changes (apply FILE checks again that nothing it was made from moved);
+# otherwise it says why and applies a fresh plan, as without saved plans.
 #
 # The apply record: after an apply, the action pushes
 # refs/hcsync/applied/<name>, a commit whose tree is the content last
@@ -63,6 +75,93 @@ event_field() { # event_field JQ-FILTER: a field of the event payload, "" when a
   if [ -n "$event_file" ] && [ -f "$event_file" ]; then
     jq -r "$1 // empty" "$event_file"
   fi
+}
+
+# gh_api METHOD URL [BODY-FILE]: a GitHub REST call; the token goes in a
+# header read from stdin's config so it never appears in a process list.
+# On failure it writes what GitHub said to $api_error (a file: gh_api
+# often runs in a subshell).
+api_error=$scratch/api-error.txt
+gh_api() {
+  local data=() code response
+  if [ $# -ge 3 ]; then
+    data=(--data-binary "@$3" -H "Content-Type: application/json")
+  fi
+  response=$scratch/api-response.json
+  code=$(curl --silent --show-error --location --output "$response" --write-out '%{http_code}' \
+    --request "$1" "${data[@]}" \
+    -H "Accept: application/vnd.github+json" \
+    -H "X-GitHub-Api-Version: 2022-11-28" \
+    --config - "$2" <<<"header = \"Authorization: Bearer $GITHUB_TOKEN\"" 2>"$scratch/curl.txt") || {
+    echo "$1 ${2%%\?*}: $(tail -n 1 "$scratch/curl.txt")" >"$api_error"
+    return 1
+  }
+  if [ "$code" -lt 200 ] || [ "$code" -ge 300 ]; then
+    {
+      printf '%s %s: HTTP %s: %s' "$1" "${2%%\?*}" "$code" \
+        "$(jq -r '[.message // empty, (.errors // [] | .[] | .message // empty)] | join(": ")' "$response" 2>/dev/null || head -c 200 "$response")"
+      if [ "$code" = 403 ] || [ "$code" = 401 ]; then
+        printf ' (the token cannot write comments: give the job permissions: pull-requests: write; a pull request from a fork gets a read-only token)'
+      fi
+    } >"$api_error"
+    return 1
+  fi
+  cat "$response"
+}
+
+# use_saved_plan sets saved to the plan shown on the pull request this
+# push merged, when it still holds: a fresh plan has the same changes.
+# Otherwise it says why, and the apply plans afresh.
+use_saved_plan() {
+  local api pulls number head name found url dir
+  if [ -z "${GITHUB_TOKEN:-}" ] || [ -z "${GITHUB_SHA:-}" ] || [ -z "${GITHUB_REPOSITORY:-}" ]; then
+    return 1
+  fi
+  api=${GITHUB_API_URL:-https://api.github.com}/repos/$GITHUB_REPOSITORY
+  if ! pulls=$(gh_api GET "$api/commits/$GITHUB_SHA/pulls"); then
+    echo "Could not look up the pull request of $GITHUB_SHA ($(cat "$api_error")): applying a fresh plan."
+    return 1
+  fi
+  number=$(jq -r --arg sha "$GITHUB_SHA" '[.[] | select(.merged_at != null and .merge_commit_sha == $sha)][0].number // empty' <<<"$pulls")
+  head=$(jq -r --arg sha "$GITHUB_SHA" '[.[] | select(.merged_at != null and .merge_commit_sha == $sha)][0].head.sha // empty' <<<"$pulls")
+  if [ -z "$head" ]; then
+    echo "No pull request was merged as ${GITHUB_SHA:0:7}: applying a fresh plan."
+    return 1
+  fi
+  name=hcsync-saved-plan-$(record_name)-$head
+  if ! found=$(gh_api GET "$api/actions/artifacts?name=$name&per_page=1"); then
+    echo "Could not look up the plan saved on pull request #$number ($(cat "$api_error"); the job needs permissions: actions: read): applying a fresh plan."
+    return 1
+  fi
+  # Only an artifact of a run of that very commit: a run of another pull
+  # request (a fork's, whose workflow it controls) cannot stand in.
+  url=$(jq -r --arg head "$head" '[.artifacts[] | select((.expired | not) and .workflow_run.head_sha == $head)][0].archive_download_url // empty' <<<"$found")
+  if [ -z "$url" ]; then
+    echo "Pull request #$number has no saved plan for ${head:0:7} (artifact $name, kept 14 days): applying a fresh plan."
+    return 1
+  fi
+  dir=$scratch/saved
+  mkdir -p "$dir"
+  if ! gh_api GET "$url" >"$dir/plan.zip" || ! unzip -q -o "$dir/plan.zip" -d "$dir" || [ ! -s "$dir/plan.hcsync" ]; then
+    echo "Could not download the plan saved on pull request #$number ($(cat "$api_error" 2>/dev/null)): applying a fresh plan."
+    return 1
+  fi
+  # The saved plan is applied only if it is the plan this push needs: a
+  # fresh plan, reading the history and the help center as this apply
+  # would, has the very same changes. So the reviewed plan archives what
+  # the history deletes, no more and no less, and the artifact is trusted
+  # for nothing it could change. apply FILE then checks once more, right
+  # before writing, that nothing it was made from moved.
+  if ! "$HCSYNC_BIN" plan "${args[@]}" --format json >"$dir/fresh.json" 2>"$dir/fresh.txt"; then
+    echo "A fresh plan of ${GITHUB_SHA:0:7} failed: applying afresh, which says why."
+    return 1
+  fi
+  if [ "$(jq -S '.changes' "$dir/fresh.json")" != "$(jq -S '.plan.changes' "$dir/plan.hcsync")" ]; then
+    echo "The plan shown on pull request #$number differs from a fresh plan of ${GITHUB_SHA:0:7} (the branch, the tree or the help center moved since the review): applying the fresh plan."
+    return 1
+  fi
+  echo "Applying the plan shown on pull request #$number (for ${head:0:7}), exactly as reviewed."
+  saved=$dir/plan.hcsync
 }
 
 case "$command" in
@@ -134,10 +233,11 @@ if [ "$command" = apply ] && [ -n "$branch" ] && $in_git; then
   fi
 fi
 
-args=()
+config_args=()
 if [ -n "${HCSYNC_CONFIG:-}" ]; then
-  args+=(--config "$HCSYNC_CONFIG")
+  config_args=(--config "$HCSYNC_CONFIG")
 fi
+args=("${config_args[@]}")
 if [ "${HCSYNC_FAIL_ON_DRIFT:-false}" = true ]; then
   args+=(--fail-on-drift)
 fi
@@ -168,10 +268,35 @@ if [ -n "$since" ]; then
   args+=(--since "$since")
 fi
 
+# The saved plan's artifact name, keyed by the head commit the plan is of.
+saved_name=
+head_sha=$(event_field .pull_request.head.sha)
+if [ "$command" = plan ] && [ -n "$head_sha" ] && [ "${HCSYNC_SAVED_PLAN:-true}" = true ]; then
+  saved_name=hcsync-saved-plan-$(record_name)-$head_sha
+fi
+
+saved=
+if [ "$command" = apply ] && [ "$event" = push ] && [ "${HCSYNC_SAVED_PLAN:-true}" = true ] && $in_git; then
+  use_saved_plan || saved=
+fi
+
 rc=0
 if [ "$command" = plan ]; then
-  "$HCSYNC_BIN" plan "${args[@]}" --format markdown --json-file "$plan_json" >"$plan_md" 2>"$errors" || rc=$?
+  out_args=()
+  if [ -n "$saved_name" ]; then
+    out_args=(-out "$out_dir/plan.hcsync")
+  fi
+  "$HCSYNC_BIN" plan "${args[@]}" "${out_args[@]}" --format markdown --json-file "$plan_json" >"$plan_md" 2>"$errors" || rc=$?
   cp "$plan_md" "$log"
+elif [ -n "$saved" ]; then
+  # Exactly what was reviewed: the plan file carries its own planning
+  # flags, so only the config goes with it.
+  jq '.plan' "$saved" >"$plan_json"
+  cp "$saved" "$out_dir/plan.hcsync"
+  set +e
+  "$HCSYNC_BIN" apply "${config_args[@]}" --result-file "$result" "$saved" 2>&1 >"$log" | tee "$errors" >&2
+  rc=${PIPESTATUS[0]}
+  set -e
 else
   # Each result goes to the log as it ends, so a long apply shows its
   # progress and an interrupted one what it did.
@@ -262,11 +387,6 @@ record_apply() {
   fi
   echo "Recorded the apply as $record_ref."
 }
-
-config_args=()
-if [ -n "${HCSYNC_CONFIG:-}" ]; then
-  config_args=(--config "$HCSYNC_CONFIG")
-fi
 
 if [ "$command" = apply ] && [ -s "$result" ] && $in_git; then
   if [ "${HCSYNC_COMMIT_IDS:-true}" = true ] && [ "$(jq '.ids | length' "$result")" -gt 0 ]; then
@@ -360,6 +480,9 @@ if [ -n "${GITHUB_OUTPUT:-}" ]; then
     echo "summary=$summary"
     echo "dir=$out_dir"
     echo "name=$(record_name)"
+    if [ "$rc" -eq 0 ] && [ -s "$out_dir/plan.hcsync" ]; then
+      echo "saved-plan=$saved_name"
+    fi
   } >>"$GITHUB_OUTPUT"
 fi
 
@@ -401,37 +524,6 @@ post_comment() {
   fi
 }
 
-# gh_api METHOD URL [BODY-FILE]: a GitHub REST call; the token goes in a
-# header read from stdin's config so it never appears in a process list.
-# On failure it writes what GitHub said to $api_error (a file: gh_api
-# often runs in a subshell).
-api_error=$scratch/api-error.txt
-gh_api() {
-  local data=() code response
-  if [ $# -ge 3 ]; then
-    data=(--data-binary "@$3" -H "Content-Type: application/json")
-  fi
-  response=$scratch/api-response.json
-  code=$(curl --silent --show-error --location --output "$response" --write-out '%{http_code}' \
-    --request "$1" "${data[@]}" \
-    -H "Accept: application/vnd.github+json" \
-    -H "X-GitHub-Api-Version: 2022-11-28" \
-    --config - "$2" <<<"header = \"Authorization: Bearer $GITHUB_TOKEN\"" 2>"$scratch/curl.txt") || {
-    echo "$1 ${2%%\?*}: $(tail -n 1 "$scratch/curl.txt")" >"$api_error"
-    return 1
-  }
-  if [ "$code" -lt 200 ] || [ "$code" -ge 300 ]; then
-    {
-      printf '%s %s: HTTP %s: %s' "$1" "${2%%\?*}" "$code" \
-        "$(jq -r '[.message // empty, (.errors // [] | .[] | .message // empty)] | join(": ")' "$response" 2>/dev/null || head -c 200 "$response")"
-      if [ "$code" = 403 ] || [ "$code" = 401 ]; then
-        printf ' (the token cannot write comments: give the job permissions: pull-requests: write; a pull request from a fork gets a read-only token)'
-      fi
-    } >"$api_error"
-    return 1
-  fi
-  cat "$response"
-}
 
 if [ "$command" = plan ] && [ "${HCSYNC_COMMENT:-false}" = true ]; then
   case "$event" in

@@ -11,6 +11,7 @@ import (
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/internal/lockfile"
 	"github.com/hcsync/hcsync/plan"
+	"github.com/hcsync/hcsync/providers"
 )
 
 type applyFlags struct {
@@ -22,20 +23,30 @@ type applyFlags struct {
 	// resultFile receives the apply's counts and the ids written back,
 	// so the Action can re-apply the ids onto a newer commit.
 	resultFile string
+	// autoApprove skips the question an interactive apply asks.
+	autoApprove bool
+	// set are the flags given on the command line, by name.
+	set map[string]bool
 }
 
 func init() {
 	commands["apply"] = func(a *app, ctx context.Context, args []string) error {
 		var f applyFlags
-		fs := a.newFlagSet("apply", "Make the help center match the tree: plan, then apply the plan.")
+		fs := a.newFlagSet("apply [FILE]", "Make the help center match the tree: plan, then apply the plan (on a terminal, after you answer yes).\nWith FILE, a plan saved by plan -out: apply exactly it, unless what it was made from changed since.")
 		f.planningFlags.register(fs)
 		fs.StringVar(&f.format, "format", "text", "output format: text, or json for a machine-readable report")
 		fs.BoolVar(&f.dryRun, "dry-run", false, "print the plan and write nothing")
 		fs.BoolVar(&f.noWriteIDs, "no-write-ids", false, "do not write id: into the files of created articles and sections")
 		fs.IntVar(&f.concurrency, "concurrency", 0, "writes in flight at once (default: concurrency: in hcsync.yaml)")
 		fs.StringVar(&f.resultFile, "result-file", "", "also write the counts of the apply and the ids written into files, as JSON, to this file (read by write-ids)")
-		if err := parseFlags(fs, args); err != nil {
+		fs.BoolVar(&f.autoApprove, "auto-approve", false, "on a terminal, apply without asking for yes first")
+		saved, err := parseFlagsAndFile(fs, args)
+		if err != nil {
 			return err
+		}
+		f.set = setFlags(fs)
+		if saved != "" {
+			return a.applySaved(ctx, saved, f)
 		}
 		return a.apply(ctx, f)
 	}
@@ -77,6 +88,23 @@ func (a *app) apply(ctx context.Context, f applyFlags) error {
 			return err
 		}
 	}
+	if a.interactive() && !f.autoApprove && !f.dryRun && !pl.Empty() {
+		if f.format != "text" {
+			// The plan went nowhere yet: show it where the question is.
+			if err := plan.WriteText(a.stderr, pl); err != nil {
+				return err
+			}
+		}
+		if err := confirm(ctx, a.stdin, a.stderr, pl, a.colour()); err != nil {
+			return err
+		}
+	}
+	return a.execute(ctx, ws, p, pl, f)
+}
+
+// execute applies pl, a plan checked and approved, and reports: the
+// shared second half of apply and of apply FILE.
+func (a *app) execute(ctx context.Context, ws *workspace, p providers.Provider, pl *plan.Plan, f applyFlags) error {
 	if f.dryRun || pl.Empty() {
 		if !f.dryRun {
 			if err := writeResultFile(f.resultFile, &plan.Report{}, &writtenIDs{}); err != nil {

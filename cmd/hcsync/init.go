@@ -117,6 +117,8 @@ on:
 
 permissions:
   contents: write # to commit back the ids and push the apply record
+  pull-requests: read # to find the pull request a push merged
+  actions: read # to download the plan saved on it, and apply exactly that
 
 # One apply at a time, and never cancelled mid-way. GitHub still cancels
 # a pending run when a newer one queues behind it: the next run then

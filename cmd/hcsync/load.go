@@ -105,6 +105,9 @@ type workspace struct {
 	// more often; a cold plan of 10k × 4 then costs 18 % more CPU to save
 	// 28 % of its memory (BENCHMARKS.md).
 	lazyBodies bool
+	// live is the help center as the plan read it (plan -out records
+	// what of it the changes touch).
+	live *remote.State
 }
 
 func (a *app) loadWorkspace(flags commonFlags) (*workspace, error) {

@@ -1,9 +1,9 @@
 // Command hcsync keeps a help center in step with a folder of Markdown
 // files: plan shows what would change, apply makes the changes.
 //
-// Exit codes: 0 success (with --detailed-exitcode: no changes), 1 error or
-// failed changes, 2 changes present (plan --detailed-exitcode), 64 usage
-// error.
+// Exit codes: 0 success (with --detailed-exitcode: no changes), 1 error,
+// failed changes, an apply not approved or a saved plan out of date, 2
+// changes present (plan --detailed-exitcode), 64 usage error.
 package main
 
 import (
@@ -36,6 +36,10 @@ type app struct {
 	// isTerminal reports whether stderr is an interactive terminal
 	// (progress bar) rather than a pipe or CI log.
 	isTerminal bool
+	// stdin is where apply reads its confirmation; stdinTerminal says
+	// a person types there (nil and false in tests and pipes).
+	stdin         io.Reader
+	stdinTerminal bool
 }
 
 // exitError carries an exit code through the error chain.
@@ -54,7 +58,8 @@ func usageError(format string, args ...any) error {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	a := &app{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTerminal: isTerminal(os.Stderr)}
+	a := &app{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTerminal: isTerminal(os.Stderr),
+		stdin: os.Stdin, stdinTerminal: isTerminal(os.Stdin)}
 	stopProfiles := startProfiles(os.Getenv, os.Stderr)
 	code := a.run(ctx, os.Args[1:])
 	stopProfiles()

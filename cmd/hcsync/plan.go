@@ -19,6 +19,8 @@ type planFlags struct {
 	planningFlags
 	format           string
 	detailedExitcode bool
+	// out is where plan -out saves the plan for apply FILE.
+	out string
 }
 
 func init() {
@@ -28,6 +30,7 @@ func init() {
 		f.planningFlags.register(fs)
 		fs.StringVar(&f.format, "format", "text", "output format: text, json or markdown")
 		fs.BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 0 when there are no changes, 2 when there are, 1 on error")
+		fs.StringVar(&f.out, "out", "", "also save the plan, with what it was made from, to this file: hcsync apply FILE applies exactly it")
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
@@ -40,7 +43,7 @@ func (a *app) plan(ctx context.Context, f planFlags) error {
 	if err != nil {
 		return err
 	}
-	_, _, pl, err := a.planFor(ctx, f.planningFlags)
+	ws, _, pl, err := a.planFor(ctx, f.planningFlags)
 	if err != nil {
 		return err
 	}
@@ -55,6 +58,19 @@ func (a *app) plan(ctx context.Context, f planFlags) error {
 	}
 	if err := checkMissing(f.planningFlags, pl); err != nil {
 		return err
+	}
+	// Saved only once every check passed: apply FILE must not run a
+	// plan that plan itself failed.
+	if f.out != "" {
+		if err := savePlan(f.out, ws, pl); err != nil {
+			return err
+		}
+		// Beside the plan, not inside a JSON or Markdown one.
+		w := a.stderr
+		if f.format == "text" || f.format == "" {
+			w = a.stdout
+		}
+		fmt.Fprintf(w, "\nSaved the plan to %s. To apply exactly this plan, run: hcsync apply %s\n", f.out, f.out)
 	}
 	if f.detailedExitcode && !pl.Empty() {
 		return &exitCodeError{code: exitChanges, err: fmt.Errorf("")}
@@ -157,6 +173,7 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	}
 	a.debugf(ws, "timing: help center read after %s", since(start))
 	opts.Cache = planCache()
+	ws.live = live
 	pl, err := a.makePlan(ws, live, opts)
 	if err != nil {
 		return nil, nil, nil, err

@@ -195,6 +195,12 @@ func (p *Provider) listArticles(ctx context.Context, path string) ([]providers.A
 	if err := listAll(ctx, p, path, "articles", q, 100, func(a wireArticle) { list = append(list, a) }); err != nil {
 		return nil, err
 	}
+	return p.articles(ctx, list)
+}
+
+// articles maps wire articles to the contract's, after reading the
+// taxonomy lists that name what they carry.
+func (p *Provider) articles(ctx context.Context, list []wireArticle) ([]providers.Article, error) {
 	var needSegments, needTags bool
 	for _, a := range list {
 		needSegments = needSegments || len(a.UserSegmentIDs) > 0 || a.UserSegmentID != nil
