@@ -51,6 +51,9 @@ func WriteMarkdown(w io.Writer, p *Plan) error {
 		fmt.Fprintf(&tail, "\n%d remote %s not managed by any file; hcsync leaves %s alone.\n", n, Plural(n, "article is", "articles are"), Plural(n, "it", "them"))
 	}
 	writeUnmanagedTranslations(&tail, p.UnmanagedTranslations)
+	if p.Scope != nil {
+		fmt.Fprintf(&tail, "\n%s\n", p.Scope.Note())
+	}
 
 	var rows, blocks []string
 	for _, c := range p.Changes {

@@ -110,6 +110,9 @@ func WriteText(w io.Writer, p *Plan) error {
 			ew.printf("\n")
 		}
 	}
+	if p.Scope != nil {
+		ew.printf("%s\n", p.Scope.Note())
+	}
 	return ew.err
 }
 
