@@ -155,7 +155,7 @@ type planner struct {
 	titled         map[titleKey][]*providers.Article
 	warnedTitles   map[titleKey]bool // sets an ambiguous-adopt warning names
 	managed        []managedArticle
-	outside        []managedArticle // articles Targets leave out, bound by id only
+	outside        []managedArticle      // articles Targets leave out, bound by id only
 	defaults       providers.ArticleMeta // Options.Defaults as the help center names them
 	bodies         map[string]*body      // translation path -> render outcome
 	refs           map[string]*refs      // translation path -> placeholders in its HTML
