@@ -255,6 +255,7 @@ func (a *app) provider(ws *workspace, flags commonFlags) (providers.Provider, er
 	if flags.debug {
 		w.Debug = a.stderr
 	}
+	a.reachHint = reachHint(ws.cfg)
 	return newProvider(ws.cfg, w)
 }
 

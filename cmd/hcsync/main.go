@@ -36,6 +36,9 @@ type app struct {
 	// isTerminal reports whether stderr is an interactive terminal
 	// (progress bar) rather than a pipe or CI log.
 	isTerminal bool
+	// reachHint says what to check when the provider built last cannot
+	// reach its host (see explainUnreachable).
+	reachHint string
 }
 
 // exitError carries an exit code through the error chain.
@@ -95,7 +98,7 @@ func (a *app) run(ctx context.Context, args []string) int {
 		fmt.Fprintf(a.stderr, "hcsync: unknown command %q\n\n%s", args[0], usage)
 		return exitUsage
 	}
-	err := cmd(a, ctx, args[1:])
+	err := explainUnreachable(cmd(a, ctx, args[1:]), a.reachHint)
 	if err == nil {
 		return exitOK
 	}

@@ -8,9 +8,10 @@ import (
 
 func init() {
 	registerProvider(&providerSpec{
-		name:     "helpcenter",
-		settings: func() config.Settings { return &helpCenterSettings{} },
-		open:     newHelpCenterProvider,
+		name:        "helpcenter",
+		settings:    func() config.Settings { return &helpCenterSettings{} },
+		open:        newHelpCenterProvider,
+		hostSetting: helpCenterHost,
 		setup: providerSetup{
 			Section: `helpcenter:
   center_id: your-center-id
@@ -47,4 +48,13 @@ func newHelpCenterProvider(cfg *config.Config, w wiring) (providers.Provider, er
 		HTTPClient:        w.HTTPClient,
 		Debug:             w.Debug,
 	})
+}
+
+// helpCenterHost names the key that decides the Help.Center host, when
+// one does: the API's own host is fixed.
+func helpCenterHost(cfg *config.Config) string {
+	if settingsOf[helpCenterSettings](cfg, "helpcenter").BaseURL != "" {
+		return "helpcenter.base_url"
+	}
+	return ""
 }

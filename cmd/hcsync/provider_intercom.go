@@ -12,6 +12,7 @@ func init() {
 		name:        "intercom",
 		settings:    func() config.Settings { return &intercomSettings{} },
 		open:        newIntercomProvider,
+		hostSetting: intercomHost,
 		planOptions: intercomPlanOptions,
 		setup: providerSetup{
 			Section: `intercom:
@@ -92,4 +93,12 @@ func newIntercomProvider(cfg *config.Config, w wiring) (providers.Provider, erro
 // points them at image_base_url.
 func intercomPlanOptions(cfg *config.Config, opts *planner.Options) {
 	opts.ImageBaseURL = settingsOf[intercomSettings](cfg, "intercom").ImageBaseURL
+}
+
+// intercomHost names the key that decides the Intercom host.
+func intercomHost(cfg *config.Config) string {
+	if settingsOf[intercomSettings](cfg, "intercom").BaseURL != "" {
+		return "intercom.base_url"
+	}
+	return "intercom.region"
 }

@@ -12,6 +12,7 @@ func init() {
 		name:        "zendesk",
 		settings:    func() config.Settings { return &zendeskSettings{} },
 		open:        newZendeskProvider,
+		hostSetting: zendeskHost,
 		planOptions: zendeskPlanOptions,
 		setup: providerSetup{
 			Section: `zendesk:
@@ -78,4 +79,12 @@ func zendeskPlanOptions(cfg *config.Config, opts *planner.Options) {
 	if seg := s.UserSegment; seg != "" {
 		opts.Defaults.Segments = &[]string{seg}
 	}
+}
+
+// zendeskHost names the key that decides the Zendesk host.
+func zendeskHost(cfg *config.Config) string {
+	if settingsOf[zendeskSettings](cfg, "zendesk").BaseURL != "" {
+		return "zendesk.base_url"
+	}
+	return "zendesk.subdomain"
 }
