@@ -37,6 +37,10 @@ type Config struct {
 	// Blocks holds each provider's block, by provider id, decoded and
 	// defaulted (even when the file has none), for the provider to read.
 	Blocks map[string]Settings `yaml:"-"`
+
+	// lines maps the dotted keys the file writes to their lines, for
+	// CheckProvider.
+	lines map[string]int
 }
 
 // Settings is one provider's block of hcsync.yaml (zendesk:, local:):
@@ -50,6 +54,26 @@ type Settings interface {
 	// calling problem; key is dotted inside the block ("prune"), for the
 	// line, and the message names the key in full ("intercom.prune").
 	Check(problem func(key, format string, args ...any))
+}
+
+// ChosenChecker is implemented by a provider's settings with checks
+// that matter only when provider: names that provider: keys it cannot
+// run without, values still set to hcsync init's placeholders. A block
+// of a provider not in use may hold anything that decodes.
+type ChosenChecker interface {
+	// CheckChosen reports each such value by calling problem, as
+	// Settings.Check does.
+	CheckChosen(problem func(key, format string, args ...any))
+}
+
+// LocaleSpeller is implemented by a provider's settings when its help
+// center spells locale codes one way (Zendesk's en-us, Intercom's
+// pt-BR). hcsync compares codes without case and with _ and - alike, so
+// another spelling works; a warning says the help center's.
+type LocaleSpeller interface {
+	// SpellLocale returns the help center's spelling of the valid code
+	// l, or "" when it has none to offer.
+	SpellLocale(l string) string
 }
 
 // Block says Load may read one provider's block: Name is the provider's

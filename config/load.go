@@ -54,6 +54,7 @@ func Load(path string, blocks []Block) (*Config, error) {
 		d.mapping(root, reflect.ValueOf(cfg).Elem(), "")
 	}
 	cfg.applyDefaults(d.lines)
+	cfg.lines = d.lines
 	ps := d.problems
 	for _, p := range cfg.validate(d.lines) {
 		// A value that did not decode has its problem already; its zero

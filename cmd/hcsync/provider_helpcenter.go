@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/hcsync/hcsync/config"
+	"github.com/hcsync/hcsync/locales"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/helpcenter"
 )
@@ -14,7 +15,7 @@ func init() {
 		hostSetting: helpCenterHost,
 		setup: providerSetup{
 			Section: `helpcenter:
-  center_id: your-center-id
+  center_id: ` + helpCenterPlaceholder + `
 `,
 			Env: []envSecret{{"HELPCENTER_API_KEY", "HELPCENTER_READONLY_API_KEY", "HELPCENTER_API_KEY"}},
 		},
@@ -34,6 +35,28 @@ func (*helpCenterSettings) Default() {}
 // Check implements config.Settings: the adapter checks what it needs
 // when it is built.
 func (*helpCenterSettings) Check(func(key, format string, args ...any)) {}
+
+// helpCenterPlaceholder is the center_id hcsync init writes, to be
+// replaced.
+const helpCenterPlaceholder = "your-center-id"
+
+// CheckChosen implements config.ChosenChecker: Help.Center needs the
+// center's id.
+func (s *helpCenterSettings) CheckChosen(problem func(key, format string, args ...any)) {
+	const what = "copy the Center ID from Settings > General > API in Help.Center"
+	switch s.CenterID {
+	case helpCenterPlaceholder:
+		problem("center_id", "helpcenter.center_id is still hcsync init's placeholder %q: %s", s.CenterID, what)
+	case "":
+		problem("center_id", "helpcenter.center_id is not set: %s", what)
+	}
+}
+
+// SpellLocale implements config.LocaleSpeller: Help.Center names
+// languages by lower-case ISO 639-1 codes ("es", "fr", "de", "ja" in
+// helpcenter-articles.txt); a region is kept, lower-cased like the
+// language.
+func (*helpCenterSettings) SpellLocale(l string) string { return locales.Normalize(l) }
 
 // newHelpCenterProvider builds the Help.Center adapter from hcsync.yaml's
 // helpcenter: block and HELPCENTER_API_KEY.

@@ -68,6 +68,12 @@ func (s *intercomSettings) Check(problem func(key, format string, args ...any)) 
 	}
 }
 
+// SpellLocale implements config.LocaleSpeller: Intercom's codes are
+// those of article_translated_content in its reference ("pt-BR",
+// "zh-CN"); a code that is none of them has no spelling to offer (the
+// plan says the locale is not enabled).
+func (*intercomSettings) SpellLocale(l string) string { return intercom.SpellLocale(l) }
+
 // newIntercomProvider builds the Intercom adapter from hcsync.yaml's
 // intercom: block and INTERCOM_TOKEN. The tree's default_locale is the
 // source locale Intercom reports for monolingual workspaces, which do
