@@ -37,10 +37,6 @@ type Config struct {
 	// Blocks holds each provider's block, by provider id, decoded and
 	// defaulted (even when the file has none), for the provider to read.
 	Blocks map[string]Settings `yaml:"-"`
-
-	// lines maps the dotted keys the file writes to their lines, for
-	// CheckProvider.
-	lines map[string]int
 }
 
 // Settings is one provider's block of hcsync.yaml (zendesk:, local:):

@@ -115,9 +115,10 @@ func (c *Config) checkLinksRoot() string {
 // help center (preview, status --offline); validate and the commands
 // that reach the help center call it.
 func (c *Config) CheckProvider() (problems, warnings diag.Problems) {
-	at := func(key string) int { return c.lines[key] }
+	lines := c.keyLines()
+	at := func(key string) int { return lines[key] }
 	if chk, ok := c.Blocks[c.Provider].(ChosenChecker); ok {
-		_, written := c.lines[c.Provider]
+		_, written := lines[c.Provider]
 		chk.CheckChosen(func(key, format string, args ...any) {
 			msg := fmt.Sprintf(format, args...)
 			if !written {
@@ -132,7 +133,7 @@ func (c *Config) CheckProvider() (problems, warnings diag.Problems) {
 	}
 	if sp, ok := c.Blocks[c.Provider].(LocaleSpeller); ok {
 		spell := func(key, label, l string) {
-			if _, written := c.lines[key]; !written {
+			if _, written := lines[key]; !written {
 				return // the default is hcsync's, not the user's to spell
 			}
 			if want := sp.SpellLocale(l); want != "" && want != l && locales.Valid(l) {
