@@ -38,7 +38,7 @@ func WriteMarkdown(w io.Writer, p *Plan) error {
 	}
 	head.WriteString("\n\n")
 	if p.Empty() {
-		head.WriteString("**No changes.** The help center matches the tree.\n")
+		fmt.Fprintf(&head, "**No changes.** The help center matches %s.\n", p.matched())
 	} else {
 		fmt.Fprintf(&head, "**%d %s:** %s.\n", len(p.Changes), Plural(len(p.Changes), "change", "changes"), summary(p))
 	}

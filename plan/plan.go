@@ -88,6 +88,14 @@ type Scope struct {
 	Of       int `json:"of"`
 }
 
+// matched is what an empty plan found the help center to match.
+func (p *Plan) matched() string {
+	if p.Scope != nil {
+		return "the targets"
+	}
+	return "the tree"
+}
+
 // Note is the line printers show under a scoped plan.
 func (s *Scope) Note() string {
 	return fmt.Sprintf("(--target: %d of %d %s; archives and unmanaged are not shown)", s.Articles, s.Of, Plural(s.Of, "article", "articles"))

@@ -62,7 +62,7 @@ func WriteText(w io.Writer, p *Plan) error {
 		ew.printf("\n")
 	}
 	if p.Empty() {
-		ew.printf("No changes. The help center matches the tree.\n")
+		ew.printf("No changes. The help center matches %s.\n", p.matched())
 	}
 	for _, c := range p.Changes {
 		ew.printf("%s %-18s %s", symbol(c.Action), c.Action, subject(c))

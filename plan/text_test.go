@@ -59,6 +59,11 @@ func TestScopedPlanSaysSo(t *testing.T) {
 			t.Errorf("%s plan lacks %q:\n%s", name, want, b.String())
 		}
 	}
+	p.Changes = nil
+	var empty strings.Builder
+	if err := WriteText(&empty, p); err != nil || !strings.HasPrefix(empty.String(), "No changes. The help center matches the targets.\n") {
+		t.Errorf("empty scoped plan:\n%s", empty.String())
+	}
 	back, err := ReadJSON(strings.NewReader(func() string { var b strings.Builder; _ = WriteJSON(&b, p); return b.String() }()))
 	if err != nil || back.Scope == nil || back.Scope.Of != 250 {
 		t.Errorf("scope read back as %+v (%v)", back.Scope, err)

@@ -37,6 +37,10 @@ func TestTargetLimitsPlanAndApply(t *testing.T) {
 	if strings.Contains(readFile(t, filepath.Join(dir, "docs/account/billing/invoices.md")), "\nid: ") {
 		t.Error("apply --target account/security created an article outside it")
 	}
+	again := runCLI(t, dir, nil, "plan", "--detailed-exitcode", "--target", "account/security")
+	if again.code != 0 || !strings.HasPrefix(again.stdout, "No changes. The help center matches the targets.\n") {
+		t.Errorf("plan --target after its apply: exit %d\n%s%s", again.code, again.stdout, again.stderr)
+	}
 	whole := planJSON(t, dir, nil)
 	if n := whole.Counts()[plan.ActionCreate]; n != 7 {
 		t.Errorf("after applying 2 of 9 articles, the whole plan creates %d, want 7: %v", n, targetKeys(whole))
