@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hcsync/hcsync/plan"
+	"github.com/hcsync/hcsync/providers/zendesk/zendesktest"
 )
 
 // TestTargetLimitsPlanAndApply plans and applies the example tree one
@@ -84,4 +85,43 @@ func targetKeys(p *plan.Plan) string {
 		}
 	}
 	return strings.Join(keys, " ")
+}
+
+// TestZendeskTargetReadsOnlyWhatItNeeds: on Zendesk, the name lists a
+// plan reads are those its targets name: targeting account/security,
+// whose files name no content tag and no user segment, reads neither
+// list, where the whole tree reads both; and the apply writes only
+// that folder.
+func TestZendeskTargetReadsOnlyWhatItNeeds(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	lists := func() (tags, segments int) {
+		for _, r := range fake.Requests() {
+			switch {
+			case strings.Contains(r.Path, "content_tags"):
+				tags++
+			case strings.Contains(r.Path, "user_segments"):
+				segments++
+			}
+		}
+		return tags, segments
+	}
+	planJSON(t, dir, env)
+	if tags, segments := lists(); tags == 0 || segments == 0 {
+		t.Fatalf("the whole plan read %d tag and %d segment lists, want both (the example names tags and segments)", tags, segments)
+	}
+	fake.ResetLog()
+	p := planJSON(t, dir, env, "--target", "account/security")
+	if tags, segments := lists(); tags != 0 || segments != 0 {
+		t.Errorf("plan --target account/security read %d tag and %d segment lists, want none", tags, segments)
+	}
+	if p.Scope == nil || p.Scope.Articles != 2 {
+		t.Errorf("scope = %+v", p.Scope)
+	}
+	mustApply(t, dir, env, "--target", "account/security")
+	if whole := planJSON(t, dir, env); whole.Counts()[plan.ActionCreate] != 7 {
+		t.Errorf("after the targeted apply the whole plan creates %d articles, want the other 7", whole.Counts()[plan.ActionCreate])
+	}
 }
