@@ -27,7 +27,7 @@ func (t *targetFlag) Set(v string) error {
 
 // registerTarget adds --target to fs.
 func registerTarget(fs *flag.FlagSet, t *targetFlag) {
-	fs.Var(t, "target", "plan (and apply) only this file or folder of the tree and what it needs: its sections, tags, images, and the ids of the articles it links to (repeatable; a path from the working directory, else from the content folder; archives and unmanaged are off)")
+	fs.Var(t, "target", "plan (and apply) only the file or folder `PATH` of the tree and what it needs: its sections, tags, images, and the ids of the articles it links to (repeatable; PATH is read from the working directory when it exists there, else from the content folder; archives and unmanaged are off)")
 }
 
 // resolveTargets turns --target paths into slash paths relative to the
