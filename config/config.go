@@ -52,6 +52,26 @@ type Settings interface {
 	Check(problem func(key, format string, args ...any))
 }
 
+// ChosenChecker is implemented by a provider's settings with checks
+// that matter only when provider: names that provider: keys it cannot
+// run without, values still set to hcsync init's placeholders. A block
+// of a provider not in use may hold anything that decodes.
+type ChosenChecker interface {
+	// CheckChosen reports each such value by calling problem, as
+	// Settings.Check does.
+	CheckChosen(problem func(key, format string, args ...any))
+}
+
+// LocaleSpeller is implemented by a provider's settings when its help
+// center spells locale codes one way (Zendesk's en-us, Intercom's
+// pt-BR). hcsync compares codes without case and with _ and - alike, so
+// another spelling works; a warning says the help center's.
+type LocaleSpeller interface {
+	// SpellLocale returns the help center's spelling of the valid code
+	// l, or "" when it has none to offer.
+	SpellLocale(l string) string
+}
+
 // Block says Load may read one provider's block: Name is the provider's
 // id, the value of provider: and the key of its block; New returns its
 // settings before decoding.

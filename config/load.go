@@ -238,3 +238,36 @@ func kindName(n *yaml.Node) string {
 	}
 	return n.Value
 }
+
+// keyLines maps the dotted keys the config file writes, two levels
+// deep ("provider", "zendesk", "zendesk.subdomain"), to the lines of
+// their values; empty for a Config built in code or a file that no
+// longer reads. Load has checked the file; this is for the checks that
+// come after it (CheckProvider), which a Config's own fields do not
+// hold the lines for.
+func (c *Config) keyLines() map[string]int {
+	lines := map[string]int{}
+	if c.File == "" {
+		return lines
+	}
+	data, err := os.ReadFile(c.File)
+	if err != nil {
+		return lines
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return lines
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		lines[k.Value] = v.Line
+		if v.Kind != yaml.MappingNode {
+			continue
+		}
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			lines[k.Value+"."+v.Content[j].Value] = v.Content[j+1].Line
+		}
+	}
+	return lines
+}

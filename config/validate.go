@@ -105,3 +105,48 @@ func (c *Config) checkLinksRoot() string {
 	}
 	return ""
 }
+
+// CheckProvider reports what the file shows, offline, of the chosen
+// provider's readiness: as problems, keys it cannot run without and
+// values still set to hcsync init's placeholders (a provider with no
+// block at all is one problem, at provider:); as warnings, locale codes
+// written in another spelling than the help center's. Load leaves these
+// out, so that a starter config still serves the commands that need no
+// help center (preview, status --offline); validate and the commands
+// that reach the help center call it.
+func (c *Config) CheckProvider() (problems, warnings diag.Problems) {
+	lines := c.keyLines()
+	at := func(key string) int { return lines[key] }
+	if chk, ok := c.Blocks[c.Provider].(ChosenChecker); ok {
+		_, written := lines[c.Provider]
+		chk.CheckChosen(func(key, format string, args ...any) {
+			msg := fmt.Sprintf(format, args...)
+			if !written {
+				if len(problems) == 0 {
+					problems = append(problems, diag.Problem{File: c.File, Line: at("provider"), Msg: fmt.Sprintf(
+						"provider %s has no %s: block in this file: add one (hcsync init --provider %s writes a starter config); %s", c.Provider, c.Provider, c.Provider, msg)})
+				}
+				return
+			}
+			problems = append(problems, diag.Problem{File: c.File, Line: at(c.Provider + "." + key), Msg: msg})
+		})
+	}
+	if sp, ok := c.Blocks[c.Provider].(LocaleSpeller); ok {
+		spell := func(key, label, l string) {
+			if _, written := lines[key]; !written {
+				return // the default is hcsync's, not the user's to spell
+			}
+			if want := sp.SpellLocale(l); want != "" && want != l && locales.Valid(l) {
+				warnings = append(warnings, diag.Problem{File: c.File, Line: at(key), Msg: fmt.Sprintf(
+					"%s %q works, but %s spells it %s: write %s", label, l, c.Provider, want, want)})
+			}
+		}
+		spell("default_locale", "default_locale", c.DefaultLocale)
+		for _, l := range c.RequiredLocales {
+			spell("required_locales", "required_locales:", l)
+		}
+	}
+	problems.Sort()
+	warnings.Sort()
+	return problems, warnings
+}

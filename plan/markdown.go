@@ -38,7 +38,7 @@ func WriteMarkdown(w io.Writer, p *Plan) error {
 	}
 	head.WriteString("\n\n")
 	if p.Empty() {
-		head.WriteString("**No changes.** The help center matches the tree.\n")
+		fmt.Fprintf(&head, "**No changes.** The help center matches %s.\n", p.matched())
 	} else {
 		count, what := totals(p)
 		fmt.Fprintf(&head, "**Plan: %s** (%s).\n", count, what)
@@ -50,6 +50,9 @@ func WriteMarkdown(w io.Writer, p *Plan) error {
 	var tail strings.Builder
 	writeUnmanaged(&tail, p.Unmanaged)
 	writeUnmanagedTranslations(&tail, p.UnmanagedTranslations)
+	if p.Scope != nil {
+		fmt.Fprintf(&tail, "\n%s\n", p.Scope.Note())
+	}
 
 	var rows, blocks []string
 	fills := findLinkFills(p)

@@ -9,6 +9,8 @@
 package plan
 
 import (
+	"fmt"
+
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -77,6 +79,33 @@ type Plan struct {
 	// Stale are the translations whose source changed since they were
 	// translated (from git history), by file.
 	Stale []StaleTranslation `json:"stale"`
+	// Scope is set when --target scoped the plan to part of the tree.
+	Scope *Scope `json:"scope,omitempty"`
+}
+
+// Scope is the part of the tree a plan covers (--target). Such a plan
+// archives nothing and lists nothing as unmanaged: it has not looked at
+// the rest of the tree.
+type Scope struct {
+	// Targets are the files and folders given, as slash paths relative
+	// to the content folder.
+	Targets []string `json:"targets"`
+	// Articles is how many articles of the tree's Of the targets hold.
+	Articles int `json:"articles"`
+	Of       int `json:"of"`
+}
+
+// matched is what an empty plan found the help center to match.
+func (p *Plan) matched() string {
+	if p.Scope != nil {
+		return "the targets"
+	}
+	return "the tree"
+}
+
+// Note is the line printers show under a scoped plan.
+func (s *Scope) Note() string {
+	return fmt.Sprintf("(--target: %d of %d %s; archives and unmanaged are not shown)", s.Articles, s.Of, Plural(s.Of, "article", "articles"))
 }
 
 // SchemaVersion is the current JSON schema version of Plan.

@@ -67,7 +67,7 @@ func WriteText(w io.Writer, p *Plan) error {
 		ew.printf("\n")
 	}
 	if p.Empty() {
-		ew.printf("No changes. The help center matches the tree.\n")
+		ew.printf("No changes. The help center matches %s.\n", p.matched())
 	}
 	fills := findLinkFills(p)
 	for _, c := range p.Changes {
@@ -121,6 +121,9 @@ func WriteText(w io.Writer, p *Plan) error {
 			}
 			ew.printf("\n")
 		}
+	}
+	if p.Scope != nil {
+		ew.printf("%s\n", p.Scope.Note())
 	}
 	return ew.err
 }

@@ -120,7 +120,7 @@ func (l *linker) anchorsOf(t *content.Translation, file string) (*anchorEntry, *
 		return nil, nil
 	}
 	tt := lt.landing(t)
-	e := l.anchors.of(l.pl.tree, tt)
+	e := l.anchors.of(l.pl.whole(), tt)
 	if e.err != nil {
 		return nil, nil
 	}

@@ -84,11 +84,14 @@ type linkTarget struct {
 func newLinker(pl *planner) *linker {
 	l := &linker{pl: pl, files: map[string]linkTarget{},
 		images: newOnceEach[*imageInfo](), sources: newOnceEach[map[string]content.ImageSource]()}
-	managed := make(map[*content.Article]*managedArticle, len(pl.managed))
+	managed := make(map[*content.Article]*managedArticle, len(pl.managed)+len(pl.outside))
 	for i := range pl.managed {
 		managed[pl.managed[i].file] = &pl.managed[i]
 	}
-	for _, a := range pl.tree.Articles {
+	for i := range pl.outside {
+		managed[pl.outside[i].file] = &pl.outside[i]
+	}
+	for _, a := range pl.whole().Articles {
 		for _, t := range a.Translations {
 			l.files[t.Path] = linkTarget{article: a, file: t, managed: managed[a]}
 		}
@@ -150,6 +153,9 @@ func (l *linker) linkFile(t *content.Translation, dest, file string, r *refs) (s
 			}
 			return "", fmt.Errorf("the help center reports no URL for %s (an article outside any collection or section has none on some services): move it into a section, or link its full URL", tt.Path)
 		}
+	}
+	if m.outside {
+		return "", fmt.Errorf("link to %s, which --target leaves out and the help center does not have yet: add --target %s to plan it too", tt.Path, target.article.Path)
 	}
 	tok := plan.LinkToken(tt.Path)
 	if r.links == nil {

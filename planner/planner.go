@@ -82,6 +82,10 @@ type Options struct {
 	// or deleted since --since held then (from git): with prune, the
 	// rules of those no file holds now are deleted.
 	RemovedRedirects []string
+	// Targets, when set, scope the plan to the articles and folders they
+	// name (slash paths relative to the content root, --target): see
+	// ScopeTree. Prune is off then, and nothing is listed as unmanaged.
+	Targets []string
 }
 
 // ForeignIDsShare is the share of a tree's ids the help center must lack,
@@ -128,7 +132,9 @@ type DeletedTranslation struct {
 
 // planner holds the state of one NewPlan call.
 type planner struct {
-	tree    *content.Tree
+	tree *content.Tree
+	// all is the whole tree when Targets scope tree to a part of it.
+	all     *content.Tree
 	remote  *remote.State
 	opts    Options
 	profile *render.Profile
@@ -149,6 +155,7 @@ type planner struct {
 	titled         map[titleKey][]*providers.Article
 	warnedTitles   map[titleKey]bool // sets an ambiguous-adopt warning names
 	managed        []managedArticle
+	outside        []managedArticle      // articles Targets leave out, bound by id only
 	defaults       providers.ArticleMeta // Options.Defaults as the help center names them
 	bodies         map[string]*body      // translation path -> render outcome
 	refs           map[string]*refs      // translation path -> placeholders in its HTML
@@ -176,6 +183,8 @@ type managedArticle struct {
 	// forgotten is the id: of the file the help center does not have,
 	// set aside with ForgetIDs.
 	forgotten string
+	// outside says Targets leave the article out: it is not planned.
+	outside bool
 }
 
 // NewPlan compares the tree with the remote and returns the changes that
@@ -202,6 +211,9 @@ func NewPlan(tree *content.Tree, live *remote.State, opts Options) (*plan.Plan, 
 		a := &live.Articles[i]
 		pl.remoteByID[a.ID] = a
 	}
+	if err := pl.scope(); err != nil {
+		return nil, err
+	}
 	pl.stale = make(map[string]bool, len(opts.Stale))
 	for _, s := range opts.Stale {
 		pl.stale[s.File] = true
@@ -227,6 +239,7 @@ func NewPlan(tree *content.Tree, live *remote.State, opts Options) (*plan.Plan, 
 	pl.checkLocales()
 	pl.checkDefaults()
 	pl.planSections()
+	pl.bindOutside()
 	pl.bindArticles()
 	pl.checkRequiredGroup()
 	pl.renderBodies()
@@ -246,8 +259,13 @@ func NewPlan(tree *content.Tree, live *remote.State, opts Options) (*plan.Plan, 
 		pl.problems.Sort()
 		return nil, pl.problems
 	}
-	pl.listUnmanaged()
-	pl.warnDuplicates()
+	if pl.all == nil {
+		// What no file claims is known only from the whole tree.
+		pl.listUnmanaged()
+		pl.warnDuplicates()
+	} else {
+		pl.plan.UnmanagedTranslations = []plan.UnmanagedTranslation{}
+	}
 	pl.warnMissing()
 	return pl.plan, nil
 }

@@ -18,8 +18,16 @@ import (
 // center is left alone.
 
 // RedirectsNeeded reports whether planning tree needs the help center's
-// redirect rules.
+// redirect rules. With Targets, only the targets' articles count, and
+// prune is off.
 func RedirectsNeeded(tree *content.Tree, opts Options) bool {
+	if len(opts.Targets) > 0 {
+		scoped, err := ScopeTree(tree, opts.Targets)
+		if err != nil {
+			return false // NewPlan says so
+		}
+		tree, opts.Prune = scoped, false
+	}
 	if opts.Prune && len(opts.RemovedRedirects) > 0 {
 		return true
 	}

@@ -10,8 +10,16 @@ import (
 // uses: a list is needed when some file names one of its kind or a
 // default for new articles does and some article is new (no id, or one
 // remote lacks). Defaults apply on create only, so a plan that creates
-// nothing reads no list for them.
+// nothing reads no list for them. With Targets, only the targets'
+// articles count.
 func TaxonomyNeeded(tree *content.Tree, live *remote.State, opts Options) providers.TaxonomyNeed {
+	if len(opts.Targets) > 0 {
+		scoped, err := ScopeTree(tree, opts.Targets)
+		if err != nil {
+			return providers.TaxonomyNeed{} // NewPlan says so
+		}
+		tree = scoped
+	}
 	caps := opts.Caps
 	known := make(map[string]bool, len(live.Articles))
 	for _, ra := range live.Articles {

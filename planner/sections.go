@@ -17,7 +17,7 @@ import (
 func (pl *planner) planSections() {
 	caps := pl.opts.Caps
 	hasArticles := make(map[string]bool)
-	for _, a := range pl.tree.Articles {
+	for _, a := range pl.whole().Articles {
 		hasArticles[a.Dir] = true
 	}
 	for _, s := range pl.tree.Sections {

@@ -100,7 +100,10 @@ type ClientStats struct {
 // Retry-After the service sent, or after backoff when it sent none.
 // Idempotent requests are also retried on 500, 502, 503 and 504,
 // timeouts, connection resets and EOF, with exponential backoff and full
-// jitter (500ms doubling to 30s). A POST not marked Idempotent is
+// jitter (500ms doubling to 30s). A host whose name does not resolve or
+// that refuses the connection is tried twice at most and fails with an
+// *UnreachableError: waiting longer only delays the news that the
+// config names no such host, or the network is down. A POST not marked Idempotent is
 // retried otherwise only when the connection could not be opened, which
 // proves it was not sent; any other failure returns an error wrapping
 // ErrOutcomeUnknown, because the service may have acted on it, and a
@@ -349,6 +352,8 @@ func (c *Client) decide(ctx context.Context, res result, idem bool, attempt int)
 		switch {
 		case kind == notSent:
 			return !last, c.backoff(attempt), "not sent: " + c.redact.s(transportMessage(res.err))
+		case kind == unreachable:
+			return attempt == 0 && !last, c.backoff(attempt), "not sent: " + c.redact.s(transportMessage(res.err))
 		case kind == transient && idem:
 			return !last, c.backoff(attempt), c.redact.s(transportMessage(res.err))
 		}
@@ -375,6 +380,9 @@ func (c *Client) decide(ctx context.Context, res result, idem bool, attempt int)
 func (c *Client) finish(method string, u *url.URL, res result, idem bool, out any) (*http.Response, error) {
 	where := method + " " + c.redact.url(u)
 	if res.err != nil {
+		if reason, ok := unreachableReason(res.err); ok {
+			return res.resp, &UnreachableError{Host: u.Host, Reason: reason, Request: where, Err: res.err}
+		}
 		err := &redactedError{msg: where + ": " + c.redact.s(transportMessage(res.err)), err: res.err}
 		if k := classify(res.err); !idem && k != notSent && k != refused {
 			return res.resp, fmt.Errorf("%w: %w", ErrOutcomeUnknown, err)

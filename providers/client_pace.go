@@ -182,6 +182,11 @@ const (
 	transient                // the request may or may not have arrived: timeouts, resets, EOF
 	notSent                  // the request provably never left (dial failed): safe to retry
 	refused                  // the request never reached its target and never will (TLS verification failed, redirect refused)
+	// unreachable: the request never left because the host's name does
+	// not resolve or nothing listens at its port. A retry a moment later
+	// covers a blip; more only delay the answer that the config names a
+	// host that is not there, or the network is down.
+	unreachable
 )
 
 func classify(err error) failure {
@@ -190,12 +195,11 @@ func classify(err error) failure {
 	if errors.As(err, &certErr) || errors.As(err, &redirErr) {
 		return refused
 	}
+	if _, ok := unreachableReason(err); ok {
+		return unreachable
+	}
 	var op *net.OpError
 	if errors.As(err, &op) && op.Op == "dial" {
-		return notSent
-	}
-	var dns *net.DNSError
-	if errors.As(err, &dns) {
 		return notSent
 	}
 	if errors.Is(err, context.Canceled) {
@@ -214,4 +218,19 @@ func classify(err error) failure {
 		return transient
 	}
 	return permanent
+}
+
+// unreachableReason says why err found no service: the host's name does
+// not resolve, or the connection was refused.
+func unreachableReason(err error) (string, bool) {
+	var dns *net.DNSError
+	switch {
+	case errors.As(err, &dns) && dns.IsNotFound:
+		return "the name does not resolve", true
+	case errors.As(err, &dns):
+		return "the name could not be looked up (" + dns.Err + ")", true
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "the connection was refused", true
+	}
+	return "", false
 }

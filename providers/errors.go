@@ -70,3 +70,21 @@ func (e *APIError) Temporary() bool {
 // connection). A create that fails this way must not be repeated blindly:
 // the executor re-lists and adopts first.
 var ErrOutcomeUnknown = errors.New("outcome unknown: the request may have been applied")
+
+// UnreachableError is a request that found no service at its host: the
+// name does not resolve, or nothing accepts the connection. The request
+// was not sent, so it is never an outcome unknown.
+type UnreachableError struct {
+	Host    string // host[:port] of the URL
+	Reason  string // "the name does not resolve", "the connection was refused"
+	Request string // method and URL, secrets redacted
+	Err     error
+}
+
+// Error reads "cannot reach HOST: REASON (METHOD URL)".
+func (e *UnreachableError) Error() string {
+	return fmt.Sprintf("cannot reach %s: %s (%s)", e.Host, e.Reason, e.Request)
+}
+
+// Unwrap returns the transport's error.
+func (e *UnreachableError) Unwrap() error { return e.Err }

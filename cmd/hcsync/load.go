@@ -258,7 +258,23 @@ func (a *app) provider(ws *workspace, flags commonFlags) (providers.Provider, er
 	if flags.debug {
 		w.Debug = a.stderr
 	}
+	a.reachHint = reachHint(ws.cfg)
+	if err := a.checkProvider(ws); err != nil {
+		return nil, err
+	}
 	return newProvider(ws.cfg, w)
+}
+
+// checkProvider says what the config shows, offline, of its provider's
+// readiness (config.CheckProvider): warnings on stderr, problems as the
+// error, before any request names a host that is a placeholder.
+func (a *app) checkProvider(ws *workspace) error {
+	ps, warnings := ws.cfg.CheckProvider()
+	a.printWarnings(ws, warnings)
+	if len(ps) > 0 {
+		return problemList{ps: ps, all: ws.all}
+	}
+	return nil
 }
 
 // planOptions are the planner options the config implies.

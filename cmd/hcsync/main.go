@@ -40,6 +40,9 @@ type app struct {
 	// a person types there (nil and false in tests and pipes).
 	stdin         io.Reader
 	stdinTerminal bool
+	// reachHint says what to check when the provider built last cannot
+	// reach its host (see explainUnreachable).
+	reachHint string
 }
 
 // exitError carries an exit code through the error chain.
@@ -100,7 +103,7 @@ func (a *app) run(ctx context.Context, args []string) int {
 		fmt.Fprintf(a.stderr, "hcsync: unknown command %q\n\n%s", args[0], usage)
 		return exitUsage
 	}
-	err := cmd(a, ctx, args[1:])
+	err := explainUnreachable(cmd(a, ctx, args[1:]), a.reachHint)
 	if err == nil {
 		return exitOK
 	}

@@ -101,6 +101,8 @@ type planningFlags struct {
 	failOnMissing bool
 	// maxArchive overrides max_archive when >= 0.
 	maxArchive int
+	// targets scope the plan (--target): see resolveTargets.
+	targets targetFlag
 }
 
 func (f *planningFlags) register(fs *flag.FlagSet) {
@@ -110,6 +112,7 @@ func (f *planningFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.prune, "prune", false, "archive articles, and delete translations, whose files were deleted since --since (overrides prune: in hcsync.yaml)")
 	fs.BoolVar(&f.failOnMissing, "fail-on-missing", false, "exit 1 when an article lacks a translation into a locale of required_locales (hcsync.yaml)")
 	fs.IntVar(&f.maxArchive, "max-archive", -1, "the most articles this run may archive before apply refuses (default: max_archive: in hcsync.yaml, itself 10 by default)")
+	registerTarget(fs, &f.targets)
 	fs.BoolVar(&f.forgetIDs, "forget-ids", false, "treat ids the help center does not have (a tree from another help center) as absent: adopt by title or create; apply writes the new ids")
 }
 
@@ -126,6 +129,10 @@ func (f *planningFlags) archiveCap(cfg *config.Config) int {
 // shared first half of plan and apply.
 func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, providers.Provider, *plan.Plan, error) {
 	ws, err := newWorkspace(f.commonFlags)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	targets, asGiven, err := resolveTargets(ws.cfg.ContentDir(), f.targets)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -149,12 +156,16 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 		return nil, nil, nil, err
 	}
 	a.debugf(ws, "timing: tree loaded in %s", since(start))
+	if err := checkTargets(ws.tree, targets, asGiven); err != nil {
+		return nil, nil, nil, err
+	}
 	if perr != nil {
 		return nil, nil, nil, perr
 	}
 	opts := planOptions(ws.cfg, p)
 	opts.Prune = opts.Prune || f.prune
 	opts.ForgetIDs = f.forgetIDs
+	opts.Targets = targets
 	if err := a.addGitFacts(ctx, ws, f.gitFlags, &opts); err != nil {
 		return nil, nil, nil, err
 	}
@@ -162,7 +173,7 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := remote.CompleteSections(ctx, p, ws.tree, live); err != nil {
+	if err := remote.CompleteSections(ctx, p, scopedTree(ws.tree, targets), live); err != nil {
 		return nil, nil, nil, err
 	}
 	if live.Taxonomy, err = remote.FetchTaxonomy(ctx, p, planner.TaxonomyNeeded(ws.tree, live, opts)); err != nil {
@@ -178,7 +189,7 @@ func (a *app) planFor(ctx context.Context, f planningFlags) (*workspace, provide
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if opts.Prune && f.since == "" {
+	if opts.Prune && f.since == "" && len(targets) == 0 {
 		// Deletions come only from git since a ref: without one, prune
 		// archives nothing, which a reviewer should not take for "none".
 		pl.Warnings = append(pl.Warnings, plan.Warning{Kind: plan.WarningPruneWithoutSince,

@@ -12,6 +12,7 @@ func init() {
 		name:        "intercom",
 		settings:    func() config.Settings { return &intercomSettings{} },
 		open:        newIntercomProvider,
+		hostSetting: intercomHost,
 		planOptions: intercomPlanOptions,
 		setup: providerSetup{
 			Section: `intercom:
@@ -67,6 +68,12 @@ func (s *intercomSettings) Check(problem func(key, format string, args ...any)) 
 	}
 }
 
+// SpellLocale implements config.LocaleSpeller: Intercom's codes are
+// those of article_translated_content in its reference ("pt-BR",
+// "zh-CN"); a code that is none of them has no spelling to offer (the
+// plan says the locale is not enabled).
+func (*intercomSettings) SpellLocale(l string) string { return intercom.SpellLocale(l) }
+
 // newIntercomProvider builds the Intercom adapter from hcsync.yaml's
 // intercom: block and INTERCOM_TOKEN. The tree's default_locale is the
 // source locale Intercom reports for monolingual workspaces, which do
@@ -92,4 +99,12 @@ func newIntercomProvider(cfg *config.Config, w wiring) (providers.Provider, erro
 // points them at image_base_url.
 func intercomPlanOptions(cfg *config.Config, opts *planner.Options) {
 	opts.ImageBaseURL = settingsOf[intercomSettings](cfg, "intercom").ImageBaseURL
+}
+
+// intercomHost names the key that decides the Intercom host.
+func intercomHost(cfg *config.Config) string {
+	if settingsOf[intercomSettings](cfg, "intercom").BaseURL != "" {
+		return "intercom.base_url"
+	}
+	return "intercom.region"
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/hcsync/hcsync/config"
+	"github.com/hcsync/hcsync/locales"
 	"github.com/hcsync/hcsync/planner"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/providers/zendesk"
@@ -12,10 +13,11 @@ func init() {
 		name:        "zendesk",
 		settings:    func() config.Settings { return &zendeskSettings{} },
 		open:        newZendeskProvider,
+		hostSetting: zendeskHost,
 		planOptions: zendeskPlanOptions,
 		setup: providerSetup{
 			Section: `zendesk:
-  subdomain: your-subdomain        # https://your-subdomain.zendesk.com
+  subdomain: ` + zendeskPlaceholder + `        # https://` + zendeskPlaceholder + `.zendesk.com
   permission_group: Admins         # who may edit new articles (name or id)
   # user_segment: Signed-in users  # who may see new articles; unset = everyone
 `,
@@ -48,6 +50,25 @@ func (*zendeskSettings) Default() {}
 // when it is built.
 func (*zendeskSettings) Check(func(key, format string, args ...any)) {}
 
+// zendeskPlaceholder is the subdomain hcsync init writes, to be replaced.
+const zendeskPlaceholder = "your-subdomain"
+
+// CheckChosen implements config.ChosenChecker: Zendesk needs its host.
+func (s *zendeskSettings) CheckChosen(problem func(key, format string, args ...any)) {
+	const what = "set it to your help center's subdomain (acme for acme.zendesk.com)"
+	switch {
+	case s.Subdomain == zendeskPlaceholder && s.BaseURL == "":
+		problem("subdomain", "zendesk.subdomain is still hcsync init's placeholder %q: %s", s.Subdomain, what)
+	case s.Subdomain == "" && s.BaseURL == "":
+		problem("subdomain", "zendesk.subdomain is not set: %s", what)
+	}
+}
+
+// SpellLocale implements config.LocaleSpeller: Zendesk writes locales in
+// lower case with a hyphen ("en-us", "pt-br", "es-419" in the locales
+// example of zendesk-translations.txt).
+func (*zendeskSettings) SpellLocale(l string) string { return locales.Normalize(l) }
+
 // newZendeskProvider builds the Zendesk Guide adapter from hcsync.yaml;
 // credentials come only from the environment: ZENDESK_OAUTH_TOKEN, or
 // ZENDESK_EMAIL with ZENDESK_API_TOKEN.
@@ -78,4 +99,12 @@ func zendeskPlanOptions(cfg *config.Config, opts *planner.Options) {
 	if seg := s.UserSegment; seg != "" {
 		opts.Defaults.Segments = &[]string{seg}
 	}
+}
+
+// zendeskHost names the key that decides the Zendesk host.
+func zendeskHost(cfg *config.Config) string {
+	if settingsOf[zendeskSettings](cfg, "zendesk").BaseURL != "" {
+		return "zendesk.base_url"
+	}
+	return "zendesk.subdomain"
 }

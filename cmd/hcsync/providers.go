@@ -48,6 +48,10 @@ type providerSpec struct {
 	// without (validate), the provider: this says offline whether a file
 	// at the top of the tree is such an article or a problem.
 	rootArticles bool
+	// hostSetting is the hcsync.yaml key that decides the service's host
+	// as cfg sets it ("zendesk.subdomain"), named when the host cannot
+	// be reached; nil or "" = none (the network alone is to check).
+	hostSetting func(cfg *config.Config) string
 }
 
 var providerSpecs = map[string]*providerSpec{}

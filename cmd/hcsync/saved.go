@@ -50,7 +50,7 @@ func contentReader(cfg *config.Config) savedplan.ReadFunc {
 
 // planningOnly are apply's flags that make a plan: a saved plan was
 // made with its own, so they have nothing to say to apply FILE.
-var planningOnly = []string{"since", "prune", "forget-ids", "drift-base", "json-file", "fail-on-drift", "fail-on-stale", "fail-on-missing"}
+var planningOnly = []string{"since", "prune", "target", "forget-ids", "drift-base", "json-file", "fail-on-drift", "fail-on-stale", "fail-on-missing"}
 
 // applySaved applies the plan saved at path by plan -out, exactly as
 // saved, once nothing it was made from moved: the config, the tree's

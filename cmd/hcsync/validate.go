@@ -16,7 +16,7 @@ import (
 func init() {
 	commands["validate"] = func(a *app, ctx context.Context, args []string) error {
 		var f commonFlags
-		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: front-matter, keys, locales' spelling, ids, relative links, their #anchors, local images, files and images that lead out of the content folder, HTML the provider rejects. Contacts no help center.")
+		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: the provider's block (keys still set to init's placeholders, locale spellings), front-matter, keys, locales' spelling, ids, relative links, their #anchors, local images, files and images that lead out of the content folder, HTML the provider rejects. Contacts no help center.")
 		f.register(fs)
 		f.registerAll(fs)
 		if err := parseFlags(fs, args); err != nil {
@@ -39,13 +39,17 @@ func init() {
 // of loading (front-matter, keys, ids) and those of its bodies (links,
 // anchors, images).
 func validate(a *app, ws *workspace) error {
+	// The config's readiness for its provider comes first: a starter
+	// config is what a new user validates.
+	cps, warnings := ws.cfg.CheckProvider()
+	a.printWarnings(ws, warnings)
 	err := a.loadTree(ws)
 	var ps diag.Problems
 	switch {
 	case err == nil:
-		return withBodyProblems(ws, nil)
+		return withBodyProblems(ws, cps)
 	case errors.As(err, &ps) && ws.tree != nil:
-		return withBodyProblems(ws, ps)
+		return withBodyProblems(ws, append(cps, ps...))
 	}
 	return err
 }

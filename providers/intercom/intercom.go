@@ -72,6 +72,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hcsync/hcsync/locales"
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -99,6 +100,17 @@ var supportedLocales = []string{
 	"fr", "he", "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "mn", "nb",
 	"nl", "pl", "pt", "ro", "ru", "sl", "sr", "sv", "tr", "vi", "pt-BR",
 	"zh-CN", "zh-TW",
+}
+
+// SpellLocale returns Intercom's spelling of the locale code l ("pt-BR"
+// for "pt_br"), "" when Intercom supports no such locale.
+func SpellLocale(l string) string {
+	for _, s := range supportedLocales {
+		if locales.Equal(s, l) {
+			return s
+		}
+	}
+	return ""
 }
 
 // Options configures a Provider.
