@@ -4,5 +4,5 @@ package testtime
 
 // raceFactor is 8 under -race: the race detector's documented cost is
 // 2–20× the execution time (https://go.dev/doc/articles/race_detector,
-// "Runtime Overhead"), and 5–10× is what this project's tests take.
+// "Runtime Overhead"), 5–10× the usual.
 const raceFactor = 8

@@ -2,7 +2,7 @@
 // deadlines, slow answers of a fake server) by how much slower the test
 // binary runs than a plain build. The race detector slows Go code 5–10×,
 // so a per-attempt timeout that a plain run meets with room to spare is
-// missed on every attempt under -race; raising the constant instead would
+// missed on many attempts under -race; raising the constant instead would
 // make the plain run slow, or stop it testing a timeout at all. It is
 // imported by tests only.
 package testtime
