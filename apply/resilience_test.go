@@ -11,6 +11,7 @@ import (
 	"github.com/hcsync/hcsync/apply"
 	"github.com/hcsync/hcsync/bench"
 	"github.com/hcsync/hcsync/content"
+	"github.com/hcsync/hcsync/internal/testtime"
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/planner"
 	"github.com/hcsync/hcsync/providers/fakeserver"
@@ -39,8 +40,13 @@ func TestApplyConvergesUnderFaults(t *testing.T) {
 			// 429s with Retry-After come back), plus random faults.
 			fake := zendesktest.New(zendesktest.Options{RateLimit: 150, Window: time.Second})
 			defer fake.Close()
+			// The per-attempt timeout and the longest delay keep their
+			// ratio (some delays outlast an attempt) but stretch with the
+			// build: under -race every answer is 5–10× slower, and a
+			// timeout a plain run meets would be missed on most attempts.
+			timeout, maxDelay := testtime.Scale(400*time.Millisecond), testtime.Scale(600*time.Millisecond)
 			random := fakeserver.RandomFaults(seed, fakeserver.FaultRates{
-				Status5xx: 0.04, Drop: 0.02, DropAfter: 0.03, Delay: 0.03, MaxDelay: 600 * time.Millisecond,
+				Status5xx: 0.04, Drop: 0.02, DropAfter: 0.03, Delay: 0.03, MaxDelay: maxDelay,
 			})
 			fake.SetFaults(func(n int, r *http.Request) fakeserver.Fault {
 				if n%37 == 5 {
@@ -50,7 +56,7 @@ func TestApplyConvergesUnderFaults(t *testing.T) {
 			})
 			prov, err := zendesk.New(zendesk.Options{
 				BaseURL: fake.URL, Email: "agent@example.com", APIToken: "zd-test-token",
-				PermissionGroup: "Admins", RequestsPerMinute: 12000, Timeout: 400 * time.Millisecond,
+				PermissionGroup: "Admins", RequestsPerMinute: 12000, Timeout: timeout,
 			})
 			if err != nil {
 				t.Fatal(err)
