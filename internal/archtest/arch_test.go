@@ -71,7 +71,7 @@ func isFake(path string) bool {
 
 // testHelpers are internal packages only tests import; they may import
 // the product like a test does.
-var testHelpers = []string{"internal/plantest", "internal/golden", "internal/exampletree"}
+var testHelpers = []string{"internal/plantest", "internal/golden", "internal/exampletree", "internal/testtime"}
 
 func TestImportRules(t *testing.T) {
 	forbidden := map[string][]string{
