@@ -25,23 +25,6 @@ type applyFlags struct {
 	resultFile string
 }
 
-func init() {
-	commands["apply"] = func(a *app, ctx context.Context, args []string) error {
-		var f applyFlags
-		fs := a.newFlagSet("apply", "Make the help center match the tree: plan, then apply the plan.")
-		f.planningFlags.register(fs)
-		fs.StringVar(&f.format, "format", "text", "output format: text, or json for a machine-readable report")
-		fs.BoolVar(&f.dryRun, "dry-run", false, "print the plan and write nothing")
-		fs.BoolVar(&f.noWriteIDs, "no-write-ids", false, "do not write id: into the files of created articles and sections")
-		fs.IntVar(&f.concurrency, "concurrency", 0, "writes in flight at once (default: concurrency: in hcsync.yaml)")
-		fs.StringVar(&f.resultFile, "result-file", "", "also write the counts of the apply and the ids written into files, as JSON, to this file (read by write-ids)")
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		return a.apply(ctx, f)
-	}
-}
-
 func (a *app) apply(ctx context.Context, f applyFlags) error {
 	if f.format != "text" && f.format != "json" {
 		return usageError("unknown format %q: use text or json", f.format)

@@ -26,25 +26,6 @@ type exportFlags struct {
 	drafts   bool
 }
 
-func init() {
-	commands["export"] = func(a *app, ctx context.Context, args []string) error {
-		var f exportFlags
-		fs := a.newFlagSet("export --out DIR", "Write the help center named in hcsync.yaml out as a Markdown tree, with a\nhcsync.yaml for it, such that plan on the tree shows no changes.")
-		f.register(fs)
-		fs.StringVar(&f.out, "out", "", "folder to write the tree to (required; must be empty unless --force)")
-		fs.BoolVar(&f.force, "force", false, "write into a folder that is not empty, replacing files of the same names")
-		fs.BoolVar(&f.keepURLs, "keep-urls", false, "keep links between articles and images as the help center's URLs instead of relative .md links\nand files downloaded into images/ folders")
-		fs.BoolVar(&f.drafts, "drafts", false, "export the unpublished edits of articles and translations that have some (Help.Center)\ninstead of their published version; the next apply publishes them")
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		if f.out == "" {
-			return usageError("--out is required: name the folder to write the tree to")
-		}
-		return a.export(ctx, f)
-	}
-}
-
 func (a *app) export(ctx context.Context, f exportFlags) error {
 	// Refuse before reading anything: a mistyped --out must not cost a
 	// full download first.
