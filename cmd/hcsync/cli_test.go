@@ -73,6 +73,7 @@ func TestUsageErrors(t *testing.T) {
 		{"no command", nil, []string{"Usage:\n  hcsync [command]"}},
 		{"unknown command", []string{"plna"}, []string{`hcsync: unknown command "plna"`, "Did you mean this?\n\tplan", "Run 'hcsync --help' for usage."}},
 		{"unknown command with flags", []string{"plna", "--format", "json"}, []string{`hcsync: unknown command "plna"`}},
+		{"help for an unknown command", []string{"help", "frob"}, []string{`hcsync help: unknown command "frob"`, "Run 'hcsync help --help' for usage."}},
 		{"unknown flag", []string{"plan", "--formt", "json"}, []string{"hcsync plan: unknown flag: --formt", "Run 'hcsync plan --help' for usage."}},
 		{"one dash long flag", []string{"validate", "-config", "x.yaml"}, []string{`hcsync validate: -config: long flags take two dashes: --config`}},
 		{"flag without value", []string{"plan", "--format"}, []string{"hcsync plan: flag needs an argument: --format"}},

@@ -58,7 +58,11 @@ func commandLineError(err error) error {
 	return &exitCodeError{code: exitUsage, err: &flagUsageError{err: err}}
 }
 
-const rootLong = `hcsync keeps a help center in step with a folder of Markdown files.`
+const rootLong = `hcsync keeps a help center in step with a folder of Markdown files.
+
+Exit codes: 0 success (with --detailed-exitcode: no changes), 1 an error
+or failed changes, 2 changes present (plan --detailed-exitcode), 64 a
+usage error.`
 
 // rootCommand is hcsync and its commands, writing to a's streams.
 func (a *app) rootCommand() *cobra.Command {
@@ -100,20 +104,43 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return commandLineError(err)
 	})
-	root.AddCommand(
-		a.planCommand(),
-		a.applyCommand(),
-		a.validateCommand(),
-		a.previewCommand(),
-		a.statusCommand(),
-		a.exportCommand(),
-		a.initCommand(),
-		a.writeIDsCommand(),
-		a.versionCommand(),
-		a.docsCommand(),
-	)
+	// The help lists the everyday commands apart from those run once
+	// when setting up, as gh does.
+	root.AddGroup(&cobra.Group{ID: "sync", Title: "Keeping the help center in step:"},
+		&cobra.Group{ID: "setup", Title: "Setting up:"})
+	for group, cmds := range map[string][]*cobra.Command{
+		"sync":  {a.planCommand(), a.applyCommand(), a.validateCommand(), a.previewCommand(), a.statusCommand()},
+		"setup": {a.initCommand(), a.exportCommand(), a.writeIDsCommand()},
+		"":      {a.versionCommand(), a.docsCommand()},
+	} {
+		for _, c := range cmds {
+			c.GroupID = group
+			root.AddCommand(c)
+		}
+	}
 	a.completionCommand(root)
+	helpCommand(root)
 	return root
+}
+
+// helpCommand makes "hcsync help frob" a usage error, where cobra's help
+// prints the usage and exits 0.
+func helpCommand(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "help" {
+			continue
+		}
+		run := c.Run
+		c.Run = nil
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if found, _, err := root.Find(args); err != nil || found == root && len(args) > 0 {
+				return commandLineError(fmt.Errorf("unknown command %q", strings.Join(args, " ")))
+			}
+			run(cmd, args)
+			return nil
+		}
+	}
 }
 
 // completionCommand makes cobra's completion command's wrong shell a
