@@ -55,6 +55,10 @@ func TestDocsCoverCommands(t *testing.T) {
 	if !strings.Contains(pages["hcsync_plan.md"], "--detailed-exitcode") {
 		t.Errorf("hcsync_plan.md does not list --detailed-exitcode")
 	}
+	// hcsync alone runs nothing: its page offers commands and --version.
+	if root := pages["hcsync.md"]; strings.Contains(root, "hcsync [flags]") || !strings.Contains(root, "--version") {
+		t.Errorf("hcsync.md shows a synopsis hcsync [flags] or lacks --version:\n%s", root)
+	}
 }
 
 // The man pages are written too.

@@ -11,10 +11,7 @@ func versionString() string {
 	if version != "" {
 		return version
 	}
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		info = nil
-	}
+	info, _ := debug.ReadBuildInfo() // nil when the binary has none
 	return buildVersion(info)
 }
 
