@@ -24,7 +24,7 @@
 # (the tree's name in the apply record and the artifact), saved-plan (on
 # pull requests: the artifact name the saved plan is uploaded under).
 #
-# Saved plans: on a pull request the plan is also saved (plan -out) and
+# Saved plans: on a pull request the plan is also saved (plan --out) and
 # uploaded as the artifact hcsync-saved-plan-<name>-<head sha>. The push
 # that merges the pull request finds it through the REST API (the pull
 # request of the pushed commit, then the artifact of its head), and
@@ -284,7 +284,7 @@ rc=0
 if [ "$command" = plan ]; then
   out_args=()
   if [ -n "$saved_name" ]; then
-    out_args=(-out "$out_dir/plan.hcsync")
+    out_args=(--out "$out_dir/plan.hcsync")
   fi
   "$HCSYNC_BIN" plan "${args[@]}" "${out_args[@]}" --format markdown --json-file "$plan_json" >"$plan_md" 2>"$errors" || rc=$?
   cp "$plan_md" "$log"

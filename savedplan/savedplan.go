@@ -1,4 +1,4 @@
-// Package savedplan keeps a plan between `hcsync plan -out FILE` and
+// Package savedplan keeps a plan between `hcsync plan --out FILE` and
 // `hcsync apply FILE`, as Terraform keeps its plan files: the plan a
 // reviewer saw, plus what it was made from, so that apply runs exactly
 // that plan or nothing.
@@ -112,21 +112,21 @@ func Read(path string) (*File, error) {
 	}
 	var f File
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s is not a saved plan (%w): make one with hcsync plan -out %s", path, err, path)
+		return nil, fmt.Errorf("%s is not a saved plan (%w): make one with hcsync plan --out %s", path, err, path)
 	}
 	if f.Format != Format {
-		return nil, fmt.Errorf("%s is not a saved plan (no \"format\": %q): make one with hcsync plan -out %s", path, Format, path)
+		return nil, fmt.Errorf("%s is not a saved plan (no \"format\": %q): make one with hcsync plan --out %s", path, Format, path)
 	}
 	if f.Version != Version || f.Plan == nil || f.Plan.SchemaVersion != plan.SchemaVersion {
 		sv := 0
 		if f.Plan != nil {
 			sv = f.Plan.SchemaVersion
 		}
-		return nil, fmt.Errorf("%s was saved by hcsync %s (saved-plan format %d, plan schema %d); this hcsync reads format %d, schema %d: re-run hcsync plan -out with this version",
+		return nil, fmt.Errorf("%s was saved by hcsync %s (saved-plan format %d, plan schema %d); this hcsync reads format %d, schema %d: re-run hcsync plan --out with this version",
 			path, f.Hcsync, f.Version, sv, Version, plan.SchemaVersion)
 	}
 	if err := f.Plan.Validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w: re-run hcsync plan -out (a saved plan is not edited by hand)", path, err)
+		return nil, fmt.Errorf("%s: %w: re-run hcsync plan --out (a saved plan is not edited by hand)", path, err)
 	}
 	return &f, nil
 }

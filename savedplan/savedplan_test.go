@@ -178,7 +178,7 @@ func TestReadRefuses(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err := Read(path)
-			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "hcsync plan -out") {
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "hcsync plan --out") {
 				t.Errorf("Read = %v, want %q and the way out", err, tc.want)
 			}
 		})

@@ -29,29 +29,6 @@ type applyFlags struct {
 	set map[string]bool
 }
 
-func init() {
-	commands["apply"] = func(a *app, ctx context.Context, args []string) error {
-		var f applyFlags
-		fs := a.newFlagSet("apply [FILE]", "Make the help center match the tree: plan, then apply the plan (on a terminal, after you answer yes).\nWith FILE, a plan saved by plan -out: apply exactly it, unless what it was made from changed since.")
-		f.planningFlags.register(fs)
-		fs.StringVar(&f.format, "format", "text", "output format: text, or json for a machine-readable report")
-		fs.BoolVar(&f.dryRun, "dry-run", false, "print the plan and write nothing")
-		fs.BoolVar(&f.noWriteIDs, "no-write-ids", false, "do not write id: into the files of created articles and sections")
-		fs.IntVar(&f.concurrency, "concurrency", 0, "writes in flight at once (default: concurrency: in hcsync.yaml)")
-		fs.StringVar(&f.resultFile, "result-file", "", "also write the counts of the apply and the ids written into files, as JSON, to this file (read by write-ids)")
-		fs.BoolVar(&f.autoApprove, "auto-approve", false, "on a terminal, apply without asking for yes first")
-		saved, err := parseFlagsAndFile(fs, args)
-		if err != nil {
-			return err
-		}
-		f.set = setFlags(fs)
-		if saved != "" {
-			return a.applySaved(ctx, saved, f)
-		}
-		return a.apply(ctx, f)
-	}
-}
-
 func (a *app) apply(ctx context.Context, f applyFlags) error {
 	if f.format != "text" && f.format != "json" {
 		return usageError("unknown format %q: use text or json", f.format)

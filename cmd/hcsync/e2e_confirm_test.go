@@ -165,8 +165,8 @@ func TestInteractiveApplyAsks(t *testing.T) {
 
 	// A saved plan was reviewed: apply FILE does not ask either.
 	edit("Reviewed on the pull request.")
-	if res := runCLI(t, dir, env, "plan", "-out", "plan.hcsync"); res.code != 0 {
-		t.Fatalf("plan -out: exit %d\n%s", res.code, res.stderr)
+	if res := runCLI(t, dir, env, "plan", "--out", "plan.hcsync"); res.code != 0 {
+		t.Fatalf("plan --out: exit %d\n%s", res.code, res.stderr)
 	}
 	r = startTTY(t, dir, env, "apply", "plan.hcsync")
 	if code := r.exit(t); code != 0 {

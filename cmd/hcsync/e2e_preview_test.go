@@ -85,11 +85,11 @@ func TestPreviewFlags(t *testing.T) {
 // The default address is loopback: the preview shows unpublished
 // articles, and only to this machine.
 func TestPreviewDefaultAddressIsLoopback(t *testing.T) {
-	var stderr strings.Builder
-	a := &app{stdout: io.Discard, stderr: &stderr, getenv: func(string) string { return "" }}
+	var stdout strings.Builder
+	a := &app{stdout: &stdout, stderr: io.Discard, getenv: func(string) string { return "" }}
 	a.run(context.Background(), []string{"preview", "-h"})
-	if !strings.Contains(stderr.String(), `(default "`+defaultPreviewAddr+`")`) {
-		t.Fatalf("help does not give the default address %s:\n%s", defaultPreviewAddr, stderr.String())
+	if !strings.Contains(stdout.String(), `(default "`+defaultPreviewAddr+`")`) {
+		t.Fatalf("help does not give the default address %s:\n%s", defaultPreviewAddr, stdout.String())
 	}
 	host, _, err := net.SplitHostPort(defaultPreviewAddr)
 	if err != nil {

@@ -20,14 +20,14 @@ import (
 )
 
 // savedSetup applies the example tree to a Zendesk fake, then edits two
-// articles' files: install-desktop.md, which plan -out then saves an
+// articles' files: install-desktop.md, which plan --out then saves an
 // update of, and invoices.md only after the plan is saved, so that apply
 // FILE applying exactly the saved plan leaves it for the next plan.
 type savedSetup struct {
 	fake *zendesktest.Server
 	dir  string
 	env  []string
-	// saved is the plan as plan -out printed it.
+	// saved is the plan as plan --out printed it.
 	saved *plan.Plan
 }
 
@@ -43,9 +43,9 @@ func newSavedSetup(t *testing.T) *savedSetup {
 	s := &savedSetup{fake: fake, dir: zendeskTree(t, fake.URL), env: []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}}
 	mustApply(t, s.dir, s.env)
 	s.appendLine(t, desktopFile, "A line the reviewer saw.")
-	res := runCLI(t, s.dir, s.env, "plan", "--format", "json", "-out", "plan.hcsync")
+	res := runCLI(t, s.dir, s.env, "plan", "--format", "json", "--out", "plan.hcsync")
 	if res.code != 0 {
-		t.Fatalf("plan -out: exit %d\n%s", res.code, res.stderr)
+		t.Fatalf("plan --out: exit %d\n%s", res.code, res.stderr)
 	}
 	p, err := plan.ReadJSON(strings.NewReader(res.stdout))
 	if err != nil {
@@ -95,7 +95,7 @@ func (s *savedSetup) writes() []string {
 	return out
 }
 
-// TestSavedPlanAppliesExactly: plan -out, then apply FILE applies the
+// TestSavedPlanAppliesExactly: plan --out, then apply FILE applies the
 // saved plan and nothing else (the edit made after the save is still
 // planned afterwards), with one write for its one change and only the
 // reads of the check, and does not ask even on a terminal.
@@ -169,14 +169,14 @@ func TestSavedPlanRefusesWhatMoved(t *testing.T) {
 		{"hcsync.yaml changed", func(t *testing.T, s *savedSetup) {
 			cfg := filepath.Join(s.dir, "hcsync.yaml")
 			writeFile(t, cfg, strings.Replace(readFile(t, cfg), "concurrency: 4", "concurrency: 2", 1))
-		}, []string{"hcsync.yaml changed since the plan in plan.hcsync was made", "re-run hcsync plan -out"}},
+		}, []string{"hcsync.yaml changed since the plan in plan.hcsync was made", "re-run hcsync plan --out"}},
 		{"another provider", func(t *testing.T, s *savedSetup) {
 			cfg := filepath.Join(s.dir, "hcsync.yaml")
 			writeFile(t, cfg, strings.Replace(readFile(t, cfg), "provider: zendesk", "provider: local", 1))
 		}, []string{"plan.hcsync was made for provider zendesk, and hcsync.yaml says local"}},
 		{"another format version", func(t *testing.T, s *savedSetup) {
 			s.editSaved(t, func(m map[string]any) { m["format_version"] = 99 })
-		}, []string{"plan.hcsync was saved by hcsync", "format 99", "re-run hcsync plan -out"}},
+		}, []string{"plan.hcsync was saved by hcsync", "format 99", "re-run hcsync plan --out"}},
 		{"a change without its desired state", func(t *testing.T, s *savedSetup) {
 			s.editSaved(t, func(m map[string]any) {
 				delete(m["plan"].(map[string]any)["changes"].([]any)[0].(map[string]any), "translation")
@@ -185,7 +185,7 @@ func TestSavedPlanRefusesWhatMoved(t *testing.T) {
 		{"a JSON plan, not a saved one", func(t *testing.T, s *savedSetup) {
 			res := runCLI(t, s.dir, s.env, "plan", "--format", "json")
 			writeFile(t, filepath.Join(s.dir, "plan.hcsync"), res.stdout)
-		}, []string{"plan.hcsync is not a saved plan", "hcsync plan -out plan.hcsync"}},
+		}, []string{"plan.hcsync is not a saved plan", "hcsync plan --out plan.hcsync"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newSavedSetup(t)
@@ -264,8 +264,8 @@ func TestSavedFirstApplyEveryProvider(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			dir, env := tc.setup(t)
-			if res := runCLI(t, dir, env, "plan", "-out", "first.hcsync"); res.code != 0 {
-				t.Fatalf("plan -out: exit %d\n%s", res.code, res.stderr)
+			if res := runCLI(t, dir, env, "plan", "--out", "first.hcsync"); res.code != 0 {
+				t.Fatalf("plan --out: exit %d\n%s", res.code, res.stderr)
 			}
 			res := runCLI(t, dir, env, "apply", "first.hcsync")
 			if res.code != 0 {
@@ -302,8 +302,8 @@ func TestSavedPlanArchiveCap(t *testing.T) {
 		}
 	}
 	g.commit("remove the notes", at.Add(2*time.Hour))
-	if res := runCLI(t, g.dir, nil, "plan", "--prune", "--since", before, "--max-archive", "1", "-out", "archive.hcsync"); res.code != 0 {
-		t.Fatalf("plan -out: exit %d\n%s", res.code, res.stderr)
+	if res := runCLI(t, g.dir, nil, "plan", "--prune", "--since", before, "--max-archive", "1", "--out", "archive.hcsync"); res.code != 0 {
+		t.Fatalf("plan --out: exit %d\n%s", res.code, res.stderr)
 	}
 
 	res := runCLI(t, g.dir, nil, "apply", "archive.hcsync", "--max-archive", "1")
@@ -336,8 +336,8 @@ func TestSavedPlanReadsFewArticles(t *testing.T) {
 	mustApply(t, dir, env)
 	path := filepath.Join(dir, "docs", filepath.FromSlash(desktopFile))
 	writeFile(t, path, readFile(t, path)+"\nOne more line.\n")
-	if res := runCLI(t, dir, env, "plan", "-out", "plan.hcsync"); res.code != 0 {
-		t.Fatalf("plan -out: exit %d\n%s", res.code, res.stderr)
+	if res := runCLI(t, dir, env, "plan", "--out", "plan.hcsync"); res.code != 0 {
+		t.Fatalf("plan --out: exit %d\n%s", res.code, res.stderr)
 	}
 	fake.ResetLog()
 	res := runCLI(t, dir, env, "apply", "plan.hcsync")

@@ -28,27 +28,6 @@ type exportFlags struct {
 	like     string
 }
 
-func init() {
-	commands["export"] = func(a *app, ctx context.Context, args []string) error {
-		var f exportFlags
-		fs := a.newFlagSet("export --out DIR", "Write the help center named in hcsync.yaml out as a Markdown tree, with a\nhcsync.yaml for it, such that plan on the tree shows no changes.")
-		f.register(fs)
-		fs.StringVar(&f.out, "out", "", "folder to write the tree to (required; must be empty unless --force)")
-		fs.BoolVar(&f.force, "force", false, "write into a folder that is not empty, replacing files of the same names and keeping the names\nof the tree there (see --like)")
-		fs.BoolVar(&f.keepURLs, "keep-urls", false, "keep links between articles and images as the help center's URLs instead of relative .md links\nand files downloaded into images/ folders")
-		fs.BoolVar(&f.drafts, "drafts", false, "export the unpublished edits of articles and translations that have some (on help\ncenters that keep them apart from the published version) instead of their\npublished version; the next apply publishes them")
-		fs.BoolVar(&f.explicit, "explicit", false, "write every front-matter key into every file, defaults too (promoted: false, segments: [], …)")
-		fs.StringVar(&f.like, "like", "", "keep the file and folder names of the tree in `DIR` for the articles and sections whose ids it holds\n(default with --force: the tree already in --out)")
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		if f.out == "" {
-			return usageError("--out is required: name the folder to write the tree to")
-		}
-		return a.export(ctx, f)
-	}
-}
-
 func (a *app) export(ctx context.Context, f exportFlags) error {
 	// Refuse before reading anything: a mistyped --out must not cost a
 	// full download first.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,21 +15,6 @@ type initFlags struct {
 	dir      string
 	branch   string
 	force    bool
-}
-
-func init() {
-	commands["init"] = func(a *app, _ context.Context, args []string) error {
-		var f initFlags
-		fs := a.newFlagSet("init", "Write a starter hcsync.yaml and the GitHub workflows that plan on pull requests and apply on push.")
-		fs.StringVar(&f.provider, "provider", "", "help center: "+orList(providerNames())+" (required)")
-		fs.StringVar(&f.dir, "dir", ".", "root of the repository to write into")
-		fs.StringVar(&f.branch, "branch", "main", "default branch, which apply runs on")
-		fs.BoolVar(&f.force, "force", false, "overwrite files that exist")
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		return a.init(f)
-	}
 }
 
 // providerSetup is what init writes for one provider: its config section
@@ -186,23 +170,23 @@ func (a *app) init(f initFlags) error {
 		if err == nil {
 			exist = append(exist, file.path)
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("init: %w", err)
+			return err
 		}
 	}
 	if len(exist) > 0 && !f.force {
-		return fmt.Errorf("init: %s already %s: pass --force to overwrite", strings.Join(exist, ", "), plural(len(exist), "exists", "exist"))
+		return fmt.Errorf("%s already %s: pass --force to overwrite", strings.Join(exist, ", "), plural(len(exist), "exists", "exist"))
 	}
 	for _, file := range files {
 		var b strings.Builder
 		if err := file.tmpl.Execute(&b, data); err != nil {
-			return fmt.Errorf("init: %s: %w", file.path, err)
+			return fmt.Errorf("%s: %w", file.path, err)
 		}
 		path := filepath.Join(f.dir, filepath.FromSlash(file.path))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return fmt.Errorf("init: %w", err)
+			return err
 		}
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			return fmt.Errorf("init: %w", err)
+			return err
 		}
 		fmt.Fprintf(a.stdout, "wrote %s\n", filepath.Join(f.dir, filepath.FromSlash(file.path)))
 	}

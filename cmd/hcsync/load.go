@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"flag"
 	"fmt"
 	"net/http"
 	"os"
@@ -30,43 +29,6 @@ type commonFlags struct {
 	all     bool
 }
 
-func (c *commonFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.config, "config", "", "path of hcsync.yaml (default: ./hcsync.yaml or ./docs/hcsync.yaml)")
-	fs.StringVar(&c.config, "c", "", "shorthand for -config")
-	fs.BoolVar(&c.debug, "debug", false, "log every HTTP request (secrets redacted), what the caches spared and where the time went, to stderr")
-	fs.BoolVar(&c.noCache, "no-cache", false, "read every file and render every body, ignoring the load and plan caches (in the user cache folder, e.g. ~/.cache/hcsync)")
-}
-
-// registerAll adds --all, for the commands that check the tree.
-func (c *commonFlags) registerAll(fs *flag.FlagSet) {
-	fs.BoolVar(&c.all, "all", false, fmt.Sprintf("print every problem and warning on a line of its own (default: one line for each problem found in more than %d places)", diag.GroupOver))
-}
-
-// newFlagSet returns a flag set that reports errors to a.stderr and lets
-// run turn them into exit code 64.
-func (a *app) newFlagSet(name, synopsis string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(a.stderr, "Usage: hcsync %s\n\n%s\n\nFlags:\n", name, synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return &exitCodeError{code: exitOK, err: fmt.Errorf("")}
-		}
-		return &exitCodeError{code: exitUsage, err: fmt.Errorf("")}
-	}
-	if fs.NArg() > 0 {
-		return usageError("unexpected argument %q", fs.Arg(0))
-	}
-	return nil
-}
-
 // gitFlags are the flags plan and apply take about git history.
 type gitFlags struct {
 	since       string
@@ -78,14 +40,6 @@ type gitFlags struct {
 	// jsonFile is where to save the plan as JSON besides printing it,
 	// so the Action reads one plan in two forms without planning twice.
 	jsonFile string
-}
-
-func (g *gitFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&g.since, "since", "", "plan archive and delete-translation (with prune) only for files the commits since this git ref deleted")
-	fs.BoolVar(&g.failOnDrift, "fail-on-drift", false, "exit 1 when an article was edited in the help center after its file's last commit (or the last apply, with --drift-base)")
-	fs.StringVar(&g.driftBase, "drift-base", "", "git ref recording the last successful apply (a commit of the applied tree, made when the apply ended): warn of help-center edits made after it, even if the file was committed since")
-	fs.StringVar(&g.jsonFile, "json-file", "", "also write the plan as JSON to this file")
-	fs.BoolVar(&g.failOnStale, "fail-on-stale", false, "exit 1 when a translation is behind its source (the source's body changed in a commit after the translation's)")
 }
 
 // workspace is a loaded config and tree.
@@ -105,7 +59,7 @@ type workspace struct {
 	// more often; a cold plan of 10k × 4 then costs 18 % more CPU to save
 	// 28 % of its memory (BENCHMARKS.md).
 	lazyBodies bool
-	// live is the help center as the plan read it (plan -out records
+	// live is the help center as the plan read it (plan --out records
 	// what of it the changes touch).
 	live *remote.State
 }
@@ -253,7 +207,7 @@ func (a *app) provider(ws *workspace, flags commonFlags) (providers.Provider, er
 	w := wiring{
 		Getenv:     a.getenv,
 		HTTPClient: &http.Client{Timeout: 2 * time.Minute},
-		UserAgent:  "hcsync/" + version,
+		UserAgent:  "hcsync/" + versionString(),
 	}
 	if flags.debug {
 		w.Debug = a.stderr

@@ -8,7 +8,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,8 +15,10 @@ import (
 	"syscall"
 )
 
-// version is set at build time with -ldflags "-X main.version=v1.2.3".
-var version = "dev"
+// version is set at build time with -ldflags "-X main.version=v1.2.3"
+// (the releases, .goreleaser.yaml); left empty, versionString reads
+// what the go command recorded in the binary.
+var version = ""
 
 // Exit codes.
 const (
@@ -67,60 +68,4 @@ func main() {
 	code := a.run(ctx, os.Args[1:])
 	stopProfiles()
 	os.Exit(code)
-}
-
-const usage = `hcsync keeps a help center in step with a folder of Markdown files.
-
-Usage:
-  hcsync <command> [flags]
-
-Commands:
-  plan       show what apply would change
-  apply      make the help center match the tree
-  validate   check the tree without contacting the help center
-  preview    serve the tree locally as the help center will show it
-  status     show which translations are current, stale or missing
-  export     write an existing help center out as a tree
-  init       write a starter hcsync.yaml and GitHub workflows
-  write-ids  write the ids an apply recorded into this checkout's files
-  version    print the version
-
-Run 'hcsync <command> -h' for a command's flags.
-`
-
-var commands = map[string]func(a *app, ctx context.Context, args []string) error{}
-
-func (a *app) run(ctx context.Context, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(a.stderr, usage)
-		if len(args) == 0 {
-			return exitUsage
-		}
-		return exitOK
-	}
-	cmd, ok := commands[args[0]]
-	if !ok {
-		fmt.Fprintf(a.stderr, "hcsync: unknown command %q\n\n%s", args[0], usage)
-		return exitUsage
-	}
-	err := explainUnreachable(cmd(a, ctx, args[1:]), a.reachHint)
-	if err == nil {
-		return exitOK
-	}
-	var ec *exitCodeError
-	if errors.As(err, &ec) {
-		if ec.err != nil && ec.err.Error() != "" {
-			fmt.Fprintf(a.stderr, "hcsync %s: %v\n", args[0], ec.err)
-		}
-		return ec.code
-	}
-	fmt.Fprintf(a.stderr, "hcsync %s: %v\n", args[0], err)
-	return exitError
-}
-
-func init() {
-	commands["version"] = func(a *app, _ context.Context, _ []string) error {
-		fmt.Fprintf(a.stdout, "hcsync %s\n", version)
-		return nil
-	}
 }

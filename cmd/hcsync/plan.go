@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,23 +18,8 @@ type planFlags struct {
 	planningFlags
 	format           string
 	detailedExitcode bool
-	// out is where plan -out saves the plan for apply FILE.
+	// out is where plan --out saves the plan for apply FILE.
 	out string
-}
-
-func init() {
-	commands["plan"] = func(a *app, ctx context.Context, args []string) error {
-		var f planFlags
-		fs := a.newFlagSet("plan", "Show what apply would change in the help center. Writes nothing.")
-		f.planningFlags.register(fs)
-		fs.StringVar(&f.format, "format", "text", "output format: text, json or markdown")
-		fs.BoolVar(&f.detailedExitcode, "detailed-exitcode", false, "exit 0 when there are no changes, 2 when there are, 1 on error")
-		fs.StringVar(&f.out, "out", "", "also save the plan, with what it was made from, to this file: hcsync apply FILE applies exactly it")
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		return a.plan(ctx, f)
-	}
 }
 
 func (a *app) plan(ctx context.Context, f planFlags) error {
@@ -103,17 +87,6 @@ type planningFlags struct {
 	maxArchive int
 	// targets scope the plan (--target): see resolveTargets.
 	targets targetFlag
-}
-
-func (f *planningFlags) register(fs *flag.FlagSet) {
-	f.commonFlags.register(fs)
-	f.commonFlags.registerAll(fs)
-	f.gitFlags.register(fs)
-	fs.BoolVar(&f.prune, "prune", false, "archive articles, and delete translations, whose files were deleted since --since (overrides prune: in hcsync.yaml)")
-	fs.BoolVar(&f.failOnMissing, "fail-on-missing", false, "exit 1 when an article lacks a translation into a locale of required_locales (hcsync.yaml)")
-	fs.IntVar(&f.maxArchive, "max-archive", -1, "the most articles this run may archive before apply refuses (default: max_archive: in hcsync.yaml, itself 10 by default)")
-	registerTarget(fs, &f.targets)
-	fs.BoolVar(&f.forgetIDs, "forget-ids", false, "treat ids the help center does not have (a tree from another help center) as absent: adopt by title or create; apply writes the new ids")
 }
 
 // archiveCap is the most articles this run may archive: --max-archive,

@@ -30,22 +30,6 @@ type previewFlags struct {
 	provider string
 }
 
-func init() {
-	commands["preview"] = func(a *app, ctx context.Context, args []string) error {
-		var f previewFlags
-		fs := a.newFlagSet("preview", "Serve the tree on this machine as the help center will show it: each article rendered with the provider's HTML profile, its problems on its page, pages that reload when a file is saved. Contacts no help center and reads no credentials.")
-		fs.StringVar(&f.config, "config", "", "path of hcsync.yaml (default: ./hcsync.yaml or ./docs/hcsync.yaml)")
-		fs.StringVar(&f.config, "c", "", "shorthand for -config")
-		fs.StringVar(&f.addr, "addr", defaultPreviewAddr, "address to serve on; anything but loopback shows the tree to the network")
-		fs.BoolVar(&f.open, "open", false, "open the preview in the default browser")
-		fs.StringVar(&f.provider, "provider", "", "render with this provider's HTML profile instead of the configured one (see what it would drop): "+strings.Join(providerNames(), ", "))
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		return a.preview(ctx, f)
-	}
-}
-
 // previewProfile is the HTML profile of the provider name. A
 // provider's profile bears its name (providers.Capabilities.HTMLProfile),
 // so no client is built to ask it: building one would want credentials.

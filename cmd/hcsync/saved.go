@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,19 +13,20 @@ import (
 	"github.com/hcsync/hcsync/plan"
 	"github.com/hcsync/hcsync/providers"
 	"github.com/hcsync/hcsync/savedplan"
+	"github.com/spf13/pflag"
 )
 
-// savePlan writes pl to path (plan -out) with what it was made from:
+// savePlan writes pl to path (plan --out) with what it was made from:
 // the config's bytes, the bytes of the files its changes come from, and
 // the help center's state of what they touch (package savedplan).
 func savePlan(path string, ws *workspace, pl *plan.Plan) error {
 	cfgBytes, err := os.ReadFile(ws.cfg.File)
 	if err != nil {
-		return fmt.Errorf("-out %s: reading the config: %w", path, err)
+		return fmt.Errorf("--out %s: reading the config: %w", path, err)
 	}
 	files, err := savedplan.SumFiles(pl, contentReader(ws.cfg))
 	if err != nil {
-		return fmt.Errorf("-out %s: %w", path, err)
+		return fmt.Errorf("--out %s: %w", path, err)
 	}
 	sf := &savedplan.File{
 		Hcsync:    version,
@@ -52,14 +52,14 @@ func contentReader(cfg *config.Config) savedplan.ReadFunc {
 // made with its own, so they have nothing to say to apply FILE.
 var planningOnly = []string{"since", "prune", "target", "forget-ids", "drift-base", "json-file", "fail-on-drift", "fail-on-stale", "fail-on-missing"}
 
-// applySaved applies the plan saved at path by plan -out, exactly as
+// applySaved applies the plan saved at path by plan --out, exactly as
 // saved, once nothing it was made from moved: the config, the tree's
 // files its changes come from, and the help center's objects they touch.
 // It does not ask for confirmation: the plan was reviewed.
 func (a *app) applySaved(ctx context.Context, path string, f applyFlags) error {
 	for _, name := range planningOnly {
 		if f.set[name] {
-			return usageError("--%s: a saved plan is applied as it was made: give planning flags to hcsync plan -out instead", name)
+			return usageError("--%s: a saved plan is applied as it was made: give planning flags to hcsync plan --out instead", name)
 		}
 	}
 	if f.format != "text" && f.format != "json" {
@@ -111,7 +111,7 @@ func (a *app) applySaved(ctx context.Context, path string, f applyFlags) error {
 // another hcsync.yaml (another help center, other defaults).
 func checkSavedConfig(path string, sf *savedplan.File, cfg *config.Config) error {
 	if sf.Plan.Provider != cfg.Provider {
-		return fmt.Errorf("%s was made for provider %s, and %s says %s: apply it with the config it was made with, or re-run hcsync plan -out",
+		return fmt.Errorf("%s was made for provider %s, and %s says %s: apply it with the config it was made with, or re-run hcsync plan --out",
 			path, sf.Plan.Provider, relPath(cfg.File), cfg.Provider)
 	}
 	b, err := os.ReadFile(cfg.File)
@@ -119,7 +119,7 @@ func checkSavedConfig(path string, sf *savedplan.File, cfg *config.Config) error
 		return fmt.Errorf("reading %s: %w", cfg.File, err)
 	}
 	if savedplan.Sum(b) != sf.ConfigSum {
-		return fmt.Errorf("%s changed since the plan in %s was made (it names the help center and how files map to it): re-run hcsync plan -out %s",
+		return fmt.Errorf("%s changed since the plan in %s was made (it names the help center and how files map to it): re-run hcsync plan --out %s",
 			relPath(cfg.File), path, path)
 	}
 	return nil
@@ -142,40 +142,13 @@ func checkSavedMoved(ctx context.Context, path string, sf *savedplan.File, cfg *
 	if len(moved) == 0 {
 		return nil
 	}
-	return fmt.Errorf("the plan in %s is out of date, nothing was written:\n  %s\nre-run hcsync plan -out %s, review it, and apply that",
+	return fmt.Errorf("the plan in %s is out of date, nothing was written:\n  %s\nre-run hcsync plan --out %s, review it, and apply that",
 		path, strings.Join(moved, "\n  "), path)
 }
 
-// parseFlagsAndFile parses apply's flags, which may come before or
-// after one argument, the saved plan's path ("" when none).
-func parseFlagsAndFile(fs *flag.FlagSet, args []string) (string, error) {
-	if err := parseFlagsRest(fs, args); err != nil {
-		return "", err
-	}
-	if fs.NArg() == 0 {
-		return "", nil
-	}
-	file, rest := fs.Arg(0), fs.Args()[1:]
-	if err := parseFlags(fs, rest); err != nil {
-		return "", err
-	}
-	return file, nil
-}
-
-// parseFlagsRest is parseFlags that leaves arguments to the caller.
-func parseFlagsRest(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return &exitCodeError{code: exitOK, err: fmt.Errorf("")}
-		}
-		return &exitCodeError{code: exitUsage, err: fmt.Errorf("")}
-	}
-	return nil
-}
-
 // setFlags are the names of the flags given on the command line.
-func setFlags(fs *flag.FlagSet) map[string]bool {
+func setFlags(fs *pflag.FlagSet) map[string]bool {
 	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	fs.Visit(func(f *pflag.Flag) { set[f.Name] = true })
 	return set
 }

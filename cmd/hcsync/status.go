@@ -17,22 +17,6 @@ type statusFlags struct {
 	since   string
 }
 
-func init() {
-	commands["status"] = func(a *app, ctx context.Context, args []string) error {
-		var f statusFlags
-		fs := a.newFlagSet("status", "Show, per article and locale, whether each translation is current, stale (its source changed since, from git), missing, a draft or, with the help center, only there. Writes nothing.")
-		f.commonFlags.register(fs)
-		fs.StringVar(&f.format, "format", "text", "output format: text, json or markdown")
-		fs.StringVar(&f.locale, "locale", "", "show this locale only (e.g. fr)")
-		fs.BoolVar(&f.offline, "offline", false, "read git and the files only, not the help center (no credentials needed; translations only the help center has are not shown)")
-		fs.StringVar(&f.since, "since", "", "mark the translations the commits since this git ref made stale (as plan does)")
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		return a.status(ctx, f)
-	}
-}
-
 func (a *app) status(ctx context.Context, f statusFlags) error {
 	printer, err := statusPrinter(f.format)
 	if err != nil {

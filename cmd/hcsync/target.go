@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/hcsync/hcsync/content"
 	"github.com/hcsync/hcsync/planner"
+	"github.com/spf13/pflag"
 )
 
 // targetFlag is --target, given once per file or folder.
@@ -25,9 +25,12 @@ func (t *targetFlag) Set(v string) error {
 	return nil
 }
 
+// Type names the value in help: --target PATH.
+func (t *targetFlag) Type() string { return "PATH" }
+
 // registerTarget adds --target to fs.
-func registerTarget(fs *flag.FlagSet, t *targetFlag) {
-	fs.Var(t, "target", "plan (and apply) only the file or folder `PATH` of the tree and what it needs: its sections, tags, images, and the ids of the articles it links to (repeatable; PATH is read from the working directory when it exists there, else from the content folder; archives and unmanaged are off)")
+func registerTarget(fs *pflag.FlagSet, t *targetFlag) {
+	fs.Var(t, "target", "plan (and apply) only the file or folder PATH of the tree and what it needs: its sections, tags, images, and the ids of the articles it links to (repeatable; PATH is read from the working directory when it exists there, else from the content folder; archives and unmanaged are off)")
 }
 
 // resolveTargets turns --target paths into slash paths relative to the

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -13,26 +12,19 @@ import (
 	"github.com/hcsync/hcsync/planner"
 )
 
-func init() {
-	commands["validate"] = func(a *app, ctx context.Context, args []string) error {
-		var f commonFlags
-		fs := a.newFlagSet("validate", "Check hcsync.yaml and the tree offline: the provider's block (keys still set to init's placeholders, locale spellings), front-matter, keys, locales' spelling, ids, relative links, their #anchors, local images, files and images that lead out of the content folder, HTML the provider rejects. Contacts no help center.")
-		f.register(fs)
-		f.registerAll(fs)
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		ws, err := newWorkspace(f)
-		if err != nil {
-			return err
-		}
-		// Bodies are kept (not lazyBodies): validate reads every one.
-		if err := validate(a, ws); err != nil {
-			return err
-		}
-		fmt.Fprintf(a.stdout, "%s: %s: no problems found.\n", relPath(ws.cfg.ContentDir()), treeCounts(ws.tree))
-		return nil
+// validate checks the tree offline and says what it holds when it
+// finds no problem.
+func (a *app) validate(f commonFlags) error {
+	ws, err := newWorkspace(f)
+	if err != nil {
+		return err
 	}
+	// Bodies are kept (not lazyBodies): validate reads every one.
+	if err := validate(a, ws); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "%s: %s: no problems found.\n", relPath(ws.cfg.ContentDir()), treeCounts(ws.tree))
+	return nil
 }
 
 // validate returns every problem the tree alone shows, in one list: those

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -80,23 +79,6 @@ func writeResultFile(path string, r *plan.Report, w *writtenIDs) error {
 type writeIDsFlags struct {
 	config string
 	from   string
-}
-
-func init() {
-	commands["write-ids"] = func(a *app, _ context.Context, args []string) error {
-		var f writeIDsFlags
-		fs := a.newFlagSet("write-ids", "Write the ids an apply recorded (apply --result-file) into the files of this checkout, e.g. a newer commit of the branch.")
-		fs.StringVar(&f.config, "config", "", "path of hcsync.yaml (default: ./hcsync.yaml or ./docs/hcsync.yaml)")
-		fs.StringVar(&f.config, "c", "", "shorthand for -config")
-		fs.StringVar(&f.from, "from", "", "the file apply --result-file wrote (required)")
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		if f.from == "" {
-			return usageError("--from is required: the file apply --result-file wrote")
-		}
-		return a.writeIDs(f)
-	}
 }
 
 // writeIDs re-applies recorded id write-backs. It edits only the id:
