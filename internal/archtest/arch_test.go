@@ -75,13 +75,14 @@ var testHelpers = []string{"internal/plantest", "internal/golden", "internal/exa
 
 func TestImportRules(t *testing.T) {
 	forbidden := map[string][]string{
-		"content": {"providers", "planner", "plan", "apply", "export", "remote", "render", "config"},
-		"config":  {"content", "providers", "planner", "plan", "apply", "export", "render"},
-		"apply":   {"planner", "export", "config"},
-		"plan":    {"planner", "apply", "export", "content", "remote", "config"},
-		"planner": {"apply", "export", "config"},
-		"export":  {"planner", "apply", "config"},
-		"render":  {"content", "providers", "planner", "plan", "apply", "export", "config"},
+		"content":   {"providers", "planner", "plan", "apply", "export", "remote", "render", "config"},
+		"config":    {"content", "providers", "planner", "plan", "apply", "export", "render"},
+		"apply":     {"planner", "export", "config"},
+		"plan":      {"planner", "apply", "export", "content", "remote", "config"},
+		"planner":   {"apply", "export", "config"},
+		"export":    {"planner", "apply", "config"},
+		"render":    {"content", "providers", "planner", "plan", "apply", "export", "config"},
+		"savedplan": {"planner", "apply", "export", "content", "config"},
 	}
 	leaves := []string{"locales", "diag", "internal/atomicfile", "internal/checksum", "internal/slug", "internal/lockfile"}
 	// What a fake must not import: product code that decides how a body
