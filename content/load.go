@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,7 +13,6 @@ import (
 	"sync/atomic"
 
 	"github.com/hcsync/hcsync/diag"
-	"github.com/hcsync/hcsync/internal/readfile"
 )
 
 // LoadOptions tunes Load.
@@ -227,7 +225,6 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool, ru
 			// The folder of the last file stat'ed: files come sorted,
 			// so most follow one of their folder.
 			dir, open := folder{}, -1
-			var buf []byte // the file being read
 			defer func() {
 				if open >= 0 {
 					dir.close()
@@ -263,7 +260,7 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool, ru
 						}
 					}
 				}
-				data, err := readfile.Read(osJoin(folders[f.folder], f.name), buf)
+				data, err := os.ReadFile(osJoin(folders[f.folder], f.name))
 				if err != nil {
 					var pe *fs.PathError
 					if errors.As(err, &pe) {
@@ -281,12 +278,7 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool, ru
 				}
 				if lazy && pf.fm != nil && len(pf.problems) == 0 && len(pf.warnings) == 0 {
 					pf.body, pf.bodyLazy = nil, true
-				} else {
-					pf.body = bytes.Clone(pf.body)
 				}
-				// Nothing parsed refers to the buffer (the front-matter's
-				// strings are copies), so the next file is read into it.
-				buf = data[:0]
 				out[i] = pf
 			}
 		})

@@ -6,15 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	gojson "github.com/goccy/go-json"
 
-	"github.com/hcsync/hcsync/internal/readfile"
 	"github.com/hcsync/hcsync/providers"
 )
 
@@ -80,25 +79,16 @@ func (p *Provider) readArticle(id string) (*articleFile, error) {
 // JSON strings, as files written by earlier versions hold them; the next
 // write of the article turns such a file into the new format.
 func decodeArticle(file string) (*articleFile, error) {
-	buf := readBuffers.Get().(*[]byte)
-	defer readBuffers.Put(buf)
-	data, err := readfile.Read(file, *buf)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
-	*buf = data[:0]
 	a, err := parseArticle(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return a, nil
 }
-
-// readBuffers hold files being decoded. Nothing decoded refers to them
-// (goccy/go-json copies strings, and so does parseArticle), so a listing
-// allocates the bodies it returns, not the files too: a plan holds the
-// bodies of a whole help center, and their JSON would add to that.
-var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // bodySeparator starts the line before each body: "--- body en-us ---".
 const bodySeparator = "--- body "
