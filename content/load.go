@@ -222,14 +222,6 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool, ru
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
-			// The folder of the last file stat'ed: files come sorted,
-			// so most follow one of their folder.
-			dir, open := folder{}, -1
-			defer func() {
-				if open >= 0 {
-					dir.close()
-				}
-			}()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(files) {
@@ -247,13 +239,7 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool, ru
 				var s cachedFile
 				var statted bool
 				if cache != nil {
-					if f.folder != open {
-						if open >= 0 {
-							dir.close()
-						}
-						dir, open = openFolder(folders[f.folder]), f.folder
-					}
-					if s, statted = dir.stat(f.name); statted {
+					if s, statted = statStamp(osJoin(folders[f.folder], f.name)); statted {
 						if pf, ok := cache.lookup(f, s); ok {
 							out[i] = pf
 							continue
