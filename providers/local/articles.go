@@ -58,7 +58,7 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 				if i >= len(files) || ctx.Err() != nil {
 					return
 				}
-				a, err := decodeArticle(files[i])
+				a, err := p.decodeArticle(files[i])
 				if errors.Is(err, fs.ErrNotExist) {
 					continue // archived while we listed
 				}
@@ -168,7 +168,7 @@ func (p *Provider) head(path, id string, e fs.DirEntry) (head, error) {
 	if h, ok := p.heads[id]; ok && h.size == info.Size() && h.modTime.Equal(info.ModTime()) {
 		return h, nil
 	}
-	a, err := decodeArticle(path)
+	a, err := p.decodeArticle(path)
 	if err != nil {
 		return head{}, err
 	}
