@@ -130,7 +130,10 @@ func Git(bin, dir string, c int, args ...string) error {
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	when := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC).Add(time.Duration(c) * time.Hour).Format(time.RFC3339)
+	// gc.auto=0: git's automatic gc repacks in the background, moving
+	// objects under a plan reading them.
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "GIT_CONFIG_NOSYSTEM=1",
+		"GIT_CONFIG_COUNT=1", "GIT_CONFIG_KEY_0=gc.auto", "GIT_CONFIG_VALUE_0=0",
 		"GIT_AUTHOR_NAME=Writer", "GIT_AUTHOR_EMAIL=writer@example.com", "GIT_AUTHOR_DATE=" + when,
 		"GIT_COMMITTER_NAME=Writer", "GIT_COMMITTER_EMAIL=writer@example.com", "GIT_COMMITTER_DATE=" + when}
 	if out, err := cmd.CombinedOutput(); err != nil {

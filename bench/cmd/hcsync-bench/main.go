@@ -42,6 +42,7 @@ type options struct {
 	bin                           string
 	setup                         string
 	repeat                        int
+	env                           string
 	keep                          bool
 	verbose                       bool
 	timeout                       time.Duration
@@ -67,7 +68,8 @@ func main() {
 	flag.BoolVar(&o.translated, "translated", true, "give each locale's body its own text, as real translations have (false: every locale repeats the source body)")
 	flag.StringVar(&o.gitBinary, "git-binary", "", "make -git's commits with this git command (\"git\"; much faster at 10k articles) instead of go-git")
 	flag.StringVar(&o.bin, "bin", "", "hcsync binaries to run instead of building ./cmd/hcsync: path or label=path, comma-separated; each -runs step runs with each in turn, each with a cache folder of its own")
-	flag.StringVar(&o.setup, "setup", "", "comma-separated steps run once, with the first binary, before -runs (\"apply,commit\"); the step commit commits the tree as it then is (the ids apply wrote), so the plans run in a clean checkout")
+	flag.StringVar(&o.setup, "setup", "", "comma-separated steps run once, with the first binary, before -runs (\"apply,commit,each:plan\"); the step commit commits the tree as it then is (the ids apply wrote) and packs the repository (git gc), so the plans run in a clean checkout packed as a clone is; a step each:S runs S with every binary (to warm each one's caches)")
+	flag.StringVar(&o.env, "env", "", "comma-separated NAME=value pairs added to every run's environment (HCSYNC_CPUPROFILE=/tmp/plan.prof: each run overwrites the profile)")
 	flag.IntVar(&o.repeat, "repeat", 1, "run the -runs steps this many rounds, then print each step's min–max per binary")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temp folder holding the tree and print its path (a fake's state ends with the harness)")
 	flag.DurationVar(&o.timeout, "timeout", 0, "kill a run that takes longer (0 = no limit); the row shows it as timed out")
@@ -130,7 +132,7 @@ func run(o options, stdout, stderr io.Writer) error {
 	}
 
 	fmt.Fprintf(stdout, "Machine: %s. Command: `%s`\n\n%s", machine(), commandLine(), header)
-	m := &measurer{o: o, dir: dir, tgt: tgt, stdout: stdout, stderr: stderr}
+	m := &measurer{o: o, dir: dir, tgt: tgt, bins: bins, stdout: stdout, stderr: stderr}
 	if done, err := m.steps(o.setup, bins[:1]); err != nil || done {
 		writeKinds(stdout, m.results)
 		return err
@@ -180,6 +182,7 @@ type measurer struct {
 	o              options
 	dir            string
 	tgt            *target
+	bins           []binary // all of -bin, for each: steps
 	stdout, stderr io.Writer
 	results        []result
 }
@@ -198,7 +201,11 @@ func (m *measurer) steps(list string, bins []binary) (done bool, err error) {
 			}
 			continue
 		}
-		for i, b := range bins {
+		runWith := bins
+		if rest, ok := strings.CutPrefix(args[0], "each:"); ok {
+			args[0], runWith = rest, m.bins
+		}
+		for i, b := range runWith {
 			r, err := m.one(b, i, args)
 			if err != nil {
 				return true, err
@@ -226,7 +233,10 @@ func (m *measurer) commit() error {
 	if err := bench.Git(bin, m.dir, m.o.git, "add", "-A", "docs"); err != nil {
 		return err
 	}
-	return bench.Git(bin, m.dir, m.o.git, "commit", "-q", "--allow-empty", "-m", "ids written by apply")
+	if err := bench.Git(bin, m.dir, m.o.git, "commit", "-q", "--allow-empty", "-m", "ids written by apply"); err != nil {
+		return err
+	}
+	return bench.Git(bin, m.dir, m.o.git, "gc", "-q")
 }
 
 // one runs hcsync args with binary b (the i-th), its HOME, and so its
@@ -253,7 +263,11 @@ func (m *measurer) one(b binary, i int, args []string) (result, error) {
 		}
 	}
 	var err error
-	r.Usage, err = runChild(b.path, m.dir, home, m.tgt.env, echo, m.o.timeout, args...)
+	env := m.tgt.env
+	if m.o.env != "" {
+		env = append(slices.Clip(env), strings.Split(m.o.env, ",")...)
+	}
+	r.Usage, err = runChild(b.path, m.dir, home, env, echo, m.o.timeout, args...)
 	if err != nil {
 		return r, err
 	}
