@@ -39,7 +39,7 @@ func BenchmarkGoldmarkTree(b *testing.B) {
 					}
 				}
 			}
-			b.ReportMetric((cpuTime() - start).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(len(bodies)), "bodies")
 		})
 	}
