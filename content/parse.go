@@ -158,7 +158,7 @@ func newParsedFile(rel string, kind fileKind) *parsedFile {
 // mapping (or empty).
 //
 // It is yaml.v3 for every block: a parser of its own for the common
-// subset of front-matter (content/fastyaml.go until issue #21) saved 5–7 %
+// subset of front-matter (content/fastyaml.go until issue #21) saved 6–9 %
 // of a cold whole plan of 10k × 4 in a git checkout against Zendesk and
 // nothing of a warm one, below the 10 % that would pay for a second YAML
 // parser held to yaml.v3 by fuzzing (BENCHMARKS.md, "Whole runs").
