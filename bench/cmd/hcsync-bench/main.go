@@ -9,6 +9,14 @@
 //	go run ./bench/cmd/hcsync-bench -articles 10000 -locales 4 -provider local -runs apply,plan,plan
 //	go run ./bench/cmd/hcsync-bench -articles 300 -locales 3 -provider zendesk -limit 100 -window 1s -runs apply,plan
 //
+// Whole runs as users run them, in a git checkout against the Zendesk
+// fake, two binaries alternated over three rounds (BENCHMARKS.md, first
+// section):
+//
+//	go run ./bench/cmd/hcsync-bench -articles 10000 -locales 4 -provider zendesk -git 20 -git-binary git \
+//	    -bin before=/tmp/hcsync-before,after=/tmp/hcsync -setup 'apply,commit,each:plan' \
+//	    -runs 'plan --no-cache --detailed-exitcode,plan --detailed-exitcode' -repeat 3
+//
 // Figures come from the kernel's accounting of each child process
 // (getrusage), so the harness's own work, the fake included, is not in
 // them.
