@@ -84,7 +84,7 @@ func (p *Provider) decodeArticle(file string) (*articleFile, error) {
 // versions before plain JSON wrote: the JSON, then each body after a line
 // "--- body <locale> ---". Those versions were faster only at listing a
 // local help center, a demo; reading both formats is not worth keeping,
-// so such a store is refused and rebuilt (README, "The local provider").
+// so such a store is refused and rebuilt (README, Configuration).
 var errEarlierFormat = errors.New("written by an earlier hcsync, which kept bodies after the JSON")
 
 // errDamaged ends the errors of a file that cannot be read.
