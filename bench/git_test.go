@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,6 +21,20 @@ import (
 // commits asked for, and its last commit holds the tree as it is on disk.
 func TestCommitHistory(t *testing.T) {
 	t.Parallel()
+	for _, tt := range []struct{ name, gitBinary string }{{"go-git", ""}, {"git binary", "git"}} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if tt.gitBinary != "" {
+				if _, err := exec.LookPath(tt.gitBinary); err != nil {
+					t.Skip("no git installed")
+				}
+			}
+			testCommitHistory(t, tt.gitBinary)
+		})
+	}
+}
+
+func testCommitHistory(t *testing.T, gitBinary string) {
 	root := t.TempDir()
 	tree := Tree{Articles: 20, Locales: 2, PerSection: 10, ImageKB: 16}
 	files, err := Generate(filepath.Join(root, "docs"), tree)
@@ -36,7 +51,7 @@ func TestCommitHistory(t *testing.T) {
 	if kb := img.Size() / 1024; kb < 15 || kb > 18 {
 		t.Errorf("article 3's screenshot has %d KB, want about 16", kb)
 	}
-	if err := CommitHistory(root, tree, History{Commits: 4, Edits: 3, Images: 1}); err != nil {
+	if err := CommitHistory(root, tree, History{Commits: 4, Edits: 3, Images: 1, GitBinary: gitBinary}); err != nil {
 		t.Fatal(err)
 	}
 	repo, err := git.PlainOpen(root)

@@ -11,9 +11,12 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // Repo is the git repository that holds a content folder. It answers the
@@ -90,6 +93,9 @@ func OpenRepo(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("git repository of %s: %w", dir, err)
 	}
+	if repo, err = keepPacksOpen(repo, wt.Filesystem); err != nil {
+		return nil, fmt.Errorf("open git repository of %s: %w", dir, err)
+	}
 	root, err := filepath.EvalSymlinks(wt.Filesystem.Root())
 	if err != nil {
 		return nil, fmt.Errorf("git work tree of %s: %w", dir, err)
@@ -115,6 +121,25 @@ func OpenRepo(dir string) (*Repo, error) {
 	}
 	return r, nil
 }
+
+// keepPacksOpen reopens repo with its pack files kept open between
+// object reads. go-git otherwise opens and parses a pack (its index
+// included) for every object it reads from it: in a clone, where every
+// object is packed, that was 0.8 s of a 7 s warm plan of 10k × 4
+// (BENCHMARKS.md, "Whole runs in a git checkout"). The descriptors are
+// few (one a pack) and closed when the process ends.
+func keepPacksOpen(repo *git.Repository, wt billy.Filesystem) (*git.Repository, error) {
+	st, ok := repo.Storer.(*filesystem.Storage)
+	if !ok {
+		return repo, nil
+	}
+	s := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{MaxOpenDescriptors: maxOpenPacks})
+	return git.Open(s, wt)
+}
+
+// maxOpenPacks bounds the pack files kept open: a clone has one, a
+// repository fetched into many times a few more until git gc.
+const maxOpenPacks = 16
 
 // Shallow reports whether the clone has only part of the history
 // (actions/checkout fetches one commit unless told otherwise).

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,7 +13,6 @@ import (
 	"sync/atomic"
 
 	"github.com/hcsync/hcsync/diag"
-	"github.com/hcsync/hcsync/internal/readfile"
 )
 
 // LoadOptions tunes Load.
@@ -224,15 +222,6 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool, ru
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
-			// The folder of the last file stat'ed: files come sorted,
-			// so most follow one of their folder.
-			dir, open := folder{}, -1
-			var buf []byte // the file being read
-			defer func() {
-				if open >= 0 {
-					dir.close()
-				}
-			}()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(files) {
@@ -250,20 +239,14 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool, ru
 				var s cachedFile
 				var statted bool
 				if cache != nil {
-					if f.folder != open {
-						if open >= 0 {
-							dir.close()
-						}
-						dir, open = openFolder(folders[f.folder]), f.folder
-					}
-					if s, statted = dir.stat(f.name); statted {
+					if s, statted = statStamp(osJoin(folders[f.folder], f.name)); statted {
 						if pf, ok := cache.lookup(f, s); ok {
 							out[i] = pf
 							continue
 						}
 					}
 				}
-				data, err := readfile.Read(osJoin(folders[f.folder], f.name), buf)
+				data, err := os.ReadFile(osJoin(folders[f.folder], f.name))
 				if err != nil {
 					var pe *fs.PathError
 					if errors.As(err, &pe) {
@@ -281,12 +264,7 @@ func parseAll(folders []string, files []fileRef, cache *LoadCache, lazy bool, ru
 				}
 				if lazy && pf.fm != nil && len(pf.problems) == 0 && len(pf.warnings) == 0 {
 					pf.body, pf.bodyLazy = nil, true
-				} else {
-					pf.body = bytes.Clone(pf.body)
 				}
-				// Nothing parsed refers to the buffer (the front-matter's
-				// strings are copies), so the next file is read into it.
-				buf = data[:0]
 				out[i] = pf
 			}
 		})

@@ -49,6 +49,16 @@ type cachedFile struct {
 	BodySum  uint64
 }
 
+// statStamp stats path, following a symlink, and returns its stamp; ok
+// is false when the stat fails (the read that follows says why).
+func statStamp(path string) (s cachedFile, ok bool) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return cachedFile{}, false
+	}
+	return stamp(info), true
+}
+
 // stamp fills the fields that say which version of a file e describes.
 func stamp(info fs.FileInfo) cachedFile {
 	ino, ctime := changeStamp(info)

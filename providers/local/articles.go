@@ -8,12 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/hcsync/hcsync/locales"
@@ -22,8 +19,6 @@ import (
 )
 
 // ListArticles returns every article that is not archived, sorted by id.
-// Files are read and decoded in parallel: a plan of a large help center
-// spends most of its time here.
 func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error) {
 	dir := p.path("articles")
 	entries, err := os.ReadDir(dir)
@@ -33,72 +28,30 @@ func (p *Provider) ListArticles(ctx context.Context) ([]providers.Article, error
 	if err != nil {
 		return nil, fmt.Errorf("local provider: %w", err)
 	}
-	// files are the paths articlePath gives, without cleaning each: dir
-	// is clean and the names are ids, numbers, and ".json".
-	files := make([]string, 0, len(entries))
+	var list []providers.Article
 	for _, e := range entries {
 		id, ok := strings.CutSuffix(e.Name(), ".json")
-		if ok && !e.IsDir() && validID(id) {
-			files = append(files, dir+string(filepath.Separator)+e.Name())
+		if !ok || e.IsDir() || !validID(id) {
+			continue
 		}
-	}
-	out := make([]providers.Article, len(files))
-	found := make([]bool, len(files))
-	var (
-		next     atomic.Int64
-		wg       sync.WaitGroup
-		errOnce  sync.Once
-		firstErr error
-	)
-	workers := min(runtime.GOMAXPROCS(0)*2, len(files))
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(files) || ctx.Err() != nil {
-					return
-				}
-				a, err := decodeArticle(files[i])
-				if errors.Is(err, fs.ErrNotExist) {
-					continue // archived while we listed
-				}
-				if err != nil {
-					errOnce.Do(func() { firstErr = err })
-					return
-				}
-				out[i], found[i] = p.toArticle(a), true
-			}
-		})
-	}
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	list := out[:0]
-	for i, a := range out {
-		if found[i] {
-			list = append(list, a)
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
+		a, err := p.decodeArticle(p.articlePath(id))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // archived while we listed
+		}
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, p.toArticle(a))
 	}
-	// Sorted by id, each parsed once rather than at every comparison.
-	type entry struct {
-		id uint64
-		i  int
-	}
-	order := make([]entry, len(list))
-	for i, a := range list {
-		id, _ := strconv.ParseUint(a.ID, 10, 64)
-		order[i] = entry{id, i}
-	}
-	slices.SortFunc(order, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
-	sorted := make([]providers.Article, len(list))
-	for i, e := range order {
-		sorted[i] = list[e.i]
-	}
-	return sorted, nil
+	slices.SortFunc(list, func(a, b providers.Article) int {
+		x, _ := strconv.ParseUint(a.ID, 10, 64)
+		y, _ := strconv.ParseUint(b.ID, 10, 64)
+		return cmp.Compare(x, y)
+	})
+	return list, nil
 }
 
 // ListSectionArticles returns the articles of one section or category,
@@ -168,7 +121,7 @@ func (p *Provider) head(path, id string, e fs.DirEntry) (head, error) {
 	if h, ok := p.heads[id]; ok && h.size == info.Size() && h.modTime.Equal(info.ModTime()) {
 		return h, nil
 	}
-	a, err := decodeArticle(path)
+	a, err := p.decodeArticle(path)
 	if err != nil {
 		return head{}, err
 	}

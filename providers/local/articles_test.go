@@ -34,7 +34,7 @@ func TestListArticlesOrder(t *testing.T) {
 			ID: id, SectionID: "1", SourceLocale: "en-us", CreatedAt: now, UpdatedAt: now,
 			Translations: map[string]*translationFile{"en-us": {Locale: "en-us", Title: "file " + strconv.Itoa(n), Body: "<p>b</p>"}},
 		}
-		data, err := encodeArticle(a)
+		data, err := encode(a)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +53,7 @@ func TestListArticlesOrder(t *testing.T) {
 	}
 	var want []providers.Article
 	for _, e := range entries {
-		a, err := decodeArticle(p.path("articles", e.Name()))
+		a, err := p.decodeArticle(p.path("articles", e.Name()))
 		if err != nil {
 			t.Fatal(err)
 		}

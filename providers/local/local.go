@@ -11,10 +11,10 @@
 //	                     sections, content tags, user segments and
 //	                     permission groups
 //	.lock                held while center.json changes (see below)
-//	articles/<id>.json   one article with all its translations: JSON,
-//	                     each body replaced by its length (body_bytes),
-//	                     then each body as it is after a line
-//	                     "--- body <locale> ---"
+//	articles/<id>.json   one article with all its translations, plain
+//	                     indented JSON, each body a JSON string (a folder
+//	                     written before issue #21, bodies after the JSON,
+//	                     is refused: see errEarlierFormat)
 //	archive/<id>.json    archived articles, moved out of articles/
 //	images/<sha256><ext> uploaded images, named by content
 //	redirects.json       redirect rules: id, from (a path such as

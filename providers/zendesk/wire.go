@@ -1,7 +1,6 @@
 package zendesk
 
 import (
-	"encoding/json"
 	"strconv"
 	"time"
 )
@@ -133,13 +132,6 @@ type wireAttachment struct {
 type cursorMeta struct {
 	HasMore     bool   `json:"has_more"`
 	AfterCursor string `json:"after_cursor"`
-}
-
-// listPage is one page of any list: the items under their key, and the
-// cursor meta.
-type listPage struct {
-	Meta  cursorMeta
-	Items json.RawMessage
 }
 
 func id(v int64) string { return strconv.FormatInt(v, 10) }

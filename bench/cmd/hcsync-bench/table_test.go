@@ -63,3 +63,28 @@ func TestWriteKinds(t *testing.T) {
 		t.Errorf("writeKinds:\n got %q\nwant %q", b.String(), want)
 	}
 }
+
+func TestWriteSummary(t *testing.T) {
+	t.Parallel()
+	run := func(bin, step string, wall, cpu time.Duration, rssMB int64, reads int) result {
+		return result{Bin: bin, Run: step, Provider: "zendesk",
+			Usage: usage{Wall: wall, User: cpu, PeakRSS: rssMB << 20}, Calls: &calls{Reads: reads}}
+	}
+	results := []result{
+		run("before", "plan --no-cache", 3*time.Second, 5*time.Second, 400, 12),
+		run("after", "plan --no-cache", 2*time.Second, 4*time.Second, 300, 12),
+		run("before", "plan --no-cache", 4*time.Second, 6*time.Second, 420, 12),
+		run("after", "plan --no-cache", 2500*time.Millisecond, 3500*time.Millisecond, 310, 13),
+		run("before", "plan", time.Second, time.Second, 200, 12),
+	}
+	var buf bytes.Buffer
+	writeSummary(&buf, results)
+	want := "| binary | run | runs | wall s | CPU s | peak RSS MB | requests |\n" +
+		"|---|---|---:|---:|---:|---:|---:|\n" +
+		"| before | plan --no-cache | 2 | 3.00–4.00 | 5.00–6.00 | 400–420 | 12–12 |\n" +
+		"| after | plan --no-cache | 2 | 2.00–2.50 | 3.50–4.00 | 300–310 | 12–13 |\n" +
+		"| before | plan | 1 | 1.00–1.00 | 1.00–1.00 | 200–200 | 12–12 |\n"
+	if got := buf.String(); !strings.Contains(got, want) {
+		t.Errorf("summary:\n%s\nwant it to hold:\n%s", got, want)
+	}
+}
