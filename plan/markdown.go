@@ -181,16 +181,22 @@ func writeUnmanaged(b *strings.Builder, us []Unmanaged) {
 			fmt.Fprintf(b, "\n… and %d more: `hcsync plan --format json` lists them all\n", n-maxUnmanaged)
 			break
 		}
-		title := mdEscape(u.Title)
-		if title == "" {
-			title = "—"
-		}
-		if u.URL != "" {
-			title = fmt.Sprintf("[%s](%s)", title, u.URL)
-		}
-		fmt.Fprintf(b, "| %s | %s |\n", title, u.ID)
+		fmt.Fprintf(b, "| %s | %s |\n", linkedTitle(u.Title, u.URL), u.ID)
 	}
 	b.WriteString("\n</details>\n")
+}
+
+// linkedTitle is a table cell for a remote title: escaped, linked to url
+// when there is one, a dash when the title is empty.
+func linkedTitle(title, url string) string {
+	t := mdEscape(title)
+	if t == "" {
+		t = "—"
+	}
+	if url != "" {
+		t = fmt.Sprintf("[%s](%s)", t, url)
+	}
+	return t
 }
 
 // writeUnmanagedTranslations lists, folded, the remote translations no
@@ -207,14 +213,7 @@ func writeUnmanagedTranslations(b *strings.Builder, us []UnmanagedTranslation) {
 			fmt.Fprintf(b, "\n… and %d more: run `hcsync plan` to see them all\n", n-maxUnmanagedTranslations)
 			break
 		}
-		title := mdEscape(u.Title)
-		if title == "" {
-			title = "—"
-		}
-		if u.URL != "" {
-			title = fmt.Sprintf("[%s](%s)", title, u.URL)
-		}
-		fmt.Fprintf(b, "| %s | %s #%s | %s |\n", title, cellCode(u.Article), u.ArticleID, u.Locale)
+		fmt.Fprintf(b, "| %s | %s #%s | %s |\n", linkedTitle(u.Title, u.URL), cellCode(u.Article), u.ArticleID, u.Locale)
 	}
 	b.WriteString("\n</details>\n")
 }
