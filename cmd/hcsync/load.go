@@ -352,7 +352,7 @@ func (a *app) staleTranslationsCached(ctx context.Context, ws *workspace, repo *
 	}
 	cache := content.ReadBodyCache(path)
 	if err := cache.Damage(); err != nil {
-		a.debugf(ws, "git body cache %s ignored: %v", path, err)
+		a.debugf(ws, "git body cache %v, rebuilt", err)
 	}
 	repo.UseBodyCache(cache)
 	stale, err := staleTranslations(ctx, repo, ws.tree, since)
