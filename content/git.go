@@ -40,6 +40,9 @@ type Repo struct {
 	// once it was looked for.
 	headTree *object.Tree
 	headRead bool
+	// bodyCache, when set, holds the body digests of blobs compared by
+	// earlier runs (see UseBodyCache).
+	bodyCache *BodyCache
 }
 
 // maxTreeEntries bounds the tree cache: about 15 MB of decoded entries.

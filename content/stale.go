@@ -1,11 +1,9 @@
 package content
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"time"
 
@@ -60,12 +58,13 @@ type Stale struct {
 }
 
 // bodyChange is a commit that changed a file's body, by its place on
-// the first-parent walk from HEAD (0 is HEAD); before is the body it
-// replaced (nil when the file was added there).
+// the first-parent walk from HEAD (0 is HEAD); before is the blob whose
+// body it replaced, unless the file was added there.
 type bodyChange struct {
 	idx    int
 	commit *object.Commit
-	before []byte
+	before plumbing.Hash
+	added  bool
 }
 
 // tracked is a file followed back through history.
@@ -89,7 +88,7 @@ func (r *Repo) Staleness(ctx context.Context, refs []TranslationRef, since strin
 	if err != nil || head == nil || len(refs) == 0 {
 		return nil, err
 	}
-	bodies := map[plumbing.Hash][]byte{}
+	ds := r.newDigests()
 	confirmed, err := r.sourceCommits(refs)
 	if err != nil {
 		return nil, err
@@ -142,7 +141,7 @@ func (r *Repo) Staleness(ctx context.Context, refs []TranslationRef, since strin
 			sinceIdx = idx
 		}
 		parent := r.firstParent(c)
-		if err := r.bodyChanges(c, parent, idx, byPath, bodies); err != nil {
+		if err := r.bodyChanges(c, parent, idx, byPath, ds); err != nil {
 			return nil, err
 		}
 		for i := range refs {
@@ -162,7 +161,7 @@ func (r *Repo) Staleness(ctx context.Context, refs []TranslationRef, since strin
 		if refIdx[i] < 0 {
 			continue // never committed (uncommitted, or beyond a walk cut short)
 		}
-		s, ok, err := r.staleFrom(ref, sources[i], refIdx[i], head, bodies)
+		s, ok, err := r.staleFrom(ref, sources[i], refIdx[i], head, ds)
 		if err != nil {
 			return nil, err
 		}
@@ -215,8 +214,10 @@ func (r *Repo) firstParent(c *object.Commit) *object.Commit {
 
 // bodyChanges records, for each tracked file that commit c (at idx)
 // changed against parent, whether its body changed, and follows a
-// rename to the path the file had before.
-func (r *Repo) bodyChanges(c, parent *object.Commit, idx int, byPath map[string]*tracked, bodies map[plumbing.Hash][]byte) error {
+// rename to the path the file had before. Bodies are compared by
+// digest, and a file added where no article file was removed is not
+// read at all: the root commit, which adds every file, reads none.
+func (r *Repo) bodyChanges(c, parent *object.Commit, idx int, byPath map[string]*tracked, ds *digests) error {
 	tree, err := r.contentTree(c)
 	if err != nil {
 		return err
@@ -243,34 +244,17 @@ func (r *Repo) bodyChanges(c, parent *object.Commit, idx int, byPath map[string]
 		return fmt.Errorf("git commit %s: %w", c.Hash, err)
 	}
 	moved := map[string]*tracked{}
-	var gone map[string]string // body -> path of the files removed, once needed
+	var gone map[bodyDigest]removedFile // once needed
 	for _, p := range changed {
 		t := byPath[p]
-		body, err := r.body(tree, p, bodies)
+		ch, prev, err := r.bodyChange(tree, ptree, p, removed, &gone, ds)
 		if err != nil {
 			return fmt.Errorf("git commit %s: %s: %w", c.Hash, p, err)
 		}
-		prev := p
-		before, err := r.body(ptree, p, bodies)
-		if err != nil {
-			return fmt.Errorf("git commit %s: %s: %w", c.Hash, p, err)
-		}
-		if before == nil {
-			if gone == nil {
-				if gone, err = r.removedBodies(ptree, removed, bodies); err != nil {
-					return fmt.Errorf("git commit %s: %w", c.Hash, err)
-				}
-			}
-			if from, ok := gone[string(body)]; ok {
-				prev, before = from, body
-			}
-		}
-		switch {
-		case before == nil:
-			t.changes = append(t.changes, bodyChange{idx: idx, commit: c})
-			t.done = true
-		case !bytes.Equal(before, body):
-			t.changes = append(t.changes, bodyChange{idx: idx, commit: c, before: before})
+		if ch != nil {
+			ch.idx, ch.commit = idx, c
+			t.changes = append(t.changes, *ch)
+			t.done = ch.added
 		}
 		if prev != p {
 			delete(byPath, p)
@@ -284,50 +268,82 @@ func (r *Repo) bodyChanges(c, parent *object.Commit, idx int, byPath map[string]
 	return nil
 }
 
-// removedBodies maps the body of each article or translation file a
-// commit removed to its path (the first, when several share one): a
-// file added with one of those bodies was renamed from it.
-func (r *Repo) removedBodies(ptree *object.Tree, removed []string, bodies map[plumbing.Hash][]byte) (map[string]string, error) {
-	out := make(map[string]string, len(removed))
+// removedFile is an article or translation file a commit removed: its
+// path, and its blob in the parent's tree.
+type removedFile struct {
+	path string
+	blob plumbing.Hash
+}
+
+// bodyChange says how the file at p changed between ptree and tree: nil
+// when its body did not (a front-matter-only edit, a rename that kept
+// the body), and the path it had in ptree (p, or where it was renamed
+// from). gone is filled from removed the first time a file is added.
+func (r *Repo) bodyChange(tree, ptree *object.Tree, p string, removed []string, gone *map[bodyDigest]removedFile, ds *digests) (*bodyChange, string, error) {
+	after, _, err := r.findFile(tree, p)
+	if err != nil {
+		return nil, p, err
+	}
+	var before *object.TreeEntry
+	if ptree != nil {
+		if before, _, err = r.findFile(ptree, p); err != nil {
+			return nil, p, err
+		}
+	}
+	if before != nil {
+		da, err := ds.of(after.Hash)
+		if err != nil {
+			return nil, p, err
+		}
+		db, err := ds.of(before.Hash)
+		if err != nil || da == db {
+			return nil, p, err
+		}
+		return &bodyChange{before: before.Hash}, p, nil
+	}
+	if *gone == nil {
+		if *gone, err = r.removedBodies(ptree, removed, ds); err != nil {
+			return nil, p, err
+		}
+	}
+	if len(*gone) == 0 {
+		return &bodyChange{added: true}, p, nil
+	}
+	da, err := ds.of(after.Hash)
+	if err != nil {
+		return nil, p, err
+	}
+	if from, ok := (*gone)[da]; ok {
+		return nil, from.path, nil
+	}
+	return &bodyChange{added: true}, p, nil
+}
+
+// removedBodies maps the body digest of each article or translation
+// file a commit removed to the file (the first, when several share
+// one): a file added with one of those bodies was renamed from it.
+func (r *Repo) removedBodies(ptree *object.Tree, removed []string, ds *digests) (map[bodyDigest]removedFile, error) {
+	out := make(map[bodyDigest]removedFile, len(removed))
 	for _, p := range removed {
 		if _, ok := deletedFile(p); !ok {
 			continue
 		}
-		b, err := r.body(ptree, p, bodies)
+		e, ok, err := r.findFile(ptree, p)
+		if err != nil || !ok {
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", p, err)
+			}
+			continue
+		}
+		d, err := ds.of(e.Hash)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		if _, dup := out[string(b)]; b != nil && !dup {
-			out[string(b)] = p
+		if _, dup := out[d]; !dup {
+			out[d] = removedFile{path: p, blob: e.Hash}
 		}
 	}
 	return out, nil
-}
-
-// body returns the body of the file at p in tree (its content after the
-// front-matter), nil when tree has no such file. bodies caches bodies
-// by blob hash.
-func (r *Repo) body(tree *object.Tree, p string, bodies map[plumbing.Hash][]byte) ([]byte, error) {
-	if tree == nil {
-		return nil, nil
-	}
-	e, ok, err := r.findFile(tree, p)
-	if err != nil || !ok {
-		return nil, err
-	}
-	if b, ok := bodies[e.Hash]; ok {
-		return b, nil
-	}
-	data, err := r.readFile(tree, p, map[plumbing.Hash][]byte{})
-	if errors.Is(err, plumbing.ErrObjectNotFound) {
-		return nil, fmt.Errorf("this version is not in the clone (a blobless or partial clone?): fetch it or clone without --filter: %w", err)
-	}
-	if err != nil {
-		return nil, err
-	}
-	b := bodyOf(data)
-	bodies[e.Hash] = b
-	return b, nil
 }
 
 // bodyOf is data after its front-matter; all of it when it has none.
@@ -347,8 +363,10 @@ type staleResult struct {
 }
 
 // staleFrom says whether the source had body changes newer than the
-// translation's confirmation at walk position ref.
-func (r *Repo) staleFrom(ref TranslationRef, src *tracked, refIdx int, head *object.Commit, bodies map[plumbing.Hash][]byte) (staleResult, bool, error) {
+// translation's confirmation at walk position ref. Only then does it
+// read bodies: the source's now and before the first of those changes,
+// to count the lines changed.
+func (r *Repo) staleFrom(ref TranslationRef, src *tracked, refIdx int, head *object.Commit, ds *digests) (staleResult, bool, error) {
 	var after []bodyChange
 	for _, ch := range src.changes {
 		if ch.idx < refIdx {
@@ -363,11 +381,22 @@ func (r *Repo) staleFrom(ref TranslationRef, src *tracked, refIdx int, head *obj
 	if err != nil {
 		return staleResult{}, false, err
 	}
-	now, err := r.body(tree, ref.Source, bodies)
+	e, ok, err := r.findFile(tree, ref.Source)
 	if err != nil {
 		return staleResult{}, false, fmt.Errorf("%s: %w", ref.Source, err)
 	}
+	var now, before []byte
+	if ok {
+		if now, err = ds.body(e.Hash); err != nil {
+			return staleResult{}, false, fmt.Errorf("%s: %w", ref.Source, err)
+		}
+	}
+	if !first.added {
+		if before, err = ds.body(first.before); err != nil {
+			return staleResult{}, false, fmt.Errorf("%s as of %s: %w", ref.Source, first.commit.Hash, err)
+		}
+	}
 	s := Stale{Translation: ref.Translation, Source: ref.Source, Since: first.commit.Hash.String(),
-		SinceTime: first.commit.Committer.When, Commits: len(after), Lines: LinesChanged(first.before, now)}
+		SinceTime: first.commit.Committer.When, Commits: len(after), Lines: LinesChanged(before, now)}
 	return staleResult{Stale: s, sinceIdx: first.idx}, true, nil
 }

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -118,5 +121,56 @@ func TestStaleWithoutGit(t *testing.T) {
 	replaceIn(t, docs+"install-mobile.md", "- [ ] Sign in\n", "- [ ] Sign in\n- [ ] Pick a theme\n")
 	if p := planJSON(t, dir, nil); len(p.Stale) != 2 {
 		t.Fatalf("after the source's edit, stale = %+v, want both", p.Stale)
+	}
+}
+
+// TestGitBodyCache: in a git checkout the second plan takes the body
+// digests of the blobs the first compared from the git body cache, and
+// a damaged cache file never changes the plan: --debug says it was
+// rebuilt.
+func TestGitBodyCache(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	g := newGitTree(t)
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	config := filepath.Join(g.dir, "hcsync.yaml")
+	// Applied first: a plan of creates orders some dependencies
+	// differently from run to run, which is not this test's concern.
+	if res := runCLI(t, g.dir, nil, "apply", "--auto-approve"); res.code != 0 {
+		t.Fatalf("apply exited %d\n%s", res.code, res.stderr)
+	}
+	g.commit("add the example tree", at)
+	replaceIn(t, g.doc("getting-started/installation/install-mobile.md"), "- [ ] Sign in\n", "- [ ] Sign in\n- [ ] Pick a theme\n")
+	g.commit("mobile: theme step", at.Add(time.Hour))
+
+	want, _ := planInProcess(t, config, "--no-cache")
+	if !strings.Contains(want, "install-mobile.fr.md") {
+		t.Fatalf("the plan lists no stale translation:\n%s", want)
+	}
+	planInProcess(t, config) // writes the cache
+	got, stderr := planInProcess(t, config, "--debug")
+	if got != want {
+		t.Fatalf("plan with the git body cache differs from --no-cache:\n%s\nwant:\n%s", got, want)
+	}
+	if !strings.Contains(stderr, "git body cache: 2 blob(s) from the cache") {
+		t.Errorf("--debug of the second plan does not say the cache gave both versions of the source:\n%s", stderr)
+	}
+	caches, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "hcsync", "git-bodies-*.bin"))
+	if len(caches) != 1 {
+		t.Fatalf("git body caches %v, want one", caches)
+	}
+	good := []byte(readFile(t, caches[0]))
+	for i := 0; i < len(good); i += 1 + len(good)/40 {
+		data := bytes.Clone(good)
+		data[i] ^= 1 << (i % 8)
+		if err := os.WriteFile(caches[0], data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, stderr := planInProcess(t, config, "--debug")
+		if got != want {
+			t.Fatalf("byte %d flipped: the plan differs from --no-cache:\n%s\nwant:\n%s", i, got, want)
+		}
+		if !strings.Contains(stderr, "git body cache damaged") && !strings.Contains(stderr, "git body cache of another version") {
+			t.Fatalf("byte %d flipped: --debug does not report it:\n%s", i, stderr)
+		}
 	}
 }

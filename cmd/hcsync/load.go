@@ -310,7 +310,7 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 		ok, err := repo.Committed(file, working)
 		return err == nil && ok
 	}
-	if opts.Stale, err = staleTranslations(ctx, repo, ws.tree, g.since); err != nil {
+	if opts.Stale, err = a.staleTranslationsCached(ctx, ws, repo, g.since); err != nil {
 		return err
 	}
 	if truncated > 0 {
@@ -336,6 +336,33 @@ func (a *app) addGitFacts(ctx context.Context, ws *workspace, g gitFlags, opts *
 		opts.Deleted = append(opts.Deleted, planner.Deleted{Path: d.Path, ID: d.ID})
 	}
 	return nil
+}
+
+// staleTranslationsCached is staleTranslations with the body digests of
+// the blobs earlier runs compared (content.BodyCache), unless --no-cache:
+// a plan of an unchanged checkout then reads no blob but those a stale
+// translation's line count needs.
+func (a *app) staleTranslationsCached(ctx context.Context, ws *workspace, repo *content.Repo, since string) ([]plan.StaleTranslation, error) {
+	var path string
+	if !ws.noCache {
+		path = cacheFile(ws.cfg.ContentDir(), "git-bodies", ".bin")
+	}
+	if path == "" {
+		return staleTranslations(ctx, repo, ws.tree, since)
+	}
+	cache := content.ReadBodyCache(path)
+	if err := cache.Damage(); err != nil {
+		a.debugf(ws, "git body cache %v, rebuilt", err)
+	}
+	repo.UseBodyCache(cache)
+	stale, err := staleTranslations(ctx, repo, ws.tree, since)
+	if err == nil {
+		if err := cache.Save(path); err != nil {
+			a.debugf(ws, "git body cache not saved: %v", err)
+		}
+		a.debugf(ws, "git body cache: %d blob(s) from the cache", cache.Hits())
+	}
+	return stale, err
 }
 
 // staleTranslations asks git which translations of tree fell behind

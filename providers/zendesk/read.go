@@ -267,8 +267,11 @@ func (p *Provider) article(a wireArticle) providers.Article {
 		out.Translations[t.Locale] = p.translation(a.ID, t)
 	}
 	if len(a.Translations) == 0 && a.Locale != "" {
+		var body string
+		// The answer was valid JSON: a body that is no string is empty.
+		_ = json.Unmarshal(a.Body, &body)
 		out.Translations[a.Locale] = &providers.Translation{
-			Locale: a.Locale, Title: a.Title, Body: a.Body, Draft: a.Draft,
+			Locale: a.Locale, Title: a.Title, Body: body, Draft: a.Draft,
 			URL: a.HTMLURL, LinkURL: providers.Permalink(a.HTMLURL), Permalink: providers.Permalink(a.HTMLURL), UpdatedAt: a.EditedAt,
 		}
 	}

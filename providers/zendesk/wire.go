@@ -1,6 +1,7 @@
 package zendesk
 
 import (
+	"encoding/json"
 	"strconv"
 	"time"
 )
@@ -11,16 +12,17 @@ import (
 // declared.
 
 type wireArticle struct {
-	ID                int64             `json:"id"`
-	URL               string            `json:"url"`
-	HTMLURL           string            `json:"html_url"`
-	SectionID         int64             `json:"section_id"`
-	Title             string            `json:"title"`
-	Body              string            `json:"body"`
+	ID        int64  `json:"id"`
+	HTMLURL   string `json:"html_url"`
+	SectionID int64  `json:"section_id"`
+	Title     string `json:"title"`
+	// Body is kept as it came: with the translations embedded (a list),
+	// it repeats the source translation's, so it is decoded only when
+	// an answer has no translations (create and update).
+	Body              json.RawMessage   `json:"body"`
 	Locale            string            `json:"locale"`
 	SourceLocale      string            `json:"source_locale"`
 	Draft             bool              `json:"draft"`
-	Outdated          bool              `json:"outdated"`
 	Promoted          bool              `json:"promoted"`
 	Position          int               `json:"position"`
 	CommentsDisabled  bool              `json:"comments_disabled"`
@@ -37,7 +39,6 @@ type wireArticle struct {
 
 type wireTranslation struct {
 	ID        int64     `json:"id"`
-	SourceID  int64     `json:"source_id"`
 	Locale    string    `json:"locale"`
 	Title     string    `json:"title"`
 	Body      string    `json:"body"`

@@ -58,6 +58,11 @@ func TestLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The create answer has no translations: the article's own body is
+	// the source translation's.
+	if tr := a.Translations["en-us"]; tr == nil || !strings.HasPrefix(tr.Body, "<p>Run it.</p>") {
+		t.Errorf("created article's en-us translation = %+v, want the body Zendesk answered", tr)
+	}
 	if _, err := p.CreateTranslation(ctx, a.ID, providers.TranslationInput{Locale: "fr", Title: "Installer Lumen", Body: "<p>Lancez-le.</p>", Draft: true}); err != nil {
 		t.Fatal(err)
 	}
