@@ -1,6 +1,8 @@
 package planner
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/hcsync/hcsync/plan"
@@ -102,7 +104,9 @@ func (pl *planner) breakLinkCycles() {
 			Translation: &plan.TranslationSpec{TranslationInput: final},
 			Fields:      []plan.FieldChange{{Field: "links", Old: "inert", New: "to articles this plan creates"}},
 		}
-		for _, file := range allLinks {
+		// In the files' order: a map's would make two plans of one tree
+		// differ, and a saved plan compare unequal with a fresh one.
+		for _, file := range slices.Sorted(maps.Values(allLinks)) {
 			upd.Deps = appendUnique(upd.Deps, pl.creatorKey(file))
 		}
 		out = append(out, upd)

@@ -54,3 +54,25 @@ func TestLinkCycleKeepsTranslationAfterItsArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestLinkCyclePlanIsTheSameEveryTime: the second write of a body in a
+// link cycle waits for the creates of everything it links to, listed in
+// one order every time. A plan that differs between two runs of one tree
+// is no plan to review, save and compare (apply FILE, the Action's saved
+// plan).
+func TestLinkCyclePlanIsTheSameEveryTime(t *testing.T) {
+	t.Parallel()
+	tree := plantest.LoadTree(t, map[string]string{
+		"Guides/a.md": "---\ntitle: A\n---\n[b](b.md) [c](c.md) [d](d.md) [e](e.md)\n",
+		"Guides/b.md": "---\ntitle: B\n---\n[a](a.md)\n",
+		"Guides/c.md": "---\ntitle: C\n---\n[a](a.md)\n",
+		"Guides/d.md": "---\ntitle: D\n---\n[a](a.md)\n",
+		"Guides/e.md": "---\ntitle: E\n---\n[a](a.md)\n",
+	})
+	first := jsonOf(t, makePlan(t, tree, plantest.BaseRemote(), Options{}))
+	for range 30 {
+		if again := jsonOf(t, makePlan(t, tree, plantest.BaseRemote(), Options{})); again != first {
+			t.Fatalf("two plans of one tree differ:\n%s\n---\n%s", first, again)
+		}
+	}
+}
