@@ -116,9 +116,7 @@ func TestRenderManyLinksIsLinear(t *testing.T) {
 	timeOf := func(src []byte, runs int) time.Duration {
 		best := time.Duration(1 << 62)
 		for range runs {
-			start := time.Now()
-			Render(src, opts)
-			best = min(best, time.Since(start))
+			best = min(best, threadTime(func() { Render(src, opts) }))
 		}
 		return best
 	}
