@@ -257,8 +257,11 @@ func (pl *planner) diffArticle(m managedArticle) ([]*plan.Change, []plan.Warning
 			if t.Draft {
 				action = plan.ActionUnpublish
 			}
+			// After the content change: a discard needs the published
+			// version that an unpublish takes away.
+			content := append(keyIf(changes, plan.KeyOf(plan.ActionUpdateTranslation, t.Path)), keyIf(changes, plan.KeyOf(plan.ActionDiscardDraft, t.Path))...)
 			c := add(&plan.Change{Key: plan.KeyOf(action, t.Path), Action: action, File: t.Path, ArticleID: id, URL: url, Locale: locale, Title: t.Title,
-				Deps:        append(append([]string{}, deps...), keyIf(changes, plan.KeyOf(plan.ActionUpdateTranslation, t.Path))...),
+				Deps:        append(append([]string{}, deps...), content...),
 				Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: locale, Title: t.Title, Draft: t.Draft}},
 				Fields:      []plan.FieldChange{{Field: "draft", Old: strconv.FormatBool(rt.Draft), New: strconv.FormatBool(t.Draft)}}})
 			if isSource {

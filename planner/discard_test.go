@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -100,5 +101,27 @@ func TestPlanDiscardDraft(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDiscardDraftBeforeUnpublish: a file that equals the published
+// version but turns the article into a draft plans the discard and the
+// unpublish, and the unpublish waits for the discard: Help.Center has
+// no published version to restore once the article is unpublished
+// (its discard answers 404), and the draft would keep the edits.
+func TestDiscardDraftBeforeUnpublish(t *testing.T) {
+	caps := plantest.FullCaps
+	caps.DiscardDraft = true
+	tree := plantest.LoadTree(t, map[string]string{"Guides/a.md": "---\ntitle: A\nid: 1\ndraft: true\n---\nLive.\n"})
+	live := plantest.BaseRemote()
+	a := plantest.RemoteArticle("1", "100", "A", plantest.HTML("Live.\n"), false)
+	a.Translations["en-us"].PendingTitle, a.Translations["en-us"].PendingBody = "A", plantest.HTML("Someone's unpublished edit.\n")
+	live.Articles = []providers.Article{a}
+	p := makePlan(t, tree, live, Options{Caps: caps})
+	if got, want := strings.Join(plantest.Keys(p), " "), "discard-draft:Guides/a.md unpublish:Guides/a.md"; got != want {
+		t.Fatalf("changes = %s, want %s", got, want)
+	}
+	if deps := p.Changes[1].Deps; !slices.Contains(deps, p.Changes[0].Key) {
+		t.Errorf("unpublish deps = %v, want the discard-draft among them", deps)
 	}
 }

@@ -67,7 +67,10 @@ func touched(p *plan.Plan) []Observation {
 			if c.Meta.Section != nil {
 				add(Observation{Kind: KindSection, ID: c.Meta.Section.ID})
 			}
-		case plan.ActionUpdateTranslation, plan.ActionCreateTranslation, plan.ActionDeleteTranslation, plan.ActionPublish, plan.ActionUnpublish:
+		case plan.ActionUpdateTranslation, plan.ActionCreateTranslation, plan.ActionDeleteTranslation, plan.ActionPublish, plan.ActionUnpublish,
+			plan.ActionDiscardDraft:
+			// A discard drops the unpublished edits the plan showed: any
+			// made since would be dropped unseen.
 			add(Observation{Kind: KindTranslation, ID: c.ArticleID, Locale: c.Locale})
 		case plan.ActionCreate:
 			add(Observation{Kind: KindSection, ID: c.Create.Section.ID})

@@ -137,13 +137,3 @@ func orNone(s string) string {
 	}
 	return "only " + s
 }
-
-// needsArticle says the action writes to an article the help center
-// already has.
-func needsArticle(a plan.Action) bool {
-	switch a {
-	case plan.ActionAdopt, plan.ActionUpdateMeta, plan.ActionDeleteTranslation, plan.ActionArchive:
-		return true
-	}
-	return false
-}

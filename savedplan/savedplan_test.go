@@ -184,3 +184,21 @@ func TestReadRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestMovedDiscardDraft: a saved discard-draft drops the unpublished
+// edits the plan showed; edits made in the help center since would be
+// dropped unseen, so apply refuses the plan.
+func TestMovedDiscardDraft(t *testing.T) {
+	p := &plan.Plan{Changes: []*plan.Change{{Key: plan.KeyOf(plan.ActionDiscardDraft, "setup.md"), Action: plan.ActionDiscardDraft,
+		File: "setup.md", ArticleID: "123", Locale: "en-us"}}}
+	ra, rs := helpCenter()
+	ra[0].Translations["en-us"].PendingBody = "<p>a draft</p>"
+	recorded := Observe(p, ra, rs)
+	a, s := helpCenter()
+	a[0].Translations["en-us"].PendingBody = "<p>a draft, and more work on it</p>"
+	got := Moved(recorded, a, s)
+	want := "article 123 (en-us) was edited in the help center since the plan"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("Moved = %q, want [%q]", got, want)
+	}
+}

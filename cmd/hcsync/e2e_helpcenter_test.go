@@ -149,8 +149,15 @@ func TestHelpCenterEndToEnd(t *testing.T) {
 	replaceIn(t, filepath.Join(docs, "getting-started/installation/install-desktop.fr.md"), "environ deux minutes", "environ trois minutes")
 	replaceIn(t, filepath.Join(docs, "account/security/two-factor.md"), "title: Turn on two-factor authentication\n", "title: Turn on two-factor authentication\ndraft: true\n")
 	replaceIn(t, filepath.Join(docs, "account/security/two-factor.fr.md"), "title: Activer l'authentification à deux facteurs\n", "title: Activer l'authentification à deux facteurs\ndraft: true\n")
+	// The article taken off also holds a dashboard edit in its draft: the
+	// discard goes before the unpublish, which leaves nothing to restore.
+	tfID := articleIDByTitle(t, srv, "Turn on two-factor authentication")
+	hcRequest(t, srv, "PATCH", "/articles/"+tfID+"/draft", `{"html": "<p>edited in the dashboard</p>"}`)
 	mustApply(t, dir, fullEnv)
 	assertConverged(t, dir, fullEnv)
+	if a, _ := srv.Article(tfID); strings.Contains(a.Draft.HTML, "edited in the dashboard") {
+		t.Errorf("two-factor draft after discard and unpublish = %q, want the file's body", a.Draft.HTML)
+	}
 	a, _ := srv.Article(articleIDByTitle(t, srv, "Install Lumen on your computer"))
 	if fr := a.Translations["fr"]; fr.Status() != helpcentertest.StatusPublished || !strings.Contains(fr.Published.HTML, "environ trois minutes") {
 		t.Errorf("fr translation after edit: %s %q", fr.Status(), fr.Published.HTML)
