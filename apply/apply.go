@@ -82,6 +82,15 @@ func (e *Executor) Apply(ctx context.Context, p *plan.Plan) *plan.Report {
 		idNotWritten: map[string]*plan.IDWrite{},
 		listings:     map[string]*sectionListing{}, lateAdopted: map[string]bool{}, lateSections: map[string]bool{},
 		pending: map[string]*pendingImage{}}
+	report := &plan.Report{Results: make([]plan.Result, len(p.Changes))}
+	// A plan may come from a file (a saved plan): check every change
+	// before anything reads them or writes, so a broken one cannot stop
+	// the run half way.
+	if err := p.Validate(); err != nil {
+		report.PlanError = err.Error() + ": make a new plan with hcsync plan"
+		skipAll(report, p, "not started: the plan is invalid")
+		return report
+	}
 	for _, c := range p.Changes {
 		if c.ArticleID != "" && c.Article != "" {
 			r.articleIDs[c.Article] = c.ArticleID
@@ -95,16 +104,7 @@ func (e *Executor) Apply(ctx context.Context, p *plan.Plan) *plan.Report {
 			r.articleURL[c.Article] = c.URL
 		}
 	}
-	report := &plan.Report{Results: make([]plan.Result, len(p.Changes))}
 	if len(p.Changes) == 0 {
-		return report
-	}
-	// A plan may come from a file (a saved plan): check every change
-	// before the first write, so a broken one cannot stop the run half
-	// way.
-	if err := p.Validate(); err != nil {
-		report.PlanError = err.Error() + ": make a new plan with hcsync plan"
-		skipAll(report, p, "not started: the plan is invalid")
 		return report
 	}
 	if pf, ok := e.Provider.(Preflighter); ok && hasWrites(p) {
@@ -244,6 +244,10 @@ func (e *Executor) Apply(ctx context.Context, p *plan.Plan) *plan.Report {
 // skipAll reports every change of p skipped, for why.
 func skipAll(report *plan.Report, p *plan.Plan, why string) {
 	for i, c := range p.Changes {
+		if c == nil {
+			report.Results[i] = plan.Result{Status: plan.StatusSkipped, Error: why}
+			continue
+		}
 		res := resultOf(c, plan.StatusSkipped, nil)
 		res.Error = why
 		report.Results[i] = res

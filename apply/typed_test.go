@@ -103,3 +103,18 @@ func TestDiscardDraftNeedsADiscarder(t *testing.T) {
 		t.Errorf("results %+v, want the discard failed, saying the provider cannot discard", rep.Results)
 	}
 }
+
+// TestApplyRefusesAnEmptyChange: a plan file holding a null change (a
+// hand-edited saved plan) is refused like any invalid plan, not a panic.
+func TestApplyRefusesAnEmptyChange(t *testing.T) {
+	t.Parallel()
+	p := &plan.Plan{Changes: []*plan.Change{
+		{Key: plan.KeyOf(plan.ActionCreateTag, "beta"), Action: plan.ActionCreateTag, Tag: "beta"},
+		nil,
+	}}
+	prov := &countingTags{Provider: plantest.NewLocal(t)}
+	rep := (&apply.Executor{Provider: prov}).Apply(context.Background(), p)
+	if prov.n != 0 || !strings.Contains(rep.PlanError, "change 2 is empty") || rep.Skipped != 2 {
+		t.Errorf("tags %d, plan error %q, skipped %d: want nothing written, the empty change named, both skipped", prov.n, rep.PlanError, rep.Skipped)
+	}
+}

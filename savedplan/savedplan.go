@@ -131,9 +131,3 @@ func Read(path string) (*File, error) {
 	return &f, nil
 }
 
-func orNone(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return "only " + s
-}
