@@ -130,4 +130,3 @@ func Read(path string) (*File, error) {
 	}
 	return &f, nil
 }
-
