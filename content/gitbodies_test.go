@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
@@ -266,4 +267,51 @@ func FuzzDecodeBodyCache(f *testing.F) {
 			t.Fatalf("re-encoded cache reads back as %v, %v", again, err)
 		}
 	})
+}
+
+// The cache is keyed by blob, so one saved on a branch gives the right
+// answer on another that shares some of its blobs and not others, and
+// back again.
+func TestBodyCacheAcrossBranches(t *testing.T) {
+	t.Parallel()
+	g := newTestRepo(t)
+	g.write("a.md", article("A", "1"))
+	g.write("a.fr.md", translation("A fr"))
+	g.write("b.md", article("B", "2"))
+	g.write("b.fr.md", translation("B fr"))
+	root := g.commit(1, "Ann")
+	g.write("a.md", "---\ntitle: A\nid: 1\n---\nA new body.\n")
+	g.commit(2, "Bob")
+	refs := []TranslationRef{{Source: "a.md", Translation: "a.fr.md"}, {Source: "b.md", Translation: "b.fr.md"}}
+	cache := NewBodyCache()
+	onMain, _ := staleness(t, g.dir, refs, cache)
+	if len(onMain) != 1 || onMain[0].Translation != "a.fr.md" {
+		t.Fatalf("on the main branch: %+v, want a.fr.md stale", onMain)
+	}
+	cache = saved(t, cache)
+
+	// Another branch from the root: b.md's body changes, and a.md's
+	// takes the body it has on the main branch, after a.fr.md did.
+	if err := g.wt.Checkout(&git.CheckoutOptions{Hash: root, Branch: "refs/heads/other", Create: true}); err != nil {
+		t.Fatal(err)
+	}
+	g.write("a.fr.md", "---\ntitle: A fr\n---\nCorps neuf.\n")
+	g.commit(3, "Cid")
+	g.write("a.md", "---\ntitle: A again\nid: 1\n---\nA new body.\n")
+	g.write("b.md", "---\ntitle: B\nid: 2\n---\nB, rewritten.\n")
+	g.commit(4, "Cid")
+	for _, branch := range []string{"other", "master", "other"} {
+		if err := g.wt.Checkout(&git.CheckoutOptions{Branch: plumbing.NewBranchReferenceName(branch)}); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := staleness(t, g.dir, refs, nil)
+		got, _ := staleness(t, g.dir, refs, cache)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("on %s: with the cache %+v, want %+v as without", branch, got, want)
+		}
+		if branch == "other" && len(got) != 2 {
+			t.Fatalf("on other: %+v, want both stale", got)
+		}
+		cache = saved(t, cache)
+	}
 }

@@ -217,3 +217,67 @@ func TestExportKeepsNamesOfATree(t *testing.T) {
 		t.Errorf("Like a missing folder: err = %v, want one naming it", err)
 	}
 }
+
+// With Options.Like, an image whose bytes are those of an image file of
+// the earlier tree keeps that file's name, unless a Markdown link cannot
+// take the name as it is; a link in that tree to a file outside it names
+// nothing (its bytes are not read as the tree's).
+func TestExportKeepsImageNamesOfATree(t *testing.T) {
+	t.Parallel()
+	p := newExportZendesk(t)
+	ctx := context.Background()
+	cat, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindCategory, Name: "Guides", Locale: "en-us"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec, err := p.CreateSection(ctx, providers.SectionInput{Kind: providers.KindSection, Name: "Setup", ParentID: cat.ID, Locale: "en-us"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	installer := tinyPNG(t)
+	red, green := solidPNG(t, color.RGBA{R: 200, A: 255}), solidPNG(t, color.RGBA{G: 200, A: 255})
+	for i, img := range [][]byte{installer, red, green} {
+		name := []string{"installer.png", "red.png", "green.png"}[i]
+		u, err := p.UploadImage(ctx, providers.Image{Name: name, ContentType: "image/png", Data: img})
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := fmt.Sprintf(`<p>Step %d</p><p><img src="%s" alt="Step %d"></p>`, i, u, i)
+		if _, err := p.CreateArticle(ctx, providers.ArticleInput{SectionID: sec.ID, Source: providers.TranslationInput{Locale: "en-us", Title: fmt.Sprint("Step ", i), Body: body}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The tree the images were uploaded from, under the team's names.
+	old := t.TempDir()
+	write := func(rel string, data []byte) {
+		p := filepath.Join(old, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("guides/setup/images/setup-wizard.png", installer)
+	write("guides/setup/images/red screen.png", red) // no name a link takes as it is
+	outside := filepath.Join(t.TempDir(), "green.png")
+	if err := os.WriteFile(outside, green, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(old, "guides", "setup", "images", "linked.png")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+
+	res, pl, _ := roundTrip(t, p, Options{Like: old, RelativeLinks: true, LocalImages: true, HTTPClient: http.DefaultClient}, planner.Options{})
+	assertNoChanges(t, pl)
+	var got []string
+	for _, f := range res.Files {
+		if path.Dir(f.Path) == "guides/setup/images" && !strings.HasPrefix(path.Base(f.Path), ".") {
+			got = append(got, path.Base(f.Path))
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"green.png", "red.png", "setup-wizard.png"}; !slices.Equal(got, want) {
+		t.Errorf("images exported as %v, want %v", got, want)
+	}
+}

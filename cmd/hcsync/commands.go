@@ -159,7 +159,7 @@ func (a *app) versionCommand() *cobra.Command {
 func (c *commonFlags) register(fs *pflag.FlagSet) {
 	configFlag(fs, &c.config)
 	fs.BoolVar(&c.debug, "debug", false, "log every HTTP request (secrets redacted), what the caches spared and where the time went, to stderr")
-	fs.BoolVar(&c.noCache, "no-cache", false, "read every file and render every body, ignoring the load and plan caches (in the user cache folder, e.g. ~/.cache/hcsync)")
+	fs.BoolVar(&c.noCache, "no-cache", false, "read every file and render every body, ignoring the load, plan and git body caches (in the user cache folder, e.g. ~/.cache/hcsync)")
 }
 
 // registerAll adds --all, for the commands that check the tree.

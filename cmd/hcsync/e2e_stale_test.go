@@ -174,3 +174,38 @@ func TestGitBodyCache(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusOfflineUsesGitBodyCache: status --offline, the command that
+// does nothing but the stale-translation check, keeps the git body cache
+// as plan does: the second run reads the source's versions from it, and
+// says the same as --no-cache.
+func TestStatusOfflineUsesGitBodyCache(t *testing.T) {
+	cache := t.TempDir()
+	env := []string{"XDG_CACHE_HOME=" + cache}
+	g := newGitTree(t)
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	g.commit("add the example tree", at)
+	replaceIn(t, g.doc("getting-started/installation/install-mobile.md"), "- [ ] Sign in\n", "- [ ] Sign in\n- [ ] Pick a theme\n")
+	g.commit("mobile: theme step", at.Add(time.Hour))
+
+	status := func(args ...string) cliResult {
+		t.Helper()
+		res := runCLI(t, g.dir, env, append([]string{"status", "--offline", "--format", "json"}, args...)...)
+		if res.code != 0 {
+			t.Fatalf("status %v exited %d\n%s", args, res.code, res.stderr)
+		}
+		return res
+	}
+	want := status("--no-cache").stdout
+	if !strings.Contains(want, `"stale"`) {
+		t.Fatalf("status shows no stale translation:\n%s", want)
+	}
+	status() // writes the cache
+	second := status("--debug")
+	if second.stdout != want {
+		t.Fatalf("status with the git body cache differs from --no-cache:\n%s\nwant:\n%s", second.stdout, want)
+	}
+	if !strings.Contains(second.stderr, "git body cache: 2 blob(s) from the cache") {
+		t.Errorf("--debug of the second status does not say the cache gave both versions of the source:\n%s", second.stderr)
+	}
+}

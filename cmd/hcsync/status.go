@@ -48,8 +48,9 @@ func (a *app) status(ctx context.Context, f statusFlags) error {
 	return printer(a.stdout, st)
 }
 
-// offlineStale reads the stale translations from git alone; a tree
-// outside git has none that hcsync can tell.
+// offlineStale reads the stale translations from git alone, with the
+// git body cache as plan does; a tree outside git has none that hcsync
+// can tell but by source_hash:.
 func (a *app) offlineStale(ctx context.Context, ws *workspace, since string) ([]plan.StaleTranslation, error) {
 	repo, err := content.OpenRepo(ws.cfg.ContentDir())
 	if err != nil {
@@ -61,7 +62,7 @@ func (a *app) offlineStale(ctx context.Context, ws *workspace, since string) ([]
 		}
 		return staleByHash(ws.tree)
 	}
-	return staleTranslations(ctx, repo, ws.tree, since)
+	return a.staleTranslationsCached(ctx, ws, repo, since)
 }
 
 func statusPrinter(format string) (func(w io.Writer, st *plan.TranslationStatus) error, error) {
