@@ -4,10 +4,8 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/hcsync/hcsync/internal/cachefile"
 )
@@ -126,19 +124,10 @@ func (d *digests) of(h plumbing.Hash) (bodyDigest, error) {
 
 // blobBody reads blob h and returns its body.
 func (r *Repo) blobBody(h plumbing.Hash) ([]byte, error) {
-	blob, err := object.GetBlob(r.repo.Storer, h)
+	data, err := r.readBlob(h)
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
 		return nil, fmt.Errorf("this version is not in the clone (a blobless or partial clone?): fetch it or clone without --filter: %w", err)
 	}
-	if err != nil {
-		return nil, err
-	}
-	rd, err := blob.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer rd.Close()
-	data, err := io.ReadAll(rd)
 	if err != nil {
 		return nil, err
 	}

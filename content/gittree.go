@@ -248,7 +248,17 @@ func (r *Repo) readFile(tree *object.Tree, p string, blobs map[plumbing.Hash][]b
 	if data, ok := blobs[e.Hash]; ok {
 		return data, nil
 	}
-	blob, err := object.GetBlob(r.repo.Storer, e.Hash)
+	data, err := r.readBlob(e.Hash)
+	if err != nil {
+		return nil, err
+	}
+	blobs[e.Hash] = data
+	return data, nil
+}
+
+// readBlob reads the whole of blob h.
+func (r *Repo) readBlob(h plumbing.Hash) ([]byte, error) {
+	blob, err := object.GetBlob(r.repo.Storer, h)
 	if err != nil {
 		return nil, err
 	}
@@ -257,10 +267,5 @@ func (r *Repo) readFile(tree *object.Tree, p string, blobs map[plumbing.Hash][]b
 		return nil, err
 	}
 	defer rd.Close()
-	data, err := io.ReadAll(rd)
-	if err != nil {
-		return nil, err
-	}
-	blobs[e.Hash] = data
-	return data, nil
+	return io.ReadAll(rd)
 }
