@@ -67,7 +67,10 @@ func touched(p *plan.Plan) []Observation {
 			if c.Meta.Section != nil {
 				add(Observation{Kind: KindSection, ID: c.Meta.Section.ID})
 			}
-		case plan.ActionUpdateTranslation, plan.ActionCreateTranslation, plan.ActionDeleteTranslation, plan.ActionPublish, plan.ActionUnpublish:
+		// A discarded draft is compared by its pending fields: edits made to
+		// it since the plan would be lost unseen.
+		case plan.ActionUpdateTranslation, plan.ActionCreateTranslation, plan.ActionDeleteTranslation, plan.ActionPublish, plan.ActionUnpublish,
+			plan.ActionDiscardDraft:
 			add(Observation{Kind: KindTranslation, ID: c.ArticleID, Locale: c.Locale})
 		case plan.ActionCreate:
 			add(Observation{Kind: KindSection, ID: c.Create.Section.ID})

@@ -184,3 +184,33 @@ func TestReadRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestMovedDiscardDraft: a plan that discards a translation's
+// unpublished edits is refused when the writer edited the draft further
+// since the plan (those edits would be lost unseen), and when the draft
+// is gone already (as after an apply of the same plan).
+func TestMovedDiscardDraft(t *testing.T) {
+	p := &plan.Plan{Changes: []*plan.Change{{Key: "discard-draft:setup.md", Action: plan.ActionDiscardDraft, File: "setup.md", ArticleID: "123", Locale: "en-us"}}}
+	withDraft := func(body string) []providers.Article {
+		a, _ := helpCenter()
+		a[0].Translations["en-us"].PendingBody = body
+		return a
+	}
+	_, s := helpCenter()
+	recorded := Observe(p, withDraft("<p>draft</p>"), s)
+	for _, tc := range []struct {
+		name string
+		now  []providers.Article
+		want string
+	}{
+		{"nothing moved", withDraft("<p>draft</p>"), ""},
+		{"the draft edited further", withDraft("<p>draft, and more the writer wants</p>"), "article 123 (en-us) was edited in the help center since the plan"},
+		{"the draft discarded already", withDraft(""), "article 123 (en-us) was edited in the help center since the plan"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := strings.Join(Moved(recorded, tc.now, s), "\n"); got != tc.want {
+				t.Errorf("Moved = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -355,3 +355,44 @@ func TestSavedPlanReadsFewArticles(t *testing.T) {
 		t.Errorf("apply plan.hcsync read the articles with %v, want the one GET of article %s", reads, id)
 	}
 }
+
+// TestSavedPlanDiscardDraftMoved: a saved plan that discards a
+// translation's unpublished edits is refused, and discards nothing, when
+// the writer edited the draft further in the help center since the plan
+// (edits nobody reviewed), and when it was applied already.
+func TestSavedPlanDiscardDraftMoved(t *testing.T) {
+	srv := newHelpCenterFake(t)
+	dir := helpCenterTree(t, srv.URL, srv.CenterID)
+	env := []string{"HELPCENTER_API_KEY=" + hcFullKey}
+	mustApply(t, dir, env)
+	id := articleIDByTitle(t, srv, "Install the mobile app")
+	hcRequest(t, srv, "PATCH", "/articles/"+id+"/draft", `{"html": "<p>edited in the dashboard</p>"}`)
+	if res := runCLI(t, dir, env, "plan", "--out", "plan.hcsync"); res.code != 0 || !strings.Contains(res.stdout, "discard") {
+		t.Fatalf("plan --out: exit %d, want a discard-draft\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	discards := "/v0/centers/" + srv.CenterID + "/articles/" + id + "/draft/discard"
+
+	hcRequest(t, srv, "PATCH", "/articles/"+id+"/draft", `{"html": "<p>edited in the dashboard, then more nobody reviewed</p>"}`)
+	srv.Middleware().Reset()
+	res := runCLI(t, dir, env, "apply", "plan.hcsync")
+	if want := "article " + id + " (en) was edited in the help center"; res.code != 1 || !strings.Contains(res.stderr, want) {
+		t.Errorf("apply plan.hcsync after a further draft edit: exit %d, want 1 and %q\n%s", res.code, want, res.stderr)
+	}
+	if n := srv.Middleware().Count("POST", discards); n != 0 {
+		t.Errorf("apply of a refused plan discarded the draft %d time(s)", n)
+	}
+
+	// Saved again and applied: a second apply of the same file discards
+	// nothing more.
+	if res := runCLI(t, dir, env, "plan", "--out", "plan.hcsync"); res.code != 0 {
+		t.Fatalf("plan --out: exit %d\n%s", res.code, res.stderr)
+	}
+	mustApply(t, dir, env, "plan.hcsync")
+	srv.Middleware().Reset()
+	if res := runCLI(t, dir, env, "apply", "plan.hcsync"); res.code != 1 {
+		t.Errorf("a second apply of plan.hcsync: exit %d, want 1 (the plan is out of date)\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	if n := srv.Middleware().Count("POST", discards); n != 0 {
+		t.Errorf("a second apply of plan.hcsync discarded %d time(s)", n)
+	}
+}
