@@ -126,17 +126,26 @@ func TestMovedFiles(t *testing.T) {
 	write("setup.md", "one")
 	write("setup.fr.md", "un")
 	write("same.md", "same")
+	write("_section.md", "title: Guides")
+	write("logo.png", "png")
+	// A created section's _section.md (its title, and where its id goes)
+	// and an uploaded image are files the plan comes from, as a change's
+	// own file is.
 	p := &plan.Plan{Changes: []*plan.Change{
-		{File: "setup.md"}, {File: "setup.fr.md"}, {File: "same.md"}, {File: "gone.de.md"}, {File: "guides/"},
+		{File: "setup.md"}, {File: "setup.fr.md"}, {File: "same.md"}, {File: "gone.de.md"},
+		{File: "guides/", Section: &plan.SectionSpec{Dir: "guides", IDFile: "_section.md"}},
+		{Image: &plan.ImageSpec{Path: "logo.png"}},
 	}}
 	recorded, err := SumFiles(p, read)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recorded) != 4 {
-		t.Errorf("recorded %v, want the 4 files and not the folder", recorded)
+	if len(recorded) != 6 {
+		t.Errorf("recorded %v, want the 6 files and not the folder", recorded)
 	}
 	write("setup.md", "two")
+	write("_section.md", "title: Guides and more")
+	write("logo.png", "png, redrawn")
 	os.Remove(filepath.Join(dir, "setup.fr.md"))
 	write("gone.de.md", "back")
 	got, err := MovedFiles(recorded, read, func(f string) string { return "docs/" + f })
@@ -144,7 +153,9 @@ func TestMovedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
+		"docs/_section.md changed since the plan",
 		"docs/gone.de.md appeared since the plan (it was absent then)",
+		"docs/logo.png changed since the plan",
 		"docs/setup.fr.md was deleted since the plan",
 		"docs/setup.md changed since the plan",
 	}
