@@ -141,6 +141,16 @@ func TestSavedPlanAppliesExactly(t *testing.T) {
 	if got := keys(after); len(got) != 1 || got[0] != "update-translation:"+invoicesFile {
 		t.Errorf("plan after apply plan.hcsync = %v, want only the edit made after the save", got)
 	}
+	// The same file again is out of date (its update moved the
+	// translation): refused, nothing written twice.
+	s.fake.ResetLog()
+	res = runCLI(t, s.dir, s.env, "apply", "plan.hcsync")
+	if res.code != 1 || !strings.Contains(res.stderr, "the plan in plan.hcsync is out of date, nothing was written") {
+		t.Errorf("a second apply of plan.hcsync: exit %d, want 1 and out of date\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	if w := s.writes(); len(w) > 0 {
+		t.Errorf("a second apply of plan.hcsync wrote %v", w)
+	}
 }
 
 // TestSavedPlanRefusesWhatMoved: apply FILE writes nothing and names
