@@ -178,7 +178,7 @@ func TestReadRefuses(t *testing.T) {
 	}
 	data, _ := os.ReadFile(good)
 	for _, tc := range []struct{ name, data, want string }{
-		{"another format version", strings.Replace(string(data), `"format_version": 1`, `"format_version": 2`, 1), "was saved by hcsync v1.0.0 (saved-plan format 2, plan schema 1)"},
+		{"another format version", strings.Replace(string(data), `"format_version": 2`, `"format_version": 1`, 1), "was saved by hcsync v1.0.0 (saved-plan format 1, plan schema 1)"},
 		{"another plan schema", strings.Replace(string(data), `"schema_version": 1`, `"schema_version": 7`, 1), "plan schema 7"},
 		{"a plan without header", `{"schema_version": 1, "changes": []}`, "is not a saved plan (no \"format\""},
 		{"not JSON", "changes: []", "is not a saved plan"},
@@ -223,5 +223,30 @@ func TestMovedDiscardDraft(t *testing.T) {
 				t.Errorf("Moved = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestMovedLinkTarget: an article a saved body links to that was
+// deleted or archived since the plan refuses the plan, as a fresh plan
+// refuses the file whose id the help center no longer has; an edit of
+// the linked article does not.
+func TestMovedLinkTarget(t *testing.T) {
+	a, s := helpCenter()
+	a = append(a, providers.Article{ID: "456", SectionID: "7", SourceLocale: "en-us", Translations: map[string]*providers.Translation{
+		"en-us": {Locale: "en-us", Title: "Billing", URL: "https://help.example.com/hc/en-us/articles/456-Billing", LinkURL: "https://help.example.com/hc/en-us/articles/456"},
+	}})
+	body := `<p>See <a href="https://help.example.com/hc/en-us/articles/456#invoices">billing</a> and <a href="https://example.org/">elsewhere</a>.</p>`
+	p := &plan.Plan{Changes: []*plan.Change{{Key: "update-translation:setup.md", Action: plan.ActionUpdateTranslation, File: "setup.md", ArticleID: "123", Locale: "en-us",
+		Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: "en-us", Body: body}}}}}
+	recorded := Observe(p, a, s)
+	edited := append([]providers.Article(nil), a...)
+	edited[1].Labels = []string{"edited"}
+	if got := Moved(recorded, edited, s); len(got) != 0 {
+		t.Errorf("Moved after an edit of the linked article = %q, want nothing", got)
+	}
+	got := Moved(recorded, a[:1], s)
+	want := "article 456, which the plan links to, was deleted or archived in the help center since the plan"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("Moved after the linked article's deletion = %q, want [%q]", got, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -335,8 +336,9 @@ func TestSavedPlanArchiveCap(t *testing.T) {
 }
 
 // TestSavedPlanReadsFewArticles: on a help center of hundreds of
-// articles, apply FILE re-reads the one article its plan touches, one
-// request, instead of listing them all again (4 pages).
+// articles, apply FILE re-reads the one article its plan touches and
+// the two its body links (which must still exist), one request each,
+// instead of listing them all again (4 pages).
 func TestSavedPlanReadsFewArticles(t *testing.T) {
 	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
 	defer fake.Close()
@@ -360,9 +362,15 @@ func TestSavedPlanReadsFewArticles(t *testing.T) {
 			reads = append(reads, r.Path)
 		}
 	}
-	id := regexp.MustCompile(`(?m)^id: ([0-9]+)$`).FindStringSubmatch(readFile(t, path))[1]
-	if len(reads) != 1 || reads[0] != "/api/v2/help_center/articles/"+id {
-		t.Errorf("apply plan.hcsync read the articles with %v, want the one GET of article %s", reads, id)
+	s := &savedSetup{dir: dir}
+	var want []string
+	for _, f := range []string{desktopFile, "getting-started/installation/system-requirements.md", "getting-started/first-steps/create-workspace.md"} {
+		want = append(want, "/api/v2/help_center/articles/"+s.articleID(t, f))
+	}
+	slices.Sort(want)
+	slices.Sort(reads)
+	if !slices.Equal(reads, want) {
+		t.Errorf("apply plan.hcsync read the articles with %v, want the GETs %v of the article and its two link targets", reads, want)
 	}
 }
 
@@ -404,5 +412,39 @@ func TestSavedPlanDiscardDraftMoved(t *testing.T) {
 	}
 	if n := srv.Middleware().Count("POST", discards); n != 0 {
 		t.Errorf("a second apply of plan.hcsync discarded %d time(s)", n)
+	}
+}
+
+// TestSavedPlanLinkTargetArchived: a saved body that links an article
+// archived in the help center since the plan is refused, naming the
+// article, as a fresh plan refuses the link to an id the help center no
+// longer has; nothing is written.
+func TestSavedPlanLinkTargetArchived(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	mustApply(t, dir, env)
+	s := &savedSetup{fake: fake, dir: dir, env: env}
+	// create-workspace.md links install-desktop.md.
+	s.appendLine(t, "getting-started/first-steps/create-workspace.md", "A line the reviewer saw.")
+	if res := runCLI(t, dir, env, "plan", "--out", "plan.hcsync"); res.code != 0 {
+		t.Fatalf("plan --out: exit %d\n%s", res.code, res.stderr)
+	}
+	zp, err := zendesk.New(zendesk.Options{BaseURL: fake.URL, Email: "writer@example.com", APIToken: zdToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := s.articleID(t, desktopFile)
+	if err := zp.Archive(context.Background(), id); err != nil {
+		t.Fatal(err)
+	}
+	fake.ResetLog()
+	res := runCLI(t, dir, env, "apply", "plan.hcsync")
+	if want := "article " + id + ", which the plan links to, was deleted or archived in the help center since the plan"; res.code != 1 || !strings.Contains(res.stderr, want) {
+		t.Errorf("apply plan.hcsync: exit %d, want 1 and %q\n%s%s", res.code, want, res.stdout, res.stderr)
+	}
+	if w := s.writes(); len(w) > 0 {
+		t.Errorf("apply of a refused plan wrote %v", w)
 	}
 }
