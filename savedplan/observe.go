@@ -3,6 +3,8 @@ package savedplan
 import (
 	"context"
 	"fmt"
+	"html"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,6 +26,10 @@ const (
 	KindArticle     Kind = "article"     // its settings: section, labels, tags, segments, …
 	KindTranslation Kind = "translation" // one locale: title, body, draft, description, slug
 	KindSection     Kind = "section"     // a category or section: name, description, position, parent
+	// KindLink is an article a change's body links to: it must still
+	// exist, as a fresh plan refuses a link to an id the help center no
+	// longer has; its edits do not matter.
+	KindLink Kind = "link"
 )
 
 // Observation is what the plan read of one remote object a change
@@ -87,7 +93,44 @@ func touched(p *plan.Plan) []Observation {
 // articles and sections the plan was made from. An object the plan
 // did not read (a section outside a partial listing) is not recorded.
 func Observe(p *plan.Plan, articles []providers.Article, sections []providers.Section) []Observation {
-	return observe(touched(p), articles, sections)
+	return observe(append(touched(p), linked(p, articles)...), articles, sections)
+}
+
+// href is a link's target in a body the renderer wrote, up to its
+// fragment.
+var href = regexp.MustCompile(`href="([^"#]*)`)
+
+// linked lists the articles the bodies of p's changes link to, found by
+// the URLs the plan resolved those links to.
+func linked(p *plan.Plan, articles []providers.Article) []Observation {
+	byURL := map[string]string{}
+	for i := range articles {
+		for _, t := range articles[i].Translations {
+			for _, u := range []string{t.Link(), t.URL, t.Permalink} {
+				if u != "" {
+					byURL[u] = articles[i].ID
+				}
+			}
+		}
+	}
+	var out []Observation
+	seen := map[string]bool{}
+	for _, c := range p.Changes {
+		var body string
+		switch {
+		case c.Translation != nil:
+			body = c.Translation.Body
+		case c.Create != nil:
+			body = c.Create.Source.Body
+		}
+		for _, m := range href.FindAllStringSubmatch(body, -1) {
+			if id, ok := byURL[html.UnescapeString(m[1])]; ok && !seen[id] {
+				seen[id] = true
+				out = append(out, Observation{Kind: KindLink, ID: id})
+			}
+		}
+	}
+	return out
 }
 
 func observe(want []Observation, articles []providers.Article, sections []providers.Section) []Observation {
@@ -114,6 +157,8 @@ func observe(want []Observation, articles []providers.Article, sections []provid
 			if t := translation(a, o.Locale); t != nil {
 				o.Exists, o.UpdatedAt, o.Sum = true, t.UpdatedAt.UTC(), translationSum(t)
 			}
+		case KindLink:
+			o.Exists = arts[o.ID] != nil
 		case KindSection:
 			s := secs[o.ID]
 			if s == nil {
@@ -121,7 +166,7 @@ func observe(want []Observation, articles []providers.Article, sections []provid
 			}
 			o.Exists, o.Name, o.Sum = true, s.Name, sectionSum(s)
 		}
-		if o.Kind == KindArticle && !o.Exists {
+		if (o.Kind == KindArticle || o.Kind == KindLink) && !o.Exists {
 			continue // gone before the plan: the plan says so itself
 		}
 		out = append(out, o)
@@ -251,7 +296,11 @@ func Moved(recorded []Observation, articles []providers.Article, sections []prov
 		if was.Kind != KindSection && !present[was.ID] {
 			if !said[was.ID] {
 				said[was.ID] = true
-				out = append(out, describe(Observation{Kind: KindArticle, ID: was.ID})+" was deleted or archived in the help center since the plan")
+				kind := KindArticle
+				if was.Kind == KindLink {
+					kind = KindLink
+				}
+				out = append(out, describe(Observation{Kind: kind, ID: was.ID})+" was deleted or archived in the help center since the plan")
 			}
 			continue
 		}
@@ -291,6 +340,8 @@ func describe(o Observation) string {
 		return fmt.Sprintf("section %s (%q)", o.ID, o.Name)
 	case KindTranslation:
 		return fmt.Sprintf("article %s (%s)", o.ID, o.Locale)
+	case KindLink:
+		return "article " + o.ID + ", which the plan links to,"
 	}
 	return "article " + o.ID
 }

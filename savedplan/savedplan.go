@@ -42,7 +42,7 @@ const Format = "hcsync-saved-plan"
 
 // Version is the saved-plan format version this hcsync reads and
 // writes; bumped on any change an older hcsync would misread.
-const Version = 1
+const Version = 2 // 2: link observations
 
 // File is a saved plan.
 type File struct {

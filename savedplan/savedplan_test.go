@@ -126,17 +126,26 @@ func TestMovedFiles(t *testing.T) {
 	write("setup.md", "one")
 	write("setup.fr.md", "un")
 	write("same.md", "same")
+	write("_section.md", "title: Guides")
+	write("logo.png", "png")
+	// A created section's _section.md (its title, and where its id goes)
+	// and an uploaded image are files the plan comes from, as a change's
+	// own file is.
 	p := &plan.Plan{Changes: []*plan.Change{
-		{File: "setup.md"}, {File: "setup.fr.md"}, {File: "same.md"}, {File: "gone.de.md"}, {File: "guides/"},
+		{File: "setup.md"}, {File: "setup.fr.md"}, {File: "same.md"}, {File: "gone.de.md"},
+		{File: "guides/", Section: &plan.SectionSpec{Dir: "guides", IDFile: "_section.md"}},
+		{Image: &plan.ImageSpec{Path: "logo.png"}},
 	}}
 	recorded, err := SumFiles(p, read)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recorded) != 4 {
-		t.Errorf("recorded %v, want the 4 files and not the folder", recorded)
+	if len(recorded) != 6 {
+		t.Errorf("recorded %v, want the 6 files and not the folder", recorded)
 	}
 	write("setup.md", "two")
+	write("_section.md", "title: Guides and more")
+	write("logo.png", "png, redrawn")
 	os.Remove(filepath.Join(dir, "setup.fr.md"))
 	write("gone.de.md", "back")
 	got, err := MovedFiles(recorded, read, func(f string) string { return "docs/" + f })
@@ -144,7 +153,9 @@ func TestMovedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
+		"docs/_section.md changed since the plan",
 		"docs/gone.de.md appeared since the plan (it was absent then)",
+		"docs/logo.png changed since the plan",
 		"docs/setup.fr.md was deleted since the plan",
 		"docs/setup.md changed since the plan",
 	}
@@ -167,7 +178,7 @@ func TestReadRefuses(t *testing.T) {
 	}
 	data, _ := os.ReadFile(good)
 	for _, tc := range []struct{ name, data, want string }{
-		{"another format version", strings.Replace(string(data), `"format_version": 1`, `"format_version": 2`, 1), "was saved by hcsync v1.0.0 (saved-plan format 2, plan schema 1)"},
+		{"another format version", strings.Replace(string(data), `"format_version": 2`, `"format_version": 1`, 1), "was saved by hcsync v1.0.0 (saved-plan format 1, plan schema 1)"},
 		{"another plan schema", strings.Replace(string(data), `"schema_version": 1`, `"schema_version": 7`, 1), "plan schema 7"},
 		{"a plan without header", `{"schema_version": 1, "changes": []}`, "is not a saved plan (no \"format\""},
 		{"not JSON", "changes: []", "is not a saved plan"},
@@ -185,20 +196,57 @@ func TestReadRefuses(t *testing.T) {
 	}
 }
 
-// TestMovedDiscardDraft: a saved discard-draft drops the unpublished
-// edits the plan showed; edits made in the help center since would be
-// dropped unseen, so apply refuses the plan.
+// TestMovedDiscardDraft: a plan that discards a translation's
+// unpublished edits is refused when the writer edited the draft further
+// since the plan (those edits would be lost unseen), and when the draft
+// is gone already (as after an apply of the same plan).
 func TestMovedDiscardDraft(t *testing.T) {
-	p := &plan.Plan{Changes: []*plan.Change{{Key: plan.KeyOf(plan.ActionDiscardDraft, "setup.md"), Action: plan.ActionDiscardDraft,
-		File: "setup.md", ArticleID: "123", Locale: "en-us"}}}
-	ra, rs := helpCenter()
-	ra[0].Translations["en-us"].PendingBody = "<p>a draft</p>"
-	recorded := Observe(p, ra, rs)
+	p := &plan.Plan{Changes: []*plan.Change{{Key: "discard-draft:setup.md", Action: plan.ActionDiscardDraft, File: "setup.md", ArticleID: "123", Locale: "en-us"}}}
+	withDraft := func(body string) []providers.Article {
+		a, _ := helpCenter()
+		a[0].Translations["en-us"].PendingBody = body
+		return a
+	}
+	_, s := helpCenter()
+	recorded := Observe(p, withDraft("<p>draft</p>"), s)
+	for _, tc := range []struct {
+		name string
+		now  []providers.Article
+		want string
+	}{
+		{"nothing moved", withDraft("<p>draft</p>"), ""},
+		{"the draft edited further", withDraft("<p>draft, and more the writer wants</p>"), "article 123 (en-us) was edited in the help center since the plan"},
+		{"the draft discarded already", withDraft(""), "article 123 (en-us) was edited in the help center since the plan"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := strings.Join(Moved(recorded, tc.now, s), "\n"); got != tc.want {
+				t.Errorf("Moved = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestMovedLinkTarget: an article a saved body links to that was
+// deleted or archived since the plan refuses the plan, as a fresh plan
+// refuses the file whose id the help center no longer has; an edit of
+// the linked article does not.
+func TestMovedLinkTarget(t *testing.T) {
 	a, s := helpCenter()
-	a[0].Translations["en-us"].PendingBody = "<p>a draft, and more work on it</p>"
-	got := Moved(recorded, a, s)
-	want := "article 123 (en-us) was edited in the help center since the plan"
+	a = append(a, providers.Article{ID: "456", SectionID: "7", SourceLocale: "en-us", Translations: map[string]*providers.Translation{
+		"en-us": {Locale: "en-us", Title: "Billing", URL: "https://help.example.com/hc/en-us/articles/456-Billing", LinkURL: "https://help.example.com/hc/en-us/articles/456"},
+	}})
+	body := `<p>See <a href="https://help.example.com/hc/en-us/articles/456#invoices">billing</a> and <a href="https://example.org/">elsewhere</a>.</p>`
+	p := &plan.Plan{Changes: []*plan.Change{{Key: "update-translation:setup.md", Action: plan.ActionUpdateTranslation, File: "setup.md", ArticleID: "123", Locale: "en-us",
+		Translation: &plan.TranslationSpec{TranslationInput: providers.TranslationInput{Locale: "en-us", Body: body}}}}}
+	recorded := Observe(p, a, s)
+	edited := append([]providers.Article(nil), a...)
+	edited[1].Labels = []string{"edited"}
+	if got := Moved(recorded, edited, s); len(got) != 0 {
+		t.Errorf("Moved after an edit of the linked article = %q, want nothing", got)
+	}
+	got := Moved(recorded, a[:1], s)
+	want := "article 456, which the plan links to, was deleted or archived in the help center since the plan"
 	if len(got) != 1 || got[0] != want {
-		t.Errorf("Moved = %q, want [%q]", got, want)
+		t.Errorf("Moved after the linked article's deletion = %q, want [%q]", got, want)
 	}
 }

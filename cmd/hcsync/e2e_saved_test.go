@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -140,6 +141,16 @@ func TestSavedPlanAppliesExactly(t *testing.T) {
 	after := planJSON(t, s.dir, s.env)
 	if got := keys(after); len(got) != 1 || got[0] != "update-translation:"+invoicesFile {
 		t.Errorf("plan after apply plan.hcsync = %v, want only the edit made after the save", got)
+	}
+	// The same file again is out of date (its update moved the
+	// translation): refused, nothing written twice.
+	s.fake.ResetLog()
+	res = runCLI(t, s.dir, s.env, "apply", "plan.hcsync")
+	if res.code != 1 || !strings.Contains(res.stderr, "the plan in plan.hcsync is out of date, nothing was written") {
+		t.Errorf("a second apply of plan.hcsync: exit %d, want 1 and out of date\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	if w := s.writes(); len(w) > 0 {
+		t.Errorf("a second apply of plan.hcsync wrote %v", w)
 	}
 }
 
@@ -325,8 +336,9 @@ func TestSavedPlanArchiveCap(t *testing.T) {
 }
 
 // TestSavedPlanReadsFewArticles: on a help center of hundreds of
-// articles, apply FILE re-reads the one article its plan touches, one
-// request, instead of listing them all again (4 pages).
+// articles, apply FILE re-reads the one article its plan touches and
+// the two its body links (which must still exist), one request each,
+// instead of listing them all again (4 pages).
 func TestSavedPlanReadsFewArticles(t *testing.T) {
 	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
 	defer fake.Close()
@@ -350,8 +362,89 @@ func TestSavedPlanReadsFewArticles(t *testing.T) {
 			reads = append(reads, r.Path)
 		}
 	}
-	id := regexp.MustCompile(`(?m)^id: ([0-9]+)$`).FindStringSubmatch(readFile(t, path))[1]
-	if len(reads) != 1 || reads[0] != "/api/v2/help_center/articles/"+id {
-		t.Errorf("apply plan.hcsync read the articles with %v, want the one GET of article %s", reads, id)
+	s := &savedSetup{dir: dir}
+	var want []string
+	for _, f := range []string{desktopFile, "getting-started/installation/system-requirements.md", "getting-started/first-steps/create-workspace.md"} {
+		want = append(want, "/api/v2/help_center/articles/"+s.articleID(t, f))
+	}
+	slices.Sort(want)
+	slices.Sort(reads)
+	if !slices.Equal(reads, want) {
+		t.Errorf("apply plan.hcsync read the articles with %v, want the GETs %v of the article and its two link targets", reads, want)
+	}
+}
+
+// TestSavedPlanDiscardDraftMoved: a saved plan that discards a
+// translation's unpublished edits is refused, and discards nothing, when
+// the writer edited the draft further in the help center since the plan
+// (edits nobody reviewed), and when it was applied already.
+func TestSavedPlanDiscardDraftMoved(t *testing.T) {
+	srv := newHelpCenterFake(t)
+	dir := helpCenterTree(t, srv.URL, srv.CenterID)
+	env := []string{"HELPCENTER_API_KEY=" + hcFullKey}
+	mustApply(t, dir, env)
+	id := articleIDByTitle(t, srv, "Install the mobile app")
+	hcRequest(t, srv, "PATCH", "/articles/"+id+"/draft", `{"html": "<p>edited in the dashboard</p>"}`)
+	if res := runCLI(t, dir, env, "plan", "--out", "plan.hcsync"); res.code != 0 || !strings.Contains(res.stdout, "discard") {
+		t.Fatalf("plan --out: exit %d, want a discard-draft\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	discards := "/v0/centers/" + srv.CenterID + "/articles/" + id + "/draft/discard"
+
+	hcRequest(t, srv, "PATCH", "/articles/"+id+"/draft", `{"html": "<p>edited in the dashboard, then more nobody reviewed</p>"}`)
+	srv.Middleware().Reset()
+	res := runCLI(t, dir, env, "apply", "plan.hcsync")
+	if want := "article " + id + " (en) was edited in the help center"; res.code != 1 || !strings.Contains(res.stderr, want) {
+		t.Errorf("apply plan.hcsync after a further draft edit: exit %d, want 1 and %q\n%s", res.code, want, res.stderr)
+	}
+	if n := srv.Middleware().Count("POST", discards); n != 0 {
+		t.Errorf("apply of a refused plan discarded the draft %d time(s)", n)
+	}
+
+	// Saved again and applied: a second apply of the same file discards
+	// nothing more.
+	if res := runCLI(t, dir, env, "plan", "--out", "plan.hcsync"); res.code != 0 {
+		t.Fatalf("plan --out: exit %d\n%s", res.code, res.stderr)
+	}
+	mustApply(t, dir, env, "plan.hcsync")
+	srv.Middleware().Reset()
+	if res := runCLI(t, dir, env, "apply", "plan.hcsync"); res.code != 1 {
+		t.Errorf("a second apply of plan.hcsync: exit %d, want 1 (the plan is out of date)\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	if n := srv.Middleware().Count("POST", discards); n != 0 {
+		t.Errorf("a second apply of plan.hcsync discarded %d time(s)", n)
+	}
+}
+
+// TestSavedPlanLinkTargetArchived: a saved body that links an article
+// archived in the help center since the plan is refused, naming the
+// article, as a fresh plan refuses the link to an id the help center no
+// longer has; nothing is written.
+func TestSavedPlanLinkTargetArchived(t *testing.T) {
+	fake := zendesktest.New(zendesktest.Options{Email: "writer@example.com", APIToken: zdToken})
+	defer fake.Close()
+	dir := zendeskTree(t, fake.URL)
+	env := []string{"ZENDESK_EMAIL=writer@example.com", "ZENDESK_API_TOKEN=" + zdToken}
+	mustApply(t, dir, env)
+	s := &savedSetup{fake: fake, dir: dir, env: env}
+	// create-workspace.md links install-desktop.md.
+	s.appendLine(t, "getting-started/first-steps/create-workspace.md", "A line the reviewer saw.")
+	if res := runCLI(t, dir, env, "plan", "--out", "plan.hcsync"); res.code != 0 {
+		t.Fatalf("plan --out: exit %d\n%s", res.code, res.stderr)
+	}
+	zp, err := zendesk.New(zendesk.Options{BaseURL: fake.URL, Email: "writer@example.com", APIToken: zdToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := s.articleID(t, desktopFile)
+	if err := zp.Archive(context.Background(), id); err != nil {
+		t.Fatal(err)
+	}
+	fake.ResetLog()
+	res := runCLI(t, dir, env, "apply", "plan.hcsync")
+	if want := "article " + id + ", which the plan links to, was deleted or archived in the help center since the plan"; res.code != 1 || !strings.Contains(res.stderr, want) {
+		t.Errorf("apply plan.hcsync: exit %d, want 1 and %q\n%s%s", res.code, want, res.stdout, res.stderr)
+	}
+	if w := s.writes(); len(w) > 0 {
+		t.Errorf("apply of a refused plan wrote %v", w)
 	}
 }
