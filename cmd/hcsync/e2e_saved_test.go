@@ -146,7 +146,7 @@ func TestSavedPlanAppliesExactly(t *testing.T) {
 	// translation): refused, nothing written twice.
 	s.fake.ResetLog()
 	res = runCLI(t, s.dir, s.env, "apply", "plan.hcsync")
-	if res.code != 1 || !strings.Contains(res.stderr, "the plan in plan.hcsync is out of date, nothing was written") {
+	if res.code != 1 || !strings.Contains(res.stderr, "the plan in plan.hcsync is out of date, nothing was written") || !strings.Contains(res.stderr, "a saved plan is applied once") {
 		t.Errorf("a second apply of plan.hcsync: exit %d, want 1 and out of date\n%s%s", res.code, res.stdout, res.stderr)
 	}
 	if w := s.writes(); len(w) > 0 {

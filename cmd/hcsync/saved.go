@@ -142,7 +142,9 @@ func checkSavedMoved(ctx context.Context, path string, sf *savedplan.File, cfg *
 	if len(moved) == 0 {
 		return nil
 	}
-	return fmt.Errorf("the plan in %s is out of date, nothing was written:\n  %s\nre-run hcsync plan --out %s, review it, and apply that",
+	return fmt.Errorf("the plan in %s is out of date, nothing was written:\n  %s\n"+
+		"(if this plan was applied already, that apply made these changes: a saved plan is applied once)\n"+
+		"re-run hcsync plan --out %s, review it, and apply that",
 		path, strings.Join(moved, "\n  "), path)
 }
 
