@@ -81,6 +81,7 @@ func TestUsageErrors(t *testing.T) {
 		{"negative count", []string{"plan", "--max-archive", "-3"}, []string{`hcsync plan: invalid argument "-3" for "--max-archive"`}},
 		{"argument", []string{"validate", "extra"}, []string{`hcsync validate: unexpected argument "extra"`}},
 		{"version argument", []string{"version", "extra"}, []string{`hcsync version: unexpected argument "extra"`}},
+		{"apply with two files", []string{"apply", "a.plan", "b.plan"}, []string{`hcsync apply: unexpected argument "b.plan": apply takes one saved plan at most`, "Run 'hcsync apply --help' for usage."}},
 		{"missing --out", []string{"export"}, []string{"hcsync export: --out is required"}},
 		{"init provider", []string{"init", "--provider", "confluence", "--dir", t.TempDir()}, []string{`hcsync init: --provider "confluence"`}},
 		{"completion shell", []string{"completion", "tcsh"}, []string{"hcsync completion: "}},

@@ -36,7 +36,12 @@ func (a *app) applyCommand() *cobra.Command {
 		Short: "Make the help center match the tree",
 		Long: "Make the help center match the tree: plan, then apply the plan (on a terminal, after you answer yes).\n" +
 			"With FILE, a plan saved by plan --out: apply exactly it, unless what it was made from changed since.",
-		Args: cobra.MaximumNArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return commandLineError(fmt.Errorf("unexpected argument %q: apply takes one saved plan at most", args[1]))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f.set = setFlags(cmd.Flags())
 			if len(args) == 1 {
