@@ -26,7 +26,8 @@ func (s *hostSettings) CheckChosen(problem func(key, format string, args ...any)
 func (*hostSettings) SpellLocale(l string) string { return strings.ToUpper(l) }
 
 // TestCheckProvider: the chosen provider's own checks run on its block,
-// each problem on its key's line, or once at provider: when the file has
+// each problem on its key's line (the block's when the key is not
+// written), or once at provider: when the file has
 // no block; another provider's block is not its business; a locale
 // spelt otherwise than the provider spells it is a warning on its line.
 // Load itself accepts all of these.
@@ -40,6 +41,8 @@ func TestCheckProvider(t *testing.T) {
 		{name: "ready", text: "provider: hosted\ndefault_locale: EN\nhosted:\n  host: h\n"},
 		{name: "placeholder", text: "provider: hosted\ndefault_locale: EN\nhosted:\n  host: your-host\n", problems: "4: hosted.host is still the placeholder"},
 		{name: "no block", text: "default_locale: EN\nprovider: hosted\n", problems: "2: provider hosted has no hosted: block in this file: add one (hcsync init --provider hosted writes a starter config); hosted.host is not set"},
+		{name: "block without the key", text: "provider: hosted\nhosted:\n  # the host goes here\n\n", problems: "2: hosted.host is not set"},
+		{name: "empty block", text: "provider: hosted\ncontent: .\nhosted: {}\n", problems: "3: hosted.host is not set"},
 		{name: "another provider's block", text: "provider: local\nhosted:\n  host: your-host\n"},
 		{name: "spelling", text: "provider: hosted\nrequired_locales: [FR, de]\nhosted:\n  host: h\n", warnings: `2: required_locales: "de" works, but hosted spells it DE: write DE`},
 	}

@@ -108,7 +108,8 @@ func (c *Config) checkLinksRoot() string {
 
 // CheckProvider reports what the file shows, offline, of the chosen
 // provider's readiness: as problems, keys it cannot run without and
-// values still set to hcsync init's placeholders (a provider with no
+// values still set to hcsync init's placeholders, each at its key's line
+// or, when the block lacks the key, at the block's (a provider with no
 // block at all is one problem, at provider:); as warnings, locale codes
 // written in another spelling than the help center's. Load leaves these
 // out, so that a starter config still serves the commands that need no
@@ -128,7 +129,11 @@ func (c *Config) CheckProvider() (problems, warnings diag.Problems) {
 				}
 				return
 			}
-			problems = append(problems, diag.Problem{File: c.File, Line: at(c.Provider + "." + key), Msg: msg})
+			line, set := lines[c.Provider+"."+key]
+			if !set {
+				line = at(c.Provider) // the key is missing from the block
+			}
+			problems = append(problems, diag.Problem{File: c.File, Line: line, Msg: msg})
 		})
 	}
 	if sp, ok := c.Blocks[c.Provider].(LocaleSpeller); ok {
