@@ -8,7 +8,8 @@ import (
 // hostSettings is a provider that needs a host and spells locales in
 // upper case, for CheckProvider's tests.
 type hostSettings struct {
-	Host string `yaml:"host"`
+	Host  string `yaml:"host"`
+	Group string `yaml:"group"`
 }
 
 func (*hostSettings) Default()                                    {}
@@ -42,6 +43,7 @@ func TestCheckProvider(t *testing.T) {
 		{name: "placeholder", text: "provider: hosted\ndefault_locale: EN\nhosted:\n  host: your-host\n", problems: "4: hosted.host is still the placeholder"},
 		{name: "no block", text: "default_locale: EN\nprovider: hosted\n", problems: "2: provider hosted has no hosted: block in this file: add one (hcsync init --provider hosted writes a starter config); hosted.host is not set"},
 		{name: "block without the key", text: "provider: hosted\nhosted:\n  # the host goes here\n\n", problems: "2: hosted.host is not set"},
+		{name: "block with another key", text: "provider: hosted\nhosted:\n  group: g\n", problems: "2: hosted.host is not set"},
 		{name: "empty block", text: "provider: hosted\ncontent: .\nhosted: {}\n", problems: "3: hosted.host is not set"},
 		{name: "another provider's block", text: "provider: local\nhosted:\n  host: your-host\n"},
 		{name: "spelling", text: "provider: hosted\nrequired_locales: [FR, de]\nhosted:\n  host: h\n", warnings: `2: required_locales: "de" works, but hosted spells it DE: write DE`},
