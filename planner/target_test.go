@@ -206,3 +206,16 @@ func TestPlanTargetStale(t *testing.T) {
 		t.Errorf("whole plan: stale = %+v, want both", p.Stale)
 	}
 }
+
+// An article whose section: names another folder of the tree brings
+// that folder's section into the plan, as its own folder's would be.
+func TestPlanTargetSectionElsewhere(t *testing.T) {
+	files, live := targetTree(t)
+	files["Guides/Other/moved.md"] = "---\ntitle: Moved\nsection: New\n---\nM.\n"
+	tree := plantest.LoadTree(t, files)
+	p := makePlan(t, tree, live(), Options{Targets: []string{"Guides/Other/moved.md"}})
+	got := strings.Join(plantest.Keys(p), " ")
+	if !strings.Contains(got, "create-section:Guides/New") || !strings.Contains(got, "create:Guides/Other/moved.md") {
+		t.Errorf("changes: %s, want the New section created for moved.md", got)
+	}
+}
