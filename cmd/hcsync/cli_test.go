@@ -78,6 +78,8 @@ func TestUsageErrors(t *testing.T) {
 		{"one dash long flag", []string{"validate", "-config", "x.yaml"}, []string{`hcsync validate: -config: long flags take two dashes: --config`}},
 		{"flag without value", []string{"plan", "--format"}, []string{"hcsync plan: flag needs an argument: --format"}},
 		{"bad int", []string{"apply", "--concurrency", "many"}, []string{`hcsync apply: invalid argument "many" for "--concurrency"`}},
+		{"negative concurrency", []string{"apply", "--concurrency", "-3"}, []string{`hcsync apply: invalid argument "-3" for "--concurrency" flag: want 1 to 64`}},
+		{"concurrency past the bound", []string{"apply", "--concurrency", "65"}, []string{`hcsync apply: invalid argument "65" for "--concurrency" flag: want 1 to 64`}},
 		{"negative count", []string{"plan", "--max-archive", "-3"}, []string{`hcsync plan: invalid argument "-3" for "--max-archive"`}},
 		{"argument", []string{"validate", "extra"}, []string{`hcsync validate: unexpected argument "extra"`}},
 		{"version argument", []string{"version", "extra"}, []string{`hcsync version: unexpected argument "extra"`}},
