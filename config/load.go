@@ -241,7 +241,7 @@ func kindName(n *yaml.Node) string {
 
 // keyLines maps the dotted keys the config file writes, two levels
 // deep ("provider", "zendesk", "zendesk.subdomain"), to the lines of
-// their values; empty for a Config built in code or a file that no
+// their values (of its key, for a block); empty for a Config built in code or a file that no
 // longer reads. Load has checked the file; this is for the checks that
 // come after it (CheckProvider), which a Config's own fields do not
 // hold the lines for.
@@ -265,6 +265,9 @@ func (c *Config) keyLines() map[string]int {
 		if v.Kind != yaml.MappingNode {
 			continue
 		}
+		// A block is where its key is: a mapping's own line is that of
+		// its first key, or of "{}".
+		lines[k.Value] = k.Line
 		for j := 0; j+1 < len(v.Content); j += 2 {
 			lines[k.Value+"."+v.Content[j].Value] = v.Content[j+1].Line
 		}

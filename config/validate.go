@@ -108,8 +108,10 @@ func (c *Config) checkLinksRoot() string {
 
 // CheckProvider reports what the file shows, offline, of the chosen
 // provider's readiness: as problems, keys it cannot run without and
-// values still set to hcsync init's placeholders (a provider with no
-// block at all is one problem, at provider:); as warnings, locale codes
+// values still set to hcsync init's placeholders, each at its key's line
+// or, when the block lacks the key, at the block's (a provider with no
+// block at all is one problem, at provider:; so is another provider's
+// block in a file that names none); as warnings, locale codes
 // written in another spelling than the help center's. Load leaves these
 // out, so that a starter config still serves the commands that need no
 // help center (preview, status --offline); validate and the commands
@@ -117,6 +119,9 @@ func (c *Config) checkLinksRoot() string {
 func (c *Config) CheckProvider() (problems, warnings diag.Problems) {
 	lines := c.keyLines()
 	at := func(key string) int { return lines[key] }
+	if p, ok := c.unnamedProvider(lines); ok {
+		problems = append(problems, p)
+	}
 	if chk, ok := c.Blocks[c.Provider].(ChosenChecker); ok {
 		_, written := lines[c.Provider]
 		chk.CheckChosen(func(key, format string, args ...any) {
@@ -128,7 +133,11 @@ func (c *Config) CheckProvider() (problems, warnings diag.Problems) {
 				}
 				return
 			}
-			problems = append(problems, diag.Problem{File: c.File, Line: at(c.Provider + "." + key), Msg: msg})
+			line, set := lines[c.Provider+"."+key]
+			if !set {
+				line = at(c.Provider) // the key is missing from the block
+			}
+			problems = append(problems, diag.Problem{File: c.File, Line: line, Msg: msg})
 		})
 	}
 	if sp, ok := c.Blocks[c.Provider].(LocaleSpeller); ok {
@@ -149,4 +158,30 @@ func (c *Config) CheckProvider() (problems, warnings diag.Problems) {
 	problems.Sort()
 	warnings.Sort()
 	return problems, warnings
+}
+
+// unnamedProvider is the problem of a file that configures a provider
+// but names none: the default, a folder on disk, would take the
+// changes meant for the help center the block describes, and say they
+// were applied.
+func (c *Config) unnamedProvider(lines map[string]int) (diag.Problem, bool) {
+	if _, named := lines["provider"]; named {
+		return diag.Problem{}, false
+	}
+	var blocks []string
+	for _, name := range c.providerNames() {
+		if _, written := lines[name]; written && name != c.Provider {
+			blocks = append(blocks, name)
+		}
+	}
+	if len(blocks) == 0 {
+		return diag.Problem{}, false
+	}
+	fix := "add provider: with the one to use"
+	if len(blocks) == 1 {
+		fix = fmt.Sprintf("add provider: %s (or provider: %s to mean it)", blocks[0], c.Provider)
+	}
+	return diag.Problem{File: c.File, Line: lines[blocks[0]], Msg: fmt.Sprintf(
+		"provider: is not set, so hcsync would use %s (a folder on disk), yet this file configures %s: %s",
+		c.Provider, strings.Join(blocks, ", "), fix)}, true
 }

@@ -179,11 +179,9 @@ func (pl *planner) articleSection(a *content.Article) (plan.SectionRef, bool) {
 		return ref, ok // a missing ref was reported for the folder
 	}
 	v = strings.Trim(v, "/")
-	for _, s := range pl.tree.Sections {
-		if s.Dir == v || strings.EqualFold(s.Name, v) || strings.EqualFold(pathBase(s.Dir), v) {
-			ref, ok := pl.sectionRefs[s.Dir]
-			return ref, ok
-		}
+	if s := treeSection(pl.tree, v); s != nil {
+		ref, ok := pl.sectionRefs[s.Dir]
+		return ref, ok
 	}
 	if rs, ok := pl.remoteSections[v]; ok {
 		return plan.SectionRef{ID: rs.ID}, true
@@ -197,6 +195,18 @@ func (pl *planner) articleSection(a *content.Article) (plan.SectionRef, bool) {
 	}
 	pl.problem(a.Path, a.SectionLine, "unknown section %q: use a folder of the tree, a section name or a section id%s", a.Section, diag.DidYouMean(v, names))
 	return plan.SectionRef{}, false
+}
+
+// treeSection is the section of tree that v, an article's section:
+// trimmed of slashes, names: by folder, name or folder name; nil when
+// none does (v may name a remote section).
+func treeSection(tree *content.Tree, v string) *content.Section {
+	for _, s := range tree.Sections {
+		if s.Dir == v || strings.EqualFold(s.Name, v) || strings.EqualFold(pathBase(s.Dir), v) {
+			return s
+		}
+	}
+	return nil
 }
 
 func pathBase(dir string) string {

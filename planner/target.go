@@ -131,10 +131,8 @@ func sectionDir(tree *content.Tree, a *content.Article) string {
 	if v == "" {
 		return ""
 	}
-	for _, s := range tree.Sections {
-		if s.Dir == v || strings.EqualFold(s.Name, v) || strings.EqualFold(pathBase(s.Dir), v) {
-			return s.Dir
-		}
+	if s := treeSection(tree, v); s != nil {
+		return s.Dir
 	}
 	return ""
 }

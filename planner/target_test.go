@@ -186,3 +186,36 @@ func TestTaxonomyNeededWithTargets(t *testing.T) {
 		t.Errorf("targeting a.md: need = %+v, want no list", need)
 	}
 }
+
+// The stale block of a scoped plan is about its targets: a translation
+// left out of the plan is not reported as behind (nor fails
+// --fail-on-stale) there.
+func TestPlanTargetStale(t *testing.T) {
+	files, live := targetTree(t)
+	files["Guides/Old/d.fr.md"] = "---\ntitle: D fr\n---\nAvant.\n"
+	tree := plantest.LoadTree(t, files)
+	stale := []plan.StaleTranslation{
+		{File: "Guides/New/a.fr.md", Article: "Guides/New/a.md", Locale: "fr", Since: "abc", Commits: 1},
+		{File: "Guides/Old/d.fr.md", Article: "Guides/Old/d.md", Locale: "fr", Since: "abc", Commits: 1},
+	}
+	p := makePlan(t, tree, live(), Options{Targets: []string{"Guides/New"}, Stale: stale})
+	if len(p.Stale) != 1 || p.Stale[0].File != "Guides/New/a.fr.md" {
+		t.Errorf("stale = %+v, want a.fr.md alone", p.Stale)
+	}
+	if p = makePlan(t, tree, live(), Options{Stale: stale}); len(p.Stale) != 2 {
+		t.Errorf("whole plan: stale = %+v, want both", p.Stale)
+	}
+}
+
+// An article whose section: names another folder of the tree brings
+// that folder's section into the plan, as its own folder's would be.
+func TestPlanTargetSectionElsewhere(t *testing.T) {
+	files, live := targetTree(t)
+	files["Guides/Other/moved.md"] = "---\ntitle: Moved\nsection: New\n---\nM.\n"
+	tree := plantest.LoadTree(t, files)
+	p := makePlan(t, tree, live(), Options{Targets: []string{"Guides/Other/moved.md"}})
+	got := strings.Join(plantest.Keys(p), " ")
+	if !strings.Contains(got, "create-section:Guides/New") || !strings.Contains(got, "create:Guides/Other/moved.md") {
+		t.Errorf("changes: %s, want the New section created for moved.md", got)
+	}
+}

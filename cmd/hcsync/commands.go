@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/hcsync/hcsync/config"
 	"github.com/hcsync/hcsync/diag"
 )
 
@@ -36,7 +37,12 @@ func (a *app) applyCommand() *cobra.Command {
 		Short: "Make the help center match the tree",
 		Long: "Make the help center match the tree: plan, then apply the plan (on a terminal, after you answer yes).\n" +
 			"With FILE, a plan saved by plan --out: apply exactly it, unless what it was made from changed since.",
-		Args: cobra.MaximumNArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return commandLineError(fmt.Errorf("unexpected argument %q: apply takes one saved plan at most", args[1]))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f.set = setFlags(cmd.Flags())
 			if len(args) == 1 {
@@ -50,7 +56,7 @@ func (a *app) applyCommand() *cobra.Command {
 	fs.StringVar(&f.format, "format", "text", "output format: text, or json for a machine-readable report")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "print the plan and write nothing")
 	fs.BoolVar(&f.noWriteIDs, "no-write-ids", false, "do not write id: into the files of created articles and sections")
-	fs.IntVar(&f.concurrency, "concurrency", 0, "writes in flight at once (default: concurrency: in hcsync.yaml)")
+	fs.Var(concurrencyFlag{&f.concurrency}, "concurrency", fmt.Sprintf("writes in flight at once, 1 to %d (default: concurrency: in hcsync.yaml)", config.MaxConcurrency))
 	fs.StringVar(&f.resultFile, "result-file", "", "also write the counts of the apply and the ids written into files, as JSON, to this file (read by write-ids)")
 	fs.BoolVar(&f.autoApprove, "auto-approve", false, "on a terminal, apply without asking for yes first")
 	return cmd
@@ -210,3 +216,26 @@ func (c countFlag) Set(s string) error {
 
 // Type names the value in help: --max-archive int.
 func (c countFlag) Type() string { return "int" }
+
+// concurrencyFlag is --concurrency: left unset it is 0, and the value of
+// hcsync.yaml applies; set, it is bound as concurrency: there is.
+type concurrencyFlag struct{ p *int }
+
+func (c concurrencyFlag) String() string {
+	if c.p == nil || *c.p == 0 {
+		return ""
+	}
+	return strconv.Itoa(*c.p)
+}
+
+func (c concurrencyFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > config.MaxConcurrency {
+		return fmt.Errorf("want 1 to %d", config.MaxConcurrency)
+	}
+	*c.p = n
+	return nil
+}
+
+// Type names the value in help: --concurrency int.
+func (c concurrencyFlag) Type() string { return "int" }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -78,6 +79,8 @@ func TestValidateChecksTheProviderBlock(t *testing.T) {
 		{"helpcenter ES", "provider: helpcenter\ndefault_locale: ES\nhelpcenter:\n  center_id: abc\n", 0, []string{
 			`warning: hcsync.yaml:2: default_locale "ES" works, but helpcenter spells it es: write es`}},
 		{"a zendesk block beside provider: local", "provider: local\nzendesk:\n  subdomain: your-subdomain\n", 0, nil},
+		{"a zendesk block without provider:", "content: docs\nzendesk:\n  subdomain: acme\n", 1, []string{
+			"hcsync validate: hcsync.yaml:2: provider: is not set, so hcsync would use local (a folder on disk), yet this file configures zendesk: add provider: zendesk (or provider: local to mean it)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,5 +93,22 @@ func TestValidateChecksTheProviderBlock(t *testing.T) {
 				t.Errorf("exit %d, stderr:\n%s\nwant exit %d and:\n%s", res.code, got, tt.code, strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestApplyWithoutProviderBesideABlock: a config that sets up Zendesk
+// but names no provider is refused before anything is written, rather
+// than applied to the default provider's folder and reported as done.
+func TestApplyWithoutProviderBesideABlock(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "hcsync.yaml"), "content: docs\nzendesk:\n  subdomain: acme\n")
+	writeFile(t, filepath.Join(dir, "docs/Guides/Setup/a.md"), "---\ntitle: A\n---\nBody.\n")
+	res := runCLI(t, dir, nil, "apply", "--auto-approve")
+	if res.code != exitError || !strings.Contains(res.stderr, "add provider: zendesk") {
+		t.Errorf("apply: exit %d, stderr:\n%s\nwant exit 1 naming provider: zendesk", res.code, res.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".hcsync", "local")); !os.IsNotExist(err) {
+		t.Errorf("apply wrote the default provider's folder (stat: %v)", err)
 	}
 }
