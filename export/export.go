@@ -329,7 +329,7 @@ func (ex *exporter) writeArticles() error {
 	for dir, sources := range sidecars {
 		data, err := json.MarshalIndent(sources, "", "  ")
 		if err != nil {
-			return fmt.Errorf("export: %s: %w", path.Join(dir, content.ImageSourcesFile), err)
+			return fmt.Errorf("%s: %w", path.Join(dir, content.ImageSourcesFile), err)
 		}
 		ex.add(path.Join(dir, content.ImageSourcesFile), append(data, '\n'))
 	}

@@ -169,7 +169,7 @@ func TestExportWriteErrorNamesArticle(t *testing.T) {
 	if err == nil {
 		t.Fatal("write over a folder succeeded")
 	}
-	want := `export: article 12 "../../../etc/passwd": write ` + filepath.Join(out, filepath.FromSlash(file)) + ": "
+	want := `article 12 "../../../etc/passwd": write ` + filepath.Join(out, filepath.FromSlash(file)) + ": "
 	if !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error %q, want it to start %q", err, want)
 	}

@@ -61,13 +61,13 @@ func readKeptNames(dir string) (keptNames, error) {
 		return kept, nil
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return kept, fmt.Errorf("export: %s is not a folder: name the folder of the tree whose file names to keep", dir)
+		return kept, fmt.Errorf("%s is not a folder: name the folder of the tree whose file names to keep", dir)
 	}
 	tree, err := content.Load(dir, content.LoadOptions{LazyBodies: true, RootArticles: true,
 		FrontMatter: content.FrontMatterOptions{Unknown: content.UnknownIgnore}})
 	var problems diag.Problems
 	if err != nil && (tree == nil || !errors.As(err, &problems)) {
-		return kept, fmt.Errorf("export: reading the names of the tree in %s: %w", dir, err)
+		return kept, fmt.Errorf("reading the names of the tree in %s: %w", dir, err)
 	}
 	for _, s := range tree.Sections {
 		if _, dup := kept.dirs[s.ID]; s.ID != "" && !dup {
@@ -80,7 +80,7 @@ func readKeptNames(dir string) (keptNames, error) {
 		}
 	}
 	if kept.images, err = imagesByContent(dir); err != nil {
-		return kept, fmt.Errorf("export: reading the images of the tree in %s: %w", dir, err)
+		return kept, fmt.Errorf("reading the images of the tree in %s: %w", dir, err)
 	}
 	return kept, nil
 }

@@ -20,23 +20,23 @@ import (
 func (r *Result) Write(dir string) error {
 	for _, f := range r.Files {
 		if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
-			return fmt.Errorf("export: %srefusing to write %s outside %s", of(f), f.Path, dir)
+			return fmt.Errorf("%srefusing to write %s outside %s", of(f), f.Path, dir)
 		}
 		if err := linkedOut(dir, path.Dir(f.Path)); err != nil {
-			return fmt.Errorf("export: %s: %w", f.Path, err)
+			return fmt.Errorf("%s: %w", f.Path, err)
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return err
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return err
 	}
 	defer root.Close()
 	for _, f := range r.Files {
 		if err := atomicfile.WriteIn(root, filepath.FromSlash(f.Path), f.Data, 0o644); err != nil {
-			return fmt.Errorf("export: %swrite %s: %w", of(f), filepath.Join(dir, filepath.FromSlash(f.Path)), err)
+			return fmt.Errorf("%swrite %s: %w", of(f), filepath.Join(dir, filepath.FromSlash(f.Path)), err)
 		}
 	}
 	return nil
